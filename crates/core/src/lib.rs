@@ -1,0 +1,12 @@
+//! `chat-event-core`: everything about Amazon Connect's `SendChatIntegrationEvent` that does not
+//! need a browser: the request model, validation, the AWS CLI's formats and an in-memory simulator
+//! of create-or-reuse.
+
+pub mod content_type;
+pub mod diagnostic;
+pub mod model;
+pub mod shape;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, RuleSource, Severity};
+pub use model::*;
