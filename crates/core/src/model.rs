@@ -12,6 +12,7 @@ pub type Attributes = IndexMap<String, String>;
 
 /// `SendChatIntegrationEventRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SendChatIntegrationEventRequest {
     /// The customer's external id; for SMS and WhatsApp, an E.164 phone number.
@@ -33,6 +34,7 @@ pub struct SendChatIntegrationEventRequest {
 
 /// `ChatEvent`, the request's `Event` member.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ChatEvent {
     /// `DISCONNECT`, `MESSAGE` or `EVENT`. Kept as text so that a wrong value survives to be reported.
@@ -46,6 +48,7 @@ pub struct ChatEvent {
 
 /// `NewSessionDetails`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct NewSessionDetails {
     #[serde(rename = "SupportedMessagingContentTypes", default, skip_serializing_if = "Option::is_none")]
@@ -53,6 +56,7 @@ pub struct NewSessionDetails {
     #[serde(rename = "ParticipantDetails", default, skip_serializing_if = "Option::is_none")]
     pub participant_details: Option<ParticipantDetails>,
     #[serde(rename = "Attributes", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>"))]
     pub attributes: Option<Attributes>,
     #[serde(rename = "StreamingConfiguration", default, skip_serializing_if = "Option::is_none")]
     pub streaming_configuration: Option<ChatStreamingConfiguration>,
@@ -60,6 +64,7 @@ pub struct NewSessionDetails {
 
 /// `ParticipantDetails`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ParticipantDetails {
     #[serde(rename = "DisplayName", default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +73,7 @@ pub struct ParticipantDetails {
 
 /// `ChatStreamingConfiguration`, the `StreamingConfiguration` member.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ChatStreamingConfiguration {
     #[serde(rename = "StreamingEndpointArn", default, skip_serializing_if = "Option::is_none")]
@@ -77,6 +83,7 @@ pub struct ChatStreamingConfiguration {
 /// `SendChatIntegrationEventResponse`. Neither member is required by the model; AWS leaves
 /// `InitialContactId` out when the event needed an existing chat and there was none.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SendChatIntegrationEventResponse {
     #[serde(rename = "InitialContactId", default, skip_serializing_if = "Option::is_none")]
@@ -87,6 +94,7 @@ pub struct SendChatIntegrationEventResponse {
 
 /// The five errors the operation declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum ErrorType {
     InvalidRequestException,
     ResourceNotFoundException,
@@ -129,12 +137,14 @@ impl ErrorType {
 
 /// `InvalidRequestExceptionReason`: a union whose one member is about attached files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct InvalidRequestExceptionReason {
     #[serde(rename = "AttachedFileInvalidRequestExceptionReason")]
     pub attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
 pub enum AttachedFileInvalidRequestExceptionReason {
     INVALID_FILE_SIZE,
@@ -144,6 +154,7 @@ pub enum AttachedFileInvalidRequestExceptionReason {
 
 /// An error as the service returns it: the shape's name, its HTTP status and its members.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ServiceError {
     #[serde(rename = "Type")]
     pub error_type: ErrorType,
