@@ -109,13 +109,18 @@ pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
     run_in(&project, tools.command("npx").args(["--no-install", "tsc", "--noEmit", "-p", "."]))?;
 
     step("npm consumer: (d) vite build");
-    run_in(&project, tools.command("npx").args(["--no-install", "vite", "build", "app", "--logLevel", "warn"]))?;
+    run_in(&project, tools.command("npx").args(["--no-install", "vite", "build", "app", "--config", "app/vite.config.js"]))?;
 
     step("npm consumer: (a) exports, (e) bin, (f) README examples, under node:test");
     run_in(&project, tools.command("node").args(["--test", "--test-reporter=spec", "test/"]))?;
 
     step("npm consumer: (c) a page and (d) the Vite app in headless Chromium");
-    run_in(&project, tools.command("npx").args(["--no-install", "playwright", "test"]))?;
+    // A free port, so that the server cannot collide with another one on this machine.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port().to_string())
+        .map_err(|e| format!("no free port for the consumer page server: {e}"))?;
+    run_in(&project, tools.command("npx").args(["--no-install", "playwright", "test"]).env("CONSUMER_PORT", port))?;
 
     // Kept on failure (the `?`s above return first) so that it can be inspected.
     let _ = fs::remove_dir_all(&project);

@@ -1,0 +1,84 @@
+//! The facade's boundary cases, shared by node.rs and browser.rs so both runtimes check the same
+//! table. Each case calls an export as JS would (with `JsValue`s) and looks at what JS would see.
+
+use chat_event_core::{Diagnostic, SendChatIntegrationEventRequest};
+use chat_event_wasm as api;
+use tsify::Ts;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `JSON.parse`, to build JS values the way a caller would.
+pub fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or_else(|_| panic!("test JSON does not parse: {json}"))
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Asserts `error` is a thrown `ChatEventError` of `kind` and returns it, for more checks.
+pub fn assert_chat_event_error(error: JsValue, kind: &str) -> JsValue {
+    assert!(error.is_instance_of::<js_sys::Error>(), "not an Error: {error:?}");
+    assert_eq!(get(&error, "name").as_string().as_deref(), Some("ChatEventError"));
+    assert_eq!(get(&error, "kind").as_string().as_deref(), Some(kind), "{error:?}");
+    let message = get(&error, "message").as_string().unwrap_or_default();
+    assert!(!message.is_empty(), "a ChatEventError needs a message");
+    assert!(js_sys::Array::is_array(&get(&error, "diagnostics")), "diagnostics must be an array");
+    error
+}
+
+fn request(json: &str) -> Ts<SendChatIntegrationEventRequest> {
+    Ts::new_unchecked(js(json))
+}
+
+fn diagnostics(result: Result<Vec<Ts<Diagnostic>>, JsValue>) -> Vec<Diagnostic> {
+    let list = result.unwrap_or_else(|e| panic!("validation threw: {e:?}"));
+    list.iter().map(|d| d.to_rust().unwrap_or_else(|e| panic!("not a Diagnostic: {e}"))).collect()
+}
+
+pub fn json_round_trip_keeps_members_and_attribute_order() {
+    let text = r#"{"SourceId":"+15551234567","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"hi"},
+        "NewSessionDetails":{"Attributes":{"zeta":"1","alpha":"2"}}}"#;
+    let parsed = api::parse_json(text).unwrap_or_else(|e| panic!("parseJson threw: {e:?}"));
+    // Attributes come out as a plain object (not a Map), in the order given.
+    let attributes = get(&get(&parsed.js_value(), "NewSessionDetails"), "Attributes");
+    assert!(!attributes.is_instance_of::<js_sys::Map>());
+    let keys: Vec<String> = js_sys::Object::keys(attributes.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys, ["zeta", "alpha"]);
+    let back = api::to_json(parsed).unwrap_or_else(|e| panic!("toJson threw: {e:?}"));
+    let expected = SendChatIntegrationEventRequest::from_json(text).map(|r| r.to_json_pretty()).unwrap_or_default();
+    assert_eq!(back, expected);
+    assert!(back.find("\"zeta\"") < back.find("\"alpha\""));
+}
+
+pub fn parse_json_throws_located_chat_event_errors() {
+    // (input, line, column): syntax errors and unknown members, each located.
+    let cases: [(&str, u32, u32); 3] = [("{\n  \"SourceId\": }", 2, 15), ("{\"Nope\": 1}", 1, 7), (r#"{"Event": {"Type": 3}}"#, 1, 20)];
+    for (text, line, column) in cases {
+        let error = api::parse_json(text).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
+        let error = assert_chat_event_error(error, "json");
+        assert_eq!(get(&error, "line").as_f64(), Some(line.into()), "{text:?}");
+        assert_eq!(get(&error, "column").as_f64(), Some(column.into()), "{text:?}");
+        let message = get(&error, "message").as_string().unwrap_or_default();
+        assert!(!message.contains(" at line "), "the location belongs in line/column: {message}");
+    }
+}
+
+pub fn wrong_arguments_throw_invalid_argument() {
+    // Values a JS caller can pass where a request is declared.
+    for bad in [JsValue::UNDEFINED, JsValue::from_f64(5.0), js("\"text\""), js(r#"{"Event": {"Type": 3}}"#), js(r#"{"Nope": 1}"#)] {
+        let error = api::to_json(Ts::new_unchecked(bad.clone())).err().unwrap_or_else(|| panic!("toJson accepted {bad:?}"));
+        assert_chat_event_error(error, "invalid-argument");
+    }
+    // A BigInt has no JSON form: a thrown error, not a trap.
+    let error = api::to_json(Ts::new_unchecked(js_sys::BigInt::from(1u32).into())).err();
+    assert_chat_event_error(error.unwrap_or_else(|| panic!("toJson accepted a BigInt")), "invalid-argument");
+}
+
+pub fn validation_never_throws_for_json_text_or_objects() {
+    for text in ["", "{", "[]", "null", "{\"Event\": 5}", "{}"] {
+        diagnostics(api::validate_json(text));
+    }
+    for value in ["{}", "{\"Event\": {\"Type\": 5}}", "{\"Nope\": true}"] {
+        diagnostics(api::validate_request(request(value)));
+    }
+}

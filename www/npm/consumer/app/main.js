@@ -1,0 +1,18 @@
+// A tiny app as a Vite user writes it: a bare import, no plugin, no init call.
+import { ChatEventError, parseJson, toJson, validateJson } from 'chat-event-lab';
+
+const input = document.getElementById('input');
+const out = document.getElementById('out');
+
+function show() {
+  try {
+    const request = parseJson(input.value);
+    out.textContent = JSON.stringify({ json: toJson(request), diagnostics: validateJson(input.value) });
+  } catch (error) {
+    if (!(error instanceof ChatEventError)) throw error;
+    out.textContent = JSON.stringify({ error: { kind: error.kind, message: error.message, line: error.line } });
+  }
+}
+
+input.addEventListener('input', show);
+show();

@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+
+/** Loads a page, failing on any page error or failed request, and returns the JSON in #out. */
+async function load(page, url) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => { if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`); });
+  await page.goto(url);
+  await expect(page.locator('#out')).not.toBeEmpty();
+  expect(problems).toEqual([]);
+  return JSON.parse(await page.locator('#out').textContent());
+}
+
+test('(c) a plain page imports the package through an import map', async ({ page }) => {
+  const out = await load(page, '/page/index.html');
+  expect(out.exports).toContain('validate');
+  expect(out.exports).toContain('ChatEventError');
+  expect(JSON.parse(out.json)).toEqual({ Event: { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'hi' } });
+  expect(Array.isArray(out.diagnostics)).toBe(true);
+  expect(out.thrown).toEqual({ isChatEventError: true, kind: 'json', line: 1 });
+});
+
+test('(d) the Vite build emits the wasm as an asset and runs', async ({ page }) => {
+  const assets = readdirSync(new URL('../app/dist/assets/', import.meta.url));
+  expect(assets.some((name) => name.endsWith('.wasm'))).toBe(true);
+  const out = await load(page, '/app/dist/index.html');
+  expect(JSON.parse(out.json).Event.Type).toBe('MESSAGE');
+
+  // Typing broken JSON shows the located ChatEventError instead.
+  await page.locator('#input').fill('{\n  "Event": ');
+  await expect(page.locator('#out')).toContainText('"kind":"json"');
+  expect(JSON.parse(await page.locator('#out').textContent()).error.line).toBe(2);
+});
