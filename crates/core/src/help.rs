@@ -1,0 +1,1 @@
+//! Per-field help (placeholder).
