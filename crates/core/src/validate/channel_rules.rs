@@ -11,7 +11,7 @@
 use super::model_rules::max_length;
 use super::view::{Field, RequestView};
 use super::{codes, diag, preview, suggest::near_miss, thousands};
-use crate::channel::{self, Channel, SubtypeSpelling, KNOWN_SUBTYPES};
+use crate::channel::{self, Channel, SubtypeSpelling};
 use crate::content_type as ct;
 use crate::{Diagnostic, RuleSource, Severity};
 
@@ -96,7 +96,7 @@ fn subtype_spelling(s: &str, out: &mut Vec<Diagnostic>) {
             } else if bare.eq_ignore_ascii_case("whatsapp") {
                 Some(channel::SUBTYPE_WHATSAPP)
             } else {
-                near_miss(s, &KNOWN_SUBTYPES)
+                near_miss(s, &[channel::SUBTYPE_SMS, channel::SUBTYPE_WHATSAPP])
             };
             if unquoted.len() != s.len() && suggestion.is_some() {
                 d.message.push_str(

@@ -141,7 +141,10 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
         }
     }
     // The content types a new chat enables: only relevant if this event creates the chat, so a
-    // warning. Items of the wrong type or unknown values are reported elsewhere.
+    // warning. text/plain is always enabled: a list without it is its own error.
+    if t == ct::TEXT_PLAIN {
+        return;
+    }
     if let Field::Present(nsd) = view.new_session {
         if let Field::Present(list) = nsd.supported {
             let mut enabled = false;
