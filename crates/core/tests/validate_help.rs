@@ -35,7 +35,7 @@ fn one_entry_per_member_in_model_order_agreeing_with_the_shapes() {
         assert_eq!(Some(h.member), path.rsplit('.').next(), "{path}");
         assert!(!h.description.is_empty() && !h.description.contains('\n'), "{path}");
         match shape {
-            Shape::String { min, max, enum_values, .. } if enum_values.is_empty() => {
+            Shape::String { min, max, enum_values: [], .. } => {
                 assert_eq!(h.constraints.first().copied(), Some(length_line(*min, *max).as_str()), "{path}");
             }
             Shape::String { enum_values, .. } => assert_eq!(h.allowed_values, *enum_values, "{path}"),

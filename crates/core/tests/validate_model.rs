@@ -44,7 +44,7 @@ fn required_members() {
 #[test]
 fn string_lengths_both_sides_of_each_boundary() {
     // 😀 is one character (four UTF-8 bytes), é one character (two bytes).
-    let cases: Vec<(&str, Vec<(&str, Option<Value>)>, &[(&str, &str)])> = vec![
+    let cases: Vec<validate_support::Case<'_>> = vec![
         ("SourceId 0", vec![("/Subtype", None), ("/SourceId", s(""))], &[("SourceId", "min-length")]),
         ("SourceId 1", vec![("/Subtype", None), ("/SourceId", s("x"))], &[]),
         ("SourceId 255", vec![("/Subtype", None), ("/SourceId", s(rep("x", 255)))], &[]),

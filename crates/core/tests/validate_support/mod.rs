@@ -105,7 +105,10 @@ pub fn pairs(diags: &[Diagnostic]) -> Vec<(String, String)> {
 
 /// Runs a table: each case changes the base request and lists exactly the (path, code) pairs
 /// it must produce.
-pub fn run_table(cases: &[(&str, Vec<(&str, Option<Value>)>, &[(&str, &str)])]) {
+/// One row of a rule table: its name, the changes to the base request, the (path, code) pairs.
+pub type Case<'a> = (&'a str, Vec<(&'a str, Option<Value>)>, &'a [(&'a str, &'a str)]);
+
+pub fn run_table(cases: &[Case<'_>]) {
     let mut failures = Vec::new();
     for (name, changes, expected) in cases {
         let v = with(changes);
