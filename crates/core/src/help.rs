@@ -10,6 +10,7 @@ use crate::shape::EVENT_TYPES;
 
 /// Help for one member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldHelp {
     /// The member's path, such as `Event.ContentType`.

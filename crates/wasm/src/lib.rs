@@ -9,6 +9,7 @@
 //! happens inside each function, where a failure is an ordinary `Result` (the older
 //! `into_wasm_abi`/`from_wasm_abi` attributes throw from inside the ABI glue and leak).
 
+use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -52,9 +53,11 @@ impl ChatEventErrorDetails {
         ChatEventErrorDetails { kind, message: message.into(), path: None, line: None, column: None, diagnostics: Vec::new() }
     }
 
-    /// Takes the location of the first diagnostic that has one.
+    /// Takes the message and location of the first error among core's diagnostics: core's messages
+    /// name the member by its path, where a deserializer's message only names the Rust type.
     fn with_diagnostics(mut self, diagnostics: Vec<Diagnostic>) -> Self {
         if let Some(first) = diagnostics.iter().find(|d| d.is_error()) {
+            self.message = first.message.clone();
             self.path = Some(first.path.clone()).filter(|p| !p.is_empty());
             self.line = first.line;
             self.column = first.column;
@@ -161,4 +164,21 @@ pub fn parse_json(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsV
 #[wasm_bindgen(js_name = toJson)]
 pub fn to_json(request: Ts<SendChatIntegrationEventRequest>) -> Result<String, JsValue> {
     Ok(decode_request(&request)?.to_json_pretty())
+}
+
+// ---- field help --------------------------------------------------------------------------------
+
+/// Help for one member of the request: what it is for, its constraints, the values AWS documents
+/// and, where AWS's reference misleads, a note. Takes a member path (`Event.ContentType`) or any
+/// diagnostic's path (`NewSessionDetails.Attributes.tier` gives the help of `Attributes`).
+/// `undefined` for a path the request does not have.
+#[wasm_bindgen(js_name = fieldHelp)]
+pub fn field_help(path: &str) -> Result<Option<Ts<FieldHelp>>, JsValue> {
+    help::field_help(path).map(encode).transpose()
+}
+
+/// The help of every member of the request, in the service model's order (depth first).
+#[wasm_bindgen]
+pub fn fields() -> Result<Vec<Ts<FieldHelp>>, JsValue> {
+    encode_all(&help::FIELDS)
 }

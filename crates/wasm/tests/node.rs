@@ -22,6 +22,16 @@ fn wrong_arguments_throw_invalid_argument() {
 }
 
 #[wasm_bindgen_test]
-fn validation_never_throws_for_json_text_or_objects() {
-    common::validation_never_throws_for_json_text_or_objects();
+fn validation_returns_cores_diagnostics_and_never_throws() {
+    common::validation_returns_cores_diagnostics_and_never_throws();
+}
+
+#[wasm_bindgen_test]
+fn parse_errors_name_the_member_at_fault() {
+    common::parse_errors_name_the_member_at_fault();
+}
+
+#[wasm_bindgen_test]
+fn field_help_covers_every_member() {
+    common::field_help_covers_every_member();
 }

@@ -1,7 +1,8 @@
 //! The facade's boundary cases, shared by node.rs and browser.rs so both runtimes check the same
 //! table. Each case calls an export as JS would (with `JsValue`s) and looks at what JS would see.
 
-use chat_event_core::{Diagnostic, SendChatIntegrationEventRequest};
+use chat_event_core::help::FIELDS;
+use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
 use chat_event_wasm as api;
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,10 +25,6 @@ pub fn assert_chat_event_error(error: JsValue, kind: &str) -> JsValue {
     assert!(!message.is_empty(), "a ChatEventError needs a message");
     assert!(js_sys::Array::is_array(&get(&error, "diagnostics")), "diagnostics must be an array");
     error
-}
-
-fn request(json: &str) -> Ts<SendChatIntegrationEventRequest> {
-    Ts::new_unchecked(js(json))
 }
 
 fn diagnostics(result: Result<Vec<Ts<Diagnostic>>, JsValue>) -> Vec<Diagnostic> {
@@ -59,7 +56,8 @@ pub fn parse_json_throws_located_chat_event_errors() {
         assert_eq!(get(&error, "line").as_f64(), Some(line.into()), "{text:?}");
         assert_eq!(get(&error, "column").as_f64(), Some(column.into()), "{text:?}");
         let message = get(&error, "message").as_string().unwrap_or_default();
-        assert!(!message.contains(" at line "), "the location belongs in line/column: {message}");
+        // serde's " at line L column C" suffix is dropped: the location has its own members.
+        assert!(!message.ends_with(&format!(" at line {line} column {column}")), "{message}");
     }
 }
 
@@ -74,11 +72,47 @@ pub fn wrong_arguments_throw_invalid_argument() {
     assert_chat_event_error(error.unwrap_or_else(|| panic!("toJson accepted a BigInt")), "invalid-argument");
 }
 
-pub fn validation_never_throws_for_json_text_or_objects() {
-    for text in ["", "{", "[]", "null", "{\"Event\": 5}", "{}"] {
-        diagnostics(api::validate_json(text));
+/// Both entry points return exactly core's diagnostics for the same JSON, and never throw.
+pub fn validation_returns_cores_diagnostics_and_never_throws() {
+    let cases = [
+        "", "{", "[]", "null", "{}", r#"{"Event": 5}"#, r#"{"Event": {"Type": 5}}"#, r#"{"sourceId": "x"}"#,
+        r#"{"SourceId": "+1 555 123 4567", "DestinationId": "arn:aws:sms-voice:us-east-1:111122223333:phone-number/p",
+            "Subtype": "connect:sms", "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "hi"}}"#,
+    ];
+    for text in cases {
+        let expected = validate::validate_json(text);
+        assert_eq!(diagnostics(api::validate_json(text)), expected, "validateJson({text:?})");
+        // An object goes through JSON.stringify, so whitespace aside it is the same request.
+        if let Ok(value) = js_sys::JSON::parse(text) {
+            assert_eq!(diagnostics(api::validate_request(Ts::new_unchecked(value))), expected, "validate({text})");
+        }
     }
-    for value in ["{}", "{\"Event\": {\"Type\": 5}}", "{\"Nope\": true}"] {
-        diagnostics(api::validate_request(request(value)));
+    // JS values with no JSON form are a thrown invalid-argument, not a trap.
+    let error = api::validate_request(Ts::new_unchecked(JsValue::UNDEFINED)).err();
+    assert_chat_event_error(error.unwrap_or_else(|| panic!("validate(undefined) returned")), "invalid-argument");
+}
+
+/// A thrown error carries core's message, path and diagnostics for the member at fault.
+pub fn parse_errors_name_the_member_at_fault() {
+    let error = api::parse_json(r#"{"Event": {"Type": "MESSAGE", "Contnet": "hi"}}"#).err();
+    let error = assert_chat_event_error(error.unwrap_or_else(|| panic!("parseJson accepted Contnet")), "json");
+    assert_eq!(get(&error, "path").as_string().as_deref(), Some("Event.Contnet"));
+    let first = js_sys::Reflect::get_u32(&get(&error, "diagnostics"), 0).unwrap_or(JsValue::UNDEFINED);
+    assert_eq!(get(&first, "code").as_string().as_deref(), Some("unknown-member"));
+    assert_eq!(get(&first, "suggestion").as_string().as_deref(), Some("Content"));
+    assert_eq!(get(&error, "message"), get(&first, "message"));
+}
+
+/// `fieldHelp` answers for every member core describes, and `undefined` for other paths.
+pub fn field_help_covers_every_member() {
+    let all = api::fields().unwrap_or_else(|e| panic!("fields threw: {e:?}"));
+    assert_eq!(all.len(), FIELDS.len());
+    for (help, expected) in all.iter().zip(FIELDS.iter()) {
+        assert_eq!(get(&help.js_value(), "path").as_string().as_deref(), Some(expected.path));
+        let one = api::field_help(expected.path).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}"));
+        assert!(one.is_some(), "fieldHelp({:?})", expected.path);
+    }
+    for path in ["", "Nope", "Event.", "Event.Type.Extra", "NewSessionDetailsAttributes"] {
+        assert!(api::field_help(path).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}")).is_none(), "{path:?}");
     }
 }

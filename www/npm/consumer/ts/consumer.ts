@@ -2,6 +2,8 @@
 // declarations describe every export, and nothing public is `any`.
 import {
   ChatEventError,
+  fieldHelp,
+  fields,
   parseJson,
   toJson,
   validate,
@@ -9,6 +11,7 @@ import {
   type ChatEvent,
   type Diagnostic,
   type ErrorKind,
+  type FieldHelp,
   type NewSessionDetails,
   type RuleSource,
   type SendChatIntegrationEventRequest,
@@ -46,6 +49,13 @@ notAny(parsed.Event, false);
 const text: string = toJson(parsed);
 console.log(fromText.length, text);
 
+const help: FieldHelp | undefined = fieldHelp('Event.Type');
+const allowed: string[] = help?.allowedValues ?? [];
+const note: string | undefined = help?.docsNote;
+const every: FieldHelp[] = fields();
+notAny(every, false);
+console.log(allowed, note, every.length);
+
 try {
   parseJson('{');
 } catch (error) {
@@ -69,6 +79,8 @@ toJson({ Event: { Type: 1 } });
 toJson({ NewSessionDetails: { Attributes: { a: 1 } } });
 // @ts-expect-error validateJson takes text
 validateJson({});
+// @ts-expect-error fieldHelp may return undefined
+fieldHelp('SourceId').description;
 // @ts-expect-error a Severity is 'error' or 'warning'
 const wrongSeverity: Severity = 'fatal';
 console.log(wrongSeverity);
