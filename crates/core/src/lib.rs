@@ -2,11 +2,13 @@
 //! need a browser: the request model, validation, the AWS CLI's formats and an in-memory simulator
 //! of create-or-reuse.
 
+pub mod cli;
 pub mod content_type;
 pub mod diagnostic;
 pub mod model;
 pub mod shape;
 pub mod validate;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, RuleSource, Severity};
 pub use model::*;
