@@ -55,12 +55,6 @@ pub struct RenderOptions {
     pub endpoint_url: Option<String>,
 }
 
-impl Default for Shell {
-    fn default() -> Self {
-        Shell::Bash
-    }
-}
-
 /// Something the reader of a rendered command should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -265,11 +259,10 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         if options.multiline && g > 0 {
             lines.push(line);
         } else {
-            let last = lines.last_mut().map(|l| {
-                l.push(' ');
-                l.push_str(&line)
-            });
-            debug_assert!(last.is_some());
+            if let Some(first) = lines.last_mut() {
+                first.push(' ');
+                first.push_str(&line);
+            }
         }
     }
     let text = lines.join(&format!(" {}\n  ", shell.continuation()));
@@ -359,7 +352,7 @@ pub struct CommandError {
     pub suggestion: Option<String>,
     /// The shorthand error behind this one, with its position inside the value.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shorthand: Option<ShorthandError>,
+    pub shorthand: Option<Box<ShorthandError>>,
 }
 
 impl std::fmt::Display for CommandError {
@@ -418,6 +411,8 @@ fn expansion_error(at: &ErrorAt, index: usize, what: &str) -> CommandError {
 /// Splits bash text into words: `'...'`, `"..."`, `$'...'`, backslashes, `\` line continuations and
 /// comments. Expansions (`$x`, `$(...)`, backticks), operators and brace lists are errors: their
 /// result depends on the user's shell.
+// A parse error is reported once per parse; its size does not matter.
+#[allow(clippy::result_large_err)]
 fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
     let at = ErrorAt { chars };
     let mut words = Vec::new();
@@ -725,6 +720,7 @@ fn looks_like_option(word: &str) -> bool {
 /// let request = parsed.request.unwrap();
 /// assert_eq!(request.event.unwrap().content.as_deref(), Some("Hi, you"));
 /// ```
+#[allow(clippy::result_large_err)]
 pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     let chars: Vec<char> = text.chars().collect();
     let at = ErrorAt { chars: &chars };
@@ -876,7 +872,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                                 e.hint.clone(),
                             );
                             err.option = Some(name);
-                            err.shorthand = Some(e);
+                            err.shorthand = Some(Box::new(e));
                             return Err(err);
                         }
                         Err(StructureError::Json { message, hint, .. }) => {

@@ -8,9 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 /// The shell a command is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Shell {
+    #[default]
     /// bash and zsh (and other POSIX shells): the quoting used is valid in all of them.
     Bash,
     /// Windows PowerShell 5.1 (and PowerShell 7.0–7.2): "legacy" argument passing. PowerShell drops

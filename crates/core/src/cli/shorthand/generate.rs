@@ -201,7 +201,7 @@ fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str)
     let bracketed = bracket(items, path)?;
     let mut best = bracketed;
     if model_wraps && items.len() == 1 {
-        let single = match &items[..] {
+        let single = match items {
             [ShorthandValue::String(s)] => string(s, Ctx::Top { last }, path).ok(),
             [ShorthandValue::Map(m)] => brace(m, path).ok(),
             _ => None,
