@@ -151,7 +151,7 @@ fn parse_reports_repeats_globals_and_types() {
     assert!(parsed.request.is_none(), "a list where a string belongs has no typed request");
     let d = &parsed.diagnostics[0];
     assert_eq!((d.path.as_str(), d.code.as_str()), ("Event.Content", "shorthand-comma-list"));
-    assert!(d.suggestion.as_deref().unwrap().contains(r"Content=Hi\,there"));
+    assert!(d.suggestion.as_deref().unwrap().contains(r"Content=Hi\, there"), "{:?}", d.suggestion);
 }
 
 #[test]
@@ -175,6 +175,8 @@ fn parse_errors_point_at_the_option_and_character() {
     assert_eq!(e.index, 13);
     let e = parse("--source-id -abc").unwrap_err();
     assert!(e.message.contains("expected one argument"));
+    let e = parse("--event Type=MESSAGE,Content=It's me").unwrap_err();
+    assert!(e.hint.unwrap().contains(r"'\''"), "an unquoted apostrophe gets the shell hint");
     let e = parse("--event a={b,c}").unwrap_err();
     assert!(e.message.contains("brace expansion"));
 }

@@ -468,7 +468,16 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                 '\'' => {
                     verbatim = false;
                     let close = (i + 1..n).find(|&j| chars[j] == '\'').ok_or_else(|| {
-                        at.error(i, "A single quote is never closed", Some("Add the closing '.".into()))
+                        at.error(
+                            i,
+                            "A single quote is never closed",
+                            Some(
+                                "In the shell an apostrophe starts a quoted string. If it belongs to the text \
+                                 (It's), put the whole value in single quotes and write the apostrophe as '\\'': \
+                                 --event 'Type=MESSAGE,Content=\"It'\\''s me\"'."
+                                    .into(),
+                            ),
+                        )
                     })?;
                     text.extend(&chars[i + 1..close]);
                     i = close + 1;

@@ -138,7 +138,8 @@ fn check(value: &serde_json::Value, shape: &'static Shape, path: &str, key: &str
     match (shape, value) {
         (Shape::String { .. }, serde_json::Value::Array(items)) => {
             let texts: Vec<&str> = items.iter().filter_map(|v| v.as_str()).collect();
-            let joined = texts.join(",");
+            // The parser dropped the spaces after the commas; ", " is the likelier original.
+            let joined = texts.join(", ");
             out.push(Diagnostic {
                 path: path.to_string(),
                 code: "shorthand-comma-list".into(),
