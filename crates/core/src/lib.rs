@@ -3,12 +3,14 @@
 //! of create-or-reuse.
 
 pub mod channel;
+pub mod cli;
 pub mod content_type;
 pub mod diagnostic;
 pub mod help;
 pub mod model;
 pub mod shape;
 pub mod validate;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, RuleSource, Severity};
 pub use model::*;
