@@ -9,10 +9,16 @@
 //! happens inside each function, where a failure is an ordinary `Result` (the older
 //! `into_wasm_abi`/`from_wasm_abi` attributes throw from inside the ABI glue and leak).
 
+use chat_event_core::cli::cli_input::{self, InputFormat};
+use chat_event_core::cli::command::{self, CommandError, ParsedCommand, RenderOptions, RenderedCommand};
+use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure, ParsedStructure, StructureError};
+use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
+use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
-use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
+use chat_event_core::shape::{Shape, Structure, REQUEST};
+use chat_event_core::{validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +31,14 @@ pub enum ErrorKind {
     InvalidArgument,
     /// JSON text that does not parse, or does not hold a request.
     Json,
+    /// YAML text that does not parse, or does not hold a request.
+    Yaml,
+    /// Shorthand (or a structure option's JSON) that the AWS CLI would not parse.
+    Shorthand,
+    /// A command line that the AWS CLI would not accept.
+    Command,
+    /// A value that shorthand cannot write (numbers, booleans, null, some keys); use JSON.
+    NotExpressible,
 }
 
 /// The members of a thrown `ChatEventError`, besides `name` (always `"ChatEventError"`).
@@ -44,13 +58,35 @@ pub struct ChatEventErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub column: Option<usize>,
+    /// The command-line option at fault, such as `--event`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub option: Option<String>,
+    /// What to do about it, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub hint: Option<String>,
+    /// A likely intended spelling, such as `--source-id` for `--sourceid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub suggestion: Option<String>,
     /// Every located problem core found in the input (empty when there is nothing more to say).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl ChatEventErrorDetails {
     fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        ChatEventErrorDetails { kind, message: message.into(), path: None, line: None, column: None, diagnostics: Vec::new() }
+        ChatEventErrorDetails {
+            kind,
+            message: message.into(),
+            path: None,
+            line: None,
+            column: None,
+            option: None,
+            hint: None,
+            suggestion: None,
+            diagnostics: Vec::new(),
+        }
     }
 
     /// Takes the message and location of the first error among core's diagnostics: core's messages
@@ -67,6 +103,44 @@ impl ChatEventErrorDetails {
     }
 }
 
+impl From<ShorthandError> for ChatEventErrorDetails {
+    fn from(e: ShorthandError) -> Self {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::Shorthand, e.message);
+        (details.line, details.column, details.hint) = (Some(e.line), Some(e.column), e.hint);
+        details
+    }
+}
+
+impl From<StructureError> for ChatEventErrorDetails {
+    fn from(e: StructureError) -> Self {
+        match e {
+            StructureError::Shorthand(e) => e.into(),
+            StructureError::Json { message, line, column, hint } => {
+                let mut details = ChatEventErrorDetails::new(ErrorKind::Shorthand, message);
+                (details.line, details.column, details.hint) = (line, column, Some(hint));
+                details
+            }
+        }
+    }
+}
+
+impl From<CommandError> for ChatEventErrorDetails {
+    fn from(e: CommandError) -> Self {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::Command, e.message);
+        (details.line, details.column) = (Some(e.line), Some(e.column));
+        (details.option, details.hint, details.suggestion) = (e.option, e.hint, e.suggestion);
+        details
+    }
+}
+
+impl From<NotExpressible> for ChatEventErrorDetails {
+    fn from(e: NotExpressible) -> Self {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::NotExpressible, e.to_string());
+        details.path = Some(e.path).filter(|p| !p.is_empty());
+        details
+    }
+}
+
 #[wasm_bindgen(module = "/js/chat-event-error.js")]
 extern "C" {
     #[wasm_bindgen(extends = js_sys::Error)]
@@ -78,27 +152,47 @@ extern "C" {
 
 /// The one error conversion: every failure becomes a thrown `ChatEventError`.
 fn fail(details: ChatEventErrorDetails) -> JsValue {
-    match details.serialize(&SERIALIZER) {
+    match to_js(&details) {
         Ok(value) => ChatEventError::new(value).into(),
         // Unreachable for these plain strings and numbers; still an Error, never a panic.
         Err(_) => js_sys::Error::new(&details.message).into(),
     }
 }
 
-/// Maps become plain objects (`Attributes` is a `Record<string, string>` in the declarations), and
-/// absent members are left out rather than set to `null`.
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+/// Rust → JS goes through JSON text and `JSON.parse`, and JS → Rust through `JSON.stringify`
+/// and serde_json: one serializer and one deserializer for every type. (serde-wasm-bindgen would
+/// add a second copy of every type's (de)serialization code, about a third of the wasm.) JSON
+/// also gives the shapes the declarations promise: maps as plain objects, absent members left out.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
 
 fn encode<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
-    value
-        .serialize(&SERIALIZER)
+    to_js(value)
         .map(Ts::new_unchecked)
-        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, e.to_string())))
+        .map_err(|_| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS")))
+}
+
+/// An argument that is not a request (options, enums): a wrong one throws `invalid-argument`
+/// saying what was expected.
+fn decode_argument<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    let text = to_json_text(value, what)?;
+    serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
+        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {message}")))
+    })
 }
 
 fn encode_all<T: Serialize + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
     values.iter().map(encode).collect()
 }
+
+/// `JsonValue`: what a JSON document can hold. Declared here because `serde_json::Value` has no
+/// declaration of its own; core's types refer to it by this name.
+#[wasm_bindgen(typescript_custom_section)]
+const JSON_VALUE: &str = "export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };";
 
 /// JS value → JSON text, so that core reads it exactly as it reads a file, with the same located
 /// diagnostics.
@@ -109,11 +203,23 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what} is not a JSON value"))))
 }
 
+/// Any JSON value given as a JS value (shorthand values, structure option values).
+fn decode_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    let text = to_json_text(value, what)?;
+    serde_json::from_str(&text).map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, e.to_string())))
+}
+
 /// A request given as a JS object. Wrong member types and unknown members throw, with core's
 /// located diagnostics of the same value attached.
 fn decode_request(request: &Ts<SendChatIntegrationEventRequest>) -> Result<SendChatIntegrationEventRequest, JsValue> {
     let text = to_json_text(&request.js_value(), "the request")?;
     decode_json_text(&text, ErrorKind::InvalidArgument)
+}
+
+/// A request from a JSON tree (what YAML becomes). Read back from text, like every other request,
+/// so that serde's code for the request types exists once (a second deserializer costs wasm size).
+fn decode_request_value(value: &serde_json::Value, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
+    decode_json_text(&value.to_string(), kind)
 }
 
 fn decode_json_text<T: DeserializeOwned>(text: &str, kind: ErrorKind) -> Result<T, JsValue> {
@@ -181,4 +287,156 @@ pub fn field_help(path: &str) -> Result<Option<Ts<FieldHelp>>, JsValue> {
 #[wasm_bindgen]
 pub fn fields() -> Result<Vec<Ts<FieldHelp>>, JsValue> {
     encode_all(&help::FIELDS)
+}
+
+// ---- YAML (--cli-input-yaml) -------------------------------------------------------------------
+
+fn yaml_error(e: yaml::YamlError) -> JsValue {
+    let mut details = ChatEventErrorDetails::new(ErrorKind::Yaml, e.message);
+    (details.line, details.column) = (e.line, e.column);
+    fail(details)
+}
+
+/// Reads a request from YAML, as `--cli-input-yaml` does (YAML 1.2: `yes` stays a string). Throws a
+/// `ChatEventError` of kind `yaml` on a syntax error (with line and column) or a value that is
+/// not a request (with core's located diagnostics).
+#[wasm_bindgen(js_name = parseYaml)]
+pub fn parse_yaml(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
+    let value = yaml::from_str(text).map_err(yaml_error)?;
+    encode(&decode_request_value(&value, ErrorKind::Yaml)?)
+}
+
+/// The request as YAML, as `--cli-input-yaml` reads it (members in the service model's order).
+#[wasm_bindgen(js_name = toYaml)]
+pub fn to_yaml(request: Ts<SendChatIntegrationEventRequest>) -> Result<String, JsValue> {
+    Ok(cli_input::document(&decode_request(&request)?, InputFormat::Yaml, true))
+}
+
+/// Every problem in a request given as YAML. A YAML syntax error throws a `ChatEventError` of
+/// kind `yaml` (with line and column); everything else is a diagnostic, as in `validateJson`.
+#[wasm_bindgen(js_name = validateYaml)]
+pub fn validate_yaml(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
+    let value = yaml::from_str(text).map_err(yaml_error)?;
+    encode_all(&validate::validate_value(&value))
+}
+
+// ---- shorthand ---------------------------------------------------------------------------------
+
+/// A structure option of the command, whose value may be written in shorthand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "kebab-case")]
+pub enum CliParameter {
+    /// `--event`, the request's `Event`.
+    Event,
+    /// `--new-session-details`, the request's `NewSessionDetails`.
+    NewSessionDetails,
+}
+
+impl CliParameter {
+    /// The request member and its structure, from the service model.
+    fn member(self) -> (&'static str, &'static Structure) {
+        let name = match self {
+            CliParameter::Event => "Event",
+            CliParameter::NewSessionDetails => "NewSessionDetails",
+        };
+        match REQUEST.member(name).map(|m| m.shape) {
+            Some(Shape::Structure(structure)) => (name, structure),
+            // The model has both members as structures; an empty one keeps this total.
+            _ => (name, &EMPTY_STRUCTURE),
+        }
+    }
+}
+
+static EMPTY_STRUCTURE: Structure = Structure { name: "", members: &[] };
+
+fn decode_parameter(parameter: Ts<CliParameter>) -> Result<CliParameter, JsValue> {
+    decode_argument(&parameter.js_value(), "the parameter (\"event\" or \"new-session-details\")")
+}
+
+/// Parses shorthand with the AWS CLI's generic parser, before any model is applied: what
+/// `Type=MESSAGE,Content=hi` means to the CLI for any parameter. Throws a `ChatEventError` of kind
+/// `shorthand` with the CLI's own message (caret included), line, column and a hint.
+#[wasm_bindgen(js_name = parseShorthand)]
+pub fn parse_shorthand(text: &str) -> Result<Ts<ShorthandValue>, JsValue> {
+    let value = shorthand::parse(text).map_err(|e| fail(e.into()))?;
+    encode(&value)
+}
+
+/// The shortest shorthand the CLI parses back to exactly `value` (a map). Throws a
+/// `ChatEventError` of kind `not-expressible` for what shorthand cannot say.
+#[wasm_bindgen(js_name = toShorthand)]
+pub fn to_shorthand(value: Ts<ShorthandValue>) -> Result<String, JsValue> {
+    let json = decode_value(&value.js_value(), "the value")?;
+    let value = ShorthandValue::from_json(&json).ok_or_else(|| {
+        fail(ChatEventErrorDetails::new(ErrorKind::NotExpressible, "shorthand holds only strings, lists and maps; numbers, booleans and null need JSON"))
+    })?;
+    shorthand::generate(&value).map_err(|e| fail(e.into()))
+}
+
+/// Reads a structure option's value as the CLI does for `--event` or `--new-session-details`:
+/// JSON when it starts with `{`, shorthand otherwise, with the model's fix-ups. The result says
+/// which syntax it was and holds diagnostics for likely mistakes (a comma that made a list).
+#[wasm_bindgen(js_name = parseParameter)]
+pub fn parse_parameter(parameter: Ts<CliParameter>, text: &str) -> Result<Ts<ParsedStructure>, JsValue> {
+    let (name, structure) = decode_parameter(parameter)?.member();
+    encode(&parse_structure(text, structure, name).map_err(|e| fail(e.into()))?)
+}
+
+/// The shortest shorthand for a structure option's value (`Event` or `NewSessionDetails` of a
+/// request), using the model's list fix-up. Throws `not-expressible` when shorthand cannot say it.
+#[wasm_bindgen(js_name = toParameterShorthand)]
+pub fn to_parameter_shorthand(
+    parameter: Ts<CliParameter>,
+    #[wasm_bindgen(unchecked_param_type = "JsonValue")] value: JsValue,
+) -> Result<String, JsValue> {
+    let (_, structure) = decode_parameter(parameter)?.member();
+    let json = decode_value(&value, "the value")?;
+    generate_structure(&json, structure).map_err(|e| fail(e.into()))
+}
+
+// ---- whole commands ----------------------------------------------------------------------------
+
+/// Renders the request as an `aws connect send-chat-integration-event` command for a shell (bash
+/// by default), with notes on quoting and fall-backs, and the files a `file://` form refers to.
+#[wasm_bindgen(js_name = renderCommand)]
+pub fn render_command(request: Ts<SendChatIntegrationEventRequest>, options: Option<Ts<RenderOptions>>) -> Result<Ts<RenderedCommand>, JsValue> {
+    let request = decode_request(&request)?;
+    let options = match options {
+        Some(options) => decode_argument(&options.js_value(), "the render options")?,
+        None => RenderOptions::default(),
+    };
+    encode(&command::render(&request, &options))
+}
+
+/// Parses a pasted command (bash syntax; the `aws connect send-chat-integration-event` prefix is
+/// optional) as the AWS CLI reads it: the parameters it hands to botocore, the typed request when
+/// the types allow, and diagnostics, global options and warnings. Throws a `ChatEventError` of kind
+/// `command` (with line, column, the option at fault and a hint) when the CLI would refuse it.
+#[wasm_bindgen(js_name = parseCommand)]
+pub fn parse_command(text: &str) -> Result<Ts<ParsedCommand>, JsValue> {
+    encode(&command::parse(text).map_err(|e| fail(e.into()))?)
+}
+
+/// Which `--generate-cli-skeleton` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkeletonKind {
+    /// `--generate-cli-skeleton` (or `input`): the request as JSON with empty values.
+    Input,
+    /// `--generate-cli-skeleton output`: the response.
+    Output,
+    /// `--generate-cli-skeleton yaml-input` (CLI v2): the request as commented YAML.
+    YamlInput,
+}
+
+/// What `aws connect send-chat-integration-event --generate-cli-skeleton KIND` prints, byte for
+/// byte (CLI v2).
+#[wasm_bindgen]
+pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
+    let kind = decode_argument(&kind.js_value(), "the skeleton kind (\"input\", \"output\" or \"yaml-input\")")?;
+    Ok(match kind {
+        SkeletonKind::Input => skeleton::input_json(),
+        SkeletonKind::Output => skeleton::output_json(),
+        SkeletonKind::YamlInput => skeleton::yaml_input(),
+    })
 }

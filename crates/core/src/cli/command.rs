@@ -15,6 +15,7 @@ const OPERATION: &str = "send-chat-integration-event";
 
 /// Shorthand or JSON, for one structure option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum StructureStyle {
     /// Shorthand where it can say the value exactly; JSON otherwise (with a note).
@@ -25,6 +26,7 @@ pub enum StructureStyle {
 
 /// How the request is given to the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum InputForm {
     /// One option per member: `--source-id ... --event ...`.
@@ -42,6 +44,7 @@ pub enum InputForm {
 
 /// How to render a command.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct RenderOptions {
     pub shell: Shell,
@@ -57,6 +60,7 @@ pub struct RenderOptions {
 
 /// Something the reader of a rendered command should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RenderNote {
     /// The option the note is about, if any.
@@ -69,6 +73,7 @@ pub struct RenderNote {
 
 /// A file the command refers to (the `file://` forms).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedFile {
     pub name: String,
@@ -77,6 +82,7 @@ pub struct RenderedFile {
 
 /// A rendered command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedCommand {
     pub shell: Shell,
@@ -293,6 +299,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
 
 /// A global AWS CLI option found in a parsed command: accepted, but not part of the request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GlobalOption {
     pub name: String,
@@ -302,6 +309,7 @@ pub struct GlobalOption {
 
 /// Something accepted that deserves a second look (a repeated option, a missing required option).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CommandWarning {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -313,10 +321,12 @@ pub struct CommandWarning {
 
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedCommand {
     /// The request parameters exactly as the CLI hands them to botocore (validate these with
     /// `validate::validate_value`).
+    #[cfg_attr(feature = "tsify", tsify(type = "JsonValue"))]
     pub params: serde_json::Value,
     /// The typed request, when the parameters have the model's types (no list where a string
     /// belongs, no unknown member).

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The shell a command is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Shell {
     #[default]

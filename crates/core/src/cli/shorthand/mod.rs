@@ -22,6 +22,8 @@ use serde::{Deserialize, Serialize};
 /// A parsed shorthand value. Shorthand has only strings, lists and maps: types such as numbers or
 /// booleans come later, from the model. Serializes as plain JSON (`"x"`, `[..]`, `{..}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "tsify", tsify(type = "string | ShorthandValue[] | { [key: string]: ShorthandValue }"))]
 #[serde(untagged)]
 pub enum ShorthandValue {
     String(String),

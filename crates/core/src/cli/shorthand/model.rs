@@ -12,6 +12,7 @@ use crate::{Diagnostic, RuleSource, Severity};
 
 /// How a structure option's value was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ValueSyntax {
     Shorthand,
@@ -20,8 +21,10 @@ pub enum ValueSyntax {
 
 /// A structure option's value, as the CLI hands it to botocore.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedStructure {
+    #[cfg_attr(feature = "tsify", tsify(type = "JsonValue"))]
     pub value: serde_json::Value,
     pub syntax: ValueSyntax,
     /// Problems the CLI lets through to botocore but that shorthand makes likely, with a fix
