@@ -6,6 +6,7 @@ pub mod content_type;
 pub mod diagnostic;
 pub mod model;
 pub mod shape;
+pub mod simulator;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, RuleSource, Severity};

@@ -1,0 +1,5 @@
+//! Scenarios (placeholder).
+pub struct Scenario;
+pub struct ScenarioError;
+pub struct ScenarioReport;
+pub struct StepReport;
