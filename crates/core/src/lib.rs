@@ -2,8 +2,10 @@
 //! need a browser: the request model, validation, the AWS CLI's formats and an in-memory simulator
 //! of create-or-reuse.
 
+pub mod channel;
 pub mod content_type;
 pub mod diagnostic;
+pub mod help;
 pub mod model;
 pub mod shape;
 pub mod simulator;
