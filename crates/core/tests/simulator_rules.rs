@@ -219,8 +219,10 @@ fn the_clock_starts_where_configured() {
 
 #[test]
 fn content_types_must_have_been_enabled_at_chat_start() {
+    // No Subtype: SMS and WhatsApp carry only text/plain, which the validator already enforces.
     let markdown = |nsd: Option<serde_json::Value>| {
         let mut r = sms("**hi**");
+        r.subtype = None;
         r.event.as_mut().unwrap().content_type = Some("text/markdown".into());
         r.new_session_details = nsd.map(|v| serde_json::from_value(v).unwrap());
         r
@@ -236,15 +238,26 @@ fn content_types_must_have_been_enabled_at_chat_start() {
     assert_eq!(sim.send(&markdown(None)).what, What::Reused);
     // A chat started with text/plain only rejects markdown even if a later request lists it.
     let mut sim2 = self::sim();
-    sim2.send(&sms("Hi"));
+    let mut plain = sms("Hi");
+    plain.subtype = None;
+    sim2.send(&plain);
     let later = sim2.send(&markdown(Some(json!({"SupportedMessagingContentTypes": ["text/plain", "text/markdown"]}))));
     assert_eq!(later.what, What::ContentTypeNotEnabled);
     assert!(later.explanation.contains("enabled only text/plain"), "{}", later.explanation);
-    // text/plain is always enabled, even when the list omits it.
+    // A list without text/plain is invalid (AWS's docs: it must include text/plain), so nothing is created.
     let mut sim3 = self::sim();
     let mut r = sms("plain");
+    r.subtype = None;
     r.new_session_details = Some(serde_json::from_value(json!({"SupportedMessagingContentTypes": ["text/markdown"]})).unwrap());
-    assert_eq!(sim3.send(&r).what, What::Created);
+    let o = sim3.send(&r);
+    assert_eq!(o.what, What::InvalidRequest);
+    assert!(o.diagnostics.iter().any(|d| d.path.starts_with("NewSessionDetails.SupportedMessagingContentTypes")), "{:?}", o.diagnostics);
+    assert_eq!(sim3.contact_count(), 0);
+    // The contact lists what it enabled, text/plain first.
+    let mut r = markdown(Some(json!({"SupportedMessagingContentTypes": ["text/markdown", "text/plain"]})));
+    r.source_id = Some("+19".into());
+    let id = sim3.send(&r).contact_id.unwrap();
+    assert_eq!(sim3.contact(id).unwrap().supported_messaging_content_types, ["text/plain", "text/markdown"]);
 }
 
 #[test]
@@ -267,16 +280,20 @@ fn receipts_must_name_a_message_of_the_chat() {
         ("+1", &format!(r#"{{"messageId":"{}"}}"#, typing.message_id.unwrap()), false),
         ("+1", &format!(r#"{{"messageId":"{}"}}"#, m.contact_id.unwrap()), false),
         ("+1", r#"{"messageId":"00000000-0000-4000-8000-000000000000"}"#, false),
-        ("+1", "not json", false),
-        ("+1", "{}", false),
         ("+3", ok.as_str(), false),
     ] {
         let o = sim.send(&receipt(source, content));
         assert_eq!(o.what == What::Reused, accepted, "{source} {content}: {}", o.explanation);
         if !accepted {
-            assert_eq!(o.what, What::UnknownReceiptTarget);
+            assert_eq!(o.what, What::UnknownReceiptTarget, "{source} {content}: {}", o.explanation);
             assert_eq!(o.http_status(), 400);
         }
+    }
+    // Content that names no message at all is the validator's to refuse.
+    for content in ["not json", "{}"] {
+        let o = sim.send(&receipt("+1", content));
+        assert!(matches!(o.what, What::InvalidRequest | What::UnknownReceiptTarget), "{content}: {:?}", o.what);
+        assert_eq!(o.http_status(), 400);
     }
     assert!(sim.active_contact_for("+3", ARN, Some("connect:sms")).is_none(), "a rejected receipt creates nothing");
 }
