@@ -77,16 +77,37 @@ impl Timestamp {
         out
     }
 
+    /// Appends [`Timestamp::to_iso`] to `out`. Written digit by digit: explanations carry timestamps
+    /// and are built on every request, where `format!` would dominate the cost.
     pub(crate) fn write_iso(self, out: &mut String) {
-        use std::fmt::Write;
         let days = self.epoch_millis.div_euclid(MILLIS_PER_DAY);
         let ms_of_day = self.epoch_millis.rem_euclid(MILLIS_PER_DAY);
         let (y, m, d) = civil_from_days(days);
         let (h, min, s, ms) = (ms_of_day / 3_600_000, ms_of_day / 60_000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000);
-        let _ = write!(out, "{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}");
-        if ms != 0 {
-            let _ = write!(out, ".{ms:03}");
-        }
+        let mut buf = [0u8; 24];
+        let mut put = |at: usize, value: i64, width: usize| {
+            let mut v = value.clamp(0, 9999);
+            for i in (0..width).rev() {
+                buf[at + i] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        put(0, y, 4);
+        put(5, m, 2);
+        put(8, d, 2);
+        put(11, h, 2);
+        put(14, min, 2);
+        put(17, s, 2);
+        put(20, ms, 3);
+        buf[4] = b'-';
+        buf[7] = b'-';
+        buf[10] = b'T';
+        buf[13] = b':';
+        buf[16] = b':';
+        buf[19] = b'.';
+        let end = if ms != 0 { 23 } else { 19 };
+        // Only ASCII digits and separators were written.
+        out.push_str(std::str::from_utf8(&buf[..end]).unwrap_or_default());
         out.push('Z');
     }
 

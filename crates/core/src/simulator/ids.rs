@@ -148,9 +148,13 @@ impl IdCodec {
 }
 
 fn write_uuid(v: u128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut out = [0u8; 36];
+    f.write_str(uuid_text(v, &mut out))
+}
+
+fn uuid_text(v: u128, out: &mut [u8; 36]) -> &str {
     let b = v.to_be_bytes();
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = [0u8; 36];
     let mut j = 0;
     for (i, byte) in b.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
@@ -162,7 +166,7 @@ fn write_uuid(v: u128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         j += 2;
     }
     // Only ASCII was written.
-    f.write_str(std::str::from_utf8(&out).unwrap_or_default())
+    std::str::from_utf8(out).unwrap_or_default()
 }
 
 /// Why a text is not an id.
@@ -207,6 +211,21 @@ macro_rules! uuid_type {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(pub u128);
+
+        impl $name {
+            /// Appends the id's text to `out` (cheaper than `to_string` on the hot path).
+            pub fn write_to(&self, out: &mut String) {
+                let mut buf = [0u8; 36];
+                out.push_str(uuid_text(self.0, &mut buf));
+            }
+
+            /// The id's text.
+            pub fn to_text(&self) -> String {
+                let mut out = String::with_capacity(36);
+                self.write_to(&mut out);
+                out
+            }
+        }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -319,13 +319,18 @@ impl Simulator {
         };
         let id = self.codec.contact(index);
         let nsd_sent = req.new_session_details.is_some();
-        let mut explanation = format!(
-            "Active chat {id} for {} (started {}, expires {}) handled the {}, so NewChatCreated is false.",
-            ctx.identity(),
-            Timestamp::from_epoch_millis(c.started).unwrap_or_default(),
-            Timestamp::from_epoch_millis(c.expires).unwrap_or_default(),
-            if is_message { "message" } else { "event" },
-        );
+        // The busiest path: built with push_str rather than format!.
+        let mut explanation = String::with_capacity(160 + ctx.source.len() + ctx.destination.len());
+        explanation.push_str("Active chat ");
+        id.write_to(&mut explanation);
+        explanation.push_str(" for ");
+        ctx.write_identity(&mut explanation);
+        explanation.push_str(" (started ");
+        Timestamp::from_epoch_millis(c.started).unwrap_or_default().write_iso(&mut explanation);
+        explanation.push_str(", expires ");
+        Timestamp::from_epoch_millis(c.expires).unwrap_or_default().write_iso(&mut explanation);
+        explanation.push_str(if is_message { ") handled the message" } else { ") handled the event" });
+        explanation.push_str(", so NewChatCreated is false.");
         if nsd_sent {
             explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
         }
@@ -596,7 +601,7 @@ impl Simulator {
             at: self.now,
             what,
             response: AwsResponse::Ok(SendChatIntegrationEventResponse {
-                initial_contact_id: contact_id.map(|id| id.to_string()),
+                initial_contact_id: contact_id.map(|id| id.to_text()),
                 new_chat_created: Some(what == What::Created),
             }),
             contact_id,
@@ -756,10 +761,19 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn identity(&self) -> String {
-        match self.subtype {
-            Some(s) => format!("{} → {} ({s})", self.source, self.destination),
-            None => format!("{} → {} (no Subtype)", self.source, self.destination),
-        }
+        let mut out = String::new();
+        self.write_identity(&mut out);
+        out
+    }
+
+    /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
+    fn write_identity(&self, out: &mut String) {
+        out.push_str(self.source);
+        out.push_str(" → ");
+        out.push_str(self.destination);
+        out.push_str(" (");
+        out.push_str(self.subtype.unwrap_or("no Subtype"));
+        out.push(')');
     }
 }
 
