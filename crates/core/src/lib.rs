@@ -3,6 +3,7 @@
 //! of create-or-reuse.
 
 pub mod channel;
+pub mod cli;
 pub mod content_type;
 pub mod diagnostic;
 pub mod help;
@@ -10,6 +11,7 @@ pub mod model;
 pub mod shape;
 pub mod simulator;
 pub mod validate;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, RuleSource, Severity};
 pub use model::*;
