@@ -102,3 +102,37 @@ fn scenarios_round_trip_through_json() {
         assert_eq!(again, s, "{}", e.name);
     }
 }
+
+#[test]
+fn scenarios_read_from_yaml() {
+    let yaml = r#"
+title: Reuse, in YAML
+steps:
+  - name: first
+    send:
+      SourceId: "+15551234567"
+      DestinationId: arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef
+      Subtype: connect:sms
+      Event: {Type: MESSAGE, ContentType: text/plain, Content: Hi}
+    expect: {what: created, newChatCreated: true}
+  - after: 25h
+    send:
+      SourceId: "+15551234567"
+      DestinationId: arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef
+      Subtype: connect:sms
+      Event: {Type: MESSAGE, ContentType: text/plain, Content: Again}
+    expect: {what: created, follows: first, expired: 1}
+"#;
+    let report = Scenario::from_yaml(yaml).unwrap().run().unwrap();
+    assert!(report.passed, "{}", report.to_table());
+    assert_eq!(report.passed_steps, 2);
+    // Every example survives JSON → YAML → scenario.
+    for e in EXAMPLES {
+        let s = Scenario::from_json(e.text).unwrap();
+        assert_eq!(Scenario::from_yaml(&s.to_yaml()).unwrap(), s, "{}", e.name);
+    }
+    let err = Scenario::from_yaml("title: t\nsteps: [\n").unwrap_err();
+    assert!(err.line.is_some(), "{err}");
+    let err = Scenario::from_yaml("title: t\nsteps:\n  - advance: 1h\n    send: {}\n").unwrap_err();
+    assert_eq!(err.step, Some(1));
+}

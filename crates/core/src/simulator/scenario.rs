@@ -1,4 +1,4 @@
-//! Scenarios: files of timed steps (send a request, advance the clock, end a chat), each optionally
+//! Scenarios: JSON or YAML files of timed steps (send a request, advance the clock, end a chat), each optionally
 //! with the outcome it expects. Running one gives a table of steps with pass or fail and why, so a
 //! scenario kept in a repository is an executable specification of an integration's behaviour.
 //!
@@ -257,6 +257,21 @@ impl Scenario {
         })?;
         scenario.check()?;
         Ok(scenario)
+    }
+
+    /// Reads a scenario from YAML (the same members as the JSON form) and checks it.
+    pub fn from_yaml(text: &str) -> Result<Scenario, ScenarioError> {
+        let value = crate::yaml::from_str(text)
+            .map_err(|e| ScenarioError { line: e.line, column: e.column, step: None, message: e.message })?;
+        let scenario: Scenario = serde_json::from_value(value)
+            .map_err(|e| ScenarioError { line: None, column: None, step: None, message: e.to_string() })?;
+        scenario.check()?;
+        Ok(scenario)
+    }
+
+    /// The scenario as YAML.
+    pub fn to_yaml(&self) -> String {
+        crate::yaml::to_string(&serde_json::to_value(self).unwrap_or_default())
     }
 
     /// The scenario as pretty JSON.
