@@ -54,7 +54,8 @@ impl Transcripts {
         if self.limit == 0 {
             return;
         }
-        let items = self.by_contact.entry(contact).or_default();
+        // Most chats hold a few items: start at one slot, not VecDeque's default of four.
+        let items = self.by_contact.entry(contact).or_insert_with(|| VecDeque::with_capacity(1));
         while items.len() >= self.limit as usize {
             items.pop_front();
         }
