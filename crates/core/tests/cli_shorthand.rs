@@ -336,7 +336,8 @@ proptest! {
     fn a_note_exactly_when_a_string_is_not_written_as_is(s in arb_string()) {
         let x = || json!("x");
         // Each place: the value, and the shorthand that writes a given spelling of `s` there.
-        let places: [(serde_json::Value, fn(&str) -> String); 6] = [
+        type Place = (serde_json::Value, fn(&str) -> String);
+        let places: [Place; 6] = [
             (json!({"K": s}), |t| format!("K={t}")),
             (json!({"K": s, "L": x()}), |t| format!("K={t},L=x")),
             (json!({"M": {"A": s}}), |t| format!("M={{A={t}}}")),

@@ -126,11 +126,16 @@ impl QuoteReason {
         use Phrase::{Clause, Contains};
         match *self {
             QuoteReason::Comma { count: 1 } => Contains("a comma (an unquoted comma would start a new item)".into()),
-            QuoteReason::Comma { count } => Contains(format!("{count} commas (an unquoted comma would start a new item)")),
+            QuoteReason::Comma { count } => {
+                Contains(format!("{count} commas (an unquoted comma would start a new item)"))
+            }
             QuoteReason::AboveBmp { example } => Contains(if is_emoji(example) {
                 format!("an emoji, {example} (characters above U+FFFF are not accepted unquoted)")
             } else {
-                format!("the character {example} (U+{:X}; characters above U+FFFF are not accepted unquoted)", example as u32)
+                format!(
+                    "the character {example} (U+{:X}; characters above U+FFFF are not accepted unquoted)",
+                    example as u32
+                )
             }),
             QuoteReason::QuoteMark { quote } => Contains(format!(
                 "{} {quote} (an unquoted value cannot contain quote marks: one at the start would open a quoted \
@@ -138,7 +143,7 @@ impl QuoteReason {
                 if quote == '\'' { "an apostrophe" } else { "a double quote" }
             )),
             QuoteReason::ClosingBracket { bracket } => Contains(format!(
-                "a closing {} {bracket}, which would end an unquoted value",
+                "a closing {} {bracket} (it would end an unquoted value)",
                 if bracket == ']' { "bracket" } else { "brace" }
             )),
             QuoteReason::EqualsInLaterItem => Contains(
@@ -229,7 +234,8 @@ impl ScalarNote {
         match self.written {
             // Only commas are ever escaped, so the reason is always the same.
             Written::EscapedCommas { count } => {
-                let which = if count == 1 { "the comma is".to_string() } else { format!("each of the {count} commas is") };
+                let which =
+                    if count == 1 { "the comma is".to_string() } else { format!("each of the {count} commas is") };
                 format!(
                     "In {path}, {which} written \\, in the shorthand: an unquoted comma would start a new item, \
                      and \\, stands for a comma that is part of the text."
@@ -427,7 +433,8 @@ impl Enc {
 fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
     let x = || ShorthandValue::String("x".into());
     let sv = || ShorthandValue::String(s.to_string());
-    let strings = |items: &[&str]| ShorthandValue::List(items.iter().map(|s| ShorthandValue::String(s.to_string())).collect());
+    let strings =
+        |items: &[&str]| ShorthandValue::List(items.iter().map(|s| ShorthandValue::String(s.to_string())).collect());
     let c = candidate;
     match ctx {
         Ctx::Top { last: true } => parses_to(&format!("K={c}"), &[("K", sv())]),
