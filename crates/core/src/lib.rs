@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod help;
 pub mod model;
 pub mod shape;
+pub mod simulator;
 pub mod validate;
 pub mod yaml;
 
