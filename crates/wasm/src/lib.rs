@@ -16,6 +16,12 @@ use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, Shor
 use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::shape::{Shape, Structure, REQUEST};
+use chat_event_core::simulator::scenarios::{self, Example};
+use chat_event_core::simulator::snapshot::SnapshotError;
+use chat_event_core::simulator::{
+    self as sim, AdvanceReport, ContactId, ContactView, EndChatError, EndedBy, LogEntry, Outcome, Scenario,
+    ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
+};
 use chat_event_core::{validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -39,6 +45,15 @@ pub enum ErrorKind {
     Command,
     /// A value that shorthand cannot write (numbers, booleans, null, some keys); use JSON.
     NotExpressible,
+    /// Simulator settings out of range (the `path` names the setting).
+    Settings,
+    /// A scenario that does not parse or whose steps are malformed.
+    Scenario,
+    /// A snapshot that cannot be restored.
+    Snapshot,
+    /// A simulator action that cannot be done: an unknown contact id, ending a chat that is not
+    /// active, a duration that does not parse.
+    Simulator,
 }
 
 /// The members of a thrown `ChatEventError`, besides `name` (always `"ChatEventError"`).
@@ -138,6 +153,39 @@ impl From<NotExpressible> for ChatEventErrorDetails {
         let mut details = ChatEventErrorDetails::new(ErrorKind::NotExpressible, e.to_string());
         details.path = Some(e.path).filter(|p| !p.is_empty());
         details
+    }
+}
+
+impl From<SettingsError> for ChatEventErrorDetails {
+    fn from(e: SettingsError) -> Self {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::Settings, e.to_string());
+        details.path = Some(e.field);
+        details
+    }
+}
+
+impl From<ScenarioError> for ChatEventErrorDetails {
+    fn from(e: ScenarioError) -> Self {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::Scenario, e.to_string());
+        (details.line, details.column) = (e.line, e.column);
+        details.path = e.step.map(|step| format!("steps[{}]", step.saturating_sub(1)));
+        details
+    }
+}
+
+impl From<SnapshotError> for ChatEventErrorDetails {
+    fn from(e: SnapshotError) -> Self {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::Snapshot, e.to_string());
+        if let SnapshotError::NotJson { line, column, .. } = e {
+            (details.line, details.column) = (Some(line), Some(column));
+        }
+        details
+    }
+}
+
+impl From<EndChatError> for ChatEventErrorDetails {
+    fn from(e: EndChatError) -> Self {
+        ChatEventErrorDetails::new(ErrorKind::Simulator, e.to_string())
     }
 }
 
@@ -439,4 +487,196 @@ pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
         SkeletonKind::Output => skeleton::output_json(),
         SkeletonKind::YamlInput => skeleton::yaml_input(),
     })
+}
+
+// ---- simulator ---------------------------------------------------------------------------------
+
+fn simulator_error(message: impl std::fmt::Display) -> JsValue {
+    fail(ChatEventErrorDetails::new(ErrorKind::Simulator, message.to_string()))
+}
+
+fn decode_contact_id(id: &str) -> Result<ContactId, JsValue> {
+    id.parse().map_err(simulator_error)
+}
+
+/// An in-memory, deterministic simulator of what Amazon Connect does with each request: create a
+/// chat or reuse the active one, end it, let it expire, or refuse the request, with the ids,
+/// responses and errors the service would give. Its clock is virtual: only `advance` moves it.
+#[wasm_bindgen(js_name = Simulator)]
+pub struct JsSimulator(sim::Simulator);
+
+#[wasm_bindgen(js_class = Simulator)]
+impl JsSimulator {
+    /// A simulator holding no chats, its clock at `settings.start`. Every setting has a default,
+    /// so `{}` or nothing is complete. Throws a `ChatEventError` of kind `settings` (with the
+    /// setting's `path`) for a value out of range, or `invalid-argument` for an unknown member.
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: Option<Ts<Settings>>) -> Result<JsSimulator, JsValue> {
+        let settings = match settings {
+            Some(settings) => decode_argument(&settings.js_value(), "the settings")?,
+            None => Settings::default(),
+        };
+        Ok(JsSimulator(sim::Simulator::new(settings).map_err(|e| fail(e.into()))?))
+    }
+
+    /// Restores a simulator from `snapshot()`'s text: the same chats, clock, log and generators.
+    pub fn restore(snapshot: &str) -> Result<JsSimulator, JsValue> {
+        Ok(JsSimulator(sim::Simulator::restore(snapshot).map_err(|e| fail(e.into()))?))
+    }
+
+    /// The whole state as JSON text, for `Simulator.restore`.
+    pub fn snapshot(&self) -> String {
+        self.0.snapshot()
+    }
+
+    /// Handles one request as the service would, and logs it. Never throws for a request: an
+    /// invalid one gets the service's error in the outcome, with diagnostics.
+    pub fn send(&mut self, request: Ts<SendChatIntegrationEventRequest>) -> Result<Ts<Outcome>, JsValue> {
+        encode(&self.0.send(&decode_request(&request)?))
+    }
+
+    /// Moves the clock forward by a duration (`"25h"`, `"90m"`, `"1h30m"`, `"500ms"`) or a number
+    /// of milliseconds; chats whose duration runs out expire.
+    pub fn advance(&mut self, #[wasm_bindgen(unchecked_param_type = "string | number")] by: JsValue) -> Result<Ts<AdvanceReport>, JsValue> {
+        let millis = match (by.as_string(), by.as_f64()) {
+            (Some(text), _) => sim::parse_duration(&text).map_err(simulator_error)?,
+            (None, Some(n)) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => n as u64,
+            _ => return Err(fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a duration is text such as \"25h\" or a whole, non-negative number of milliseconds"))),
+        };
+        encode(&self.0.advance_millis(millis))
+    }
+
+    /// Ends an active chat on the service's side (`"agent"` or `"flow"`). Throws a
+    /// `ChatEventError` of kind `simulator` for an unknown contact or one that is not active.
+    #[wasm_bindgen(js_name = endChat)]
+    pub fn end_chat(&mut self, contact_id: &str, by: Ts<EndedBy>) -> Result<Ts<ContactView>, JsValue> {
+        let by = decode_argument(&by.js_value(), "by (\"agent\" or \"flow\")")?;
+        encode(&self.0.end_chat(decode_contact_id(contact_id)?, by).map_err(|e| fail(e.into()))?)
+    }
+
+    /// Back to the state of `new` with the same settings: no chats, the clock at its start, the
+    /// same ids again for the same steps.
+    pub fn reset(&mut self) {
+        self.0.reset();
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> Result<Ts<Settings>, JsValue> {
+        encode(self.0.settings())
+    }
+
+    /// The virtual clock.
+    pub fn now(&self) -> Result<Ts<Timestamp>, JsValue> {
+        encode(&self.0.now())
+    }
+
+    /// How many chats are active.
+    #[wasm_bindgen(js_name = activeChatCount)]
+    pub fn active_chat_count(&self) -> usize {
+        self.0.active_chat_count()
+    }
+
+    /// The active chats, oldest first.
+    #[wasm_bindgen(js_name = activeChats)]
+    pub fn active_chats(&self) -> Result<Vec<Ts<ContactView>>, JsValue> {
+        encode_all(&self.0.active_chats())
+    }
+
+    /// Every contact created since the start or the last reset, oldest first.
+    pub fn contacts(&self) -> Result<Vec<Ts<ContactView>>, JsValue> {
+        encode_all(&self.0.contacts())
+    }
+
+    /// How many contacts were created.
+    #[wasm_bindgen(js_name = contactCount)]
+    pub fn contact_count(&self) -> usize {
+        self.0.contact_count()
+    }
+
+    /// One contact by id; `undefined` for an id this simulator did not give.
+    pub fn contact(&self, contact_id: &str) -> Result<Option<Ts<ContactView>>, JsValue> {
+        self.0.contact(decode_contact_id(contact_id)?).as_ref().map(encode).transpose()
+    }
+
+    /// The active chat of an identity, if there is one (Subtype compared per the settings).
+    #[wasm_bindgen(js_name = activeContactFor)]
+    pub fn active_contact_for(&self, source_id: &str, destination_id: &str, subtype: Option<String>) -> Result<Option<Ts<ContactView>>, JsValue> {
+        self.0.active_contact_for(source_id, destination_id, subtype.as_deref()).as_ref().map(encode).transpose()
+    }
+
+    /// A contact's transcript, its newest items (up to `transcriptLimit`) oldest first;
+    /// `undefined` for an unknown contact.
+    pub fn transcript(&self, contact_id: &str) -> Result<Option<Vec<Ts<TranscriptEntry>>>, JsValue> {
+        self.0.transcript(decode_contact_id(contact_id)?).map(|entries| encode_all(&entries)).transpose()
+    }
+
+    /// The newest requests (up to `logLimit`) with their outcomes, oldest first.
+    pub fn log(&self) -> Result<Vec<Ts<LogEntry>>, JsValue> {
+        encode_all(&self.0.log())
+    }
+
+    /// How many requests were sent since the start or the last reset.
+    #[wasm_bindgen(js_name = requestCount)]
+    pub fn request_count(&self) -> f64 {
+        // Exact up to 2^53 requests, far beyond what a simulator in a page will see.
+        self.0.request_count() as f64
+    }
+
+    /// Runs a scenario's steps on this simulator as it stands (its settings are not applied: use
+    /// `runScenario` for a fresh simulator with them) and reports each step.
+    #[wasm_bindgen(js_name = runScenario)]
+    pub fn run_scenario(&mut self, scenario: Ts<Scenario>) -> Result<Ts<ScenarioReport>, JsValue> {
+        let scenario = decode_scenario(&scenario)?;
+        encode(&self.0.run_scenario(&scenario))
+    }
+}
+
+fn decode_scenario(scenario: &Ts<Scenario>) -> Result<Scenario, JsValue> {
+    let text = to_json_text(&scenario.js_value(), "the scenario")?;
+    Scenario::from_json(&text).map_err(|e| fail(e.into()))
+}
+
+/// The format of a scenario's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum ScenarioFormat {
+    Json,
+    Yaml,
+}
+
+/// Reads a scenario from JSON (the default) or YAML text and checks its steps. Throws a
+/// `ChatEventError` of kind `scenario` with the line and column, or the step at fault as `path`.
+#[wasm_bindgen(js_name = parseScenario)]
+pub fn parse_scenario(text: &str, format: Option<Ts<ScenarioFormat>>) -> Result<Ts<Scenario>, JsValue> {
+    let format = match format {
+        Some(format) => decode_argument(&format.js_value(), "the format (\"json\" or \"yaml\")")?,
+        None => ScenarioFormat::Json,
+    };
+    let scenario = match format {
+        ScenarioFormat::Json => Scenario::from_json(text),
+        ScenarioFormat::Yaml => Scenario::from_yaml(text),
+    };
+    encode(&scenario.map_err(|e| fail(e.into()))?)
+}
+
+/// Runs a scenario on a new simulator with the scenario's settings and reports each step: what
+/// happened, and whether each expectation held.
+#[wasm_bindgen(js_name = runScenario)]
+pub fn run_scenario(scenario: Ts<Scenario>) -> Result<Ts<ScenarioReport>, JsValue> {
+    encode(&decode_scenario(&scenario)?.run().map_err(|e| fail(e.into()))?)
+}
+
+/// A scenario report as a Markdown table, failures listed under it (what `chat-event-lab
+/// simulate` prints).
+#[wasm_bindgen(js_name = scenarioReportTable)]
+pub fn scenario_report_table(report: Ts<ScenarioReport>) -> Result<String, JsValue> {
+    let report: ScenarioReport = decode_argument(&report.js_value(), "the report")?;
+    Ok(report.to_table())
+}
+
+/// The example scenarios shipped with the library, in the order a newcomer should read them;
+/// `text` is each one's JSON, for `parseScenario`.
+#[wasm_bindgen(js_name = scenarioExamples)]
+pub fn scenario_examples() -> Result<Vec<Ts<Example>>, JsValue> {
+    encode_all(scenarios::EXAMPLES)
 }

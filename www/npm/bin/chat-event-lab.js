@@ -4,15 +4,25 @@
 //
 // Exit codes: 0 success; 1 the input has errors (or warnings with --strict), a conversion failed,
 // or a simulated expectation failed; 2 bad usage or an unreadable file.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as lab from '../index.node.js';
 
 const USAGE = `usage: chat-event-lab <command> [options]
 
 commands:
-  validate [--json] [--strict] FILE...   check SendChatIntegrationEvent requests (JSON; - for stdin)
-                                         exit 1 on errors, and on warnings with --strict`;
+  validate [--json] [--strict] FILE...
+      check SendChatIntegrationEvent requests (JSON, or YAML by extension; - for stdin);
+      exit 1 on errors, and on warnings with --strict
+  convert --from json|yaml|shorthand|cli --to json|yaml|shorthand|cli
+          [--shell bash|powershell|pwsh|cmd] [--param event|new-session-details] [FILE]
+      convert a request (FILE or stdin); shorthand without --param is read by the AWS CLI's
+      generic parser and printed as the JSON value the CLI would pass on
+  skeleton input|output|yaml-input
+      print what --generate-cli-skeleton prints (AWS CLI v2)
+  simulate [--json] SCENARIO
+      run a scenario (a .json/.yaml file, or an example name) and print its table;
+      exit 1 when an expectation fails`;
 
 /** A usage or I/O problem: printed with the usage, exit 2. */
 class UsageError extends Error {}
@@ -45,13 +55,18 @@ function formatDiagnostic(file, d) {
   return lines.join('\n');
 }
 
+const isYaml = (file) => /\.ya?ml$/i.test(file);
+
 function validate(args) {
   const { values, positionals: files } = parse(args, {
     json: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
   });
   if (files.length === 0) throw new UsageError('validate needs at least one FILE');
-  const results = files.map((file) => ({ file, diagnostics: lab.validateJson(readInput(file)) }));
+  const results = files.map((file) => {
+    const text = readInput(file);
+    return { file, diagnostics: isYaml(file) ? lab.validateYaml(text) : lab.validateJson(text) };
+  });
   const count = (severity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
   const errors = count('error');
   const warnings = count('warning');
@@ -70,7 +85,106 @@ function validate(args) {
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
 
-const COMMANDS = { validate };
+const FORMATS = ['json', 'yaml', 'shorthand', 'cli'];
+/** `--shell` names → the core's shells. `powershell` is Windows PowerShell 5.1 (powershell.exe),
+ * `pwsh` PowerShell 7.3+; they quote differently. */
+const SHELLS = { bash: 'bash', zsh: 'bash', powershell: 'powerShell5', pwsh: 'powerShell7', cmd: 'cmd' };
+/** `--param` names → the request member each structure option sets. */
+const PARAMS = { event: 'Event', 'new-session-details': 'NewSessionDetails' };
+
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+  return value;
+}
+
+/** Prints diagnostics to stderr and says whether any is an error. */
+function reportErrors(source, diagnostics) {
+  for (const d of diagnostics) console.error(formatDiagnostic(source, d));
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+function convert(args) {
+  const { values, positionals } = parse(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    shell: { type: 'string', default: 'bash' },
+    param: { type: 'string' },
+  });
+  const from = oneOf('from', values.from, FORMATS);
+  const to = oneOf('to', values.to, FORMATS);
+  const shell = SHELLS[oneOf('shell', values.shell, Object.keys(SHELLS))];
+  const param = values.param === undefined ? undefined : oneOf('param', values.param, Object.keys(PARAMS));
+  if (positionals.length > 1) throw new UsageError('convert reads one FILE (or stdin)');
+  const source = positionals[0] ?? '-';
+  const text = readInput(source);
+  // A file or a pipe ends with a newline that is no part of a shorthand value or a command.
+  const line = text.replace(/\r?\n$/, '');
+
+  if (from === 'shorthand' && param === undefined) {
+    if (to !== 'json') throw new UsageError('shorthand without --param is read by the generic parser: convert it --to json, or give --param');
+    console.log(JSON.stringify(lab.parseShorthand(line), null, 2));
+    return 0;
+  }
+
+  let request;
+  if (from === 'json') request = lab.parseJson(text);
+  else if (from === 'yaml') request = lab.parseYaml(text);
+  else if (from === 'cli') {
+    const parsed = lab.parseCommand(line);
+    if (reportErrors(source, parsed.diagnostics) || !parsed.request) {
+      reportErrors(source, lab.validate(parsed.params).filter((d) => d.code === 'wrong-type' || d.code === 'unknown-member'));
+      return 1;
+    }
+    request = parsed.request;
+  } else {
+    const parsed = lab.parseParameter(param, line);
+    if (reportErrors(source, parsed.diagnostics)) return 1;
+    request = { [PARAMS[param]]: parsed.value };
+  }
+
+  const member = param && PARAMS[param];
+  if (to === 'json') console.log(member && from === 'shorthand' ? JSON.stringify(request[member], null, 2) : lab.toJson(request));
+  else if (to === 'yaml') process.stdout.write(lab.toYaml(request));
+  else if (to === 'cli') console.log(lab.renderCommand(request, { shell }).text);
+  else {
+    if (!member) throw new UsageError('--to shorthand needs --param event or --param new-session-details');
+    if (request[member] === undefined) throw new UsageError(`the request has no ${member}`);
+    console.log(lab.toParameterShorthand(param, request[member]));
+  }
+  return 0;
+}
+
+const SKELETONS = ['input', 'output', 'yaml-input'];
+
+function skeleton(args) {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw new UsageError(`skeleton takes one of ${SKELETONS.join(', ')}`);
+  process.stdout.write(lab.skeleton(oneOf('skeleton', positionals[0], SKELETONS)));
+  return 0;
+}
+
+function simulate(args) {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
+  if (positionals.length !== 1) throw new UsageError('simulate takes one SCENARIO');
+  const [name] = positionals;
+  const examples = lab.scenarioExamples();
+  const example = examples.find((e) => e.name === name);
+  let scenario;
+  if (existsSync(name) || name === '-' || !example) {
+    if (!existsSync(name) && name !== '-') {
+      throw new UsageError(`no file ${name}, and no example of that name (examples: ${examples.map((e) => e.name).join(', ')})`);
+    }
+    scenario = lab.parseScenario(readInput(name), isYaml(name) ? 'yaml' : 'json');
+  } else {
+    scenario = lab.parseScenario(example.text);
+  }
+  const report = lab.runScenario(scenario);
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else process.stdout.write(lab.scenarioReportTable(report));
+  return report.passed ? 0 : 1;
+}
+
+const COMMANDS = { validate, convert, skeleton, simulate };
 
 function main(argv) {
   const [name, ...args] = argv;
@@ -88,8 +202,12 @@ function main(argv) {
       return 2;
     }
     if (error instanceof lab.ChatEventError) {
-      const where = error.line !== undefined ? ` (line ${error.line}, column ${error.column ?? 1})` : '';
+      // Shorthand messages are the AWS CLI's own, caret line included: print them as they are.
+      const where = error.line !== undefined && error.kind !== 'shorthand' ? ` (line ${error.line}, column ${error.column ?? 1})` : '';
       console.error(`chat-event-lab: ${error.message}${where}`);
+      for (const d of error.diagnostics.slice(1)) console.error(`  ${d.path}: ${d.message}`);
+      if (error.hint) console.error(`hint: ${error.hint}`);
+      if (error.suggestion) console.error(`did you mean ${error.suggestion}?`);
       return 1;
     }
     throw error;

@@ -17,6 +17,7 @@ const MILLIS_PER_DAY: i64 = 86_400_000;
 /// Serializes as `{"iso": "2026-01-01T00:00:00Z", "epochMillis": 1767225600000}`; reads that object,
 /// an ISO-8601 UTC string or a number of epoch milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(type = "{ iso: string; epochMillis: number }"))]
 pub struct Timestamp {
     epoch_millis: i64,
 }

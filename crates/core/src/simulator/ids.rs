@@ -232,6 +232,7 @@ macro_rules! uuid_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "tsify", derive(tsify::Tsify), tsify(type = "string"))]
         pub struct $name(pub u128);
 
         impl $name {

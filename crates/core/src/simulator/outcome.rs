@@ -10,6 +10,7 @@ use crate::Diagnostic;
 
 /// The result of one `send`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The virtual time the request was handled.
@@ -62,6 +63,7 @@ impl Outcome {
 
 /// The HTTP response: `ok` holds the JSON body of a 200, `error` the service error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AwsResponse {
     Ok(SendChatIntegrationEventResponse),
@@ -81,6 +83,7 @@ impl AwsResponse {
 
 /// What happened to a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum What {
     /// No active chat matched: a new contact was created and the event applied to it.
@@ -121,6 +124,7 @@ impl What {
 
 /// The contact a new one follows: the same identity's previous contact, and how it ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Predecessor {
     pub contact_id: ContactId,
@@ -131,6 +135,7 @@ pub struct Predecessor {
 
 /// Why a contact ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndReason {
     /// A DISCONNECT event from the customer's side.
@@ -157,6 +162,7 @@ impl EndReason {
 
 /// Who ends a chat in [`super::Simulator::end_chat`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndedBy {
     Agent,

@@ -12,6 +12,7 @@ use crate::model::{Attributes, SendChatIntegrationEventRequest};
 
 /// Where a contact stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ContactStatus {
     Active,
@@ -23,6 +24,7 @@ pub enum ContactStatus {
 
 /// One contact: its identity, status, times and what NewSessionDetails gave it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContactView {
     pub contact_id: ContactId,
@@ -45,6 +47,7 @@ pub struct ContactView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>"))]
     pub attributes: Option<Attributes>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub streaming_endpoint_arn: Option<String>,
@@ -56,6 +59,7 @@ pub struct ContactView {
 
 /// One request and what came of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LogEntry {
     /// 1 for the first request since the simulator started or was reset.
@@ -66,6 +70,7 @@ pub struct LogEntry {
 
 /// What moving the clock did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AdvanceReport {
     pub from: Timestamp,

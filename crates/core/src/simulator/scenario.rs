@@ -31,6 +31,7 @@ use crate::model::{ErrorType, SendChatIntegrationEventRequest};
 
 /// A scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
     pub title: String,
@@ -44,6 +45,7 @@ pub struct Scenario {
 
 /// One step: exactly one of `send`, `advance` and `endChat`, optionally preceded by `after` (a wait).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Step {
     /// A name later steps refer to (`sameContactAs`, `follows`, `contactOf`).
@@ -51,12 +53,14 @@ pub struct Step {
     pub name: Option<String>,
     /// Advance the clock by this much before the step's action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string | number"))]
     pub after: Option<StepDuration>,
     /// Send this request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send: Option<SendChatIntegrationEventRequest>,
     /// Advance the clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string | number"))]
     pub advance: Option<StepDuration>,
     /// End a chat on the service's side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,6 +102,7 @@ impl<'de> Deserialize<'de> for StepDuration {
 /// Which chat to end, and who ends it. Name the chat by `contactOf` (an earlier step's name),
 /// `contactId`, or its identity (`sourceId`, `destinationId`, `subtype`): the identity's active chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EndChatStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,6 +120,7 @@ pub struct EndChatStep {
 
 /// What a step must lead to. Every member is optional; each one given is checked.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Expect {
     /// `created`, `reused`, `disconnected`, `noActiveChat`, `throttled`, … (send steps).
@@ -189,6 +195,7 @@ impl From<SettingsError> for ScenarioError {
 
 /// One row of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct StepReport {
     /// 1-based.
@@ -215,6 +222,7 @@ pub struct StepReport {
 
 /// The result of running a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioReport {
     pub title: String,

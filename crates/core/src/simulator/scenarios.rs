@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// One example scenario: a file name without extension, its title, and its JSON text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Example {
     pub name: &'static str,

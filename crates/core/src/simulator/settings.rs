@@ -19,12 +19,14 @@ pub const DEFAULT_CHAT_DURATION_MINUTES: u32 = 1_500;
 
 /// The simulator's settings. JSON field names are camelCase; unknown fields are errors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Settings {
     /// Seeds the contact and message ids and the simulated internal errors: the same seed and the
     /// same steps give the same ids. Default 1.
     pub seed: u64,
     /// Where the virtual clock starts. Default 2026-01-01T00:00:00Z.
+    #[cfg_attr(feature = "tsify", tsify(type = "Timestamp | string | number"))]
     pub start: Timestamp,
     /// How long a chat this API creates lasts, in minutes (60 to 10,080). The API has no duration
     /// field: the integration's flow decides, so this is a setting. Default 1,500 (25 h, AWS's default
@@ -60,6 +62,7 @@ impl Default for Settings {
 
 /// How Subtype values are compared when looking for a chat's identity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum SubtypeMatching {
     /// `connect:sms` and `connect:SMS` are different chats.
@@ -75,6 +78,7 @@ pub enum SubtypeMatching {
 /// throttling, then validation (InvalidRequestException), then the destination, then internal errors,
 /// then the cap on active chats (only when a chat would be created).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Faults {
     /// When true, every request fails with AccessDeniedException (HTTP 403), as it does for a caller
@@ -100,6 +104,7 @@ pub struct Faults {
 /// A token bucket: `burst` tokens at most, refilled at `ratePerSecond`.
 /// Connect's APIs historically allowed 2 requests/s with a burst of 5; this API's quota is not published.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Throttling {
     pub rate_per_second: f64,

@@ -11,6 +11,7 @@ use super::store::FxBuild;
 
 /// One item of a transcript, as the queries show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TranscriptEntry {
     /// The id assigned to the message or event; receipts name it.
