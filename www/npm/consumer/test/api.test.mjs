@@ -11,9 +11,27 @@ const require = createRequire(import.meta.url);
 const packageDir = require.resolve('chat-event-lab/package.json').replace(/package\.json$/, '');
 
 // The public API. Adding an export to the facade means adding it here, with a test below.
-const EXPORTS = ['ChatEventError', 'fieldHelp', 'fields', 'parseJson', 'toJson', 'validate', 'validateJson'];
+const EXPORTS = [
+  'ChatEventError', 'Simulator', 'fieldHelp', 'fields', 'parseCommand', 'parseJson', 'parseParameter', 'parseScenario',
+  'parseShorthand', 'parseYaml', 'renderCommand', 'runScenario', 'scenarioExamples', 'scenarioReportTable', 'skeleton',
+  'toJson', 'toParameterShorthand', 'toShorthand', 'toYaml', 'validate', 'validateJson', 'validateYaml',
+];
 
 const MESSAGE = { Event: { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'hi' } };
+const SMS = {
+  SourceId: '+15551234567',
+  DestinationId: 'arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-1',
+  Subtype: 'connect:sms',
+  Event: { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'Hi, there' },
+  NewSessionDetails: { Attributes: { 'customer-id': '42', tier: 'gold' } },
+};
+
+/** Asserts `call` throws a ChatEventError of `kind`, and returns the error. */
+function throwsKind(call, kind) {
+  let thrown;
+  assert.throws(call, (error) => { thrown = error; return error instanceof lab.ChatEventError && error.kind === kind; });
+  return thrown;
+}
 
 test('exports exactly the documented API, and nothing of the wasm glue', () => {
   assert.deepEqual(Object.keys(lab).sort(), [...EXPORTS].sort());
@@ -121,4 +139,133 @@ test('many failing calls do not grow the wasm memory (nothing leaks on the error
   const before = size();
   for (let i = 0; i < 10_000; i++) fail();
   assert.equal(size(), before);
+});
+
+test('YAML: parseYaml, toYaml and validateYaml read and write --cli-input-yaml documents', () => {
+  const yaml = lab.toYaml(SMS);
+  assert.match(yaml, /^SourceId: "\+15551234567"$/m);
+  assert.deepEqual(lab.parseYaml(yaml), SMS);
+  assert.deepEqual(lab.parseYaml('Event:\n  Type: yes\n').Event.Type, 'yes'); // YAML 1.2, as the CLI reads it
+  assert.deepEqual(lab.validateYaml(yaml), lab.validate(SMS));
+  const syntax = throwsKind(() => lab.parseYaml('Event: [1'), 'yaml');
+  assert.equal(typeof syntax.line, 'number');
+  throwsKind(() => lab.validateYaml('Event: [1'), 'yaml');
+  const typed = throwsKind(() => lab.parseYaml('Event:\n  Type: 3\n'), 'yaml');
+  assert.equal(typed.path, 'Event.Type');
+});
+
+test('shorthand: the generic parser and generator, as the AWS CLI reads shorthand', () => {
+  assert.deepEqual(lab.parseShorthand('Type=MESSAGE,Content="Hi, there",L=[a,b],M={x=1}'),
+    { Type: 'MESSAGE', Content: 'Hi, there', L: ['a', 'b'], M: { x: '1' } });
+  const text = lab.toShorthand({ Type: 'MESSAGE', Content: 'Hi, there' });
+  assert.deepEqual(lab.parseShorthand(text), { Type: 'MESSAGE', Content: 'Hi, there' });
+  const error = throwsKind(() => lab.parseShorthand('Type=MESSAGE,Content="Hi'), 'shorthand');
+  assert.match(error.message, /^Expected: /);
+  assert.equal(error.line, 1);
+  throwsKind(() => lab.toShorthand({ a: 1 }), 'not-expressible');
+});
+
+test('shorthand per parameter: the model\'s fix-ups and likely mistakes', () => {
+  const nsd = lab.parseParameter('new-session-details', 'SupportedMessagingContentTypes=text/plain');
+  assert.deepEqual(nsd, { value: { SupportedMessagingContentTypes: ['text/plain'] }, syntax: 'shorthand', diagnostics: [] });
+  assert.equal(lab.parseParameter('event', '{"Type": "DISCONNECT"}').syntax, 'json');
+  const comma = lab.parseParameter('event', 'Type=MESSAGE,ContentType=text/plain,Content=a,b');
+  assert.deepEqual(comma.diagnostics.map((d) => [d.path, d.code]), [['Event.Content', 'shorthand-comma-list']]);
+  assert.equal(lab.toParameterShorthand('new-session-details', { SupportedMessagingContentTypes: ['text/plain'] }),
+    'SupportedMessagingContentTypes=text/plain');
+  throwsKind(() => lab.parseParameter('event', '{"Type": '), 'shorthand');
+  throwsKind(() => lab.parseParameter('source-id', 'x'), 'invalid-argument');
+});
+
+test('commands: renderCommand for each shell, and parseCommand reads them back', () => {
+  for (const shell of ['bash', 'powerShell5', 'powerShell7', 'cmd']) {
+    const rendered = lab.renderCommand(SMS, { shell, multiline: true });
+    assert.equal(rendered.shell, shell);
+    assert.equal(rendered.argv[0], 'connect');
+    assert.ok(Array.isArray(rendered.notes) && Array.isArray(rendered.files));
+  }
+  const bash = lab.renderCommand(SMS);
+  assert.match(bash.text, /^aws connect send-chat-integration-event --source-id /);
+  const parsed = lab.parseCommand(bash.text);
+  assert.deepEqual(parsed.request, SMS);
+  assert.deepEqual(parsed.params, SMS);
+  const file = lab.renderCommand(SMS, { input: 'cliInputJsonFile' });
+  assert.equal(file.files.length, 1);
+  const error = throwsKind(() => lab.parseCommand('aws connect send-chat-integration-event --sourceid +1555'), 'command');
+  assert.equal(error.line, 1);
+  throwsKind(() => lab.renderCommand(SMS, { shell: 'fish' }), 'invalid-argument');
+});
+
+test('skeletons: the three --generate-cli-skeleton outputs', () => {
+  const input = JSON.parse(lab.skeleton('input'));
+  assert.deepEqual(Object.keys(input), ['SourceId', 'DestinationId', 'Subtype', 'Event', 'NewSessionDetails']);
+  assert.deepEqual(JSON.parse(lab.skeleton('output')), { InitialContactId: 'InitialContactId', NewChatCreated: true });
+  assert.match(lab.skeleton('yaml-input'), /^SourceId: '' +# \[REQUIRED\]/);
+  throwsKind(() => lab.skeleton('nope'), 'invalid-argument');
+});
+
+test('Simulator: create, reuse, expire, end, query, snapshot and restore', () => {
+  const sim = new lab.Simulator({ seed: 7 });
+  const first = sim.send(SMS);
+  assert.equal(first.what, 'created');
+  assert.equal(first.response.ok.NewChatCreated, true);
+  const second = sim.send(SMS);
+  assert.equal(second.what, 'reused');
+  assert.equal(second.contactId, first.contactId);
+  assert.equal(sim.activeChatCount(), 1);
+  assert.equal(sim.contact(first.contactId).status, 'active');
+  assert.equal(sim.activeContactFor(SMS.SourceId, SMS.DestinationId, SMS.Subtype).contactId, first.contactId);
+  assert.equal(sim.transcript(first.contactId).length, 2);
+  assert.equal(sim.log().length, 2);
+  assert.equal(sim.requestCount(), 2);
+
+  const restored = lab.Simulator.restore(sim.snapshot());
+  assert.deepEqual(restored.contacts(), sim.contacts());
+
+  const advanced = sim.advance('25h');
+  assert.deepEqual(advanced.expired, [first.contactId]);
+  assert.equal(sim.now().iso, '2026-01-02T01:00:00Z');
+  const third = sim.send(SMS);
+  assert.equal(third.what, 'created');
+  assert.equal(third.follows.contactId, first.contactId);
+  assert.equal(sim.endChat(third.contactId, 'agent').endReason, 'agentDisconnected');
+  assert.equal(sim.activeChats().length, 0);
+  assert.equal(sim.contactCount(), 2);
+  assert.equal(sim.settings().seed, 7);
+  sim.advance(1_000);
+
+  // Rejections are outcomes, not exceptions; misuse is a ChatEventError.
+  assert.equal(sim.send({ Event: { Type: 'MESSAGE' } }).what, 'invalidRequest');
+  throwsKind(() => sim.endChat(first.contactId, 'agent'), 'simulator');
+  throwsKind(() => sim.endChat('not-an-id', 'flow'), 'simulator');
+  throwsKind(() => sim.advance('soon'), 'simulator');
+  throwsKind(() => sim.advance(-1), 'invalid-argument');
+  assert.equal(throwsKind(() => new lab.Simulator({ chatDurationMinutes: 5 }), 'settings').path, 'chatDurationMinutes');
+  throwsKind(() => new lab.Simulator({ nope: 1 }), 'invalid-argument');
+  throwsKind(() => lab.Simulator.restore('{}'), 'snapshot');
+
+  sim.reset();
+  assert.equal(sim.contactCount(), 0);
+  assert.equal(sim.send(SMS).contactId, new lab.Simulator({ seed: 7 }).send(SMS).contactId);
+  sim.free();
+});
+
+test('scenarios: every example parses, runs and passes; the table reports it', () => {
+  const examples = lab.scenarioExamples();
+  assert.ok(examples.length >= 3);
+  for (const example of examples) {
+    const scenario = lab.parseScenario(example.text);
+    assert.equal(scenario.title, example.title);
+    const report = lab.runScenario(scenario);
+    assert.equal(report.passed, true, example.name);
+    assert.equal(report.failedSteps, 0);
+    assert.ok(lab.scenarioReportTable(report).startsWith(`${report.title} — PASS`), example.name);
+  }
+  const failing = lab.runScenario({ title: 't', steps: [{ send: SMS, expect: { what: 'reused' } }] });
+  assert.equal(failing.passed, false);
+  assert.match(lab.scenarioReportTable(failing), /FAIL/);
+  const onSim = new lab.Simulator().runScenario(lab.parseScenario(examples[0].text));
+  assert.equal(onSim.passed, true);
+  assert.equal(throwsKind(() => lab.parseScenario('{"title": "x", "steps": [{}]}'), 'scenario').path, 'steps[0]');
+  assert.equal(throwsKind(() => lab.parseScenario('title: x\nsteps: {', 'yaml'), 'scenario').line, 3);
 });

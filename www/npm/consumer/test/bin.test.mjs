@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import * as lab from 'chat-event-lab';
 
 const project = fileURLToPath(new URL('..', import.meta.url));
 const BIN = `${project}node_modules/.bin/chat-event-lab`;
@@ -66,6 +67,90 @@ test('validate: - reads stdin', () => {
   const { status, stdout } = cli(['validate', '-'], '{"Event": {"Type": "DISCONNECT"}}');
   assert.equal(status, 1);
   assert.match(stdout, /^-: error \[required\] SourceId: /m);
+});
+
+test('validate: YAML files are read as --cli-input-yaml documents', () => {
+  const { status, stdout } = cli(['validate', 'good.yaml', 'good.json']);
+  assert.equal(stdout, 'no problems in 2 files\n');
+  assert.equal(status, 0);
+});
+
+test('convert: JSON to every other form and back', () => {
+  const json = cli(['convert', '--from', 'json', '--to', 'json', 'good.json']);
+  assert.equal(json.status, 0);
+  const request = JSON.parse(json.stdout);
+  assert.equal(request.Event.Content, 'Hello');
+
+  const yaml = cli(['convert', '--from', 'json', '--to', 'yaml', 'good.json']);
+  assert.match(yaml.stdout, /^Event:\n {2}Type: MESSAGE$/m);
+  assert.deepEqual(JSON.parse(cli(['convert', '--from', 'yaml', '--to', 'json'], yaml.stdout).stdout), request);
+
+  const command = cli(['convert', '--from', 'json', '--to', 'cli', 'good.json']);
+  assert.match(command.stdout, /^aws connect send-chat-integration-event --source-id \+15551234567 /);
+  assert.deepEqual(JSON.parse(cli(['convert', '--from', 'cli', '--to', 'json'], command.stdout).stdout), request);
+
+  const shorthand = cli(['convert', '--from', 'json', '--to', 'shorthand', '--param', 'event', 'good.json']);
+  assert.equal(shorthand.stdout, 'Type=MESSAGE,ContentType=text/plain,Content=Hello\n');
+  const event = cli(['convert', '--from', 'shorthand', '--param', 'event', '--to', 'json'], shorthand.stdout);
+  assert.deepEqual(JSON.parse(event.stdout), request.Event);
+});
+
+test('convert --shell: the command is quoted for that shell', () => {
+  const lines = Object.fromEntries(['bash', 'powershell', 'pwsh', 'cmd'].map((shell) =>
+    [shell, cli(['convert', '--from', 'yaml', '--to', 'cli', '--shell', shell], 'SourceId: "+1 555"\nEvent:\n  Type: MESSAGE\n  Content: "it\'s"\n')]));
+  for (const { status } of Object.values(lines)) assert.equal(status, 0);
+  assert.match(lines.bash.stdout, /--source-id '\+1 555'/);
+  assert.match(lines.cmd.stdout, /--source-id "\+1 555"/);
+  assert.notEqual(lines.powershell.stdout, lines.bash.stdout);
+});
+
+test('convert --from shorthand without --param: the generic parser, printed as JSON', () => {
+  const ok = cli(['convert', '--from', 'shorthand', '--to', 'json'], 'Type=MESSAGE,Content="Hi, you",Tags=[a,b]\n');
+  assert.equal(ok.status, 0);
+  assert.deepEqual(JSON.parse(ok.stdout), { Type: 'MESSAGE', Content: 'Hi, you', Tags: ['a', 'b'] });
+  const bad = cli(['convert', '--from', 'shorthand', '--to', 'json'], 'Type=MESSAGE,Content="Hi\n');
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stdout, '');
+  assert.match(bad.stderr, /Expected: '<double quoted>', received: '<none>' for input:\nType=MESSAGE,Content="Hi\n {21}\^/);
+  assert.equal(cli(['convert', '--from', 'shorthand', '--to', 'yaml'], 'a=b').status, 2);
+});
+
+test('convert: problems exit 1 with located messages', () => {
+  const comma = cli(['convert', '--from', 'shorthand', '--param', 'event', '--to', 'json'], 'Type=MESSAGE,Content=a,b');
+  assert.equal(comma.status, 1);
+  assert.match(comma.stderr, /\[shorthand-comma-list\] Event\.Content: /);
+  const json = cli(['convert', '--from', 'json', '--to', 'yaml'], '{"Event": ');
+  assert.equal(json.status, 1);
+  assert.match(json.stderr, /Invalid JSON/);
+  const command = cli(['convert', '--from', 'cli', '--to', 'json'], 'aws connect send-chat-integration-event --sourceid x');
+  assert.equal(command.status, 1);
+  assert.match(command.stderr, /--sourceid/);
+});
+
+test('skeleton: prints what --generate-cli-skeleton prints, byte for byte', () => {
+  for (const kind of ['input', 'output', 'yaml-input']) {
+    const { status, stdout } = cli(['skeleton', kind]);
+    assert.equal(status, 0);
+    assert.equal(stdout, lab.skeleton(kind));
+  }
+  assert.match(cli(['skeleton', 'input']).stdout, /^\{\n {4}"SourceId": "",\n/);
+  assert.equal(cli(['skeleton', 'json']).status, 2);
+});
+
+test('simulate: an example or a file; exit 1 when an expectation fails', () => {
+  const example = cli(['simulate', 'next-sms-reuses-chat']);
+  assert.equal(example.status, 0);
+  assert.match(example.stdout, /^The next SMS reuses the chat — PASS$/m);
+  assert.match(example.stdout, /^\| 2 \| second \|.*\| reused: .*\| pass \|$/m);
+
+  const failing = cli(['simulate', 'failing-scenario.json']);
+  assert.equal(failing.status, 1);
+  assert.match(failing.stdout, /— FAIL$/m);
+  assert.match(failing.stdout, /^step 2:$/m);
+
+  const json = cli(['simulate', '--json', 'failing-scenario.json']);
+  assert.equal(JSON.parse(json.stdout).failedSteps, 1);
+  assert.equal(cli(['simulate', 'no-such-scenario']).status, 2);
 });
 
 test('usage problems exit 2 with a message on stderr', () => {

@@ -2,12 +2,38 @@
 // declarations describe every export, and nothing public is `any`.
 import {
   ChatEventError,
+  Simulator,
   fieldHelp,
   fields,
+  parseCommand,
   parseJson,
+  parseParameter,
+  parseScenario,
+  parseShorthand,
+  parseYaml,
+  renderCommand,
+  runScenario,
+  scenarioExamples,
+  scenarioReportTable,
+  skeleton,
   toJson,
+  toParameterShorthand,
+  toShorthand,
+  toYaml,
   validate,
   validateJson,
+  validateYaml,
+  type AdvanceReport,
+  type ContactView,
+  type JsonValue,
+  type Outcome,
+  type ParsedCommand,
+  type ParsedStructure,
+  type RenderedCommand,
+  type ScenarioReport,
+  type Settings,
+  type ShorthandValue,
+  type What,
   type ChatEvent,
   type Diagnostic,
   type ErrorKind,
@@ -68,6 +94,38 @@ try {
   }
 }
 
+// CLI formats.
+const yaml: string = toYaml(request);
+const fromYaml: SendChatIntegrationEventRequest = parseYaml(yaml);
+const yamlProblems: Diagnostic[] = validateYaml(yaml);
+const generic: ShorthandValue = parseShorthand('Type=MESSAGE,Content=hi');
+const back: string = toShorthand(generic);
+const structure: ParsedStructure = parseParameter('event', 'Type=MESSAGE');
+const structureValue: JsonValue = structure.value;
+const param: string = toParameterShorthand('new-session-details', { SupportedMessagingContentTypes: ['text/plain'] });
+const rendered: RenderedCommand = renderCommand(request, { shell: 'powerShell7', multiline: true, input: 'cliInputYaml' });
+const command: ParsedCommand = parseCommand(rendered.text);
+const parsedRequest: SendChatIntegrationEventRequest | undefined = command.request;
+const skeletonText: string = skeleton('yaml-input');
+notAny(command.params, false);
+console.log(fromYaml, yamlProblems, back, structureValue, param, parsedRequest, skeletonText, rendered.notes, rendered.files);
+
+// The simulator.
+const settings: Settings = { seed: 1, start: '2026-01-01T00:00:00Z', chatDurationMinutes: 60, faults: { throttling: { ratePerSecond: 2, burst: 5 } } };
+const sim = new Simulator(settings);
+const outcome: Outcome = sim.send(request);
+const what: What = outcome.what;
+if ('ok' in outcome.response) console.log(outcome.response.ok.InitialContactId);
+else console.log(outcome.response.error.Type, outcome.response.error.HttpStatus);
+const advanced: AdvanceReport = sim.advance('25h');
+const views: ContactView[] = sim.contacts();
+const view: ContactView | undefined = outcome.contactId === undefined ? undefined : sim.contact(outcome.contactId);
+const restored: Simulator = Simulator.restore(sim.snapshot());
+const report: ScenarioReport = runScenario(parseScenario(scenarioExamples()[0]?.text ?? '{}'));
+const table: string = scenarioReportTable(report);
+console.log(what, advanced.expired, views, view?.status, restored.requestCount(), table, sim.now().iso);
+sim.free();
+
 // Wrong uses are compile errors: none of these parameters accepts anything.
 // @ts-expect-error a number is not a request
 validate(5);
@@ -81,6 +139,16 @@ toJson({ NewSessionDetails: { Attributes: { a: 1 } } });
 validateJson({});
 // @ts-expect-error fieldHelp may return undefined
 fieldHelp('SourceId').description;
+// @ts-expect-error shorthand parameters are event and new-session-details
+parseParameter('source-id', 'x');
+// @ts-expect-error shells are named bash, powerShell5, powerShell7 and cmd
+renderCommand(request, { shell: 'fish' });
+// @ts-expect-error skeletons are input, output and yaml-input
+skeleton('json');
+// @ts-expect-error a chat is ended by the agent or the flow
+sim.endChat('id', 'customer');
+// @ts-expect-error settings are camelCase
+new Simulator({ chat_duration_minutes: 60 });
 // @ts-expect-error a Severity is 'error' or 'warning'
 const wrongSeverity: Severity = 'fatal';
 console.log(wrongSeverity);
