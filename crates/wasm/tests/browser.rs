@@ -37,3 +37,18 @@ fn parse_errors_name_the_member_at_fault() {
 fn field_help_covers_every_member() {
     common::field_help_covers_every_member();
 }
+
+#[wasm_bindgen_test]
+fn cli_forms_match_core_and_fail_with_their_kind() {
+    common::cli_forms_match_core_and_fail_with_their_kind();
+}
+
+#[wasm_bindgen_test]
+fn simulator_class_runs_the_core_simulator() {
+    common::simulator_class_runs_the_core_simulator();
+}
+
+#[wasm_bindgen_test]
+fn scenario_examples_run_as_in_core() {
+    common::scenario_examples_run_as_in_core();
+}

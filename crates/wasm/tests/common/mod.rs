@@ -1,7 +1,9 @@
 //! The facade's boundary cases, shared by node.rs and browser.rs so both runtimes check the same
 //! table. Each case calls an export as JS would (with `JsValue`s) and looks at what JS would see.
 
+use chat_event_core::cli::{command, skeleton};
 use chat_event_core::help::FIELDS;
+use chat_event_core::simulator::{scenarios::EXAMPLES, Scenario};
 use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
 use chat_event_wasm as api;
 use tsify::Ts;
@@ -114,5 +116,89 @@ pub fn field_help_covers_every_member() {
     }
     for path in ["", "Nope", "Event.", "Event.Type.Extra", "NewSessionDetailsAttributes"] {
         assert!(api::field_help(path).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}")).is_none(), "{path:?}");
+    }
+}
+
+/// The CLI forms: each export gives what core gives, and each failure is its own kind.
+pub fn cli_forms_match_core_and_fail_with_their_kind() {
+    let request = r#"{"SourceId":"+15551234567","DestinationId":"arn:aws:sms-voice:us-east-1:111122223333:phone-number/p",
+        "Subtype":"connect:sms","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi, there"}}"#;
+    let typed = SendChatIntegrationEventRequest::from_json(request).unwrap_or_default();
+    let rendered = api::render_command(Ts::new_unchecked(js(request)), None).unwrap_or_else(|e| panic!("renderCommand threw: {e:?}"));
+    let text = get(&rendered.js_value(), "text").as_string().unwrap_or_default();
+    assert_eq!(text, command::render(&typed, &Default::default()).text);
+    let parsed = api::parse_command(&text).unwrap_or_else(|e| panic!("parseCommand threw: {e:?}"));
+    assert_eq!(js_sys::JSON::stringify(&get(&parsed.js_value(), "request")).ok(), js_sys::JSON::stringify(&js(request)).ok());
+
+    let yaml = api::to_yaml(Ts::new_unchecked(js(request))).unwrap_or_else(|e| panic!("toYaml threw: {e:?}"));
+    let back = api::parse_yaml(&yaml).unwrap_or_else(|e| panic!("parseYaml threw: {e:?}"));
+    assert_eq!(js_sys::JSON::stringify(&back.js_value()).ok(), js_sys::JSON::stringify(&js(request)).ok());
+
+    for (kind, expected) in [("input", skeleton::input_json()), ("output", skeleton::output_json()), ("yaml-input", skeleton::yaml_input())] {
+        assert_eq!(api::skeleton(Ts::new_unchecked(JsValue::from_str(kind))).ok(), Some(expected), "{kind}");
+    }
+
+    // (what fails, the kind it must throw)
+    let failures: Vec<(Result<(), JsValue>, &str)> = vec![
+        (api::parse_yaml("Event: [1").map(drop), "yaml"),
+        (api::parse_shorthand("Type=\"open").map(drop), "shorthand"),
+        (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), "{\"Type\": ").map(drop), "shorthand"),
+        (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), "x").map(drop), "invalid-argument"),
+        (api::parse_command("aws connect send-chat-integration-event --sourceid x").map(drop), "command"),
+        (api::to_shorthand(Ts::new_unchecked(js(r#"{"a": 1}"#))).map(drop), "not-expressible"),
+        (api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop), "invalid-argument"),
+        (api::render_command(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(js(r#"{"shell": "fish"}"#)))).map(drop), "invalid-argument"),
+    ];
+    for (result, kind) in failures {
+        assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);
+    }
+}
+
+/// The Simulator class: create then reuse, expire, snapshot and restore; misuse throws.
+pub fn simulator_class_runs_the_core_simulator() {
+    let sms = r#"{"SourceId":"+15551234567","DestinationId":"arn:aws:sms-voice:us-east-1:111122223333:phone-number/p",
+        "Subtype":"connect:sms","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi"}}"#;
+    let mut sim = api::JsSimulator::new(None).unwrap_or_else(|e| panic!("new Simulator threw: {e:?}"));
+    let what = |outcome: Result<Ts<chat_event_core::simulator::Outcome>, JsValue>| {
+        let outcome = outcome.unwrap_or_else(|e| panic!("send threw: {e:?}"));
+        (get(&outcome.js_value(), "what").as_string().unwrap_or_default(), get(&outcome.js_value(), "contactId").as_string())
+    };
+    let (first, id) = what(sim.send(Ts::new_unchecked(js(sms))));
+    let (second, same) = what(sim.send(Ts::new_unchecked(js(sms))));
+    assert_eq!((first.as_str(), second.as_str()), ("created", "reused"));
+    assert_eq!(id, same);
+    let restored = api::JsSimulator::restore(&sim.snapshot()).unwrap_or_else(|e| panic!("restore threw: {e:?}"));
+    assert_eq!(restored.contact_count(), 1);
+    sim.advance(JsValue::from_str("25h")).unwrap_or_else(|e| panic!("advance threw: {e:?}"));
+    assert_eq!(sim.active_chat_count(), 0);
+    assert_eq!(what(sim.send(Ts::new_unchecked(js(sms)))).0, "created");
+
+    let misuse: Vec<(Result<(), JsValue>, &str)> = vec![
+        (sim.advance(JsValue::from_str("soon")).map(drop), "simulator"),
+        (sim.advance(JsValue::from_f64(-1.0)).map(drop), "invalid-argument"),
+        (sim.advance(JsValue::from_f64(f64::NAN)).map(drop), "invalid-argument"),
+        (sim.end_chat("not-a-uuid", Ts::new_unchecked(JsValue::from_str("agent"))).map(drop), "simulator"),
+        (sim.end_chat(id.as_deref().unwrap_or_default(), Ts::new_unchecked(JsValue::from_str("agent"))).map(drop), "simulator"),
+        (api::JsSimulator::new(Some(Ts::new_unchecked(js(r#"{"chatDurationMinutes": 5}"#)))).map(drop), "settings"),
+        (api::JsSimulator::new(Some(Ts::new_unchecked(js(r#"{"seed": "one"}"#)))).map(drop), "invalid-argument"),
+        (api::JsSimulator::restore("{}").map(drop), "snapshot"),
+        (api::parse_scenario("{\"title\": \"x\", \"steps\": [{}]}", None).map(drop), "scenario"),
+    ];
+    for (result, kind) in misuse {
+        assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);
+    }
+}
+
+/// Every shipped example runs through the facade with the same verdict as in core.
+pub fn scenario_examples_run_as_in_core() {
+    let examples = api::scenario_examples().unwrap_or_else(|e| panic!("scenarioExamples threw: {e:?}"));
+    assert_eq!(examples.len(), EXAMPLES.len());
+    for example in EXAMPLES {
+        let parsed = api::parse_scenario(example.text, None).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
+        let report = api::run_scenario(parsed).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
+        let expected = Scenario::from_json(example.text).and_then(|s| s.run()).map(|r| r.passed).ok();
+        assert_eq!(get(&report.js_value(), "passed").as_bool(), expected, "{}", example.name);
+        let table = api::scenario_report_table(report).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
+        assert!(table.starts_with(example.title), "{}", example.name);
     }
 }

@@ -20,6 +20,14 @@ test('(c) a plain page imports the package through an import map', async ({ page
   expect(JSON.parse(out.json)).toEqual({ Event: { Type: 'MESSAGE', ContentType: 'text/plain', Content: 'hi' } });
   expect(Array.isArray(out.diagnostics)).toBe(true);
   expect(out.thrown).toEqual({ isChatEventError: true, kind: 'json', line: 1 });
+  expect(out.simulated).toEqual(['created', 'reused']);
+  expect(out.command).toBe("aws connect send-chat-integration-event --event Type=MESSAGE,ContentType=text/plain,Content=hi");
+  expect(out.yaml).toContain('Type: MESSAGE');
+
+  // More of the API, called from the page's context.
+  const examples = await page.evaluate(() => window.lab.scenarioExamples().map((e) => window.lab.runScenario(window.lab.parseScenario(e.text)).passed));
+  expect(examples.length).toBeGreaterThan(2);
+  expect(examples.every(Boolean)).toBe(true);
 });
 
 test('(d) the Vite build emits the wasm as an asset and runs', async ({ page }) => {
@@ -27,6 +35,8 @@ test('(d) the Vite build emits the wasm as an asset and runs', async ({ page }) 
   expect(assets.some((name) => name.endsWith('.wasm'))).toBe(true);
   const out = await load(page, '/app/dist/index.html');
   expect(JSON.parse(out.json).Event.Type).toBe('MESSAGE');
+  expect(out.command).toMatch(/^aws connect send-chat-integration-event --event /);
+  expect(out.simulated).toBe('invalidRequest'); // no SourceId: the service refuses it
 
   // Typing broken JSON shows the located ChatEventError instead.
   await page.locator('#input').fill('{\n  "Event": ');
