@@ -625,15 +625,32 @@ impl JsSimulator {
     /// Runs a scenario's steps on this simulator as it stands (its settings are not applied: use
     /// `runScenario` for a fresh simulator with them) and reports each step.
     #[wasm_bindgen(js_name = runScenario)]
-    pub fn run_scenario(&mut self, scenario: Ts<Scenario>) -> Result<Ts<ScenarioReport>, JsValue> {
+    pub fn run_scenario(&mut self, scenario: Ts<Scenario>) -> Result<Ts<ScenarioRun>, JsValue> {
         let scenario = decode_scenario(&scenario)?;
-        encode(&self.0.run_scenario(&scenario))
+        encode(&ScenarioRun::from(self.0.run_scenario(&scenario)))
     }
 }
 
 fn decode_scenario(scenario: &Ts<Scenario>) -> Result<Scenario, JsValue> {
     let text = to_json_text(&scenario.js_value(), "the scenario")?;
     Scenario::from_json(&text).map_err(|e| fail(e.into()))
+}
+
+/// A scenario's report, with the same report as a Markdown table (what `chat-event-lab simulate`
+/// prints). The table is made here, from the report core returned, so that reports never have to
+/// be read back from JS (that would cost the wasm a deserializer for every type in a report).
+#[derive(Debug, Clone, Serialize, Tsify)]
+pub struct ScenarioRun {
+    #[serde(flatten)]
+    pub report: ScenarioReport,
+    /// The report as a Markdown table, failures listed under it.
+    pub table: String,
+}
+
+impl From<ScenarioReport> for ScenarioRun {
+    fn from(report: ScenarioReport) -> Self {
+        ScenarioRun { table: report.to_table(), report }
+    }
 }
 
 /// The format of a scenario's text.
@@ -660,18 +677,10 @@ pub fn parse_scenario(text: &str, format: Option<Ts<ScenarioFormat>>) -> Result<
 }
 
 /// Runs a scenario on a new simulator with the scenario's settings and reports each step: what
-/// happened, and whether each expectation held.
+/// happened, and whether each expectation held; `table` is the report as Markdown.
 #[wasm_bindgen(js_name = runScenario)]
-pub fn run_scenario(scenario: Ts<Scenario>) -> Result<Ts<ScenarioReport>, JsValue> {
-    encode(&decode_scenario(&scenario)?.run().map_err(|e| fail(e.into()))?)
-}
-
-/// A scenario report as a Markdown table, failures listed under it (what `chat-event-lab
-/// simulate` prints).
-#[wasm_bindgen(js_name = scenarioReportTable)]
-pub fn scenario_report_table(report: Ts<ScenarioReport>) -> Result<String, JsValue> {
-    let report: ScenarioReport = decode_argument(&report.js_value(), "the report")?;
-    Ok(report.to_table())
+pub fn run_scenario(scenario: Ts<Scenario>) -> Result<Ts<ScenarioRun>, JsValue> {
+    encode(&ScenarioRun::from(decode_scenario(&scenario)?.run().map_err(|e| fail(e.into()))?))
 }
 
 /// The example scenarios shipped with the library, in the order a newcomer should read them;

@@ -178,9 +178,9 @@ function simulate(args) {
   } else {
     scenario = lab.parseScenario(example.text);
   }
-  const report = lab.runScenario(scenario);
+  const { table, ...report } = lab.runScenario(scenario);
   if (values.json) console.log(JSON.stringify(report, null, 2));
-  else process.stdout.write(lab.scenarioReportTable(report));
+  else process.stdout.write(table);
   return report.passed ? 0 : 1;
 }
 

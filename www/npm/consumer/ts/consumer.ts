@@ -14,7 +14,6 @@ import {
   renderCommand,
   runScenario,
   scenarioExamples,
-  scenarioReportTable,
   skeleton,
   toJson,
   toParameterShorthand,
@@ -31,6 +30,7 @@ import {
   type ParsedStructure,
   type RenderedCommand,
   type ScenarioReport,
+  type ScenarioRun,
   type Settings,
   type ShorthandValue,
   type What,
@@ -121,8 +121,10 @@ const advanced: AdvanceReport = sim.advance('25h');
 const views: ContactView[] = sim.contacts();
 const view: ContactView | undefined = outcome.contactId === undefined ? undefined : sim.contact(outcome.contactId);
 const restored: Simulator = Simulator.restore(sim.snapshot());
-const report: ScenarioReport = runScenario(parseScenario(scenarioExamples()[0]?.text ?? '{}'));
-const table: string = scenarioReportTable(report);
+const run: ScenarioRun = runScenario(parseScenario(scenarioExamples()[0]?.text ?? '{}'));
+const report: ScenarioReport = run;
+const table: string = run.table;
+console.log(report.passedSteps);
 console.log(what, advanced.expired, views, view?.status, restored.requestCount(), table, sim.now().iso);
 sim.free();
 
