@@ -549,7 +549,7 @@ impl JsSimulator {
     /// Ends an active chat on the service's side (`"agent"` or `"flow"`). Throws a
     /// `ChatEventError` of kind `simulator` for an unknown contact or one that is not active.
     #[wasm_bindgen(js_name = endChat)]
-    pub fn end_chat(&mut self, contact_id: &str, by: Ts<EndedBy>) -> Result<Ts<ContactView>, JsValue> {
+    pub fn end_chat(&mut self, #[wasm_bindgen(js_name = contactId)] contact_id: &str, by: Ts<EndedBy>) -> Result<Ts<ContactView>, JsValue> {
         let by = decode_argument(&by.js_value(), "by (\"agent\" or \"flow\")")?;
         encode(&self.0.end_chat(decode_contact_id(contact_id)?, by).map_err(|e| fail(e.into()))?)
     }
@@ -594,19 +594,24 @@ impl JsSimulator {
     }
 
     /// One contact by id; `undefined` for an id this simulator did not give.
-    pub fn contact(&self, contact_id: &str) -> Result<Option<Ts<ContactView>>, JsValue> {
+    pub fn contact(&self, #[wasm_bindgen(js_name = contactId)] contact_id: &str) -> Result<Option<Ts<ContactView>>, JsValue> {
         self.0.contact(decode_contact_id(contact_id)?).as_ref().map(encode).transpose()
     }
 
     /// The active chat of an identity, if there is one (Subtype compared per the settings).
     #[wasm_bindgen(js_name = activeContactFor)]
-    pub fn active_contact_for(&self, source_id: &str, destination_id: &str, subtype: Option<String>) -> Result<Option<Ts<ContactView>>, JsValue> {
+    pub fn active_contact_for(
+        &self,
+        #[wasm_bindgen(js_name = sourceId)] source_id: &str,
+        #[wasm_bindgen(js_name = destinationId)] destination_id: &str,
+        subtype: Option<String>,
+    ) -> Result<Option<Ts<ContactView>>, JsValue> {
         self.0.active_contact_for(source_id, destination_id, subtype.as_deref()).as_ref().map(encode).transpose()
     }
 
     /// A contact's transcript, its newest items (up to `transcriptLimit`) oldest first;
     /// `undefined` for an unknown contact.
-    pub fn transcript(&self, contact_id: &str) -> Result<Option<Vec<Ts<TranscriptEntry>>>, JsValue> {
+    pub fn transcript(&self, #[wasm_bindgen(js_name = contactId)] contact_id: &str) -> Result<Option<Vec<Ts<TranscriptEntry>>>, JsValue> {
         self.0.transcript(decode_contact_id(contact_id)?).map(|entries| encode_all(&entries)).transpose()
     }
 

@@ -214,6 +214,7 @@ pub struct StepReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     /// `None` when the step expects nothing.
+    #[cfg_attr(feature = "tsify", tsify(type = "boolean | null"))]
     pub passed: Option<bool>,
     /// Why it failed, one line per unmet expectation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -86,10 +86,12 @@ pub struct Faults {
     pub access_denied: bool,
     /// When set, a request whose DestinationId is not in this list fails with
     /// ResourceNotFoundException (HTTP 404). Compared exactly.
+    #[cfg_attr(feature = "tsify", tsify(type = "string[] | null"))]
     pub destinations: Option<Vec<String>>,
     /// When set, requests take tokens from a bucket refilled in virtual time; an empty bucket gives
     /// ThrottlingException (HTTP 429). Every request that reaches the bucket takes a token, invalid
     /// ones included; throttled ones take none.
+    #[cfg_attr(feature = "tsify", tsify(type = "Throttling | null"))]
     pub throttling: Option<Throttling>,
     /// The probability (0 to 1) that a request fails with InternalServiceException (HTTP 500), drawn
     /// from the seeded generator, so runs are reproducible.
@@ -98,6 +100,7 @@ pub struct Faults {
     /// active chats was 100 per instance by default (2023). This API declares no LimitExceeded
     /// error, so the simulator answers ThrottlingException (its declared HTTP 429), an assumption.
     /// Requests to existing chats still succeed.
+    #[cfg_attr(feature = "tsify", tsify(type = "number | null"))]
     pub max_active_chats: Option<u32>,
 }
 

@@ -232,6 +232,8 @@ test('Simulator: create, reuse, expire, end, query, snapshot and restore', () =>
   assert.equal(sim.activeChats().length, 0);
   assert.equal(sim.contactCount(), 2);
   assert.equal(sim.settings().seed, 7);
+  // Declared `?: T | null`: an absent fault setting comes back as null, as the declaration says.
+  assert.deepEqual(sim.settings().faults, { accessDenied: false, destinations: null, throttling: null, internalErrorProbability: 0, maxActiveChats: null });
   sim.advance(1_000);
 
   // Rejections are outcomes, not exceptions; misuse is a ChatEventError.
@@ -261,7 +263,8 @@ test('scenarios: every example parses, runs and passes; the table reports it', (
     assert.equal(report.failedSteps, 0);
     assert.ok(report.table.startsWith(`${report.title} — PASS`), example.name);
   }
-  const failing = lab.runScenario({ title: 't', steps: [{ send: SMS, expect: { what: 'reused' } }] });
+  const failing = lab.runScenario({ title: 't', steps: [{ send: SMS, expect: { what: 'reused' } }, { advance: '1h' }] });
+  assert.deepEqual(failing.steps.map((step) => step.passed), [false, null]); // declared boolean | null
   assert.equal(failing.passed, false);
   assert.match(failing.table, /^step 1:$/m);
   const onSim = new lab.Simulator().runScenario(lab.parseScenario(examples[0].text));

@@ -125,6 +125,9 @@ const run: ScenarioRun = runScenario(parseScenario(scenarioExamples()[0]?.text ?
 const report: ScenarioReport = run;
 const table: string = run.table;
 console.log(report.passedSteps);
+const passed: boolean | null | undefined = report.steps[0]?.passed;
+const destinations: string[] | null | undefined = sim.settings().faults?.destinations;
+console.log(passed, destinations);
 console.log(what, advanced.expired, views, view?.status, restored.requestCount(), table, sim.now().iso);
 sim.free();
 
