@@ -88,9 +88,9 @@ pub fn build_package(tools: &Tools) -> Result<Option<PathBuf>> {
 }
 
 /// Installs the tarball into a fresh project and runs the consumer tests there:
-/// (a) every export under node:test, (b) `tsc --noEmit` of a TypeScript consumer, (c) a page in
-/// headless Chromium, (d) a Vite build that runs in that browser too, (e) the bin, (f) the README's
-/// examples.
+/// (a) every export under node:test (plus mutated inputs, and real outputs type-checked against
+/// the declarations), (b) `tsc --noEmit` of a TypeScript consumer, (c) a page in headless
+/// Chromium, (d) a Vite build that runs in that browser too, (e) the bin, (f) the README's examples.
 pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
     let Some(tarball) = tarball else {
         return Err("no npm package to test: build_package returned no tarball".into());
@@ -236,14 +236,14 @@ fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Copies a directory tree, skipping `node_modules` and build output a developer may have left in
-/// www/npm/consumer.
+/// Copies a directory tree, skipping `node_modules` and the output a developer may have left in
+/// www/npm/consumer by running its tests there.
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     let entries = fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if name == "node_modules" || name == "dist" || name == "test-results" {
+        if ["node_modules", "dist", "test-results", "readme-examples", "declarations-check"].iter().any(|skip| name == *skip) {
             continue;
         }
         let (source, target) = (entry.path(), to.join(&name));
