@@ -90,7 +90,8 @@ pub fn build_package(tools: &Tools) -> Result<Option<PathBuf>> {
 /// Installs the tarball into a fresh project and runs the consumer tests there:
 /// (a) every export under node:test (plus mutated inputs, and real outputs type-checked against
 /// the declarations), (b) `tsc --noEmit` of a TypeScript consumer, (c) a page in headless
-/// Chromium, (d) a Vite build that runs in that browser too, (e) the bin, (f) the README's examples.
+/// Chromium, (d) Vite and webpack builds that run in that browser too, (e) the bin, (f) the
+/// README's examples.
 pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
     let Some(tarball) = tarball else {
         return Err("no npm package to test: build_package returned no tarball".into());
@@ -108,13 +109,14 @@ pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
     step("npm consumer: (b) tsc --noEmit");
     run_in(&project, tools.command("npx").args(["--no-install", "tsc", "--noEmit", "-p", "."]))?;
 
-    step("npm consumer: (d) vite build");
+    step("npm consumer: (d) vite build, and webpack");
     run_in(&project, tools.command("npx").args(["--no-install", "vite", "build", "app", "--config", "app/vite.config.js"]))?;
+    run_in(&project, tools.command("npx").args(["--no-install", "webpack", "--config", "webpack/webpack.config.js"]))?;
 
     step("npm consumer: (a) exports, (e) bin, (f) README examples, under node:test");
     run_in(&project, tools.command("node").args(["--test", "--test-reporter=spec", "test/"]))?;
 
-    step("npm consumer: (c) a page and (d) the Vite app in headless Chromium");
+    step("npm consumer: (c) a page and (d) the Vite and webpack apps in headless Chromium");
     // A free port, so that the server cannot collide with another one on this machine.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())

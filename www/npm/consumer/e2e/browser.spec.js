@@ -43,3 +43,11 @@ test('(d) the Vite build emits the wasm as an asset and runs', async ({ page }) 
   await expect(page.locator('#out')).toContainText('"kind":"json"');
   expect(JSON.parse(await page.locator('#out').textContent()).error.line).toBe(2);
 });
+
+test('(d) a webpack 5 build of the same app emits the wasm and runs', async ({ page }) => {
+  const assets = readdirSync(new URL('../webpack/dist/', import.meta.url));
+  expect(assets.some((name) => name.endsWith('.wasm'))).toBe(true);
+  const out = await load(page, '/webpack/index.html');
+  expect(JSON.parse(out.json).Event.Type).toBe('MESSAGE');
+  expect(out.simulated).toBe('invalidRequest');
+});
