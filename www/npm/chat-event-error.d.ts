@@ -13,6 +13,12 @@ export declare class ChatEventError extends Error {
   /** 1-based line and column in the input text, for syntax errors. */
   readonly line?: number;
   readonly column?: number;
+  /** The command-line option at fault, such as `--event`. */
+  readonly option?: string;
+  /** What to do about it, in plain words. */
+  readonly hint?: string;
+  /** A likely intended spelling. */
+  readonly suggestion?: string;
   /** Every located problem found in the input (may be empty). */
   readonly diagnostics: Diagnostic[];
 }

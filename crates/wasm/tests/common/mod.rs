@@ -152,6 +152,10 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
     for (result, kind) in failures {
         assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);
     }
+    // The CLI's hints reach JS as members of the error.
+    let error = api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), "[1]").err();
+    let error = assert_chat_event_error(error.unwrap_or_else(|| panic!("a list is not an Event")), "shorthand");
+    assert!(get(&error, "hint").as_string().is_some_and(|hint| hint.contains("structure")), "{error:?}");
 }
 
 /// The Simulator class: create then reuse, expire, snapshot and restore; misuse throws.

@@ -173,7 +173,8 @@ test('shorthand per parameter: the model\'s fix-ups and likely mistakes', () => 
   assert.deepEqual(comma.diagnostics.map((d) => [d.path, d.code]), [['Event.Content', 'shorthand-comma-list']]);
   assert.equal(lab.toParameterShorthand('new-session-details', { SupportedMessagingContentTypes: ['text/plain'] }),
     'SupportedMessagingContentTypes=text/plain');
-  throwsKind(() => lab.parseParameter('event', '{"Type": '), 'shorthand');
+  const json = throwsKind(() => lab.parseParameter('event', '{"Type": '), 'shorthand');
+  assert.match(json.hint, /JSON/); // a value starting with { is read as JSON, and the hint says so
   throwsKind(() => lab.parseParameter('source-id', 'x'), 'invalid-argument');
 });
 
