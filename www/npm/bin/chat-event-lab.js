@@ -57,6 +57,18 @@ function formatDiagnostic(file, d) {
 
 const isYaml = (file) => /\.ya?ml$/i.test(file);
 
+/** validateYaml throws on a YAML syntax error; here it becomes one diagnostic of the same shape
+ * as validateJson's `json-syntax`, so that one bad file does not hide the others' results. */
+function validateYaml(text) {
+  try {
+    return lab.validateYaml(text);
+  } catch (error) {
+    if (!(error instanceof lab.ChatEventError) || error.kind !== 'yaml') throw error;
+    return [{ path: '', code: 'yaml-syntax', severity: 'error', message: error.message, source: 'syntax',
+      caughtByCli: false, line: error.line, column: error.column }];
+  }
+}
+
 function validate(args) {
   const { values, positionals: files } = parse(args, {
     json: { type: 'boolean', default: false },
@@ -65,7 +77,7 @@ function validate(args) {
   if (files.length === 0) throw new UsageError('validate needs at least one FILE');
   const results = files.map((file) => {
     const text = readInput(file);
-    return { file, diagnostics: isYaml(file) ? lab.validateYaml(text) : lab.validateJson(text) };
+    return { file, diagnostics: isYaml(file) ? validateYaml(text) : lab.validateJson(text) };
   });
   const count = (severity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
   const errors = count('error');

@@ -38,6 +38,11 @@ test('exports exactly the documented API, and nothing of the wasm glue', () => {
   for (const name of ['default', 'initSync', '__wbg_init']) assert.equal(name in lab, false, name);
 });
 
+test('every export is exercised by a test in this file', () => {
+  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  for (const name of EXPORTS) assert.match(source, new RegExp(`lab\\.${name}\\b(?!',)`), name);
+});
+
 test('no declaration file of the package uses `any`', () => {
   const files = readdirSync(packageDir, { recursive: true }).filter((f) => String(f).endsWith('.d.ts'));
   assert.ok(files.length >= 4, `declarations found: ${files}`);

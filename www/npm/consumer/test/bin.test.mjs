@@ -75,6 +75,13 @@ test('validate: YAML files are read as --cli-input-yaml documents', () => {
   assert.equal(status, 0);
 });
 
+test('validate: a YAML syntax error is reported for its file, and the other files still are', () => {
+  const { status, stdout } = cli(['validate', 'broken.yaml', 'bad.json']);
+  assert.equal(status, 1);
+  assert.match(stdout, /^broken\.yaml:4:1: error \[yaml-syntax\] Invalid YAML: /m);
+  assert.match(stdout, /^bad\.json: error \[required\] DestinationId: /m);
+});
+
 test('convert: JSON to every other form and back', () => {
   const json = cli(['convert', '--from', 'json', '--to', 'json', 'good.json']);
   assert.equal(json.status, 0);
