@@ -117,12 +117,24 @@ pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
     run_in(&project, tools.command("node").args(["--test", "--test-reporter=spec", "test/"]))?;
 
     step("npm consumer: (c) a page and (d) the Vite and webpack apps in headless Chromium");
-    // A free port, so that the server cannot collide with another one on this machine.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port().to_string())
-        .map_err(|e| format!("no free port for the consumer page server: {e}"))?;
-    run_in(&project, tools.command("npx").args(["--no-install", "playwright", "test"]).env("CONSUMER_PORT", port))?;
+    // Free ports, so that the servers cannot collide with others on this machine (both listeners
+    // are held until both ports are known, so the two differ).
+    let free_port = || {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        Ok::<_, std::io::Error>((listener.local_addr()?.port().to_string(), listener))
+    };
+    let ((page_port, page_listener), (vite_port, vite_listener)) = free_port()
+        .and_then(|page| Ok((page, free_port()?)))
+        .map_err(|e| format!("no free port for the consumer servers: {e}"))?;
+    drop((page_listener, vite_listener));
+    run_in(
+        &project,
+        tools
+            .command("npx")
+            .args(["--no-install", "playwright", "test"])
+            .env("CONSUMER_PORT", page_port)
+            .env("CONSUMER_VITE_PORT", vite_port),
+    )?;
 
     // Kept on failure (the `?`s above return first) so that it can be inspected.
     let _ = fs::remove_dir_all(&project);

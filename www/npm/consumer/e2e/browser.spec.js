@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import { VITE_PORT } from '../playwright.config.js';
 
 /** Loads a page, failing on any page error or failed request, and returns the JSON in #out. */
 async function load(page, url) {
@@ -48,6 +49,12 @@ test('(d) a webpack 5 build of the same app emits the wasm and runs', async ({ p
   const assets = readdirSync(new URL('../webpack/dist/', import.meta.url));
   expect(assets.some((name) => name.endsWith('.wasm'))).toBe(true);
   const out = await load(page, '/webpack/index.html');
+  expect(JSON.parse(out.json).Event.Type).toBe('MESSAGE');
+  expect(out.simulated).toBe('invalidRequest');
+});
+
+test('(d) the same app on Vite\'s dev server, with no wasm configuration', async ({ page }) => {
+  const out = await load(page, `http://127.0.0.1:${VITE_PORT}/`);
   expect(JSON.parse(out.json).Event.Type).toBe('MESSAGE');
   expect(out.simulated).toBe('invalidRequest');
 });
