@@ -270,20 +270,37 @@ fn decode_request_value(value: &serde_json::Value, kind: ErrorKind) -> Result<Se
     decode_json_text(&value.to_string(), kind)
 }
 
-fn decode_json_text<T: DeserializeOwned>(text: &str, kind: ErrorKind) -> Result<T, JsValue> {
-    serde_json::from_str(text).map_err(|e| {
-        let diagnostics = validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect();
-        // serde_json appends " at line L column C"; the location goes into its own members instead
-        // (and for a JS object it would point into JSON text the caller never saw).
+/// A request from JSON text. It must have the model's shape as core's raw check sees it (the
+/// types and members botocore checks): serde alone would also read a JSON array as a structure
+/// (`["+1555"]` as a request with that SourceId), which validation reports as a wrong type.
+fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
+    let mut shape_errors = Vec::new();
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+        validate::raw::check(&value, &mut shape_errors);
+        shape_errors.retain(Diagnostic::is_error);
+    }
+    let error = match serde_json::from_str(text) {
+        Ok(request) if shape_errors.is_empty() => return Ok(request),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
+    let diagnostics = if shape_errors.is_empty() {
+        validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect()
+    } else {
+        shape_errors
+    };
+    // serde_json appends " at line L column C"; the location goes into its own members instead
+    // (and for a JS object it would point into JSON text the caller never saw).
+    let message = error.as_ref().map(|e| {
         let message = e.to_string();
-        let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
-        let mut details = ChatEventErrorDetails::new(kind, message).with_diagnostics(diagnostics);
-        if kind == ErrorKind::Json {
-            details.line = details.line.or(Some(e.line()));
-            details.column = details.column.or(Some(e.column()));
-        }
-        fail(details)
-    })
+        message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message).to_string()
+    });
+    let mut details = ChatEventErrorDetails::new(kind, message.unwrap_or_default()).with_diagnostics(diagnostics);
+    if let (ErrorKind::Json, Some(e)) = (kind, &error) {
+        details.line = details.line.or(Some(e.line()));
+        details.column = details.column.or(Some(e.column()));
+    }
+    Err(fail(details))
 }
 
 // ---- validation --------------------------------------------------------------------------------
@@ -309,7 +326,7 @@ pub fn validate_json(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
 /// wrong member type or an unknown member; its `diagnostics` locate every such problem.
 #[wasm_bindgen(js_name = parseJson)]
 pub fn parse_json(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
-    let request: SendChatIntegrationEventRequest = decode_json_text(text, ErrorKind::Json)?;
+    let request = decode_json_text(text, ErrorKind::Json)?;
     encode(&request)
 }
 
@@ -529,8 +546,9 @@ impl JsSimulator {
         self.0.snapshot()
     }
 
-    /// Handles one request as the service would, and logs it. Never throws for a request: an
-    /// invalid one gets the service's error in the outcome, with diagnostics.
+    /// Handles one request as the service would, and logs it. A request the service would refuse
+    /// gets the service's error in the outcome, with diagnostics; only a value that is not a
+    /// request at all (a wrong member type, an unknown member) throws, as `invalid-argument`.
     pub fn send(&mut self, request: Ts<SendChatIntegrationEventRequest>) -> Result<Ts<Outcome>, JsValue> {
         encode(&self.0.send(&decode_request(&request)?))
     }

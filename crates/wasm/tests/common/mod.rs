@@ -69,6 +69,15 @@ pub fn wrong_arguments_throw_invalid_argument() {
         let error = api::to_json(Ts::new_unchecked(bad.clone())).err().unwrap_or_else(|| panic!("toJson accepted {bad:?}"));
         assert_chat_event_error(error, "invalid-argument");
     }
+    // serde reads a JSON array as a structure; the facade goes by core's shape check instead.
+    for array in [r#"["+15551234567"]"#, r#"{"Event": ["MESSAGE"]}"#] {
+        let error = api::to_json(Ts::new_unchecked(js(array))).err().unwrap_or_else(|| panic!("toJson accepted {array}"));
+        let error = assert_chat_event_error(error, "invalid-argument");
+        let first = js_sys::Reflect::get_u32(&get(&error, "diagnostics"), 0).unwrap_or(JsValue::UNDEFINED);
+        assert_eq!(get(&first, "code").as_string().as_deref(), Some("wrong-type"), "{array}");
+        let error = api::parse_json(array).err().unwrap_or_else(|| panic!("parseJson accepted {array}"));
+        assert_chat_event_error(error, "json");
+    }
     // A BigInt has no JSON form: a thrown error, not a trap.
     let error = api::to_json(Ts::new_unchecked(js_sys::BigInt::from(1u32).into())).err();
     assert_chat_event_error(error.unwrap_or_else(|| panic!("toJson accepted a BigInt")), "invalid-argument");

@@ -123,6 +123,15 @@ test('a syntax error is a ChatEventError of kind json, with its line and column'
   });
 });
 
+test('a JSON array is not read as a request or an Event (serde would; validation says wrong-type)', () => {
+  for (const text of ['["+15551234567"]', '{"Event": ["MESSAGE"]}']) {
+    const error = throwsKind(() => lab.parseJson(text), 'json');
+    assert.equal(error.diagnostics[0].code, 'wrong-type');
+    throwsKind(() => lab.toJson(JSON.parse(text)), 'invalid-argument');
+    throwsKind(() => new lab.Simulator().send(JSON.parse(text)), 'invalid-argument');
+  }
+});
+
 test('a wrong argument is a ChatEventError of kind invalid-argument', () => {
   for (const bad of [undefined, 5, 'text', { Event: { Type: 3 } }, { Nope: 1 }, 10n]) {
     assert.throws(() => lab.toJson(bad), (error) => error instanceof lab.ChatEventError && error.kind === 'invalid-argument', String(bad));
