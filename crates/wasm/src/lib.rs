@@ -226,11 +226,18 @@ fn encode<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
 /// saying what was expected.
 fn decode_argument<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
     let text = to_json_text(value, what)?;
-    serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
-        let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
-        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {message}")))
-    })
+    serde_json::from_str(&text)
+        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", serde_message(&e)))))
+}
+
+/// serde_json's message without the " at line L column C" it appends: the location goes into its
+/// own members, and for a JS value it would point into JSON text the caller never saw.
+fn serde_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())) {
+        Some(stripped) => stripped.to_string(),
+        None => message,
+    }
 }
 
 fn encode_all<T: Serialize + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
@@ -254,7 +261,8 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// Any JSON value given as a JS value (shorthand values, structure option values).
 fn decode_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
     let text = to_json_text(value, what)?;
-    serde_json::from_str(&text).map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, e.to_string())))
+    serde_json::from_str(&text)
+        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", serde_message(&e)))))
 }
 
 /// A request given as a JS object. Wrong member types and unknown members throw, with core's
@@ -289,13 +297,8 @@ fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEv
     } else {
         shape_errors
     };
-    // serde_json appends " at line L column C"; the location goes into its own members instead
-    // (and for a JS object it would point into JSON text the caller never saw).
-    let message = error.as_ref().map(|e| {
-        let message = e.to_string();
-        message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message).to_string()
-    });
-    let mut details = ChatEventErrorDetails::new(kind, message.unwrap_or_default()).with_diagnostics(diagnostics);
+    let message = error.as_ref().map(serde_message).unwrap_or_default();
+    let mut details = ChatEventErrorDetails::new(kind, message).with_diagnostics(diagnostics);
     if let (ErrorKind::Json, Some(e)) = (kind, &error) {
         details.line = details.line.or(Some(e.line()));
         details.column = details.column.or(Some(e.column()));
