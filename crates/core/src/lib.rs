@@ -4,7 +4,11 @@
 
 pub mod content_type;
 pub mod diagnostic;
+pub mod form;
+pub mod limits;
 pub mod model;
+pub mod presets;
+pub mod receipt;
 pub mod shape;
 pub mod validate;
 

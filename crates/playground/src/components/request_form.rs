@@ -1,0 +1,284 @@
+//! The request form: one control per member of `SendChatIntegrationEventRequest`.
+
+use std::rc::Rc;
+
+use chat_event_core::content_type::{self, SUPPORTED_MESSAGING_CONTENT_TYPES};
+use chat_event_core::{form, limits, receipt, shape, Diagnostic};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::attributes::AttributesEditor;
+use super::field::{control_id, diagnostics_at, Field};
+use crate::state::{Action, AppState, TextField};
+
+#[derive(Properties, PartialEq)]
+pub struct RequestFormProps {
+    pub state: Rc<AppState>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub on_action: Callback<Action>,
+}
+
+/// The sentinel option value of a picker's free-text choice.
+const CUSTOM: &str = "\u{1}custom";
+
+fn text_input(on_action: &Callback<Action>, field: TextField) -> Callback<InputEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: InputEvent| {
+        let value = e.target_unchecked_into::<HtmlInputElement>().value();
+        on_action.emit(Action::SetText(field, value));
+    })
+}
+
+fn suggestion(on_action: &Callback<Action>, field: TextField) -> Option<Callback<String>> {
+    let on_action = on_action.clone();
+    Some(Callback::from(move |s: String| on_action.emit(Action::SetText(field, s))))
+}
+
+fn described_by(path: &str) -> String {
+    let id = control_id(path);
+    format!("{id}-help {id}-diags")
+}
+
+/// The whole form, in the model's member order.
+#[function_component]
+pub fn RequestForm(props: &RequestFormProps) -> Html {
+    let r = &props.state.request;
+    let diags = |path: &str| Rc::new(diagnostics_at(&props.diagnostics, path));
+    let on = &props.on_action;
+    let text = |field: TextField, value: Option<&String>, placeholder: &'static str| {
+        let path = field.path();
+        html! {
+            <input id={control_id(path)} type="text" spellcheck="false" autocomplete="off"
+                value={value.cloned().unwrap_or_default()} placeholder={placeholder}
+                aria-describedby={described_by(path)}
+                aria-invalid={(!diagnostics_at(&props.diagnostics, path).is_empty()).to_string()}
+                oninput={text_input(on, field)} />
+        }
+    };
+    let event = r.event.clone().unwrap_or_default();
+    let nsd = r.new_session_details.as_ref();
+
+    html! {
+        <form class="request-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label="Request">
+            <fieldset class="group">
+                <legend>{ "Chat identity" }</legend>
+                <p class="group-note">{ "SourceId, DestinationId and Subtype together name one chat." }</p>
+                <Field path="SourceId" label="SourceId" required=true diagnostics={diags("SourceId")}
+                    usage={r.source_id.as_deref().and_then(|s| limits::string_usage("SourceId", s))}
+                    on_suggestion={suggestion(on, TextField::SourceId)}>
+                    { text(TextField::SourceId, r.source_id.as_ref(), "+14155550123") }
+                </Field>
+                <Field path="DestinationId" label="DestinationId" required=true diagnostics={diags("DestinationId")}
+                    usage={r.destination_id.as_deref().and_then(|s| limits::string_usage("DestinationId", s))}
+                    on_suggestion={suggestion(on, TextField::DestinationId)}>
+                    { text(TextField::DestinationId, r.destination_id.as_ref(), "arn:aws:sms-voice:REGION:ACCOUNT:phone-number/ID") }
+                </Field>
+                <Field path="Subtype" label="Subtype" diagnostics={diags("Subtype")} on_suggestion={suggestion(on, TextField::Subtype)}>
+                    <SubtypePicker value={r.subtype.clone()} custom={props.state.ui.custom_subtype} on_action={on.clone()} />
+                </Field>
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>{ "Event" }</legend>
+                <Field path="Event.Type" label="Event.Type" required=true diagnostics={diags("Event.Type")} on_suggestion={suggestion(on, TextField::EventType)}>
+                    <EventTypePicker value={event.r#type.clone()} on_action={on.clone()} />
+                </Field>
+                <Field path="Event.ContentType" label="Event.ContentType" diagnostics={diags("Event.ContentType")} on_suggestion={suggestion(on, TextField::ContentType)}>
+                    <ContentTypePicker event_type={event.r#type.clone()} value={event.content_type.clone()}
+                        custom={props.state.ui.custom_content_type} on_action={on.clone()} />
+                </Field>
+                <Field path="Event.Content" label="Event.Content" diagnostics={diags("Event.Content")}
+                    usage={event.content.as_deref().and_then(|s| limits::string_usage("Event.Content", s))}>
+                    <textarea id={control_id("Event.Content")} rows="3" spellcheck="false"
+                        aria-describedby={described_by("Event.Content")}
+                        value={event.content.clone().unwrap_or_default()}
+                        oninput={{
+                            let on = on.clone();
+                            Callback::from(move |e: InputEvent| on.emit(Action::SetText(TextField::Content,
+                                e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+                        }} />
+                    { receipt_builder(event.content_type.as_deref(), event.content.as_deref(), on) }
+                </Field>
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>
+                    <label class="toggle">
+                        <input id="include-nsd" type="checkbox" checked={nsd.is_some()}
+                            onchange={{
+                                let on = on.clone();
+                                Callback::from(move |e: Event| on.emit(Action::IncludeNewSessionDetails(
+                                    e.target_unchecked_into::<HtmlInputElement>().checked())))
+                            }} />
+                        { "NewSessionDetails" }
+                    </label>
+                </legend>
+                <p class="group-note">{ "Used only when this event creates a new chat; ignored for an existing one." }</p>
+                if let Some(nsd) = nsd {
+                    <SupportedTypes values={nsd.supported_messaging_content_types.clone()}
+                        diagnostics={diags("NewSessionDetails.SupportedMessagingContentTypes")} on_action={on.clone()} />
+                    <Field path="NewSessionDetails.ParticipantDetails.DisplayName" label="ParticipantDetails.DisplayName"
+                        diagnostics={diags("NewSessionDetails.ParticipantDetails.DisplayName")}
+                        usage={nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref())
+                            .and_then(|s| limits::string_usage("NewSessionDetails.ParticipantDetails.DisplayName", s))}>
+                        { text(TextField::DisplayName, nsd.participant_details.as_ref().and_then(|p| p.display_name.as_ref()), "Customer") }
+                    </Field>
+                    <AttributesEditor rows={props.state.attributes.clone()}
+                        usage={limits::attributes_usage(&props.state.request)}
+                        diagnostics={diags("NewSessionDetails.Attributes")} on_action={on.clone()} />
+                    <Field path="NewSessionDetails.StreamingConfiguration.StreamingEndpointArn" label="StreamingConfiguration.StreamingEndpointArn"
+                        diagnostics={diags("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn")}
+                        usage={nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_deref())
+                            .and_then(|s| limits::string_usage("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn", s))}>
+                        { text(TextField::StreamingEndpointArn, nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_ref()), "arn:aws:sns:REGION:ACCOUNT:TOPIC") }
+                    </Field>
+                }
+            </fieldset>
+        </form>
+    }
+}
+
+/// For read and delivered receipts: an input for the message id that writes the receipt's Content.
+fn receipt_builder(content_type: Option<&str>, content: Option<&str>, on: &Callback<Action>) -> Html {
+    if !content_type.is_some_and(content_type::is_receipt) {
+        return Html::default();
+    }
+    let current = content.and_then(receipt::message_id).unwrap_or_default();
+    let on = on.clone();
+    html! {
+        <div class="receipt-builder">
+            <label for="receipt-message-id">{ "messageId (receipt builder)" }</label>
+            <input id="receipt-message-id" type="text" spellcheck="false" value={current}
+                placeholder="the id of the message being acknowledged"
+                oninput={Callback::from(move |e: InputEvent| {
+                    let id = e.target_unchecked_into::<HtmlInputElement>().value();
+                    on.emit(Action::SetText(TextField::Content, receipt::content(&id)));
+                })} />
+        </div>
+    }
+}
+
+fn select_change(f: impl Fn(String) + 'static) -> Callback<Event> {
+    Callback::from(move |e: Event| f(e.target_unchecked_into::<HtmlSelectElement>().value()))
+}
+
+#[derive(Properties, PartialEq)]
+struct PickerProps {
+    value: Option<String>,
+    #[prop_or_default]
+    custom: bool,
+    #[prop_or_default]
+    event_type: Option<String>,
+    on_action: Callback<Action>,
+}
+
+/// A select of known values, "(none)" and "custom…", with a text box for the custom value.
+fn picker(
+    path: &str,
+    choices: &[&str],
+    value: Option<&str>,
+    custom: bool,
+    field: TextField,
+    on_custom: fn(bool) -> Action,
+    on: &Callback<Action>,
+) -> Html {
+    let known = value.is_none_or(|v| choices.contains(&v));
+    let show_custom = custom || !known;
+    let selected = if show_custom { CUSTOM } else { value.unwrap_or("") };
+    let id = control_id(path);
+    let onchange = {
+        let on = on.clone();
+        select_change(move |v| {
+            if v == CUSTOM {
+                on.emit(on_custom(true));
+            } else {
+                on.emit(on_custom(false));
+                on.emit(Action::SetText(field, v));
+            }
+        })
+    };
+    html! {
+        <div class="picker">
+            <select id={if show_custom { format!("{id}-choice") } else { id.clone() }} onchange={onchange}
+                aria-describedby={described_by(path)} aria-label={(show_custom).then(|| format!("{} choice", path))}>
+                <option value="" selected={selected.is_empty()}>{ "(none)" }</option>
+                { for choices.iter().map(|c| html! { <option value={c.to_string()} selected={selected == *c}>{ *c }</option> }) }
+                <option value={CUSTOM} selected={show_custom}>{ "custom…" }</option>
+            </select>
+            if show_custom {
+                <input id={id} type="text" spellcheck="false" value={value.unwrap_or_default().to_owned()}
+                    aria-describedby={described_by(path)} placeholder="custom value"
+                    oninput={text_input(on, field)} />
+            }
+        </div>
+    }
+}
+
+/// Subtype: the channels AWS names, none, or a custom value.
+#[function_component]
+fn SubtypePicker(props: &PickerProps) -> Html {
+    let choices = crate::known::SUBTYPES;
+    picker("Subtype", choices, props.value.as_deref(), props.custom, TextField::Subtype, Action::SetCustomSubtype, &props.on_action)
+}
+
+/// Event.Type: the model's enum. A value outside it (from an import) is kept and shown as such.
+#[function_component]
+fn EventTypePicker(props: &PickerProps) -> Html {
+    let value = props.value.clone().unwrap_or_default();
+    let known = value.is_empty() || shape::EVENT_TYPES.contains(&value.as_str());
+    let on = props.on_action.clone();
+    html! {
+        <select id={control_id("Event.Type")} aria-describedby={described_by("Event.Type")}
+            onchange={select_change(move |v| on.emit(Action::SetText(TextField::EventType, v)))}>
+            <option value="" selected={value.is_empty()}>{ "(none)" }</option>
+            { for shape::EVENT_TYPES.iter().map(|t| html! { <option value={t.to_string()} selected={value == *t}>{ *t }</option> }) }
+            if !known {
+                <option value={value.clone()} selected=true>{ format!("{value} (not a valid value)") }</option>
+            }
+        </select>
+    }
+}
+
+/// Event.ContentType: the types that fit the chosen Type, or a custom value.
+#[function_component]
+fn ContentTypePicker(props: &PickerProps) -> Html {
+    let choices = form::content_type_choices(props.event_type.as_deref());
+    picker("Event.ContentType", &choices, props.value.as_deref(), props.custom, TextField::ContentType, Action::SetCustomContentType, &props.on_action)
+}
+
+#[derive(Properties, PartialEq)]
+struct SupportedTypesProps {
+    values: Option<Vec<String>>,
+    diagnostics: Rc<Vec<Diagnostic>>,
+    on_action: Callback<Action>,
+}
+
+/// SupportedMessagingContentTypes as checkboxes: the supported values, then any other value given.
+#[function_component]
+fn SupportedTypes(props: &SupportedTypesProps) -> Html {
+    let values = props.values.clone().unwrap_or_default();
+    let mut all: Vec<String> = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().map(|s| s.to_string()).collect();
+    all.extend(values.iter().filter(|v| !SUPPORTED_MESSAGING_CONTENT_TYPES.contains(&v.as_str())).cloned());
+    let path = "NewSessionDetails.SupportedMessagingContentTypes";
+    let base = control_id(path);
+    html! {
+        <Field path={path} label="SupportedMessagingContentTypes" diagnostics={props.diagnostics.clone()} group=true>
+            <div class="checks" role="group" aria-labelledby={format!("{base}-label")} aria-describedby={described_by(path)}>
+                { for all.iter().enumerate().map(|(i, v)| {
+                    let id = if i == 0 { base.clone() } else { format!("{base}-{i}") };
+                    let checked = values.contains(v);
+                    let on = props.on_action.clone();
+                    let value = v.clone();
+                    html! {
+                        <label class="check" for={id.clone()}>
+                            <input type="checkbox" id={id} checked={checked}
+                                onchange={Callback::from(move |e: Event| on.emit(Action::SetSupportedType(value.clone(),
+                                    e.target_unchecked_into::<HtmlInputElement>().checked())))} />
+                            <code>{ v.clone() }</code>
+                        </label>
+                    }
+                }) }
+            </div>
+        </Field>
+    }
+}

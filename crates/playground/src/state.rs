@@ -1,0 +1,301 @@
+//! The playground's state: plain serde data, changed only by [`Action`]s through a pure reducer.
+//!
+//! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
+//! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
+//! of the Attributes editor (which may briefly hold duplicate or empty keys while one types), the
+//! "custom" choices of the two pickers, and the NewSessionDetails section while it is left out.
+
+use std::rc::Rc;
+
+use chat_event_core::{
+    ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
+};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+/// A text member of the request that a form control edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    SourceId,
+    DestinationId,
+    Subtype,
+    EventType,
+    ContentType,
+    Content,
+    DisplayName,
+    StreamingEndpointArn,
+}
+
+impl TextField {
+    /// The member's path, as diagnostics name it.
+    pub fn path(self) -> &'static str {
+        match self {
+            TextField::SourceId => "SourceId",
+            TextField::DestinationId => "DestinationId",
+            TextField::Subtype => "Subtype",
+            TextField::EventType => "Event.Type",
+            TextField::ContentType => "Event.ContentType",
+            TextField::Content => "Event.Content",
+            TextField::DisplayName => "NewSessionDetails.ParticipantDetails.DisplayName",
+            TextField::StreamingEndpointArn => "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
+        }
+    }
+}
+
+/// One row of the Attributes editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeRow {
+    pub key: String,
+    pub value: String,
+}
+
+/// The output tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutputTab {
+    #[default]
+    Cli,
+    Json,
+    Shorthand,
+    CliInputJson,
+    CliInputYaml,
+    Sdk,
+}
+
+/// Which shell the CLI command is written for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ShellChoice {
+    #[default]
+    Bash,
+    PowerShell,
+    Cmd,
+}
+
+/// How the CLI command passes the structures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StructureStyle {
+    #[default]
+    Shorthand,
+    Json,
+}
+
+/// Light, dark, or following the system.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn attr(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Choices that are not part of the request: tabs, shell, theme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiChoices {
+    pub output_tab: OutputTab,
+    pub shell: ShellChoice,
+    pub structure_style: StructureStyle,
+    pub theme: Theme,
+    /// The Subtype picker shows a free text box.
+    pub custom_subtype: bool,
+    /// The ContentType picker shows a free text box.
+    pub custom_content_type: bool,
+}
+
+/// Everything the playground remembers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppState {
+    /// The request as edited; every output derives from it.
+    pub request: SendChatIntegrationEventRequest,
+    /// The Attributes editor's rows; `request`'s Attributes are rebuilt from them.
+    pub attributes: Vec<AttributeRow>,
+    /// NewSessionDetails while its section is left out, so that including it again restores it.
+    pub parked_new_session_details: Option<NewSessionDetails>,
+    /// The text in the import box.
+    pub import_text: String,
+    pub ui: UiChoices,
+    /// A message shown once at the top (a corrupt saved state or link), with the raw data.
+    #[serde(skip)]
+    pub notice: Option<Notice>,
+}
+
+/// A problem met while loading, shown with the raw data so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub message: String,
+    pub raw: String,
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Sets a text member; the empty string leaves the member out.
+    SetText(TextField, String),
+    /// Switches the Subtype picker to or from free text.
+    SetCustomSubtype(bool),
+    /// Switches the ContentType picker to or from free text.
+    SetCustomContentType(bool),
+    /// Includes or leaves out the NewSessionDetails section.
+    IncludeNewSessionDetails(bool),
+    /// Checks or unchecks one of SupportedMessagingContentTypes.
+    SetSupportedType(String, bool),
+    AddAttribute,
+    RemoveAttribute(usize),
+    SetAttributeKey(usize, String),
+    SetAttributeValue(usize, String),
+    /// Replaces the request (a preset, an import).
+    LoadRequest(SendChatIntegrationEventRequest),
+    SetImportText(String),
+    SetOutputTab(OutputTab),
+    SetShell(ShellChoice),
+    SetStructureStyle(StructureStyle),
+    SetTheme(Theme),
+    SetNotice(Option<Notice>),
+}
+
+fn non_empty(text: String) -> Option<String> {
+    if text.is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+impl AppState {
+    /// A state showing `request`, with the editor's rows and pickers set to match it.
+    pub fn with_request(mut self, request: SendChatIntegrationEventRequest) -> Self {
+        self.attributes = request
+            .new_session_details
+            .as_ref()
+            .and_then(|n| n.attributes.as_ref())
+            .map(|a| a.iter().map(|(k, v)| AttributeRow { key: k.clone(), value: v.clone() }).collect())
+            .unwrap_or_default();
+        self.parked_new_session_details = None;
+        self.ui.custom_subtype = false;
+        self.ui.custom_content_type = false;
+        self.request = request;
+        self
+    }
+
+    fn event_mut(&mut self) -> &mut ChatEvent {
+        self.request.event.get_or_insert_with(ChatEvent::default)
+    }
+
+    fn new_session_mut(&mut self) -> &mut NewSessionDetails {
+        self.request.new_session_details.get_or_insert_with(NewSessionDetails::default)
+    }
+
+    /// Rebuilds the request's Attributes from the rows: empty when there are no rows; a key given
+    /// twice keeps its first position and its last value, as a JSON object would.
+    fn sync_attributes(&mut self) {
+        let rows = std::mem::take(&mut self.attributes);
+        let nsd = self.new_session_mut();
+        nsd.attributes = if rows.is_empty() {
+            None
+        } else {
+            Some(rows.iter().map(|r| (r.key.clone(), r.value.clone())).collect())
+        };
+        self.attributes = rows;
+    }
+
+    fn set_text(&mut self, field: TextField, text: String) {
+        let value = non_empty(text);
+        match field {
+            TextField::SourceId => self.request.source_id = value,
+            TextField::DestinationId => self.request.destination_id = value,
+            TextField::Subtype => self.request.subtype = value,
+            TextField::EventType => self.event_mut().r#type = value,
+            TextField::ContentType => self.event_mut().content_type = value,
+            TextField::Content => self.event_mut().content = value,
+            TextField::DisplayName => {
+                let nsd = self.new_session_mut();
+                nsd.participant_details = value.map(|v| ParticipantDetails { display_name: Some(v) });
+            }
+            TextField::StreamingEndpointArn => {
+                let nsd = self.new_session_mut();
+                nsd.streaming_configuration =
+                    value.map(|v| ChatStreamingConfiguration { streaming_endpoint_arn: Some(v) });
+            }
+        }
+    }
+
+    /// Applies one action; the reducer's whole logic, kept free of the browser so it reads plainly.
+    pub fn apply(mut self, action: Action) -> Self {
+        match action {
+            Action::SetText(field, text) => self.set_text(field, text),
+            Action::SetCustomSubtype(on) => self.ui.custom_subtype = on,
+            Action::SetCustomContentType(on) => self.ui.custom_content_type = on,
+            Action::IncludeNewSessionDetails(on) => {
+                if on && self.request.new_session_details.is_none() {
+                    self.request.new_session_details = Some(self.parked_new_session_details.take().unwrap_or_default());
+                } else if !on {
+                    if let Some(nsd) = self.request.new_session_details.take() {
+                        self.parked_new_session_details = Some(nsd);
+                    }
+                }
+            }
+            Action::SetSupportedType(value, on) => {
+                let nsd = self.new_session_mut();
+                let list = nsd.supported_messaging_content_types.get_or_insert_with(Vec::new);
+                if on {
+                    if !list.contains(&value) {
+                        list.push(value);
+                    }
+                } else {
+                    list.retain(|v| *v != value);
+                }
+                if list.is_empty() {
+                    nsd.supported_messaging_content_types = None;
+                }
+            }
+            Action::AddAttribute => {
+                self.attributes.push(AttributeRow::default());
+                self.sync_attributes();
+            }
+            Action::RemoveAttribute(i) => {
+                if i < self.attributes.len() {
+                    self.attributes.remove(i);
+                }
+                self.sync_attributes();
+            }
+            Action::SetAttributeKey(i, key) => {
+                if let Some(row) = self.attributes.get_mut(i) {
+                    row.key = key;
+                }
+                self.sync_attributes();
+            }
+            Action::SetAttributeValue(i, value) => {
+                if let Some(row) = self.attributes.get_mut(i) {
+                    row.value = value;
+                }
+                self.sync_attributes();
+            }
+            Action::LoadRequest(request) => self = self.with_request(request),
+            Action::SetImportText(text) => self.import_text = text,
+            Action::SetOutputTab(tab) => self.ui.output_tab = tab,
+            Action::SetShell(shell) => self.ui.shell = shell,
+            Action::SetStructureStyle(style) => self.ui.structure_style = style,
+            Action::SetTheme(theme) => self.ui.theme = theme,
+            Action::SetNotice(notice) => self.notice = notice,
+        }
+        self
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}

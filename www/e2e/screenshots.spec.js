@@ -1,0 +1,22 @@
+// Screenshots of the playground, wide and at 360 px, light and dark, into target/screenshots/ for a
+// person to look at. Each run also checks the page does not scroll sideways.
+const { test, expect } = require('@playwright/test');
+const path = require('path');
+const { openFresh } = require('./helpers');
+
+const OUT = path.resolve(__dirname, '../../target/screenshots');
+
+for (const scheme of ['light', 'dark']) {
+  for (const [name, width, height] of [['wide', 1500, 1000], ['narrow', 360, 780]]) {
+    test(`screenshot ${name} ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      const { errors } = await openFresh(page);
+      await page.locator('#preset').selectOption('broken-new-session');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${OUT}/${name}-${scheme}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  }
+}
