@@ -2,9 +2,11 @@
 //! need a browser: the request model, validation, the AWS CLI's formats and an in-memory simulator
 //! of create-or-reuse.
 
+pub mod channel;
 pub mod content_type;
 pub mod diagnostic;
 pub mod form;
+pub mod help;
 pub mod limits;
 pub mod model;
 pub mod presets;

@@ -1,1 +1,107 @@
-fn main() {}
+//! The project's runner: `cargo xtask serve` and `cargo xtask test`, the README's two commands.
+//!
+//! Both install what a fresh machine lacks (the wasm target, the pinned wasm-bindgen CLI and Trunk,
+//! npm packages, Debian's Chromium when run as root, the Python venv with the real AWS tools), so that
+//! a clean clone needs nothing but Rust. Each install is skipped when the pinned version is present.
+
+mod npm;
+mod tools;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use tools::Tools;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   build the playground and serve it on http://127.0.0.1:N (default 8080)
+  test               install what is missing, then run every test: native, wasm (Node and
+                     headless Chromium), the npm package as a consumer, and the browser tests
+  package            build the npm package into target/npm (and its tarball)
+  setup              only install the tools";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("package") => Tools::ensure(false).and_then(|tools| npm::build_package(&tools).map(|_| ())),
+        Some("setup") => Tools::ensure(true).map(|_| ()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (this crate lives in crates/xtask).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/xtask has a workspace root").to_path_buf()
+}
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// Prints a step header with the time since the runner started.
+pub fn step(what: &str) {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let start = START.get_or_init(Instant::now);
+    println!("::: [{:>4}s] {what}", start.elapsed().as_secs());
+}
+
+/// Runs a command in the workspace root, failing with its command line when it fails.
+pub fn run(cmd: &mut Command) -> Result<()> {
+    let shown = format!("{cmd:?}");
+    let status = cmd.current_dir(root()).status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn serve(args: &[String]) -> Result<()> {
+    let port = match args {
+        [] => "8080".to_string(),
+        [flag, port] if flag == "--port" => port.clone(),
+        _ => return Err(format!("serve takes only --port N\n{USAGE}")),
+    };
+    let tools = Tools::ensure(false)?;
+    step(&format!("trunk serve on http://127.0.0.1:{port}/"));
+    run(tools.command("trunk").args(["serve", "--release", "--locked", "--address", "127.0.0.1", "--port", &port]))
+}
+
+fn test() -> Result<()> {
+    let tools = Tools::ensure(true)?;
+
+    step("native tests (with the botocore and awscli conformance suites)");
+    run(tools
+        .command("cargo")
+        .args(["test", "--workspace", "--locked", "--exclude", "chat-event-playground", "--", "--include-ignored"]))?;
+
+    step("wasm facade tests (Node and headless Chromium)");
+    run(tools.command("cargo").args(["test", "-p", "chat-event-wasm", "--target", "wasm32-unknown-unknown", "--locked", "--tests"]))?;
+
+    step("npm package: build, then test it as a consumer");
+    let tarball = npm::build_package(&tools)?;
+    npm::test_package(&tools, &tarball)?;
+
+    step("playground: trunk release build");
+    run(tools.command("trunk").args(["build", "--release", "--locked"]))?;
+
+    step("playground: browser tests (Playwright, Debian's Chromium)");
+    run(tools.command("npx").args(["playwright", "test"]))?;
+
+    step("all tests passed");
+    Ok(())
+}

@@ -1,14 +1,189 @@
-//! Validation of a request against every rule of the service model, AWS's docs and the channels.
-//! (Placeholder signatures; the rules land with the validator.)
+//! Validation of a `SendChatIntegrationEvent` request against every rule we know: the service
+//! model, AWS's documentation and the SMS and WhatsApp channels. Every problem is reported at
+//! once, each as a [`Diagnostic`] located at a member path.
+//!
+//! Three entry points share one implementation of each rule:
+//! - [`validate`] walks a typed request (the fast path: no allocation for a valid request);
+//! - [`validate_value`] first checks the raw JSON tree against the model's shapes (wrong types,
+//!   `null`, unknown members), then runs the same rules as [`validate`] on whatever has the
+//!   right type;
+//! - [`validate_json`] parses text, reporting a syntax error with its line and column.
+//!
+//! # Paths
+//! `SourceId`, `Event.ContentType`, `NewSessionDetails.SupportedMessagingContentTypes[2]`,
+//! `NewSessionDetails.Attributes.customer-id` (a map value) and
+//! `NewSessionDetails.Attributes (key: a.b)` (a map key), as botocore writes them. The empty path
+//! is the request itself (when it is not a JSON object).
+//!
+//! # Codes
+//! Stable, kebab-case. Source and default severity in brackets; "CLI" marks the ones botocore (and
+//! so the AWS CLI) also rejects before sending.
+//!
+//! Syntax:
+//! - `json-syntax` (syntax, error): the text is not JSON; line and column are set.
+//!
+//! Service model ([`model_rules`], [`raw`]):
+//! - `required` (model, error, CLI): a required member is missing.
+//! - `unknown-member` (model, error, CLI): a member the shape does not have; the message lists the
+//!   allowed names and the suggestion holds a near miss (`sourceId` → `SourceId`).
+//! - `wrong-type` (model, error, CLI): a number, boolean, `null`, list or object where another
+//!   type belongs. A structure of the wrong type is not looked into.
+//! - `min-length` (model, error, CLI): shorter than the shape's minimum (strings, list items, map
+//!   keys; map values may be empty).
+//! - `max-length` (model, error): longer than the shape's maximum. botocore does not check it.
+//! - `enum` (model, error): `Event.Type` is not `DISCONNECT`, `MESSAGE` or `EVENT`. botocore
+//!   does not check it.
+//!
+//! AWS's documentation ([`docs_rules`]):
+//! - `content-type-required` (error): `Event.ContentType` missing on a MESSAGE or EVENT.
+//! - `content-required` (error): `Event.Content` missing on a MESSAGE or a read/delivered receipt.
+//! - `content-type-not-allowed` (error): not one of SendMessage's types (MESSAGE) or SendEvent's
+//!   types (EVENT).
+//! - `content-type-deprecated` (warning): the `connection.acknowledged` event.
+//! - `content-not-json` (error): `application/json` content that does not parse.
+//! - `receipt-content` (error): a read/delivered receipt whose content is not `{"messageId":"…"}`.
+//! - `content-bytes` (warning): content within 16,384 characters but over 16,384 UTF-8 bytes, the
+//!   limit the newest SendMessage docs state.
+//! - `content-type-not-in-session` (warning): a MESSAGE content type that the
+//!   `SupportedMessagingContentTypes` given for a new chat does not enable.
+//! - `ignored-on-disconnect` (warning): ContentType or Content on a DISCONNECT.
+//! - `new-session-on-disconnect` (warning): NewSessionDetails on a DISCONNECT.
+//! - `text-plain-missing` (error): SupportedMessagingContentTypes without `text/plain`.
+//! - `supported-type-unknown` (error): an item that is not one of the five supported types.
+//! - `supported-type-duplicate` (warning): an item given twice.
+//! - `attribute-key-characters` (error): an Attributes key with a character other than ASCII
+//!   letters, digits, `-` and `_`.
+//! - `attributes-too-large` (error): keys and values together over 32,768 UTF-8 bytes.
+//!
+//! Channel behaviour ([`channel_rules`]):
+//! - `subtype-case` (warning): `connect:Sms`-like case variants of a known subtype.
+//! - `subtype-unknown` (warning): a subtype AWS does not document.
+//! - `source-id-not-e164` (warning): SMS/WhatsApp SourceId that is not `+` and 8 to 15 digits;
+//!   the suggestion holds the normalized number when there is one.
+//! - `channel-content-type` (error): a MESSAGE other than `text/plain` on SMS/WhatsApp.
+//! - `whatsapp-text-too-long` (error): a WhatsApp text over 1,024 characters.
+//! - `destination-not-phone-number-arn` (warning): DestinationId is not an End User Messaging
+//!   phone-number ARN.
+//! - `streaming-arn-not-sns` (warning): StreamingEndpointArn is not a standard SNS topic ARN.
+//!
+//! # Severities
+//! Error means AWS rejects the request (or, for CLI codes, botocore does before sending); warning
+//! means AWS accepts it but it almost surely does not do what was meant. Where we only know a
+//! rule from AWS's docs, the message says so. The reasoning for each choice is at the rule.
+//!
+//! # Lengths
+//! String lengths are counted in Unicode scalar values, as the model and botocore (Python `len`)
+//! count them: an emoji is one character. The Attributes total is counted in UTF-8 bytes, as the
+//! docs state it.
 
-use crate::{Diagnostic, SendChatIntegrationEventRequest};
+pub mod channel_rules;
+pub mod codes;
+pub mod docs_rules;
+pub mod model_rules;
+pub mod raw;
+pub mod suggest;
+mod syntax;
+mod view;
 
-/// Every problem in a typed request.
-pub fn validate(_request: &SendChatIntegrationEventRequest) -> Vec<Diagnostic> {
-    Vec::new()
+use crate::{Diagnostic, RuleSource, SendChatIntegrationEventRequest, Severity};
+use view::RequestView;
+
+/// Every problem in a typed request. Allocates nothing for a valid request beyond the empty Vec.
+///
+/// ```
+/// use chat_event_core::{validate, SendChatIntegrationEventRequest};
+/// let request = SendChatIntegrationEventRequest::from_json(
+///     r#"{"SourceId":"+15551234567","DestinationId":"arn:aws:sms-voice:us-east-1:111122223333:phone-number/p",
+///        "Subtype":"connect:sms","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"hi"}}"#,
+/// ).unwrap();
+/// assert!(validate::validate(&request).is_empty());
+/// ```
+pub fn validate(request: &SendChatIntegrationEventRequest) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_view(&RequestView::from_request(request), &mut out);
+    out
 }
 
-/// Every problem in a request given as JSON text, wrong types and unknown members included.
-pub fn validate_json(_text: &str) -> Vec<Diagnostic> {
-    Vec::new()
+/// Every problem in a request given as a JSON tree: wrong types (`null` included) and unknown
+/// members at their paths, then the rules of [`validate`] wherever the types allow.
+pub fn validate_value(value: &serde_json::Value) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    raw::check(value, &mut out);
+    if let Some(view) = RequestView::from_value(value) {
+        check_view(&view, &mut out);
+    }
+    out
+}
+
+/// Every problem in a request given as JSON text. Text that is not JSON gives one `json-syntax`
+/// diagnostic with its line and column.
+pub fn validate_json(text: &str) -> Vec<Diagnostic> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => validate_value(&value),
+        Err(error) => vec![syntax::json_syntax(&error)],
+    }
+}
+
+/// True when any diagnostic is an error (AWS or the CLI would reject the request).
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+fn check_view(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
+    model_rules::check(view, out);
+    docs_rules::check(view, out);
+    channel_rules::check(view, out);
+}
+
+/// Builds a diagnostic; only called once a problem is found, so allocation here is fine.
+pub(crate) fn diag(
+    path: impl Into<String>,
+    code: &'static str,
+    severity: Severity,
+    source: RuleSource,
+    caught_by_cli: bool,
+    message: String,
+) -> Diagnostic {
+    Diagnostic {
+        path: path.into(),
+        code: code.to_string(),
+        severity,
+        message,
+        source,
+        caught_by_cli,
+        suggestion: None,
+        line: None,
+        column: None,
+    }
+}
+
+/// `16384` → `16,384`, as the messages write counts.
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 character`, `2 characters`.
+pub(crate) fn chars_word(n: usize) -> String {
+    if n == 1 {
+        "1 character".to_string()
+    } else {
+        format!("{} characters", thousands(n))
+    }
+}
+
+/// A value shortened for a message, cut on a character boundary.
+pub(crate) fn preview(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{:?}…", s.get(..at).unwrap_or_default()),
+        None => format!("{s:?}"),
+    }
 }

@@ -1,0 +1,329 @@
+//! Rules that AWS's documentation states but the service model does not encode: which content
+//! types each event takes, which content it needs, SupportedMessagingContentTypes, and the
+//! Attributes rules shared with StartChatContact.
+//!
+//! Severities. Error where the docs say the service needs or refuses something (a MESSAGE without
+//! ContentType or Content, a content type SendMessage/SendEvent do not list, `application/json`
+//! that is not JSON, a list without `text/plain`, a bad attribute key, attributes over 32,768
+//! bytes): the request fails. Warning where the service accepts the request but part of it does
+//! nothing or is on its way out (ContentType/Content/NewSessionDetails on a DISCONNECT are ignored;
+//! `connection.acknowledged` is deprecated; a duplicate list item is harmless; a content type the
+//! new session does not enable matters only if this event creates the chat; content over 16,384
+//! bytes but within 16,384 characters depends on which of the model and the newest docs the
+//! service follows).
+
+use serde::Deserialize;
+
+use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
+use super::view::{Field, NewSessionView, RequestView, StrList};
+use super::{codes, diag, preview, suggest::near_miss, thousands};
+use crate::content_type::{self as ct, is_receipt};
+use crate::{Diagnostic, RuleSource, Severity};
+
+/// The docs' limit on all Attributes keys and values together, in UTF-8 bytes.
+pub const ATTRIBUTES_MAX_BYTES: usize = 32_768;
+/// The newest SendMessage docs' limit on Content, in UTF-8 bytes (the model counts characters).
+pub const CONTENT_MAX_BYTES: usize = 16_384;
+
+fn docs(path: impl Into<String>, code: &'static str, severity: Severity, message: String) -> Diagnostic {
+    diag(path, code, severity, RuleSource::AwsDocs, false, message)
+}
+
+pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
+    if let Field::Present(event) = view.event {
+        let content_type = event.content_type.get().filter(|s| !s.is_empty());
+        let content = event.content.get().filter(|s| !s.is_empty());
+        match event.r#type.get() {
+            Some("MESSAGE") => {
+                if event.content_type.is_absent() {
+                    out.push(docs(
+                        "Event.ContentType",
+                        codes::CONTENT_TYPE_REQUIRED,
+                        Severity::Error,
+                        "Event.ContentType is missing; AWS's docs require it for a MESSAGE (one of SendMessage's content types, such as text/plain). The service model alone does not.".to_string(),
+                    ));
+                }
+                if event.content.is_absent() {
+                    out.push(docs(
+                        "Event.Content",
+                        codes::CONTENT_REQUIRED,
+                        Severity::Error,
+                        "Event.Content is missing; AWS's docs require the message text for a MESSAGE. The service model alone does not.".to_string(),
+                    ));
+                }
+                if let Some(t) = content_type {
+                    message_content_type(t, content, view, out);
+                }
+                content_bytes(content, out);
+            }
+            Some("EVENT") => {
+                if event.content_type.is_absent() {
+                    out.push(docs(
+                        "Event.ContentType",
+                        codes::CONTENT_TYPE_REQUIRED,
+                        Severity::Error,
+                        "Event.ContentType is missing; AWS's docs require it for an EVENT (one of SendEvent's content types, such as application/vnd.amazonaws.connect.event.typing). The service model alone does not.".to_string(),
+                    ));
+                }
+                if let Some(t) = content_type {
+                    event_content_type(t, content, event.content.is_absent(), out);
+                }
+                content_bytes(content, out);
+            }
+            Some("DISCONNECT") => {
+                // Accepted, but the service does nothing with them: a warning, since the sender
+                // most likely meant to send a MESSAGE or EVENT.
+                for (field, path) in [(event.content_type, "Event.ContentType"), (event.content, "Event.Content")] {
+                    if let Field::Present(_) = field {
+                        out.push(docs(
+                            path,
+                            codes::IGNORED_ON_DISCONNECT,
+                            Severity::Warning,
+                            format!("{path} is ignored on a DISCONNECT, which only ends the chat. Remove it, or use Type MESSAGE or EVENT to send something."),
+                        ));
+                    }
+                }
+                if let Field::Present(_) = view.new_session {
+                    out.push(docs(
+                        "NewSessionDetails",
+                        codes::NEW_SESSION_ON_DISCONNECT,
+                        Severity::Warning,
+                        "NewSessionDetails has no effect on a DISCONNECT: it is used only when the event creates a new chat, and a DISCONNECT does not create one.".to_string(),
+                    ));
+                }
+            }
+            _ => {} // Missing or not in the enum: reported by the model rules.
+        }
+    }
+    if let Field::Present(nsd) = view.new_session {
+        if let Field::Present(list) = nsd.supported {
+            supported_types(list, out);
+        }
+        attributes(&nsd, out);
+    }
+}
+
+fn not_allowed(t: &str, event_type: &str, allowed: &[&'static str], other: (&str, &[&str]), op: &str) -> Diagnostic {
+    let mut d = docs(
+        "Event.ContentType",
+        codes::CONTENT_TYPE_NOT_ALLOWED,
+        Severity::Error,
+        format!(
+            "Event.ContentType is {} on {event_type}; AWS's docs allow only {op}'s content types: {}.",
+            preview(t),
+            allowed.join(", ")
+        ),
+    );
+    if other.1.contains(&t) {
+        d.message.push_str(&format!(" This content type belongs to {} events: set Event.Type to {}.", other.0, other.0));
+    } else if let Some(s) = near_miss(t, allowed) {
+        d.message.push_str(&format!(" Did you mean {s}?"));
+        d.suggestion = Some(s.to_string());
+    }
+    d
+}
+
+fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
+    if !ct::MESSAGE_CONTENT_TYPES.contains(&t) {
+        out.push(not_allowed(t, "a MESSAGE", &ct::MESSAGE_CONTENT_TYPES, ("EVENT", &ct::EVENT_CONTENT_TYPES), "SendMessage"));
+        return;
+    }
+    if t == ct::APPLICATION_JSON {
+        if let Some(c) = content {
+            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(c) {
+                out.push(docs(
+                    "Event.Content",
+                    codes::CONTENT_NOT_JSON,
+                    Severity::Error,
+                    format!("Event.Content is not JSON, but its ContentType is application/json: {e} (within the content)."),
+                ));
+            }
+        }
+    }
+    // The content types a new chat enables: only relevant if this event creates the chat, so a
+    // warning. text/plain is always enabled: a list without it is its own error.
+    if t == ct::TEXT_PLAIN {
+        return;
+    }
+    if let Field::Present(nsd) = view.new_session {
+        if let Field::Present(list) = nsd.supported {
+            let mut enabled = false;
+            list.for_each(|_, item| enabled |= item == Some(t));
+            if !enabled {
+                out.push(docs(
+                    "Event.ContentType",
+                    codes::CONTENT_TYPE_NOT_IN_SESSION,
+                    Severity::Warning,
+                    format!("Event.ContentType is {t}, which NewSessionDetails.SupportedMessagingContentTypes does not enable; per AWS's docs a new chat accepts only the content types enabled there, so this message would be refused if the event creates the chat."),
+                ));
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Receipt<'a> {
+    #[serde(rename = "messageId", borrow)]
+    message_id: std::borrow::Cow<'a, str>,
+}
+
+fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out: &mut Vec<Diagnostic>) {
+    if !ct::EVENT_CONTENT_TYPES.contains(&t) {
+        out.push(not_allowed(t, "an EVENT", &ct::EVENT_CONTENT_TYPES, ("MESSAGE", &ct::MESSAGE_CONTENT_TYPES), "SendEvent"));
+        return;
+    }
+    if t == ct::CONNECTION_ACKNOWLEDGED {
+        // Still accepted, but no longer maintained: a warning pointing at the replacement.
+        out.push(docs(
+            "Event.ContentType",
+            codes::CONTENT_TYPE_DEPRECATED,
+            Severity::Warning,
+            "Event.ContentType is the connection.acknowledged event, which AWS stopped maintaining on 2024-12-31; AWS's docs say to acknowledge the connection through CreateParticipantConnection (ConnectParticipant) instead.".to_string(),
+        ));
+    }
+    if is_receipt(t) {
+        let kind = if t == ct::MESSAGE_READ { "read" } else { "delivered" };
+        if content_absent {
+            out.push(docs(
+                "Event.Content",
+                codes::CONTENT_REQUIRED,
+                Severity::Error,
+                format!("Event.Content is missing; AWS's docs require a {kind} receipt to name its message as JSON {{\"messageId\":\"…\"}}."),
+            ));
+        } else if let Some(c) = content {
+            let ok = serde_json::from_str::<Receipt<'_>>(c).is_ok_and(|r| !r.message_id.is_empty());
+            if !ok {
+                out.push(docs(
+                    "Event.Content",
+                    codes::RECEIPT_CONTENT,
+                    Severity::Error,
+                    format!("Event.Content is {}; AWS's docs say a {kind} receipt's content is JSON naming the message, {{\"messageId\":\"…\"}} with a non-empty id.", preview(c)),
+                ));
+            }
+        }
+    }
+}
+
+fn content_bytes(content: Option<&str>, out: &mut Vec<Diagnostic>) {
+    let Some(c) = content else { return };
+    if c.len() <= CONTENT_MAX_BYTES {
+        return;
+    }
+    let chars = c.chars().count();
+    // Over 16,384 characters is the model's max-length error already.
+    if chars <= super::model_rules::max_length(&crate::shape::CHAT_CONTENT) {
+        out.push(docs(
+            "Event.Content",
+            codes::CONTENT_BYTES,
+            Severity::Warning,
+            format!(
+                "Event.Content is {} characters but {} UTF-8 bytes. The service model counts characters (at most 16,384), while AWS's newest SendMessage docs say at most 16,384 bytes; the service may refuse it.",
+                thousands(chars),
+                thousands(c.len())
+            ),
+        ));
+    }
+}
+
+/// Bit of each supported type in [`ct::SUPPORTED_MESSAGING_CONTENT_TYPES`], for spotting duplicates
+/// without allocating.
+fn supported_bit(s: &str) -> Option<u8> {
+    ct::SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|t| *t == s).map(|i| 1u8 << i)
+}
+
+fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
+    let mut seen = 0u8;
+    let mut any_wrong_type = false;
+    list.for_each(|i, item| {
+        let Some(s) = item else {
+            any_wrong_type = true;
+            return;
+        };
+        if s.is_empty() {
+            return; // min-length
+        }
+        match supported_bit(s) {
+            Some(bit) if seen & bit != 0 => out.push(docs(
+                format!("{SUPPORTED_PATH}[{i}]"),
+                codes::SUPPORTED_TYPE_DUPLICATE,
+                Severity::Warning,
+                format!("{s} is listed more than once in {SUPPORTED_PATH}; once is enough."),
+            )),
+            Some(bit) => seen |= bit,
+            None => out.push(unknown_supported(i, s)),
+        }
+    });
+    // A list where an item has the wrong type cannot be judged for text/plain: botocore already
+    // rejects it, and the user's fix decides.
+    if seen & 1 == 0 && !any_wrong_type {
+        out.push(docs(
+            SUPPORTED_PATH,
+            codes::TEXT_PLAIN_MISSING,
+            Severity::Error,
+            format!("{SUPPORTED_PATH} does not include text/plain; AWS's docs require it in the list (in any position)."),
+        ));
+    }
+}
+
+fn unknown_supported(i: usize, s: &str) -> Diagnostic {
+    let mut d = docs(
+        format!("{SUPPORTED_PATH}[{i}]"),
+        codes::SUPPORTED_TYPE_UNKNOWN,
+        Severity::Error,
+        format!(
+            "{} is not a supported messaging content type; AWS's docs allow only {}.",
+            preview(s),
+            ct::SUPPORTED_MESSAGING_CONTENT_TYPES.join(", ")
+        ),
+    );
+    let trimmed = s.trim();
+    if trimmed != s && ct::SUPPORTED_MESSAGING_CONTENT_TYPES.contains(&trimmed) {
+        // AWS's own reference prints `<code> text/plain</code>`, with a stray space that is easy to copy.
+        d.message.push_str(&format!(
+            " Remove the surrounding spaces: {trimmed:?}. (AWS's reference shows \" text/plain\" with a stray space; the value has none.)"
+        ));
+        d.suggestion = Some(trimmed.to_string());
+    } else if let Some(near) = near_miss(s, &ct::SUPPORTED_MESSAGING_CONTENT_TYPES) {
+        d.message.push_str(&format!(" Did you mean {near}?"));
+        d.suggestion = Some(near.to_string());
+    }
+    d
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+fn attributes(nsd: &NewSessionView<'_>, out: &mut Vec<Diagnostic>) {
+    let Field::Present(map) = nsd.attributes else { return };
+    let mut total = 0usize;
+    map.for_each(|key, value| {
+        total += key.len() + value.map_or(0, str::len);
+        if let Some((at, bad)) = key.chars().enumerate().find(|(_, c)| !is_key_char(*c)) {
+            let fixed: String = key.chars().map(|c| if is_key_char(c) { c } else { '_' }).collect();
+            let mut d = docs(
+                format!("{ATTRIBUTES_PATH} (key: {key})"),
+                codes::ATTRIBUTE_KEY_CHARACTERS,
+                Severity::Error,
+                format!(
+                    "The key {key:?} of {ATTRIBUTES_PATH} has {bad:?} at character {}; AWS's docs allow only letters, digits, '-' and '_' in attribute keys.",
+                    at + 1
+                ),
+            );
+            d.suggestion = Some(fixed);
+            out.push(d);
+        }
+    });
+    if total > ATTRIBUTES_MAX_BYTES {
+        out.push(docs(
+            ATTRIBUTES_PATH,
+            codes::ATTRIBUTES_TOO_LARGE,
+            Severity::Error,
+            format!(
+                "{ATTRIBUTES_PATH} keys and values total {} UTF-8 bytes; AWS's docs allow at most {} bytes per contact, over all keys and values together.",
+                thousands(total),
+                thousands(ATTRIBUTES_MAX_BYTES)
+            ),
+        ));
+    }
+}

@@ -1,0 +1,190 @@
+//! The service model's rules on the view of a request: required members, string lengths and the
+//! `Event.Type` enum. Bounds and names come from [`crate::shape`]; nothing is restated here.
+//!
+//! botocore checks required members and minimum lengths (so those are `caught_by_cli`), but not
+//! maximum lengths or enums: those reach the service, which answers 400.
+
+use super::view::{Field, RequestView};
+use super::{chars_word, codes, diag, suggest::near_miss, thousands};
+use crate::shape::{self, Shape};
+use crate::{Diagnostic, RuleSource, Severity};
+
+/// Where a string sits, turned into a path only when something is reported.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    Member(&'static str),
+    Item(&'static str, usize),
+    MapKey(&'static str, &'a str),
+    MapValue(&'static str, &'a str),
+}
+
+impl At<'_> {
+    pub(crate) fn path(self) -> String {
+        match self {
+            At::Member(p) => p.to_string(),
+            At::Item(p, i) => format!("{p}[{i}]"),
+            At::MapKey(p, k) => format!("{p} (key: {k})"),
+            At::MapValue(p, k) => format!("{p}.{k}"),
+        }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            At::MapKey(p, k) => format!("The key {k:?} of {p}"),
+            other => other.path(),
+        }
+    }
+}
+
+pub(crate) const SUPPORTED_PATH: &str = "NewSessionDetails.SupportedMessagingContentTypes";
+pub(crate) const ATTRIBUTES_PATH: &str = "NewSessionDetails.Attributes";
+
+pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
+    // Members in model order, `required` flags read from the shapes.
+    let req = &shape::REQUEST;
+    required_string(req, "SourceId", "SourceId", view.source_id, out);
+    required_string(req, "DestinationId", "DestinationId", view.destination_id, out);
+    required_string(req, "Subtype", "Subtype", view.subtype, out);
+    required(req, "Event", "Event", view.event.is_absent(), out);
+    if let Field::Present(event) = view.event {
+        let ev = &shape::CHAT_EVENT;
+        required_string(ev, "Type", "Event.Type", event.r#type, out);
+        if let Some(t) = event.r#type.get() {
+            event_type_enum(t, out);
+        }
+        required_string(ev, "ContentType", "Event.ContentType", event.content_type, out);
+        required_string(ev, "Content", "Event.Content", event.content, out);
+    }
+    let Field::Present(nsd) = view.new_session else { return };
+    if let Field::Present(list) = nsd.supported {
+        list.for_each(|i, item| {
+            if let Some(s) = item {
+                length(At::Item(SUPPORTED_PATH, i), s, &shape::SUPPORTED_MESSAGING_CONTENT_TYPE, out);
+            }
+        });
+    }
+    if let Field::Present(display_name) = nsd.participant {
+        required_string(
+            &shape::PARTICIPANT_DETAILS,
+            "DisplayName",
+            "NewSessionDetails.ParticipantDetails.DisplayName",
+            display_name,
+            out,
+        );
+    }
+    if let Field::Present(map) = nsd.attributes {
+        map.for_each(|key, value| {
+            length(At::MapKey(ATTRIBUTES_PATH, key), key, &shape::ATTRIBUTE_NAME, out);
+            if let Some(v) = value {
+                length(At::MapValue(ATTRIBUTES_PATH, key), v, &shape::ATTRIBUTE_VALUE, out);
+            }
+        });
+    }
+    if let Field::Present(arn) = nsd.streaming {
+        required_string(
+            &shape::CHAT_STREAMING_CONFIGURATION,
+            "StreamingEndpointArn",
+            "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
+            arn,
+            out,
+        );
+    }
+}
+
+/// A string member: `required` when absent and the shape says so, else its length.
+fn required_string(
+    structure: &'static shape::Structure,
+    member: &str,
+    path: &'static str,
+    field: Field<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(m) = structure.member(member) else { return };
+    match field {
+        Field::Absent => required(structure, member, path, true, out),
+        Field::WrongType => {}
+        Field::Present(s) => length(At::Member(path), s, m.shape, out),
+    }
+}
+
+fn required(structure: &'static shape::Structure, member: &str, path: &'static str, absent: bool, out: &mut Vec<Diagnostic>) {
+    if !absent || !structure.member(member).is_some_and(|m| m.required) {
+        return;
+    }
+    let within = match path.rsplit_once('.') {
+        Some((parent, _)) => parent.to_string(),
+        None => "the request".to_string(),
+    };
+    out.push(diag(
+        path,
+        codes::REQUIRED,
+        Severity::Error,
+        RuleSource::ServiceModel,
+        true,
+        format!("{member} is required in {within} by the service model, and it is missing."),
+    ));
+}
+
+/// Minimum and maximum length from the shape, counted in Unicode scalar values.
+pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnostic>) {
+    let Shape::String { min, max, .. } = *shape else { return };
+    // Short-circuit on the byte length: a string of at most `max` bytes has at most `max`
+    // characters, and counting characters is the costly part on the hot path.
+    if s.len() >= min && s.len() <= max {
+        return;
+    }
+    let n = s.chars().count();
+    if n < min {
+        let found = if n == 0 { "empty".to_string() } else { chars_word(n) };
+        out.push(diag(
+            at.path(),
+            codes::MIN_LENGTH,
+            Severity::Error,
+            RuleSource::ServiceModel,
+            true,
+            format!("{} is {found}; the service model requires at least {}.", at.describe(), chars_word(min)),
+        ));
+    } else if n > max {
+        out.push(diag(
+            at.path(),
+            codes::MAX_LENGTH,
+            Severity::Error,
+            RuleSource::ServiceModel,
+            false,
+            format!(
+                "{} is {} characters; the service model allows at most {}.",
+                at.describe(),
+                thousands(n),
+                thousands(max)
+            ),
+        ));
+    }
+}
+
+fn event_type_enum(t: &str, out: &mut Vec<Diagnostic>) {
+    if shape::EVENT_TYPES.contains(&t) {
+        return;
+    }
+    let mut d = diag(
+        "Event.Type",
+        codes::ENUM,
+        Severity::Error,
+        RuleSource::ServiceModel,
+        false,
+        format!("Event.Type is {}; the service model allows only {}.", super::preview(t), shape::EVENT_TYPES.join(", ")),
+    );
+    if let Some(s) = near_miss(t, &shape::EVENT_TYPES) {
+        let hint = if s.eq_ignore_ascii_case(t) { " The values are upper case." } else { "" };
+        d.message.push_str(&format!(" Did you mean {s}?{hint}"));
+        d.suggestion = Some(s.to_string());
+    }
+    out.push(d);
+}
+
+/// The maximum length of a string shape (`usize::MAX` for other shapes).
+pub(crate) fn max_length(shape: &Shape) -> usize {
+    match shape {
+        Shape::String { max, .. } => *max,
+        _ => usize::MAX,
+    }
+}

@@ -1,0 +1,129 @@
+//! The raw JSON tree against the service model's shapes ([`crate::shape`]): JSON types and unknown
+//! members, walked the way botocore's `ParamValidator` walks it. Required members, lengths and
+//! enums are checked afterwards by [`super::model_rules`] on the typed view, for both entry points.
+
+use serde_json::Value;
+
+use super::{codes, diag, suggest::near_miss};
+use crate::shape::{Shape, Structure, REQUEST_SHAPE};
+use crate::{Diagnostic, RuleSource, Severity};
+
+/// Reports wrong types and unknown members anywhere in `value`.
+pub fn check(value: &Value, out: &mut Vec<Diagnostic>) {
+    walk(value, &REQUEST_SHAPE, "", out);
+}
+
+fn join(parent: &str, member: &str) -> String {
+    if parent.is_empty() {
+        member.to_string()
+    } else {
+        format!("{parent}.{member}")
+    }
+}
+
+fn walk(value: &Value, shape: &'static Shape, path: &str, out: &mut Vec<Diagnostic>) {
+    match shape {
+        Shape::Structure(s) => match value {
+            Value::Object(map) => {
+                for (name, child) in map {
+                    match s.member(name) {
+                        Some(member) => walk(child, member.shape, &join(path, name), out),
+                        None => out.push(unknown_member(s, path, name)),
+                    }
+                }
+            }
+            _ => out.push(wrong_type(path, value, "an object")),
+        },
+        Shape::List { member, .. } => match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, member, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => out.push(wrong_type(path, value, "a list of strings")),
+        },
+        Shape::Map { value: value_shape, .. } => match value {
+            // JSON keys are always strings, so only values can have the wrong type.
+            Value::Object(map) => {
+                for (key, child) in map {
+                    walk(child, value_shape, &format!("{path}.{key}"), out);
+                }
+            }
+            _ => out.push(wrong_type(path, value, "an object of string keys and values")),
+        },
+        Shape::String { .. } => {
+            if !value.is_string() {
+                out.push(wrong_type(path, value, "a string"));
+            }
+        }
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string {}", super::preview(s)),
+        Value::Array(items) => format!("a list of {} item{}", items.len(), if items.len() == 1 { "" } else { "s" }),
+        Value::Object(map) => format!("an object with {} member{}", map.len(), if map.len() == 1 { "" } else { "s" }),
+    }
+}
+
+fn wrong_type(path: &str, value: &Value, expected: &str) -> Diagnostic {
+    let what = if path.is_empty() { "The request" } else { path };
+    let mut message = format!("{what} must be {expected}; found {}.", describe(value));
+    if value.is_null() {
+        // botocore treats None as a value of the wrong type, not as "absent".
+        message.push_str(" A null is not the same as leaving the member out: remove it instead.");
+    }
+    if let (Value::Array(items), "a string") = (value, expected) {
+        if items.len() > 1 {
+            message.push_str(" (The CLI's shorthand turns `a,b` into a list: quote the value to keep the comma.)");
+        }
+    }
+    diag(path, codes::WRONG_TYPE, Severity::Error, RuleSource::ServiceModel, true, message)
+}
+
+/// Every member path of the request, for telling a user that a member belongs elsewhere.
+const MEMBER_PATHS: [&str; 14] = [
+    "SourceId",
+    "DestinationId",
+    "Subtype",
+    "Event",
+    "Event.Type",
+    "Event.ContentType",
+    "Event.Content",
+    "NewSessionDetails",
+    "NewSessionDetails.SupportedMessagingContentTypes",
+    "NewSessionDetails.ParticipantDetails",
+    "NewSessionDetails.ParticipantDetails.DisplayName",
+    "NewSessionDetails.Attributes",
+    "NewSessionDetails.StreamingConfiguration",
+    "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
+];
+
+fn unknown_member(s: &Structure, parent: &str, name: &str) -> Diagnostic {
+    let path = join(parent, name);
+    let names: Vec<&str> = s.member_names().collect();
+    let within = if parent.is_empty() { "the request".to_string() } else { parent.to_string() };
+    let mut message =
+        format!("{name:?} is not a member of {within}; the allowed members are {}.", names.join(", "));
+    let mut suggestion = near_miss(name, &names).map(str::to_string);
+    match &suggestion {
+        Some(s) => message.push_str(&format!(" Did you mean {s:?}?")),
+        None => {
+            // A member of another structure, written at the wrong level.
+            let leaves: Vec<&str> = MEMBER_PATHS.iter().map(|p| p.rsplit('.').next().unwrap_or(p)).collect();
+            if let Some(leaf) = near_miss(name, &leaves) {
+                if let Some(full) = MEMBER_PATHS.iter().find(|p| p.rsplit('.').next() == Some(leaf)) {
+                    message.push_str(&format!(" {leaf} belongs at {full}."));
+                    suggestion = Some(full.to_string());
+                }
+            }
+        }
+    }
+    let mut d = diag(path, codes::UNKNOWN_MEMBER, Severity::Error, RuleSource::ServiceModel, true, message);
+    d.suggestion = suggestion;
+    d
+}
