@@ -1,7 +1,12 @@
 //! What a form for the request offers at each member: the choices of the pickers, so that every
 //! front end (the playground, a docs embed) offers the same ones.
 
+use crate::channel::{SUBTYPE_SMS, SUBTYPE_WHATSAPP};
 use crate::content_type::{EVENT_CONTENT_TYPES, MESSAGE_CONTENT_TYPES};
+
+/// The `Subtype` values offered, one spelling per channel AWS documents (the form also offers
+/// none and a custom value).
+pub const SUBTYPE_CHOICES: [&str; 2] = [SUBTYPE_SMS, SUBTYPE_WHATSAPP];
 
 /// The `Event.ContentType` values that fit an `Event.Type`: SendMessage's for `MESSAGE`,
 /// SendEvent's for `EVENT`, none for `DISCONNECT` (which ignores ContentType), and all of them

@@ -1,11 +1,11 @@
 //! The size limits a person typing a request wants to see as counters: how much of each limit
 //! the current value uses. The validator reports when a limit is crossed; these say how close one is.
 
+use crate::channel::Channel;
 use crate::shape::{self, Shape};
+use crate::validate::channel_rules::WHATSAPP_TEXT_MAX_CHARS;
+pub use crate::validate::docs_rules::ATTRIBUTES_MAX_BYTES;
 use crate::{Attributes, SendChatIntegrationEventRequest};
-
-/// The most UTF-8 bytes all Attributes keys and values may take together (AWS's docs).
-pub const ATTRIBUTES_MAX_BYTES: usize = 32_768;
 
 /// Length as the service model counts it: Unicode scalar values, so an emoji counts one.
 pub fn model_length(text: &str) -> usize {
@@ -47,6 +47,18 @@ pub fn string_usage(path: &str, text: &str) -> Option<Usage> {
     Some(Usage { used: model_length(text), max: max_length(path)?, unit: "characters", why: "service model" })
 }
 
+/// The tightest length limit on the request's `Event.Content`: WhatsApp's 1,024 characters on
+/// that channel, otherwise the model's maximum.
+pub fn content_usage(request: &SendChatIntegrationEventRequest) -> Option<Usage> {
+    let content = request.event.as_ref()?.content.as_deref()?;
+    let mut usage = string_usage("Event.Content", content)?;
+    if Channel::from_subtype(request.subtype.as_deref()) == Channel::WhatsApp {
+        usage.max = usage.max.min(WHATSAPP_TEXT_MAX_CHARS);
+        usage.why = "WhatsApp channel";
+    }
+    Some(usage)
+}
+
 /// The counter of the request's Attributes, if it has any.
 pub fn attributes_usage(request: &SendChatIntegrationEventRequest) -> Option<Usage> {
     let attributes = request.new_session_details.as_ref()?.attributes.as_ref()?;
@@ -76,5 +88,14 @@ mod tests {
         let u = string_usage("SourceId", &"x".repeat(256)).unwrap_or_else(|| panic!("no limit"));
         assert!(u.exceeded());
         assert_eq!(string_usage("Event.Type", "MESSAGE"), None);
+    }
+
+    #[test]
+    fn whatsapp_content_counts_against_1024() {
+        let mut r = SendChatIntegrationEventRequest::from_json(r#"{"Subtype":"connect:WhatsApp","Event":{"Content":"hi"}}"#)
+            .unwrap_or_default();
+        assert_eq!(content_usage(&r).map(|u| (u.used, u.max)), Some((2, 1_024)));
+        r.subtype = Some("connect:sms".into());
+        assert_eq!(content_usage(&r).map(|u| (u.used, u.max)), Some((2, 16_384)));
     }
 }

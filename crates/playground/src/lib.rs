@@ -5,7 +5,6 @@
 pub mod app;
 pub mod components;
 pub mod dom;
-pub mod known;
 pub mod perf;
 pub mod share;
 pub mod state;

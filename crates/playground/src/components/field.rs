@@ -132,7 +132,23 @@ pub struct FieldHelpProps {
 #[function_component]
 pub fn FieldHelp(props: &FieldHelpProps) -> Html {
     let id = format!("{}-help", control_id(&props.path));
-    html! { <p class="help" id={id}></p> }
+    let Some(help) = chat_event_core::help::field_help(&props.path) else {
+        return html! { <p class="help" id={id}></p> };
+    };
+    html! {
+        <div class="help" id={id}>
+            <p class="help-line">{ help.description }</p>
+            if !help.constraints.is_empty() {
+                <details class="help-more">
+                    <summary>{ "Constraints" }</summary>
+                    <ul>{ for help.constraints.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+                    if let Some(note) = help.docs_note {
+                        <p class="docs-note"><strong>{ "About AWS's docs: " }</strong>{ note }</p>
+                    }
+                </details>
+            }
+        </div>
+    }
 }
 
 #[derive(Properties, PartialEq)]

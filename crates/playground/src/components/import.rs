@@ -25,25 +25,9 @@ pub struct ImportReading {
 
 /// Reads pasted text.
 pub fn read(text: &str) -> ImportReading {
-    let mut diagnostics = validate::validate_json(text);
-    let request = SendChatIntegrationEventRequest::from_json(text);
-    if diagnostics.is_empty() {
-        if let Err(e) = &request {
-            // Until the validator reports syntax errors itself.
-            diagnostics.push(Diagnostic {
-                path: String::new(),
-                code: "json-syntax".into(),
-                severity: Severity::Error,
-                message: e.to_string(),
-                source: chat_event_core::RuleSource::Syntax,
-                caught_by_cli: true,
-                suggestion: None,
-                line: Some(e.line()),
-                column: Some(e.column()),
-            });
-        }
-    }
-    ImportReading { kind: "JSON", request: request.ok(), diagnostics }
+    let diagnostics = validate::validate_json(text);
+    let request = SendChatIntegrationEventRequest::from_json(text).ok();
+    ImportReading { kind: "JSON", request, diagnostics }
 }
 
 /// The text area and its live diagnostics.

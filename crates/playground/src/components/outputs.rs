@@ -20,8 +20,15 @@ pub struct OutputsProps {
 /// The tabs offered, in order, with their labels.
 pub const TABS: &[(OutputTab, &str)] = &[(OutputTab::Json, "JSON body")];
 
-fn tab_id(tab: OutputTab) -> String {
-    format!("tab-{tab:?}").to_lowercase()
+fn tab_id(tab: OutputTab) -> &'static str {
+    match tab {
+        OutputTab::Cli => "tab-cli",
+        OutputTab::Json => "tab-json",
+        OutputTab::Shorthand => "tab-shorthand",
+        OutputTab::CliInputJson => "tab-cli-input-json",
+        OutputTab::CliInputYaml => "tab-cli-input-yaml",
+        OutputTab::Sdk => "tab-sdk",
+    }
 }
 
 /// The tab strip and the chosen output.
@@ -42,7 +49,7 @@ pub fn Outputs(props: &OutputsProps) -> Html {
             e.prevent_default();
             let tab = TABS[next].0;
             on.emit(Action::SetOutputTab(tab));
-            crate::dom::focus(&tab_id(tab));
+            crate::dom::focus(tab_id(tab));
         })
     };
     html! {

@@ -88,7 +88,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                         custom={props.state.ui.custom_content_type} on_action={on.clone()} />
                 </Field>
                 <Field path="Event.Content" label="Event.Content" diagnostics={diags("Event.Content")}
-                    usage={event.content.as_deref().and_then(|s| limits::string_usage("Event.Content", s))}>
+                    usage={limits::content_usage(r)}>
                     <textarea id={control_id("Event.Content")} rows="3" spellcheck="false"
                         aria-describedby={described_by("Event.Content")}
                         value={event.content.clone().unwrap_or_default()}
@@ -217,7 +217,7 @@ fn picker(
 /// Subtype: the channels AWS names, none, or a custom value.
 #[function_component]
 fn SubtypePicker(props: &PickerProps) -> Html {
-    let choices = crate::known::SUBTYPES;
+    let choices = &form::SUBTYPE_CHOICES;
     picker("Subtype", choices, props.value.as_deref(), props.custom, TextField::Subtype, Action::SetCustomSubtype, &props.on_action)
 }
 
