@@ -3,6 +3,7 @@
 //! of create-or-reuse.
 
 pub mod channel;
+pub mod cli;
 pub mod content_type;
 pub mod diagnostic;
 pub mod form;
@@ -13,6 +14,7 @@ pub mod presets;
 pub mod receipt;
 pub mod shape;
 pub mod validate;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, RuleSource, Severity};
 pub use model::*;

@@ -1,0 +1,254 @@
+//! Quoting one argument for each shell, so that `aws` receives exactly the intended text: nothing
+//! expanded, executed or split.
+//!
+//! Windows programs do not get an argument array: they get one command line and split it themselves
+//! (the Microsoft C runtime rules, which the AWS CLI's Python follows). PowerShell builds that line
+//! differently by version, which is why it has two variants here.
+
+use serde::{Deserialize, Serialize};
+
+/// The shell a command is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Shell {
+    #[default]
+    /// bash and zsh (and other POSIX shells): the quoting used is valid in all of them.
+    Bash,
+    /// Windows PowerShell 5.1 (and PowerShell 7.0–7.2): "legacy" argument passing. PowerShell drops
+    /// an empty argument and does not escape `"` inside an argument, so both are written for the
+    /// program's own parser (`'""'`, `\"`).
+    PowerShell5,
+    /// PowerShell 7.3 and later, where `$PSNativeCommandArgumentPassing` defaults to `Standard`
+    /// (`Windows` on Windows, which is the same for `aws.exe`): arguments arrive exactly as written.
+    /// Not for an `aws.cmd` batch wrapper (CLI v1 from pip), which still gets legacy passing.
+    PowerShell7,
+    /// Windows `cmd.exe`.
+    Cmd,
+}
+
+impl Shell {
+    /// The line-continuation mark: placed at the end of a line, it joins the next one.
+    pub fn continuation(self) -> &'static str {
+        match self {
+            Shell::Bash => "\\",
+            Shell::PowerShell5 | Shell::PowerShell7 => "`",
+            Shell::Cmd => "^",
+        }
+    }
+
+    /// A short human name, for notes.
+    pub fn label(self) -> &'static str {
+        match self {
+            Shell::Bash => "bash/zsh",
+            Shell::PowerShell5 => "Windows PowerShell 5.1",
+            Shell::PowerShell7 => "PowerShell 7.3+",
+            Shell::Cmd => "cmd.exe",
+        }
+    }
+}
+
+/// One argument written for a shell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuotedArg {
+    pub text: String,
+    /// Why quoting was needed (for the UI), or `None` when the argument is written as is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// A problem quoting cannot solve in this shell (such as a newline in cmd.exe).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+}
+
+/// Quotes `arg` for `shell`.
+///
+/// ```
+/// use chat_event_core::cli::shell::{quote, Shell};
+/// assert_eq!(quote(Shell::Bash, "Type=MESSAGE").text, "Type=MESSAGE");
+/// assert_eq!(quote(Shell::Bash, "it's $HOME").text, r"'it'\''s $HOME'");
+/// assert_eq!(quote(Shell::PowerShell5, r#"{"a":""}"#).text, r#"'{\"a\":\"\"}'"#);
+/// ```
+pub fn quote(shell: Shell, arg: &str) -> QuotedArg {
+    let nul = arg.contains('\0').then(|| "an argument cannot contain a NUL character; it is cut there".to_string());
+    match shell {
+        Shell::Bash => QuotedArg { warning: nul, ..bash(arg) },
+        Shell::PowerShell7 => powershell(arg, arg, nul),
+        Shell::PowerShell5 => {
+            let token = msvcrt_token(arg);
+            powershell(arg, &token, nul)
+        }
+        Shell::Cmd => cmd(arg, nul),
+    }
+}
+
+fn bash_bare_ok(arg: &str) -> bool {
+    // Characters no POSIX shell or zsh treats specially, and no leading `=` (zsh's `=cmd` expansion)
+    // or `-`-free worries: options are separate words anyway.
+    !arg.is_empty()
+        && !arg.starts_with('=')
+        && arg.chars().all(|c| c.is_ascii_alphanumeric() || "_%+=:,./@-".contains(c))
+}
+
+/// The first character that forces quoting, described for people.
+fn reason(arg: &str, special: impl Fn(char) -> bool) -> String {
+    if arg.is_empty() {
+        return "it is empty, and an empty argument must be written as quotes".into();
+    }
+    let Some(c) = arg.chars().find(|&c| special(c)) else {
+        return "it starts with a character the shell treats specially".into();
+    };
+    let what = match c {
+        ' ' => "a space".to_string(),
+        '\n' => "a line break".to_string(),
+        '\t' => "a tab".to_string(),
+        '\'' => "an apostrophe (')".to_string(),
+        '"' => "a double quote".to_string(),
+        '$' => "$, which the shell would expand".to_string(),
+        '`' => "a backtick, which the shell would execute".to_string(),
+        '{' | '}' => "braces, which the shell would expand".to_string(),
+        '*' | '?' | '[' | ']' => format!("{c}, a filename wildcard"),
+        ';' | '&' | '|' | '<' | '>' | '(' | ')' => format!("{c}, which ends or redirects the command"),
+        '\\' => "a backslash".to_string(),
+        '!' => "!, which interactive shells use for history".to_string(),
+        '#' => "#, which can start a comment".to_string(),
+        '%' => "%, which cmd.exe expands".to_string(),
+        '^' => "^, cmd.exe's escape character".to_string(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c if !c.is_ascii() => format!("the non-ASCII character {c}"),
+        c => format!("{c}"),
+    };
+    format!("it contains {what}")
+}
+
+fn bash(arg: &str) -> QuotedArg {
+    if bash_bare_ok(arg) {
+        return QuotedArg { text: arg.to_string(), reason: None, warning: None };
+    }
+    let why = reason(arg, |c| !(c.is_ascii_alphanumeric() || "_%+=:,./@-".contains(c)));
+    // Control characters other than a line break are hard to see and, pasted, may trigger the
+    // terminal (a tab completes): write them as $'\t' escapes.
+    let has_controls = arg.chars().any(|c| c.is_control() && c != '\n');
+    let text = if has_controls {
+        let mut out = String::from("$'");
+        for c in arg.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\'' => out.push_str("\\'"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\0' => break,
+                c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        out
+    } else {
+        // Inside single quotes nothing is special; a ' itself is written '\'' (close, escaped, reopen).
+        format!("'{}'", arg.replace('\'', "'\\''"))
+    };
+    QuotedArg { text, reason: Some(why), warning: None }
+}
+
+fn ps_bare_ok(arg: &str) -> bool {
+    // `-` may lead: option names are passed as they are, and values starting with `-` are always
+    // written `--opt=value`, which is quoted.
+    !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "_./:-".contains(c))
+}
+
+/// A PowerShell single-quoted string of `token`; `arg` is what the program should receive.
+fn powershell(arg: &str, token: &str, warning: Option<String>) -> QuotedArg {
+    if ps_bare_ok(token) {
+        return QuotedArg { text: token.to_string(), reason: None, warning };
+    }
+    let why = if arg.is_empty() {
+        "it is empty, and an empty argument must be written as quotes".to_string()
+    } else if token != arg {
+        format!(
+            "{}; Windows PowerShell 5.1 does not pass double quotes or empty strings through to programs, so \
+             they are escaped for the program's parser (\\\")",
+            reason(arg, |c| !(c.is_ascii_alphanumeric() || "_./:".contains(c)))
+        )
+    } else {
+        reason(arg, |c| !(c.is_ascii_alphanumeric() || "_./:".contains(c)))
+    };
+    let mut text = String::from("'");
+    for c in token.chars() {
+        // PowerShell also treats the typographic single quotes as quote marks: double them too.
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
+            text.push(c);
+        }
+        text.push(c);
+    }
+    text.push('\'');
+    QuotedArg { text, reason: Some(why), warning }
+}
+
+/// The argument as a Windows program's command-line parser (the Microsoft C runtime rules, used by
+/// Python on Windows) must see it: quoted when it has spaces or is empty, `"` escaped as `\"`, and
+/// backslashes doubled only where they precede a quote.
+pub fn msvcrt_token(arg: &str) -> String {
+    let needs_quotes = arg.is_empty() || arg.chars().any(|c| matches!(c, ' ' | '\t' | '\n' | '\x0b'));
+    if !needs_quotes && !arg.contains('"') {
+        return arg.to_string();
+    }
+    let mut out = String::new();
+    if needs_quotes {
+        out.push('"');
+    }
+    let mut backslashes = 0usize;
+    for c in arg.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '"' => {
+                out.push_str(&"\\".repeat(backslashes * 2 + 1));
+                out.push('"');
+                backslashes = 0;
+            }
+            c => {
+                out.push_str(&"\\".repeat(backslashes));
+                out.push(c);
+                backslashes = 0;
+            }
+        }
+    }
+    if needs_quotes {
+        out.push_str(&"\\".repeat(backslashes * 2));
+        out.push('"');
+    } else {
+        out.push_str(&"\\".repeat(backslashes));
+    }
+    out
+}
+
+fn cmd(arg: &str, nul: Option<String>) -> QuotedArg {
+    let token = msvcrt_token(arg);
+    // cmd.exe knows nothing of \" : every " toggles its own idea of "inside quotes", and outside
+    // them its operators must be escaped with ^.
+    let mut text = String::new();
+    let mut inside = false;
+    for c in token.chars() {
+        if c == '"' {
+            inside = !inside;
+        } else if !inside && matches!(c, '^' | '&' | '|' | '<' | '>' | '(' | ')') {
+            text.push('^');
+        }
+        text.push(c);
+    }
+    let mut warning = nul;
+    if arg.contains('\n') || arg.contains('\r') {
+        warning = Some(
+            "cmd.exe cannot pass a line break inside an argument; use the --cli-input-json file form instead".into(),
+        );
+    } else if arg.contains('%') {
+        warning = Some(
+            "cmd.exe replaces %NAME% with the variable NAME when it exists, even inside quotes; check the value, or \
+             use the --cli-input-json file form"
+                .into(),
+        );
+    }
+    let why = (text != arg).then(|| reason(arg, |c| " \t\"^&|<>()".contains(c)));
+    QuotedArg { text, reason: why, warning }
+}

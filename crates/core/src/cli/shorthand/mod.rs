@@ -1,0 +1,60 @@
+//! AWS CLI shorthand syntax (`Type=MESSAGE,ContentType=text/plain,Content=hi`), in the CLI's two layers:
+//!
+//! - [`parse`]: the generic parser. Any shorthand text becomes a [`ShorthandValue`] exactly as awscli's
+//!   `ShorthandParser` produces it, before any model is applied, so it serves any AWS CLI parameter.
+//! - [`model`]: the model-aware layer for `--event` and `--new-session-details` (JSON detection, the
+//!   single-item-to-list fix-up, type errors with hints).
+//! - [`generate`]: the shortest shorthand that the CLI parses back to a given value, or
+//!   [`NotExpressible`] when shorthand cannot say it.
+
+mod error;
+mod generate;
+pub mod model;
+mod parser;
+
+pub use error::{ShorthandError, ShorthandErrorKind};
+pub use generate::{generate, NotExpressible};
+pub use parser::parse;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// A parsed shorthand value. Shorthand has only strings, lists and maps: types such as numbers or
+/// booleans come later, from the model. Serializes as plain JSON (`"x"`, `[..]`, `{..}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ShorthandValue {
+    String(String),
+    List(Vec<ShorthandValue>),
+    /// Keys keep their order, as in the CLI (Python dicts are ordered).
+    Map(IndexMap<String, ShorthandValue>),
+}
+
+impl ShorthandValue {
+    /// The value as JSON, which is what the CLI hands to botocore.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            ShorthandValue::String(s) => serde_json::Value::String(s.clone()),
+            ShorthandValue::List(items) => serde_json::Value::Array(items.iter().map(Self::to_json).collect()),
+            ShorthandValue::Map(map) => {
+                serde_json::Value::Object(map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+            }
+        }
+    }
+
+    /// The value from JSON; `None` when JSON holds something shorthand cannot (numbers, booleans, null).
+    pub fn from_json(value: &serde_json::Value) -> Option<ShorthandValue> {
+        Some(match value {
+            serde_json::Value::String(s) => ShorthandValue::String(s.clone()),
+            serde_json::Value::Array(items) => {
+                ShorthandValue::List(items.iter().map(Self::from_json).collect::<Option<Vec<_>>>()?)
+            }
+            serde_json::Value::Object(map) => ShorthandValue::Map(
+                map.iter()
+                    .map(|(k, v)| Some((k.clone(), Self::from_json(v)?)))
+                    .collect::<Option<IndexMap<_, _>>>()?,
+            ),
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,370 @@
+//! The generic shorthand parser: a faithful port of awscli's `ShorthandParser` (awscli/shorthand.py).
+//!
+//! The port keeps the original's structure, including its backtracking and the exact points where
+//! whitespace is skipped, because the odd corners (`A=x,,B=y` tolerated, `{a=}` failing, emoji
+//! rejected unquoted) all fall out of those details. Positions are counted in Unicode scalar values,
+//! as Python counts them, so error positions match the CLI's caret.
+
+use indexmap::IndexMap;
+
+use super::error::{ShorthandError, ShorthandErrorKind};
+use super::ShorthandValue;
+
+/// Parses shorthand text into a value, exactly as the AWS CLI does before it applies a model.
+///
+/// ```
+/// use chat_event_core::cli::shorthand::{parse, ShorthandValue};
+/// let value = parse("Type=MESSAGE,Content=a=b").unwrap();
+/// assert_eq!(value.to_json(), serde_json::json!({"Type": "MESSAGE", "Content": "a=b"}));
+/// assert!(parse("Content=hi😀").is_err()); // emoji must be quoted
+/// ```
+pub fn parse(text: &str) -> Result<ShorthandValue, ShorthandError> {
+    let mut parser = Parser { input: text.chars().collect(), index: 0, resolve_paramfiles: false };
+    parser.parameter().map(ShorthandValue::Map)
+}
+
+/// An internal failure: a syntax error (which the list parser may backtrack from) or a final one.
+enum Fail {
+    Syntax { expected: String, actual: String, index: usize },
+    Final(ShorthandError),
+}
+
+type PResult<T> = Result<T, Fail>;
+
+struct Parser {
+    input: Vec<char>,
+    index: usize,
+    /// Set after `key@=`: values starting with `file://`/`fileb://` name a file to load.
+    resolve_paramfiles: bool,
+}
+
+/// `string.whitespace`, which is what `_consume_whitespace` skips (ASCII only).
+fn is_ascii_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
+/// Python's `str.isspace()` and the regex class `\s` on str: Unicode whitespace plus U+001C..U+001F,
+/// which Rust's `char::is_whitespace` leaves out.
+pub(crate) fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
+    let n = c as u32;
+    ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi)
+}
+
+/// `_START_WORD`: the first character of an unquoted value. Not whitespace or other controls,
+/// `"`, `'`, `,`, `=`, `[`, `{`, nor anything above U+FFFF.
+pub(crate) fn is_start_word(c: char) -> bool {
+    in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0x5A), (0x5C, 0x7A), (0x7C, 0xFFFF)])
+}
+
+/// `_FIRST_FOLLOW_CHARS`: later characters of a value that is not a later item of a bare list.
+/// Whitespace allowed; not `"`, `'`, `,`, `]`, `}`, non-space controls, nor above U+FFFF.
+pub(crate) fn is_first_follow(c: char) -> bool {
+    is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x5C), (0x5E, 0x7C), (0x7E, 0xFFFF)])
+}
+
+/// `_SECOND_FOLLOW_CHARS`: later characters of the 2nd, 3rd... item of a bare list. Here `=` is
+/// excluded (it ends the list) while `]` and `}` are allowed.
+pub(crate) fn is_second_follow(c: char) -> bool {
+    is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0xFFFF)])
+}
+
+const KEY_CHARS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.#/:";
+
+impl Parser {
+    fn current(&self) -> Option<char> {
+        self.input.get(self.index).copied()
+    }
+
+    fn at_eof(&self) -> bool {
+        self.index >= self.input.len()
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        self.input.get(from..to).map(|s| s.iter().collect()).unwrap_or_default()
+    }
+
+    fn syntax(&self, expected: impl Into<String>, actual: impl Into<String>, index: usize) -> Fail {
+        Fail::Syntax { expected: expected.into(), actual: actual.into(), index }
+    }
+
+    fn finish(&self, fail: Fail) -> ShorthandError {
+        match fail {
+            Fail::Syntax { expected, actual, index } => {
+                ShorthandError::new(&self.input, ShorthandErrorKind::Syntax { expected, received: actual }, index)
+            }
+            Fail::Final(e) => e,
+        }
+    }
+
+    // parameter = keyval *("," keyval)
+    fn parameter(&mut self) -> Result<IndexMap<String, ShorthandValue>, ShorthandError> {
+        let mut params = IndexMap::new();
+        let (key, val) = self.keyval().map_err(|f| self.finish(f))?;
+        params.insert(key, val);
+        let mut last_index = self.index;
+        while self.index < self.input.len() {
+            self.expect(',', true).map_err(|f| self.finish(f))?;
+            let (key, val) = self.keyval().map_err(|f| self.finish(f))?;
+            if params.contains_key(&key) {
+                // The CLI points one past the end of the previous pair.
+                return Err(ShorthandError::new(&self.input, ShorthandErrorKind::DuplicateKey { key }, last_index + 1));
+            }
+            params.insert(key, val);
+            last_index = self.index;
+        }
+        Ok(params)
+    }
+
+    // keyval = key "=" [values] / key "@=" [file-optional-values]
+    fn keyval(&mut self) -> PResult<(String, ShorthandValue)> {
+        let key = self.key();
+        self.at_sign();
+        self.expect('=', true)?;
+        let values = self.values()?;
+        Ok((key, values))
+    }
+
+    /// `key@=`: the `@` is optional; trying it skips whitespace even when it is absent, as in the CLI.
+    fn at_sign(&mut self) {
+        self.resolve_paramfiles = self.expect('@', true).is_ok();
+    }
+
+    fn key(&mut self) -> String {
+        let start = self.index;
+        while let Some(c) = self.current() {
+            if !KEY_CHARS.contains(c) {
+                break;
+            }
+            self.index += 1;
+        }
+        self.text(start, self.index)
+    }
+
+    fn values(&mut self) -> PResult<ShorthandValue> {
+        match self.current() {
+            None => Ok(ShorthandValue::String(String::new())),
+            Some('[') => self.explicit_list(),
+            Some('{') => self.hash_literal(),
+            Some(_) => self.csv_value(),
+        }
+    }
+
+    // foo=bar -> 'bar'; foo=bar,baz -> ['bar', 'baz']
+    fn csv_value(&mut self) -> PResult<ShorthandValue> {
+        let first_value = self.first_value()?;
+        self.consume_whitespace();
+        if self.current() != Some(',') {
+            return Ok(ShorthandValue::String(first_value));
+        }
+        self.expect(',', true)?;
+        let mut csv_list = vec![first_value.clone()];
+        loop {
+            match self.csv_item() {
+                Ok((current, done)) => {
+                    csv_list.push(current);
+                    if done {
+                        break;
+                    }
+                }
+                Err(Fail::Syntax { expected, actual, index }) => {
+                    if self.at_eof() {
+                        return Err(Fail::Syntax { expected, actual, index });
+                    }
+                    // `foo=a,b,c=d`: the `=` shows `c` was the next key; go back to its comma.
+                    self.backtrack_to(',');
+                    break;
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if csv_list.len() == 1 {
+            return Ok(ShorthandValue::String(first_value));
+        }
+        Ok(ShorthandValue::List(csv_list.into_iter().map(ShorthandValue::String).collect()))
+    }
+
+    /// One later item of a bare list and the comma after it; `true` when the input ended instead.
+    fn csv_item(&mut self) -> PResult<(String, bool)> {
+        let current = self.second_value()?;
+        self.consume_whitespace();
+        if self.at_eof() {
+            return Ok((current, true));
+        }
+        self.expect(',', true)?;
+        Ok((current, false))
+    }
+
+    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end.
+    fn match_word(&self, follow: fn(char) -> bool) -> Option<usize> {
+        let at = |i: usize| self.input.get(i).copied();
+        let step = |i: usize, class: &dyn Fn(char) -> bool| -> Option<usize> {
+            match at(i) {
+                Some('\\') if at(i + 1) == Some(',') => Some(i + 2),
+                Some(c) if class(c) => Some(i + 1),
+                _ => None,
+            }
+        };
+        let mut end = step(self.index, &is_start_word)?;
+        while let Some(next) = step(end, &follow) {
+            end = next;
+        }
+        Some(end)
+    }
+
+    fn unquoted(&mut self, end: usize) -> PResult<String> {
+        let consumed = self.text(self.index, end);
+        self.index = end;
+        let processed = consumed.replace("\\,", ",");
+        let processed = processed.trim_end_matches(is_py_space).to_string();
+        self.resolve(processed)
+    }
+
+    fn value(&mut self) -> PResult<String> {
+        match self.match_word(is_first_follow) {
+            Some(end) => self.unquoted(end),
+            None => Ok(String::new()),
+        }
+    }
+
+    // explicit-list = "[" [value *("," value)] "]"
+    fn explicit_list(&mut self) -> PResult<ShorthandValue> {
+        self.expect('[', true)?;
+        let mut values = Vec::new();
+        while self.current() != Some(']') {
+            values.push(self.explicit_values()?);
+            self.consume_whitespace();
+            if self.current() != Some(']') {
+                self.expect(',', false)?;
+                self.consume_whitespace();
+            }
+        }
+        self.expect(']', false)?;
+        Ok(ShorthandValue::List(values))
+    }
+
+    fn explicit_values(&mut self) -> PResult<ShorthandValue> {
+        match self.current() {
+            Some('[') => self.explicit_list(),
+            Some('{') => self.hash_literal(),
+            _ => self.first_value().map(ShorthandValue::String),
+        }
+    }
+
+    fn hash_literal(&mut self) -> PResult<ShorthandValue> {
+        self.expect('{', true)?;
+        let mut keyvals = IndexMap::new();
+        while self.current() != Some('}') {
+            let key = self.key();
+            self.at_sign();
+            self.expect('=', true)?;
+            let v = self.explicit_values()?;
+            self.consume_whitespace();
+            if self.current() != Some('}') {
+                self.expect(',', false)?;
+                self.consume_whitespace();
+            }
+            // Inside braces a repeated key simply overwrites (a Python dict assignment).
+            keyvals.insert(key, v);
+        }
+        self.expect('}', false)?;
+        Ok(ShorthandValue::Map(keyvals))
+    }
+
+    fn first_value(&mut self) -> PResult<String> {
+        match self.current() {
+            Some('\'') => self.quoted('\'', "singled quoted"),
+            Some('"') => self.quoted('"', "double quoted"),
+            _ => self.value(),
+        }
+    }
+
+    fn second_value(&mut self) -> PResult<String> {
+        match self.current() {
+            Some('\'') => self.quoted('\'', "singled quoted"),
+            Some('"') => self.quoted('"', "double quoted"),
+            _ => match self.match_word(is_second_follow) {
+                Some(end) => self.unquoted(end),
+                None => Err(self.syntax("<second>", "<none>", self.index)),
+            },
+        }
+    }
+
+    /// Matches the regex `q(?:\\q|[^q])*q` with Python's backtracking: the greedy scan stops at the
+    /// first quote not escaped by a backslash; if the text ends first, the regex backs off to the last
+    /// `\q`, taking that quote as the closing one.
+    fn match_quoted(&self, q: char) -> Option<usize> {
+        let mut j = self.index + 1;
+        let mut last_escaped_quote = None;
+        loop {
+            match self.input.get(j).copied() {
+                None => return last_escaped_quote.map(|p: usize| p + 1),
+                Some('\\') if self.input.get(j + 1) == Some(&q) => {
+                    last_escaped_quote = Some(j + 1);
+                    j += 2;
+                }
+                Some(c) if c == q => return Some(j + 1),
+                Some(_) => j += 1,
+            }
+        }
+    }
+
+    fn quoted(&mut self, q: char, name: &str) -> PResult<String> {
+        let Some(end) = self.match_quoted(q) else {
+            return Err(self.syntax(format!("<{name}>"), "<none>", self.index));
+        };
+        let inner = self.text(self.index + 1, end - 1);
+        self.index = end;
+        // Two replaces in this order, as in the CLI: `\q` first, then `\\`.
+        let value = inner.replace(&format!("\\{q}"), &q.to_string()).replace("\\\\", "\\");
+        self.resolve(value)
+    }
+
+    /// After `key@=`, a `file://` or `fileb://` value names a file for the CLI to read. A browser
+    /// cannot read the user's files, so that is an error asking for the content instead.
+    fn resolve(&self, value: String) -> PResult<String> {
+        if self.resolve_paramfiles && (value.starts_with("file://") || value.starts_with("fileb://")) {
+            let start = self.index.saturating_sub(value.chars().count());
+            return Err(Fail::Final(ShorthandError::new(
+                &self.input,
+                ShorthandErrorKind::FileReference { reference: value },
+                start,
+            )));
+        }
+        Ok(value)
+    }
+
+    fn expect(&mut self, c: char, consume_whitespace: bool) -> PResult<()> {
+        if consume_whitespace {
+            self.consume_whitespace();
+        }
+        match self.current() {
+            None => return Err(self.syntax(c.to_string(), "EOF", self.index)),
+            Some(actual) if actual != c => return Err(self.syntax(c.to_string(), actual.to_string(), self.index)),
+            Some(_) => {}
+        }
+        self.index += 1;
+        if consume_whitespace {
+            self.consume_whitespace();
+        }
+        Ok(())
+    }
+
+    fn backtrack_to(&mut self, c: char) {
+        while self.input.get(self.index).is_some_and(|&x| x != c) {
+            if self.index == 0 {
+                break;
+            }
+            self.index -= 1;
+        }
+    }
+
+    fn consume_whitespace(&mut self) {
+        while self.current().is_some_and(is_ascii_ws) {
+            self.index += 1;
+        }
+    }
+}

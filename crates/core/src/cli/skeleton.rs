@@ -1,0 +1,117 @@
+//! `--generate-cli-skeleton` outputs, byte for byte as CLI v2 prints them (the files in
+//! shared/reference/cli-skeleton/), built by walking the service model in [`crate::shape`].
+
+use crate::shape::{Shape, Structure, REQUEST};
+
+/// The first sentence of each member's documentation in the CLI's own copy of the model, which v2's
+/// `yaml-input` skeleton prints as comments. The model text is kept as is, stray leading spaces
+/// included (they come from `<code> text/plain</code>`-style markup in the docs).
+fn doc(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "SourceId" => "External identifier of chat customer participant, used in part to uniquely identify a chat.",
+        "DestinationId" => "Chat system identifier, used in part to uniquely identify chat.",
+        "Subtype" => "Classification of a channel.",
+        "Event" => "Chat integration event payload.",
+        "Event.Type" => "Type of chat integration event.",
+        "Event.ContentType" => "Type of content.",
+        "Event.Content" => "Content of the message or event.",
+        "NewSessionDetails" => "Contact properties to apply when starting a new chat.",
+        "NewSessionDetails.SupportedMessagingContentTypes" => " The supported chat message content types.",
+        "NewSessionDetails.ParticipantDetails" => "The customer's details.",
+        "NewSessionDetails.ParticipantDetails.DisplayName" => "Display name of the participant.",
+        "NewSessionDetails.Attributes" => " A custom key-value pair using an attribute map.",
+        "NewSessionDetails.StreamingConfiguration" => {
+            "The streaming configuration, such as the Amazon SNS streaming endpoint."
+        }
+        "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn" => {
+            "The Amazon Resource Name (ARN) of the standard Amazon SNS topic."
+        }
+        _ => return None,
+    })
+}
+
+/// `--generate-cli-skeleton` (= `input`): every member in model order, strings `""`, enums their
+/// first value (v2; v1 picks one at random), a list with one `""`, a map `{"KeyName": ""}`.
+pub fn input_json() -> String {
+    pretty4(&skeleton_value(&Shape::Structure(&REQUEST)))
+}
+
+/// `--generate-cli-skeleton output`: string members hold their own name, booleans are `true`.
+/// (The response shape has two members, restated from [`crate::SendChatIntegrationEventResponse`].)
+pub fn output_json() -> String {
+    let value = serde_json::json!({"InitialContactId": "InitialContactId", "NewChatCreated": true});
+    pretty4(&value)
+}
+
+/// `--generate-cli-skeleton yaml-input` (CLI v2 only): YAML with the CLI's end-of-line comments.
+pub fn yaml_input() -> String {
+    let mut out = String::new();
+    yaml_structure(&REQUEST, "", 0, &mut out);
+    out
+}
+
+fn skeleton_value(shape: &Shape) -> serde_json::Value {
+    match shape {
+        Shape::String { enum_values, .. } => serde_json::Value::String(enum_values.first().unwrap_or(&"").to_string()),
+        Shape::Structure(s) => serde_json::Value::Object(
+            s.members.iter().map(|m| (m.name.to_string(), skeleton_value(m.shape))).collect(),
+        ),
+        Shape::List { member, .. } => serde_json::Value::Array(vec![skeleton_value(member)]),
+        Shape::Map { value, .. } => {
+            serde_json::Value::Object([("KeyName".to_string(), skeleton_value(value))].into_iter().collect())
+        }
+    }
+}
+
+/// JSON with 4-space indentation and a final newline, as Python's `json.dumps(indent=4)` prints it.
+fn pretty4(value: &serde_json::Value) -> String {
+    let mut buf = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
+    // Serializing a Value into memory cannot fail.
+    let _ = serde::Serialize::serialize(value, &mut ser);
+    let mut text = String::from_utf8(buf).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn comment(path: &str, required: bool, shape: &Shape) -> Option<String> {
+    let mut text = String::new();
+    if required {
+        text.push_str("[REQUIRED] ");
+    }
+    text.push_str(doc(path)?);
+    if let Shape::String { enum_values, .. } = shape {
+        if !enum_values.is_empty() {
+            text.push_str(&format!(" Valid values are: {}.", enum_values.join(", ")));
+        }
+    }
+    Some(text)
+}
+
+/// CLI v2 writes the skeleton with ruamel.yaml, which puts two spaces before the comment of the
+/// first key of each mapping and one before the others.
+fn yaml_structure(structure: &Structure, parent: &str, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    for (i, member) in structure.members.iter().enumerate() {
+        let path = if parent.is_empty() { member.name.to_string() } else { format!("{parent}.{}", member.name) };
+        let gap = if i == 0 { "  " } else { " " };
+        let note = comment(&path, member.required, member.shape).map(|c| format!("{gap}# {c}")).unwrap_or_default();
+        match member.shape {
+            Shape::String { enum_values, .. } => {
+                let value = enum_values.first().map_or("''".to_string(), |v| v.to_string());
+                out.push_str(&format!("{pad}{}: {value}{note}\n", member.name));
+            }
+            Shape::Structure(s) => {
+                out.push_str(&format!("{pad}{}:{note}\n", member.name));
+                yaml_structure(s, &path, indent + 2, out);
+            }
+            Shape::List { .. } => {
+                out.push_str(&format!("{pad}{}:{note}\n{pad}- ''\n", member.name));
+            }
+            Shape::Map { .. } => {
+                out.push_str(&format!("{pad}{}:{note}\n{pad}  KeyName: ''\n", member.name));
+            }
+        }
+    }
+}

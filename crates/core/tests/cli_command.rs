@@ -1,0 +1,424 @@
+//! Whole commands: rendering for each shell, parsing back, skeletons, YAML, shell safety in real bash
+//! and zsh, and conformance with awscli's own command-line driver.
+
+mod cli_common;
+
+use std::process::Command;
+
+use chat_event_core::cli::command::{parse, render, InputForm, RenderOptions, StructureStyle};
+use chat_event_core::cli::shell::{quote, Shell};
+use chat_event_core::cli::skeleton;
+use chat_event_core::{
+    yaml, ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
+};
+use cli_common::{Rng, TRICKY};
+use proptest::prelude::*;
+use serde_json::json;
+
+fn reference(name: &str) -> String {
+    let path = format!("{}/../../../shared/reference/cli-skeleton/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reference file {path}: {e}"))
+}
+
+#[test]
+fn skeletons_are_byte_identical_to_cli_v2() {
+    assert_eq!(skeleton::input_json(), reference("v2-input.json"));
+    assert_eq!(skeleton::output_json(), reference("v2-output.json"));
+    assert_eq!(skeleton::yaml_input(), reference("v2-yaml-input.yaml"));
+}
+
+fn sample() -> SendChatIntegrationEventRequest {
+    SendChatIntegrationEventRequest {
+        source_id: Some("+15551234567".into()),
+        destination_id: Some("arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc".into()),
+        subtype: Some("connect:sms".into()),
+        event: Some(ChatEvent {
+            r#type: Some("MESSAGE".into()),
+            content_type: Some("text/plain".into()),
+            content: Some("Hi, it's me 😀".into()),
+        }),
+        new_session_details: Some(NewSessionDetails {
+            supported_messaging_content_types: Some(vec!["text/plain".into()]),
+            participant_details: Some(ParticipantDetails { display_name: Some("Ann".into()) }),
+            attributes: Some([("k".to_string(), String::new())].into_iter().collect()),
+            streaming_configuration: None,
+        }),
+    }
+}
+
+#[test]
+fn renders_each_shell() {
+    let request = sample();
+    let cases: &[(Shell, &str)] = &[
+        (
+            Shell::Bash,
+            r#"aws connect send-chat-integration-event --source-id +15551234567 --destination-id arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc --subtype connect:sms --event 'Type=MESSAGE,ContentType=text/plain,Content="Hi, it'\''s me 😀"' --new-session-details 'SupportedMessagingContentTypes=text/plain,ParticipantDetails={DisplayName=Ann},Attributes={k=""}'"#,
+        ),
+        (
+            Shell::PowerShell7,
+            r#"aws connect send-chat-integration-event --source-id '+15551234567' --destination-id arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc --subtype connect:sms --event 'Type=MESSAGE,ContentType=text/plain,Content="Hi, it''s me 😀"' --new-session-details 'SupportedMessagingContentTypes=text/plain,ParticipantDetails={DisplayName=Ann},Attributes={k=""}'"#,
+        ),
+        (
+            Shell::PowerShell5,
+            r#"aws connect send-chat-integration-event --source-id '+15551234567' --destination-id arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc --subtype connect:sms --event '"Type=MESSAGE,ContentType=text/plain,Content=\"Hi, it''s me 😀\""' --new-session-details 'SupportedMessagingContentTypes=text/plain,ParticipantDetails={DisplayName=Ann},Attributes={k=\"\"}'"#,
+        ),
+        (
+            Shell::Cmd,
+            r#"aws connect send-chat-integration-event --source-id +15551234567 --destination-id arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc --subtype connect:sms --event "Type=MESSAGE,ContentType=text/plain,Content=\"Hi, it's me 😀\"" --new-session-details SupportedMessagingContentTypes=text/plain,ParticipantDetails={DisplayName=Ann},Attributes={k=\"\"}"#,
+        ),
+    ];
+    for (shell, want) in cases {
+        let cmd = render(&request, &RenderOptions { shell: *shell, ..Default::default() });
+        assert_eq!(cmd.text, *want, "{shell:?}");
+        assert!(cmd.notes.iter().any(|n| n.kind == "quoting" && n.option.as_deref() == Some("--event")), "{shell:?}");
+    }
+}
+
+#[test]
+fn multiline_uses_each_shells_continuation() {
+    for (shell, mark) in [(Shell::Bash, " \\\n  "), (Shell::PowerShell7, " `\n  "), (Shell::Cmd, " ^\n  ")] {
+        let cmd = render(&sample(), &RenderOptions { shell, multiline: true, ..Default::default() });
+        assert_eq!(cmd.text.matches(mark).count(), 5, "{shell:?}: {}", cmd.text);
+    }
+}
+
+#[test]
+fn json_style_globals_and_fallbacks() {
+    let mut request = sample();
+    let opts = RenderOptions {
+        event_style: StructureStyle::Json,
+        region: Some("eu-west-2".into()),
+        profile: Some("dev".into()),
+        endpoint_url: Some("https://localhost:4566".into()),
+        ..Default::default()
+    };
+    let cmd = render(&request, &opts);
+    assert!(cmd.text.contains(r#"--event '{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi, it'\''s me 😀"}'"#), "{}", cmd.text);
+    assert!(cmd.text.ends_with("--region eu-west-2 --profile dev --endpoint-url https://localhost:4566"), "{}", cmd.text);
+    // An attribute key with a space cannot be a shorthand key: that parameter falls back to JSON.
+    request.new_session_details.as_mut().unwrap().attributes = Some([("a b".to_string(), "x".to_string())].into_iter().collect());
+    let cmd = render(&request, &RenderOptions::default());
+    assert!(cmd.notes.iter().any(|n| n.kind == "json-fallback" && n.option.as_deref() == Some("--new-session-details")));
+    assert_eq!(parse(&cmd.text).unwrap().request, Some(request.clone()));
+    // A value starting with - is attached with =; one starting with file:// goes through --cli-input-json.
+    request.source_id = Some("-abc".into());
+    request.destination_id = Some("file://x".into());
+    let cmd = render(&request, &RenderOptions::default());
+    assert!(cmd.text.contains("--source-id=-abc"), "{}", cmd.text);
+    assert!(cmd.text.contains(r#"--cli-input-json '{"DestinationId":"file://x"}'"#), "{}", cmd.text);
+    assert_eq!(parse(&cmd.text).unwrap().request, Some(request));
+}
+
+#[test]
+fn cli_input_forms() {
+    let request = sample();
+    let inline = render(&request, &RenderOptions { input: InputForm::CliInputJson, ..Default::default() });
+    assert!(inline.text.starts_with("aws connect send-chat-integration-event --cli-input-json '{\"SourceId\""));
+    assert_eq!(parse(&inline.text).unwrap().request, Some(request.clone()));
+    let file = render(&request, &RenderOptions { input: InputForm::CliInputYamlFile, ..Default::default() });
+    assert_eq!(file.text, "aws connect send-chat-integration-event --cli-input-yaml file://request.yaml");
+    assert_eq!(file.files.len(), 1);
+    assert_eq!(yaml::from_str(&file.files[0].content).unwrap(), serde_json::to_value(&request).unwrap());
+    let inline_yaml = render(&request, &RenderOptions { input: InputForm::CliInputYaml, ..Default::default() });
+    assert_eq!(parse(&inline_yaml.text).unwrap().request, Some(request));
+}
+
+#[test]
+fn parses_bash_forms() {
+    let want = json!({"SourceId": "a b", "DestinationId": "d", "Event": {"Type": "MESSAGE", "Content": "x\ny"}});
+    let cases: &[(&str, &str)] = &[
+        ("full prefix", "aws connect send-chat-integration-event --source-id 'a b' --destination-id d --event $'Type=MESSAGE,Content=x\\ny'"),
+        ("no prefix", "--source-id \"a b\" --destination-id=d --event 'Type=MESSAGE,Content=x\ny'"),
+        ("continuations and comments", "# send it\naws connect send-chat-integration-event \\\n  --source-id a\\ b \\\n  --destination-id d \\\n  --event \"Type=MESSAGE,Content=x\ny\"  # done\n"),
+        ("json value", r#"send-chat-integration-event --source-id 'a b' --destination-id d --event '{"Type":"MESSAGE","Content":"x\ny"}'"#),
+        ("cli-input-json merged", r#"--cli-input-json '{"SourceId":"old","DestinationId":"d","Event":{"Type":"MESSAGE","Content":"x\ny"}}' --source-id 'a b'"#),
+    ];
+    for (form, text) in cases {
+        let parsed = parse(text).unwrap_or_else(|e| panic!("{form}: {e}"));
+        assert_eq!(parsed.params, want, "{form}");
+        assert!(parsed.request.is_some(), "{form}");
+    }
+}
+
+#[test]
+fn parse_reports_repeats_globals_and_types() {
+    let parsed = parse("--source-id a --source-id b --destination-id d --event Type=MESSAGE,Content=Hi,there --region us-west-2 --debug --output json").unwrap();
+    assert_eq!(parsed.params["SourceId"], "b", "last wins");
+    assert!(parsed.warnings.iter().any(|w| w.option.as_deref() == Some("--source-id")));
+    let globals: Vec<_> = parsed.global_options.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(globals, ["--region", "--debug", "--output"]);
+    assert_eq!(parsed.params["Event"]["Content"], json!(["Hi", "there"]));
+    assert!(parsed.request.is_none(), "a list where a string belongs has no typed request");
+    let d = &parsed.diagnostics[0];
+    assert_eq!((d.path.as_str(), d.code.as_str()), ("Event.Content", "shorthand-comma-list"));
+    assert!(d.suggestion.as_deref().unwrap().contains(r"Content=Hi\, there"), "{:?}", d.suggestion);
+}
+
+#[test]
+fn parse_errors_point_at_the_option_and_character() {
+    let e = parse("--source-id a --destination-id d --event file://event.json").unwrap_err();
+    assert!(e.message.contains("paste the file's content instead"));
+    assert_eq!((e.option.as_deref(), e.index), (Some("--event"), 41));
+
+    let e = parse("--source-id a --destnation-id d").unwrap_err();
+    assert_eq!(e.suggestion.as_deref(), Some("--destination-id"));
+    assert!(e.valid_options.contains(&"--new-session-details".to_string()));
+
+    let e = parse("--source-id a --destination-id d --event Type=MESSAGE,Content=hi😀").unwrap_err();
+    assert_eq!(e.option.as_deref(), Some("--event"));
+    assert_eq!(e.index, 41 + 23, "the emoji's position in the command");
+    assert!(e.hint.unwrap().contains("double quotes"));
+
+    let e = parse("--source-id $HOME").unwrap_err();
+    assert_eq!(e.index, 12);
+    let e = parse("--source-id a; rm -rf /").unwrap_err();
+    assert_eq!(e.index, 13);
+    let e = parse("--source-id -abc").unwrap_err();
+    assert!(e.message.contains("expected one argument"));
+    let e = parse("--event Type=MESSAGE,Content=It's me").unwrap_err();
+    assert!(e.hint.unwrap().contains(r"'\''"), "an unquoted apostrophe gets the shell hint");
+    let e = parse("--event a={b,c}").unwrap_err();
+    assert!(e.message.contains("brace expansion"));
+}
+
+#[test]
+fn skeleton_option_and_missing_required() {
+    let parsed = parse("aws connect send-chat-integration-event --generate-cli-skeleton").unwrap();
+    assert_eq!(parsed.generate_cli_skeleton.as_deref(), Some("input"));
+    let parsed = parse("--source-id a").unwrap();
+    assert!(parsed.warnings.iter().any(|w| w.message.contains("--destination-id, --event")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random requests
+
+fn tricky() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TRICKY.to_vec()), 0..7).prop_map(|v| v.concat().replace('\0', ""))
+}
+
+fn opt<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T> + 'static) -> impl Strategy<Value = Option<T>> {
+    prop::option::weighted(0.8, s)
+}
+
+fn arb_request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
+    let event = (opt(tricky()), opt(tricky()), opt(tricky()))
+        .prop_map(|(t, ct, c)| ChatEvent { r#type: t, content_type: ct, content: c });
+    let nsd = (
+        opt(prop::collection::vec(tricky(), 0..3)),
+        opt(opt(tricky()).prop_map(|d| ParticipantDetails { display_name: d })),
+        opt(prop::collection::vec((prop_oneof!["[A-Za-z0-9_-]{1,8}", tricky()], tricky()), 0..3)),
+        opt(opt(tricky()).prop_map(|a| ChatStreamingConfiguration { streaming_endpoint_arn: a })),
+    )
+        .prop_map(|(types, pd, attrs, sc)| NewSessionDetails {
+            supported_messaging_content_types: types,
+            participant_details: pd,
+            attributes: attrs.map(|a| a.into_iter().collect()),
+            streaming_configuration: sc,
+        });
+    (opt(tricky()), opt(tricky()), opt(tricky()), opt(event), opt(nsd)).prop_map(|(s, d, st, e, n)| {
+        SendChatIntegrationEventRequest { source_id: s, destination_id: d, subtype: st, event: e, new_session_details: n }
+    })
+}
+
+fn arb_options() -> impl Strategy<Value = RenderOptions> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), 0..5usize).prop_map(|(multiline, ej, nj, form)| RenderOptions {
+        shell: Shell::Bash,
+        multiline,
+        event_style: if ej { StructureStyle::Json } else { StructureStyle::Shorthand },
+        new_session_details_style: if nj { StructureStyle::Json } else { StructureStyle::Shorthand },
+        input: [InputForm::Options, InputForm::Options, InputForm::Options, InputForm::CliInputJson, InputForm::CliInputYaml][form],
+        ..Default::default()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn bash_command_round_trips(request in arb_request(), options in arb_options()) {
+        let cmd = render(&request, &options);
+        let parsed = parse(&cmd.text).map_err(|e| TestCaseError::fail(format!("{e}\n{}", cmd.text)))?;
+        // Members the CLI would drop are none: parse gives back exactly the request.
+        prop_assert_eq!(parsed.request, Some(request), "{}", cmd.text);
+    }
+
+    #[test]
+    fn yaml_round_trips(request in arb_request()) {
+        let value = serde_json::to_value(&request).unwrap();
+        let text = yaml::to_string(&value);
+        prop_assert_eq!(yaml::from_str(&text).map_err(|e| TestCaseError::fail(e.message))?, value, "{}", text);
+    }
+
+    #[test]
+    fn command_parser_never_panics(text in "\\PC{0,60}") {
+        let _ = parse(&text);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shell safety: real bash and zsh
+
+fn random_request(rng: &mut Rng) -> SendChatIntegrationEventRequest {
+    let mut s = || Some(rng.string(TRICKY, 8));
+    let (a, b, c, d, e, f, g) = (s(), s(), s(), s(), s(), s(), s());
+    SendChatIntegrationEventRequest {
+        source_id: a,
+        destination_id: b,
+        subtype: c,
+        event: Some(ChatEvent { r#type: Some("MESSAGE".into()), content_type: d, content: e }),
+        new_session_details: Some(NewSessionDetails {
+            supported_messaging_content_types: None,
+            participant_details: Some(ParticipantDetails { display_name: f }),
+            attributes: Some([("k".to_string(), g.unwrap_or_default())].into_iter().collect()),
+            streaming_configuration: None,
+        }),
+    }
+}
+
+/// Renders random commands, runs them all in one shell process with a stand-in `aws` that prints
+/// its arguments NUL-separated, and checks every argv. Returns how many values were checked.
+fn check_shell(program: &str, args: &[&str], commands: usize, seed: u64) -> usize {
+    let mut rng = Rng::new(seed);
+    let mut script = String::from("aws() { printf '%s\\0' \"$@\"; printf '__END_OF_COMMAND__\\0'; }\n");
+    let mut expected = Vec::new();
+    let mut values = 0;
+    for i in 0..commands {
+        let request = random_request(&mut rng);
+        values += 7;
+        let options = RenderOptions {
+            multiline: i % 3 == 0,
+            event_style: if i % 2 == 0 { StructureStyle::Shorthand } else { StructureStyle::Json },
+            input: if i % 10 == 9 { InputForm::CliInputYaml } else { InputForm::Options },
+            ..Default::default()
+        };
+        let cmd = render(&request, &options);
+        script.push_str(&cmd.text);
+        script.push('\n');
+        expected.push(cmd.argv);
+    }
+    let dir = std::env::temp_dir().join(format!("cli-shell-safety-{}-{program}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("commands.sh");
+    std::fs::write(&path, &script).unwrap();
+    // The script runs in an empty folder, so a glob that slipped through would show up as a change.
+    let out = Command::new(program).args(args).arg(&path).current_dir(&dir).env_clear().env("HOME", &dir).output();
+    let out = out.unwrap_or_else(|e| panic!("{program} is needed for this test (apt-get install {program}): {e}"));
+    assert!(out.status.success(), "{program}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{program} printed errors: {}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let mut got: Vec<Vec<String>> = vec![Vec::new()];
+    for field in stdout.split('\0') {
+        if field == "__END_OF_COMMAND__" {
+            got.push(Vec::new());
+        } else if !field.is_empty() || !got.last().unwrap().is_empty() || !stdout.is_empty() {
+            got.last_mut().unwrap().push(field.to_string());
+        }
+    }
+    got.pop(); // after the last marker
+    assert_eq!(got.len(), expected.len(), "{program}: number of commands run");
+    for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
+        assert_eq!(g, e, "{program}: command {i}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    values
+}
+
+#[test]
+fn bash_gets_exactly_the_intended_argv() {
+    let values = check_shell("bash", &["--norc", "--noprofile"], 1500, 7);
+    assert!(values >= 10_000, "{values}");
+}
+
+#[test]
+fn zsh_gets_exactly_the_intended_argv() {
+    let values = check_shell("zsh", &["-f"], 1500, 11);
+    assert!(values >= 10_000, "{values}");
+}
+
+#[test]
+fn quoting_table() {
+    let cases: &[(Shell, &str, &str)] = &[
+        (Shell::Bash, "plain", "plain"),
+        (Shell::Bash, "", "''"),
+        (Shell::Bash, "=x", "'=x'"),
+        (Shell::Bash, "a\tb", "$'a\\tb'"),
+        (Shell::PowerShell7, "", "''"),
+        (Shell::PowerShell7, "it’s", "'it’’s'"),
+        (Shell::PowerShell5, "", "'\"\"'"),
+        (Shell::PowerShell5, "a b\\", "'\"a b\\\\\"'"),
+        (Shell::Cmd, "a&b", "a^&b"),
+        (Shell::Cmd, "a b&c", "\"a b&c\""),
+        // cmd.exe toggles its quote state at every ", backslash or not: here & is inside its quotes.
+        (Shell::Cmd, "x\"&\"", "x\\\"&\\\""),
+    ];
+    for (shell, arg, want) in cases {
+        assert_eq!(quote(*shell, arg).text, *want, "{shell:?} {arg:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conformance with awscli's command-line driver
+
+/// Runs every command through bash (to get the argv exactly as a user's shell would) and then
+/// through awscli's clidriver, and compares the captured parameters with the request.
+#[test]
+#[ignore = "needs the Python venv: run by cargo xtask test"]
+fn awscli_parses_rendered_commands_to_the_request() {
+    let mut rng = Rng::new(99);
+    let mut requests: Vec<SendChatIntegrationEventRequest> = vec![sample()];
+    let hand_picked = [
+        "Hello, world", "it's", "say \"hi\"", "😀", " lead", "trail ", "a=b,c=d", "{x}", "[y]", "back\\slash",
+        "end\\", "\\,", "line\nbreak", "tab\there", "$(whoami)", "`id`", "a;b|c", "", "-dash", "--double",
+        "file:/x", "Type=EVENT", "\u{a0}nbsp", "}", "]", "日本語", "\u{1f}", "'", "\"", ",",
+    ];
+    for text in hand_picked {
+        let mut r = sample();
+        r.event.as_mut().unwrap().content = Some(text.to_string());
+        r.subtype = Some(text.to_string());
+        r.new_session_details.as_mut().unwrap().participant_details = Some(ParticipantDetails { display_name: Some(text.into()) });
+        r.new_session_details.as_mut().unwrap().attributes = Some([("k".to_string(), text.to_string())].into_iter().collect());
+        r.new_session_details.as_mut().unwrap().supported_messaging_content_types = Some(vec![text.into(), "text/plain".into()]);
+        requests.push(r);
+    }
+    while requests.len() < 520 {
+        let mut r = random_request(&mut rng);
+        // argparse needs a value after each option, and CLI v1 loads file:// and http:// values.
+        if rng.below(4) == 0 {
+            r.new_session_details.as_mut().unwrap().supported_messaging_content_types =
+                Some((0..rng.below(3) + 1).map(|_| rng.string(TRICKY, 5)).collect());
+        }
+        requests.push(r);
+    }
+    let mut script = String::from("aws() { printf '%s\\0' \"$@\"; printf '__END_OF_COMMAND__\\0'; }\n");
+    for (i, r) in requests.iter().enumerate() {
+        let options = RenderOptions {
+            multiline: i % 2 == 0,
+            event_style: if i % 3 == 0 { StructureStyle::Json } else { StructureStyle::Shorthand },
+            input: if i % 7 == 6 { InputForm::CliInputJson } else { InputForm::Options },
+            ..Default::default()
+        };
+        script.push_str(&render(r, &options).text);
+        script.push('\n');
+    }
+    let path = std::env::temp_dir().join(format!("cli-conformance-{}.sh", std::process::id()));
+    std::fs::write(&path, &script).unwrap();
+    let out = Command::new("bash").args(["--norc", "--noprofile"]).arg(&path).output().expect("bash");
+    std::fs::remove_file(&path).ok();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut argvs: Vec<Vec<String>> = vec![Vec::new()];
+    for field in stdout.split('\0') {
+        if field == "__END_OF_COMMAND__" {
+            argvs.push(Vec::new());
+        } else {
+            argvs.last_mut().unwrap().push(field.to_string());
+        }
+    }
+    argvs.pop();
+    assert_eq!(argvs.len(), requests.len());
+    let results = cli_common::run_python("awscli_clidriver_params.py", &json!(argvs));
+    let results = results.as_array().unwrap();
+    for ((request, argv), result) in requests.iter().zip(&argvs).zip(results) {
+        let want = serde_json::to_value(request).unwrap();
+        assert_eq!(result.get("params"), Some(&want), "argv {argv:?} gave {result}");
+    }
+}
