@@ -8,6 +8,7 @@ pub mod content_type;
 pub mod diagnostic;
 pub mod form;
 pub mod help;
+pub mod import;
 pub mod limits;
 pub mod model;
 pub mod presets;

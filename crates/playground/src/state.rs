@@ -61,22 +61,8 @@ pub enum OutputTab {
     Sdk,
 }
 
-/// Which shell the CLI command is written for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ShellChoice {
-    #[default]
-    Bash,
-    PowerShell,
-    Cmd,
-}
-
-/// How the CLI command passes the structures.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum StructureStyle {
-    #[default]
-    Shorthand,
-    Json,
-}
+pub use chat_event_core::cli::command::StructureStyle;
+pub use chat_event_core::cli::shell::Shell;
 
 /// Light, dark, or following the system.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +88,7 @@ impl Theme {
 #[serde(default)]
 pub struct UiChoices {
     pub output_tab: OutputTab,
-    pub shell: ShellChoice,
+    pub shell: Shell,
     pub structure_style: StructureStyle,
     pub theme: Theme,
     /// The Subtype picker shows a free text box.
@@ -157,7 +143,7 @@ pub enum Action {
     LoadRequest(SendChatIntegrationEventRequest),
     SetImportText(String),
     SetOutputTab(OutputTab),
-    SetShell(ShellChoice),
+    SetShell(Shell),
     SetStructureStyle(StructureStyle),
     SetTheme(Theme),
     SetNotice(Option<Notice>),

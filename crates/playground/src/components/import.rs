@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest, Severity};
+use chat_event_core::import::{import, Imported};
+use chat_event_core::{Diagnostic, Severity};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -16,29 +17,16 @@ pub struct ImportPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// What the pasted text turned out to be, and what it says.
-pub struct ImportReading {
-    pub kind: &'static str,
-    pub request: Option<SendChatIntegrationEventRequest>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Reads pasted text.
-pub fn read(text: &str) -> ImportReading {
-    let diagnostics = validate::validate_json(text);
-    let request = SendChatIntegrationEventRequest::from_json(text).ok();
-    ImportReading { kind: "JSON", request, diagnostics }
-}
 
 /// The text area and its live diagnostics.
 #[function_component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
-    let reading = use_memo(props.text.clone(), |text| read(text));
+    let reading = use_memo(props.text.clone(), |text| import(text));
     let oninput = {
         let on = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let reading = read(&text);
+            let reading: Imported = import(&text);
             on.emit(Action::SetImportText(text));
             if let Some(request) = reading.request {
                 on.emit(Action::LoadRequest(request));
@@ -47,11 +35,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let empty = props.text.trim().is_empty();
     let status = if empty {
-        "Paste a request as JSON; its problems are listed as you type, and the form fills in.".to_owned()
+        "Paste an AWS CLI command, JSON or YAML: the format is detected, problems are listed as you type, and the form fills in.".to_owned()
     } else if reading.request.is_some() {
-        format!("Read as {}: the form now shows this request.", reading.kind)
+        format!("Read as {}: the form now shows this request.", reading.format.label())
     } else {
-        format!("Read as {}: fix the problems below to fill the form. Your text is kept.", reading.kind)
+        format!("Read as {}: fix the problems below to fill the form. Your text is kept.", reading.format.label())
     };
     let diags = Rc::new(reading.diagnostics.clone());
     html! {

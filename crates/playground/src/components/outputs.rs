@@ -1,14 +1,18 @@
-//! The live outputs: the request as JSON, the AWS CLI command, shorthand, `--cli-input-json` and
-//! `--cli-input-yaml`, each with a copy button.
+//! The live outputs: the AWS CLI command, the JSON request body, the shorthand of each structure,
+//! and the `--cli-input-json` / `--cli-input-yaml` forms, each with a copy button and notes.
 
 use std::rc::Rc;
 
+use chat_event_core::cli::command::{render, InputForm, RenderOptions, RenderedCommand};
+use chat_event_core::cli::shell::Shell;
+use chat_event_core::cli::shorthand::model::generate_structure;
+use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
 use chat_event_core::SendChatIntegrationEventRequest;
-use web_sys::KeyboardEvent;
+use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::code::{CodeBlock, Lang};
-use crate::state::{Action, OutputTab, UiChoices};
+use crate::state::{Action, OutputTab, StructureStyle, UiChoices};
 
 #[derive(Properties, PartialEq)]
 pub struct OutputsProps {
@@ -18,9 +22,23 @@ pub struct OutputsProps {
 }
 
 /// The tabs offered, in order, with their labels.
-pub const TABS: &[(OutputTab, &str)] = &[(OutputTab::Json, "JSON body")];
+pub const TABS: &[(OutputTab, &str)] = &[
+    (OutputTab::Cli, "AWS CLI"),
+    (OutputTab::Json, "JSON body"),
+    (OutputTab::Shorthand, "Shorthand"),
+    (OutputTab::CliInputJson, "--cli-input-json"),
+    (OutputTab::CliInputYaml, "--cli-input-yaml"),
+];
 
-fn tab_id(tab: OutputTab) -> &'static str {
+/// The shells offered, with their labels.
+const SHELLS: &[(Shell, &str, &str)] = &[
+    (Shell::Bash, "bash", "bash / zsh"),
+    (Shell::PowerShell7, "pwsh7", "PowerShell 7.3+"),
+    (Shell::PowerShell5, "pwsh5", "Windows PowerShell 5.1"),
+    (Shell::Cmd, "cmd", "cmd.exe"),
+];
+
+pub fn tab_id(tab: OutputTab) -> &'static str {
     match tab {
         OutputTab::Cli => "tab-cli",
         OutputTab::Json => "tab-json",
@@ -73,10 +91,147 @@ pub fn Outputs(props: &OutputsProps) -> Html {
     }
 }
 
+fn options(ui: &UiChoices, input: InputForm) -> RenderOptions {
+    RenderOptions {
+        shell: ui.shell,
+        multiline: true,
+        event_style: ui.structure_style,
+        new_session_details_style: ui.structure_style,
+        input,
+        ..RenderOptions::default()
+    }
+}
+
 fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
+    let r = &*props.request;
     match tab {
-        _ => html! {
-            <CodeBlock id="out-json" text={props.request.to_json_pretty()} lang={Lang::Json} label="JSON request body" />
+        OutputTab::Cli => {
+            let cmd = render(r, &options(&props.ui, InputForm::Options));
+            html! {
+                <>
+                    <CommandOptions ui={props.ui.clone()} on_action={props.on_action.clone()} show_style=true />
+                    <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" />
+                    { notes(&cmd) }
+                </>
+            }
+        }
+        OutputTab::Json => html! {
+            <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" />
         },
+        OutputTab::Shorthand => {
+            let value = serde_json::to_value(r).unwrap_or_default();
+            let part = |member: &str, shape| match value.get(member) {
+                None => Err(format!("The request has no {member}.")),
+                Some(v) => generate_structure(v, shape).map_err(|e| e.to_string()),
+            };
+            html! {
+                <>
+                    <p class="output-intro">{ "The value of each structure option in the CLI's shorthand syntax, on its own (unquoted: add the shell's quoting)." }</p>
+                    { shorthand_block("--event", "out-shorthand-event", part("Event", &CHAT_EVENT)) }
+                    { shorthand_block("--new-session-details", "out-shorthand-nsd", part("NewSessionDetails", &NEW_SESSION_DETAILS)) }
+                </>
+            }
+        }
+        OutputTab::CliInputJson | OutputTab::CliInputYaml => {
+            let (form, id, lang) = if tab == OutputTab::CliInputJson {
+                (InputForm::CliInputJsonFile, "out-cli-input-json", Lang::Json)
+            } else {
+                (InputForm::CliInputYamlFile, "out-cli-input-yaml", Lang::Yaml)
+            };
+            let cmd = render(r, &options(&props.ui, form));
+            html! {
+                <>
+                    <CommandOptions ui={props.ui.clone()} on_action={props.on_action.clone()} show_style=false />
+                    { for cmd.files.iter().map(|f| html! {
+                        <>
+                            <h3 class="output-title">{ format!("File {}", f.name) }</h3>
+                            <CodeBlock id={id} text={f.content.clone()} lang={lang} label={format!("file {}", f.name)} />
+                        </>
+                    }) }
+                    <h3 class="output-title">{ "Command" }</h3>
+                    <CodeBlock id={format!("{id}-command")} text={cmd.text.clone()} lang={Lang::Shell} label="command" />
+                    { notes(&cmd) }
+                </>
+            }
+        }
+        OutputTab::Sdk => Html::default(),
+    }
+}
+
+fn shorthand_block(option: &'static str, id: &'static str, result: Result<String, String>) -> Html {
+    html! {
+        <>
+            <h3 class="output-title"><code>{ option }</code></h3>
+            { match result {
+                Ok(text) => html! { <CodeBlock id={id} text={text} lang={Lang::Plain} label={format!("{option} shorthand")} /> },
+                Err(why) => html! { <p class="status" id={id}>{ why }</p> },
+            } }
+        </>
+    }
+}
+
+fn notes(cmd: &RenderedCommand) -> Html {
+    if cmd.notes.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="notes" aria-label="Notes on quoting">
+            { for cmd.notes.iter().map(|n| html! {
+                <li data-kind={n.kind.clone()}>
+                    if let Some(o) = &n.option { <code>{ o.clone() }</code>{ ": " } }
+                    { n.message.clone() }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CommandOptionsProps {
+    ui: UiChoices,
+    on_action: Callback<Action>,
+    show_style: bool,
+}
+
+/// The shell, and shorthand or JSON for the structures.
+#[function_component]
+fn CommandOptions(props: &CommandOptionsProps) -> Html {
+    let on_shell = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((shell, _, _)) = SHELLS.iter().find(|(_, key, _)| *key == v) {
+                on.emit(Action::SetShell(*shell));
+            }
+        })
+    };
+    let style = props.ui.structure_style;
+    let radio = |value: StructureStyle, id: &'static str, label: &'static str| {
+        let on = props.on_action.clone();
+        html! {
+            <label for={id}>
+                <input type="radio" id={id} name="structure-style" checked={style == value}
+                    onchange={Callback::from(move |_| on.emit(Action::SetStructureStyle(value)))} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <div class="output-options">
+            <label for="shell">{ "Shell" }
+                <select id="shell" onchange={on_shell}>
+                    { for SHELLS.iter().map(|(shell, key, label)| html! {
+                        <option value={*key} selected={*shell == props.ui.shell}>{ *label }</option>
+                    }) }
+                </select>
+            </label>
+            if props.show_style {
+                <fieldset class="inline-fieldset">
+                    <legend>{ "Event and NewSessionDetails as" }</legend>
+                    { radio(StructureStyle::Shorthand, "style-shorthand", "shorthand") }
+                    { radio(StructureStyle::Json, "style-json", "JSON") }
+                </fieldset>
+            }
+        </div>
     }
 }
