@@ -14,6 +14,7 @@ pub mod model;
 pub mod presets;
 pub mod receipt;
 pub mod shape;
+pub mod simulator;
 pub mod validate;
 pub mod yaml;
 

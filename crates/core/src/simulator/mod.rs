@@ -1,0 +1,849 @@
+//! An in-memory, deterministic simulator of what Amazon Connect does with a `SendChatIntegrationEvent`
+//! request: create a chat or reuse the active one, end it, let it expire, or refuse the request.
+//!
+//! ```
+//! use chat_event_core::simulator::{Settings, Simulator, What};
+//! use chat_event_core::SendChatIntegrationEventRequest;
+//!
+//! let mut sim = Simulator::new(Settings::default()).unwrap();
+//! let sms = SendChatIntegrationEventRequest::from_json(r#"{
+//!     "SourceId": "+15551234567",
+//!     "DestinationId": "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1",
+//!     "Subtype": "connect:sms",
+//!     "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "Hi"}
+//! }"#).unwrap();
+//! let first = sim.send(&sms);
+//! assert_eq!(first.what, What::Created);
+//! let second = sim.send(&sms);
+//! assert_eq!(second.what, What::Reused);
+//! assert_eq!(second.contact_id, first.contact_id);
+//! sim.advance_millis(25 * 3_600_000);
+//! let third = sim.send(&sms);
+//! assert_eq!(third.what, What::Created);
+//! assert_eq!(third.follows.map(|p| p.contact_id), first.contact_id);
+//! ```
+
+pub mod clock;
+pub mod faults;
+pub mod ids;
+pub mod outcome;
+pub mod query;
+pub mod scenario;
+pub mod scenarios;
+pub mod settings;
+pub mod snapshot;
+mod store;
+mod transcript;
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::time::Duration;
+
+pub use clock::{human_duration, parse_duration, Timestamp};
+pub use ids::{ContactId, MessageId};
+pub use outcome::{AwsResponse, EndReason, EndedBy, Outcome, Predecessor, What};
+pub use query::{AdvanceReport, ContactStatus, ContactView, EndChatError, LogEntry};
+pub use scenario::{Scenario, ScenarioError, ScenarioReport, StepReport};
+pub use settings::{Faults, Settings, SettingsError, SubtypeMatching, Throttling};
+pub use snapshot::SnapshotError;
+pub use transcript::TranscriptEntry;
+
+use crate::content_type::{self, SUPPORTED_MESSAGING_CONTENT_TYPES, TEXT_PLAIN};
+use crate::diagnostic::{Diagnostic, RuleSource, Severity};
+use crate::model::{ErrorType, NewSessionDetails, SendChatIntegrationEventRequest, SendChatIntegrationEventResponse, ServiceError};
+use faults::TokenBucket;
+use ids::{Decoded, IdCodec, SplitMix64};
+use store::{ChatStore, ContactRecord, Details, IdentityKey, Standing, NONE};
+use transcript::{Item, Transcripts};
+
+/// Content type of the transcript item a customer's DISCONNECT leaves (Connect's participant-left event).
+pub const PARTICIPANT_LEFT: &str = "application/vnd.amazonaws.connect.event.participant.left";
+
+/// The simulated service. See the module documentation for an example.
+#[derive(Debug, Clone)]
+pub struct Simulator {
+    settings: Settings,
+    now: Timestamp,
+    codec: IdCodec,
+    rng: SplitMix64,
+    bucket: Option<TokenBucket>,
+    store: ChatStore,
+    transcripts: Transcripts,
+    log: VecDeque<LogEntry>,
+    requests: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EventType {
+    Message,
+    Event,
+    Disconnect,
+}
+
+impl Simulator {
+    /// A simulator with these settings, its clock at `settings.start`, holding no chats.
+    /// Settings out of range (such as a chat duration below 60 minutes) are refused.
+    pub fn new(settings: Settings) -> Result<Simulator, SettingsError> {
+        settings.check()?;
+        Ok(Simulator::fresh(settings))
+    }
+
+    fn fresh(settings: Settings) -> Simulator {
+        Simulator {
+            now: settings.start,
+            codec: IdCodec::new(settings.seed),
+            rng: SplitMix64::new(settings.seed),
+            bucket: None,
+            store: ChatStore::default(),
+            transcripts: Transcripts::new(settings.transcript_limit),
+            log: VecDeque::new(),
+            requests: 0,
+            settings,
+        }
+    }
+
+    /// Back to the state of [`Simulator::new`] with the same settings: no chats, the clock at its
+    /// start, the generators at their seed (so the same steps give the same ids again).
+    pub fn reset(&mut self) {
+        *self = Simulator::fresh(self.settings.clone());
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The virtual clock.
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Moves the clock forward; chats whose duration runs out end (reason: expired).
+    pub fn advance(&mut self, by: Duration) -> AdvanceReport {
+        self.advance_millis(u64::try_from(by.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    /// [`Simulator::advance`] in milliseconds.
+    pub fn advance_millis(&mut self, millis: u64) -> AdvanceReport {
+        let from = self.now;
+        self.now = self.now.plus_millis(millis);
+        let expired = self.store.expire_until(self.now.epoch_millis());
+        self.store.settle_cursor();
+        AdvanceReport { from, to: self.now, expired: expired.into_iter().map(|i| self.codec.contact(i)).collect() }
+    }
+
+    /// Handles one request as the service would, and logs it.
+    pub fn send(&mut self, request: &SendChatIntegrationEventRequest) -> Outcome {
+        let outcome = self.handle(request);
+        self.requests += 1;
+        let limit = self.settings.log_limit as usize;
+        if limit > 0 {
+            while self.log.len() >= limit {
+                self.log.pop_front();
+            }
+            self.log.push_back(LogEntry { number: self.requests, request: request.clone(), outcome: outcome.clone() });
+        }
+        outcome
+    }
+
+    fn handle(&mut self, req: &SendChatIntegrationEventRequest) -> Outcome {
+        let now = self.now.epoch_millis();
+        let faults = &self.settings.faults;
+        if faults.access_denied {
+            return self.reject(
+                What::AccessDenied,
+                ErrorType::AccessDeniedException,
+                faults::ACCESS_DENIED_MESSAGE.into(),
+                "Access denied: the faults.accessDenied setting plays a caller other than AWS End User Messaging, \
+                 the only caller this API accepts, so nothing happened."
+                    .into(),
+                Vec::new(),
+            );
+        }
+        if let Some(cfg) = faults.throttling {
+            let bucket = self.bucket.get_or_insert_with(|| TokenBucket::full(cfg, now));
+            if let Err(wait) = bucket.take(cfg, now) {
+                let explanation = format!(
+                    "Throttled: the token bucket ({} requests/s, burst {}) is empty, so nothing happened; the next token comes in {}.",
+                    cfg.rate_per_second,
+                    cfg.burst,
+                    human_duration(wait)
+                );
+                return self.reject(What::Throttled, ErrorType::ThrottlingException, faults::THROTTLED_MESSAGE.into(), explanation, Vec::new());
+            }
+        }
+
+        let mut diagnostics = crate::validate::validate(req);
+        fallback_checks(req, &mut diagnostics);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return self.invalid(diagnostics);
+        }
+        // fallback_checks guarantees these.
+        let (Some(source), Some(destination), Some(event)) = (req.source_id.as_deref(), req.destination_id.as_deref(), req.event.as_ref()) else {
+            return self.invalid(diagnostics);
+        };
+        let event_type = match event.r#type.as_deref() {
+            Some("MESSAGE") => EventType::Message,
+            Some("EVENT") => EventType::Event,
+            Some("DISCONNECT") => EventType::Disconnect,
+            _ => return self.invalid(diagnostics),
+        };
+
+        if let Some(list) = &self.settings.faults.destinations {
+            if !list.iter().any(|d| d == destination) {
+                let explanation = format!(
+                    "DestinationId {destination} is not one of the {} configured destinations (faults.destinations), so the service answers ResourceNotFoundException and nothing happened.",
+                    list.len()
+                );
+                return self.reject(
+                    What::DestinationNotFound,
+                    ErrorType::ResourceNotFoundException,
+                    "The specified DestinationId was not found.".into(),
+                    explanation,
+                    diagnostics,
+                );
+            }
+        }
+        let p = self.settings.faults.internal_error_probability;
+        if p > 0.0 && self.rng.next_f64() < p {
+            let explanation = format!(
+                "A simulated internal error (faults.internalErrorProbability {p}, drawn from the seeded generator): nothing happened; clients retry these."
+            );
+            return self.reject(What::InternalError, ErrorType::InternalServiceException, faults::INTERNAL_ERROR_MESSAGE.into(), explanation, diagnostics);
+        }
+
+        let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
+        let key = self.lookup_key(source, destination, subtype_key.as_deref());
+        let active = key.and_then(|k| self.store.active_for(&k));
+        let ctx = Ctx { source, destination, subtype: req.subtype.as_deref(), diagnostics };
+
+        match (event_type, active) {
+            (EventType::Disconnect, Some(index)) => self.disconnect(index, req.new_session_details.is_some(), ctx),
+            (EventType::Disconnect, None) => {
+                let previous = key.and_then(|k| self.store.newest.get(&k).copied());
+                let mut explanation =
+                    format!("DISCONNECT for {} found no active chat, so nothing was created and InitialContactId is absent", ctx.identity());
+                match previous.and_then(|i| self.predecessor(i)) {
+                    Some(p) => {
+                        explanation.push_str(&format!(
+                            "; the last one, {}, ended at {} ({}).",
+                            p.contact_id,
+                            p.ended_at,
+                            p.end_reason.phrase()
+                        ));
+                    }
+                    None => explanation.push('.'),
+                }
+                self.success(What::NoActiveChat, None, None, false, None, explanation, ctx.diagnostics)
+            }
+            (_, active) => {
+                let content_type = event.content_type.as_deref();
+                if event_type == EventType::Message {
+                    let enabled = match active {
+                        Some(i) => self.store.contacts.get(i as usize).map_or(1, |c| c.content_types),
+                        None => content_types_mask(req.new_session_details.as_ref()),
+                    };
+                    let ct = content_type.unwrap_or("");
+                    let bit = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|t| *t == ct);
+                    if !bit.is_some_and(|b| enabled & (1 << b) != 0) {
+                        return self.content_type_not_enabled(ct, enabled, active, ctx);
+                    }
+                }
+                if event_type == EventType::Event && content_type.is_some_and(content_type::is_receipt) {
+                    if let Some(rejection) = self.check_receipt(event.content.as_deref(), active, &ctx) {
+                        return rejection;
+                    }
+                }
+                let is_message = event_type == EventType::Message;
+                match active {
+                    Some(index) => self.reuse(index, is_message, req, ctx),
+                    None => self.create(key, subtype_key, is_message, req, ctx),
+                }
+            }
+        }
+    }
+
+    /// The form of a Subtype used for matching.
+    fn match_form<'a>(&self, subtype: &'a str) -> Cow<'a, str> {
+        match self.settings.subtype_matching {
+            SubtypeMatching::CaseSensitive => Cow::Borrowed(subtype),
+            SubtypeMatching::CaseInsensitive if subtype.chars().any(char::is_uppercase) => Cow::Owned(subtype.to_lowercase()),
+            SubtypeMatching::CaseInsensitive => Cow::Borrowed(subtype),
+        }
+    }
+
+    /// The identity's key, if every part of it was seen before (otherwise no chat can match).
+    fn lookup_key(&self, source: &str, destination: &str, subtype: Option<&str>) -> Option<IdentityKey> {
+        let strings = &self.store.strings;
+        let subtype = match subtype {
+            Some(s) => strings.lookup(s)?,
+            None => NONE,
+        };
+        Some(IdentityKey { source: strings.lookup(source)?, destination: strings.lookup(destination)?, subtype })
+    }
+
+    fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
+        let now = self.now.epoch_millis();
+        let message_id = self.next_item(index, false, "DISCONNECT", Some(PARTICIPANT_LEFT), None);
+        let Some(c) = self.store.contacts.get_mut(index as usize) else {
+            return self.capacity_error(ctx.diagnostics);
+        };
+        c.standing = Standing::CustomerDisconnected;
+        c.ended = now;
+        let started = c.started;
+        self.store.active -= 1;
+        self.store.settle_cursor();
+        let id = self.codec.contact(index);
+        let mut explanation = format!(
+            "The customer disconnected: chat {id} for {} ended after {}. The response names it and NewChatCreated is false.",
+            ctx.identity(),
+            human_duration(u64::try_from(now - started).unwrap_or(0))
+        );
+        if nsd_sent {
+            explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
+        }
+        self.success(What::Disconnected, Some(id), None, nsd_sent, message_id, explanation, ctx.diagnostics)
+    }
+
+    fn reuse(&mut self, index: u32, is_message: bool, req: &SendChatIntegrationEventRequest, ctx: Ctx) -> Outcome {
+        let event = req.event.as_ref();
+        let message_id = self.next_item(
+            index,
+            is_message,
+            if is_message { "MESSAGE" } else { "EVENT" },
+            event.and_then(|e| e.content_type.as_deref()),
+            event.and_then(|e| e.content.as_deref()),
+        );
+        let Some(c) = self.store.contacts.get(index as usize) else {
+            return self.capacity_error(ctx.diagnostics);
+        };
+        let id = self.codec.contact(index);
+        let nsd_sent = req.new_session_details.is_some();
+        // The busiest path: built with push_str rather than format!.
+        let mut explanation = String::with_capacity(160 + ctx.source.len() + ctx.destination.len());
+        explanation.push_str("Active chat ");
+        id.write_to(&mut explanation);
+        explanation.push_str(" for ");
+        ctx.write_identity(&mut explanation);
+        explanation.push_str(" (started ");
+        Timestamp::from_epoch_millis(c.started).unwrap_or_default().write_iso(&mut explanation);
+        explanation.push_str(", expires ");
+        Timestamp::from_epoch_millis(c.expires).unwrap_or_default().write_iso(&mut explanation);
+        explanation.push_str(if is_message { ") handled the message" } else { ") handled the event" });
+        explanation.push_str(", so NewChatCreated is false.");
+        if nsd_sent {
+            explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
+        }
+        self.success(What::Reused, Some(id), None, nsd_sent, message_id, explanation, ctx.diagnostics)
+    }
+
+    fn create(
+        &mut self,
+        key: Option<IdentityKey>,
+        subtype_key: Option<Cow<str>>,
+        is_message: bool,
+        req: &SendChatIntegrationEventRequest,
+        ctx: Ctx,
+    ) -> Outcome {
+        if let Some(cap) = self.settings.faults.max_active_chats {
+            if self.store.active >= cap as usize {
+                let explanation = format!(
+                    "No active chat for {}, and creating one would exceed the cap of {cap} concurrent active chats (faults.maxActiveChats), so nothing was created. \
+                     This API declares no LimitExceededException, so the simulator answers ThrottlingException (HTTP 429), an assumption.",
+                    ctx.identity()
+                );
+                return self.reject(
+                    What::ActiveChatLimit,
+                    ErrorType::ThrottlingException,
+                    format!("The maximum number of concurrent active chats ({cap}) has been reached."),
+                    explanation,
+                    ctx.diagnostics,
+                );
+            }
+        }
+        let previous = key.and_then(|k| self.store.newest.get(&k).copied());
+        let strings = &mut self.store.strings;
+        let interned = (|| {
+            let subtype = match subtype_key.as_deref() {
+                Some(s) => strings.intern(s)?,
+                None => NONE,
+            };
+            let written = match ctx.subtype {
+                Some(s) => strings.intern(s)?,
+                None => NONE,
+            };
+            Some((IdentityKey { source: strings.intern(ctx.source)?, destination: strings.intern(ctx.destination)?, subtype }, written))
+        })();
+        let (Some((key, subtype_written)), Ok(index)) = (interned, u32::try_from(self.store.contacts.len())) else {
+            return self.capacity_error(ctx.diagnostics);
+        };
+        if index == NONE {
+            return self.capacity_error(ctx.diagnostics);
+        }
+        let nsd = req.new_session_details.as_ref();
+        let details = nsd.and_then(details_of);
+        let details_index = match details {
+            Some(d) => {
+                self.store.details.push(d);
+                (self.store.details.len() - 1) as u32
+            }
+            None => NONE,
+        };
+        let now = self.now.epoch_millis();
+        let duration = self.settings.chat_duration_millis();
+        let expires = self.now.plus_millis(duration).epoch_millis();
+        self.store.contacts.push(ContactRecord {
+            key,
+            subtype_written,
+            started: now,
+            expires,
+            ended: 0,
+            follows: previous.unwrap_or(NONE),
+            details: details_index,
+            items: 0,
+            standing: Standing::Active,
+            content_types: content_types_mask(nsd),
+        });
+        self.store.newest.insert(key, index);
+        self.store.active += 1;
+        self.store.settle_cursor();
+
+        let event = req.event.as_ref();
+        let message_id = self.next_item(
+            index,
+            is_message,
+            if is_message { "MESSAGE" } else { "EVENT" },
+            event.and_then(|e| e.content_type.as_deref()),
+            event.and_then(|e| e.content.as_deref()),
+        );
+        let id = self.codec.contact(index);
+        let follows = previous.and_then(|p| self.predecessor(p));
+        let mut explanation = format!("No active chat for {}", ctx.identity());
+        if let Some(p) = follows {
+            if p.end_reason == EndReason::Expired {
+                explanation.push_str(&format!(
+                    ": the last one, {}, expired at {} after {}",
+                    p.contact_id,
+                    p.ended_at,
+                    human_duration(p.ended_at.millis_since(p.started_at))
+                ));
+            } else {
+                explanation.push_str(&format!(": the last one, {}, ended at {} ({})", p.contact_id, p.ended_at, p.end_reason.phrase()));
+            }
+        }
+        explanation.push_str(&format!(
+            ", so a new contact, {id}, was created{} (NewChatCreated is true). It expires at {} after {} unless it ends first.",
+            if nsd.is_some() { " with NewSessionDetails applied" } else { "" },
+            Timestamp::from_epoch_millis(expires).unwrap_or_default(),
+            human_duration(duration)
+        ));
+        self.success(What::Created, Some(id), follows, false, message_id, explanation, ctx.diagnostics)
+    }
+
+    /// Assigns the next item id in a chat and records the item in the transcript.
+    fn next_item(
+        &mut self,
+        index: u32,
+        is_message: bool,
+        event_type: &'static str,
+        content_type: Option<&str>,
+        content: Option<&str>,
+    ) -> Option<MessageId> {
+        let c = self.store.contacts.get_mut(index as usize)?;
+        if c.items >= ids::MAX_ITEM {
+            return None;
+        }
+        c.items += 1;
+        let item = c.items;
+        if self.transcripts.limit > 0 {
+            self.transcripts.push(
+                index,
+                Item {
+                    item,
+                    is_message,
+                    at: self.now.epoch_millis(),
+                    event_type,
+                    content_type: content_type.map(Into::into),
+                    content: content.map(Into::into),
+                },
+            );
+        }
+        Some(self.codec.item(index, item, is_message))
+    }
+
+    fn check_receipt(&mut self, content: Option<&str>, active: Option<u32>, ctx: &Ctx) -> Option<Outcome> {
+        #[derive(serde::Deserialize)]
+        struct Receipt {
+            #[serde(rename = "messageId")]
+            message_id: Option<String>,
+        }
+        let named = content.and_then(|c| serde_json::from_str::<Receipt>(c).ok()).and_then(|r| r.message_id);
+        let Some(named) = named else {
+            let explanation = "A read or delivered receipt needs Content like {\"messageId\":\"…\"} naming a message of the chat; this one names none, so it is rejected.".to_string();
+            return Some(self.reject(
+                What::UnknownReceiptTarget,
+                ErrorType::InvalidRequestException,
+                "Receipt content must be JSON with a messageId.".into(),
+                explanation,
+                ctx.diagnostics.clone(),
+            ));
+        };
+        let decoded = named.parse::<MessageId>().ok().and_then(|id| self.codec.decode_id(id.0));
+        let problem = match (active, decoded) {
+            (None, _) => format!(
+                "No active chat for {}, so there is no message for the receipt to name ({named}); it is rejected and no chat is created.",
+                ctx.identity()
+            ),
+            (Some(i), Some(Decoded::Item { contact, item, is_message: true }))
+                if contact == i && self.store.contacts.get(i as usize).is_some_and(|c| item <= c.items) =>
+            {
+                return None;
+            }
+            (Some(i), Some(Decoded::Item { contact, is_message, .. })) if contact != i => format!(
+                "The receipt names {named}, a {} of contact {}, not of the active chat {}, so it is rejected.",
+                if is_message { "message" } else { "event" },
+                self.codec.contact(contact),
+                self.codec.contact(i)
+            ),
+            (Some(i), Some(Decoded::Item { is_message: false, .. })) => format!(
+                "The receipt names {named}, an event of chat {}, not a message, so it is rejected.",
+                self.codec.contact(i)
+            ),
+            (Some(i), _) => format!("The receipt names {named}, which is no message of chat {}, so it is rejected.", self.codec.contact(i)),
+        };
+        Some(self.reject(
+            What::UnknownReceiptTarget,
+            ErrorType::InvalidRequestException,
+            format!("Message {named} was not found in this chat."),
+            problem,
+            ctx.diagnostics.clone(),
+        ))
+    }
+
+    fn content_type_not_enabled(&mut self, ct: &str, enabled: u8, active: Option<u32>, ctx: Ctx) -> Outcome {
+        let list = enabled_types(enabled).join(", ");
+        let explanation = match active {
+            Some(i) => format!(
+                "Chat {} enabled only {list} when it started, so a {ct} message is rejected; the chat is unchanged.",
+                self.codec.contact(i)
+            ),
+            None => format!(
+                "No active chat for {}, and a new one would enable only {list} (text/plain always, plus NewSessionDetails.SupportedMessagingContentTypes), \
+                 so a {ct} message is rejected and no chat is created (assumption: the service checks this before creating the chat).",
+                ctx.identity()
+            ),
+        };
+        self.reject(
+            What::ContentTypeNotEnabled,
+            ErrorType::InvalidRequestException,
+            format!("Content type {ct} is not supported for this chat."),
+            explanation,
+            ctx.diagnostics,
+        )
+    }
+
+    fn invalid(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
+        let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+        let first = errors.first().map(|d| format!("{}: {}", d.path, d.message)).unwrap_or_default();
+        let message = if errors.len() == 1 {
+            first.clone()
+        } else {
+            format!(
+                "{} validation errors detected: {}",
+                errors.len(),
+                errors.iter().map(|d| format!("{}: {}", d.path, d.message)).collect::<Vec<_>>().join("; ")
+            )
+        };
+        let more = match errors.len() {
+            0 | 1 => String::new(),
+            n => format!(" ({} more)", n - 1),
+        };
+        let explanation = format!("The request is invalid, so the service answers InvalidRequestException and nothing happened: {first}{more}.");
+        self.reject(What::InvalidRequest, ErrorType::InvalidRequestException, message, explanation, diagnostics)
+    }
+
+    fn capacity_error(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
+        self.reject(
+            What::InternalError,
+            ErrorType::InternalServiceException,
+            faults::INTERNAL_ERROR_MESSAGE.into(),
+            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.".into(),
+            diagnostics,
+        )
+    }
+
+    fn reject(&mut self, what: What, error: ErrorType, message: String, explanation: String, diagnostics: Vec<Diagnostic>) -> Outcome {
+        Outcome {
+            at: self.now,
+            what,
+            response: AwsResponse::Error(ServiceError::new(error, message)),
+            contact_id: None,
+            follows: None,
+            new_session_details_ignored: false,
+            message_id: None,
+            explanation,
+            diagnostics,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn success(
+        &self,
+        what: What,
+        contact_id: Option<ContactId>,
+        follows: Option<Predecessor>,
+        new_session_details_ignored: bool,
+        message_id: Option<MessageId>,
+        explanation: String,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Outcome {
+        Outcome {
+            at: self.now,
+            what,
+            response: AwsResponse::Ok(SendChatIntegrationEventResponse {
+                initial_contact_id: contact_id.map(|id| id.to_text()),
+                new_chat_created: Some(what == What::Created),
+            }),
+            contact_id,
+            follows,
+            new_session_details_ignored,
+            message_id,
+            explanation,
+            diagnostics,
+        }
+    }
+
+    fn predecessor(&self, index: u32) -> Option<Predecessor> {
+        let c = self.store.contacts.get(index as usize)?;
+        Some(Predecessor {
+            contact_id: self.codec.contact(index),
+            started_at: Timestamp::from_epoch_millis(c.started).ok()?,
+            ended_at: Timestamp::from_epoch_millis(c.ended).ok()?,
+            end_reason: end_reason(c.standing)?,
+        })
+    }
+
+    /// Ends an active chat on the service's side: the agent or the flow disconnects.
+    /// (Assumption: it ends at once; AWS's sample disconnect flow would first wait up to 15 minutes
+    /// for the customer.)
+    pub fn end_chat(&mut self, contact_id: ContactId, by: EndedBy) -> Result<ContactView, EndChatError> {
+        let index = self.index_of(contact_id).ok_or(EndChatError::UnknownContact(contact_id))?;
+        let now = self.now.epoch_millis();
+        let c = self.store.contacts.get_mut(index as usize).ok_or(EndChatError::UnknownContact(contact_id))?;
+        if c.standing != Standing::Active {
+            return Err(EndChatError::NotActive {
+                contact_id,
+                status: if c.standing == Standing::Expired { ContactStatus::Expired } else { ContactStatus::Ended },
+                ended_at: Timestamp::from_epoch_millis(c.ended).unwrap_or_default(),
+            });
+        }
+        c.standing = match by {
+            EndedBy::Agent => Standing::AgentDisconnected,
+            EndedBy::Flow => Standing::FlowDisconnected,
+        };
+        c.ended = now;
+        self.store.active -= 1;
+        self.store.settle_cursor();
+        self.view(index).ok_or(EndChatError::UnknownContact(contact_id))
+    }
+
+    fn index_of(&self, id: ContactId) -> Option<u32> {
+        match self.codec.decode_id(id.0)? {
+            Decoded::Contact(i) if (i as usize) < self.store.contacts.len() => Some(i),
+            _ => None,
+        }
+    }
+
+    /// How many chats are active.
+    pub fn active_chat_count(&self) -> usize {
+        self.store.active
+    }
+
+    /// The active chats, oldest first.
+    pub fn active_chats(&self) -> Vec<ContactView> {
+        (self.store.expiry_cursor..self.store.contacts.len())
+            .filter(|&i| self.store.contacts.get(i).is_some_and(|c| c.standing == Standing::Active))
+            .filter_map(|i| self.view(i as u32))
+            .collect()
+    }
+
+    /// Every contact ever created (since the start or the last reset), oldest first.
+    pub fn contacts(&self) -> Vec<ContactView> {
+        (0..self.store.contacts.len() as u32).filter_map(|i| self.view(i)).collect()
+    }
+
+    /// How many contacts were created.
+    pub fn contact_count(&self) -> usize {
+        self.store.contacts.len()
+    }
+
+    /// One contact, by id.
+    pub fn contact(&self, id: ContactId) -> Option<ContactView> {
+        self.view(self.index_of(id)?)
+    }
+
+    /// The active chat of an identity, if there is one (Subtype compared per the settings).
+    pub fn active_contact_for(&self, source_id: &str, destination_id: &str, subtype: Option<&str>) -> Option<ContactView> {
+        let subtype = subtype.map(|s| self.match_form(s));
+        let key = self.lookup_key(source_id, destination_id, subtype.as_deref())?;
+        self.view(self.store.active_for(&key)?)
+    }
+
+    /// A contact's transcript: its newest messages and events, up to `transcriptLimit`, oldest first.
+    /// `None` for an unknown contact.
+    pub fn transcript(&self, id: ContactId) -> Option<Vec<TranscriptEntry>> {
+        let index = self.index_of(id)?;
+        Some(self.transcripts.items(index).map(|item| self.entry(index, item)).collect())
+    }
+
+    fn entry(&self, index: u32, item: &Item) -> TranscriptEntry {
+        TranscriptEntry {
+            message_id: self.codec.item(index, item.item, item.is_message),
+            at: Timestamp::from_epoch_millis(item.at).unwrap_or_default(),
+            event_type: item.event_type.to_string(),
+            content_type: item.content_type.as_deref().map(Into::into),
+            content: item.content.as_deref().map(Into::into),
+        }
+    }
+
+    /// The newest requests (up to `logLimit`) with their outcomes, oldest first.
+    pub fn log(&self) -> Vec<LogEntry> {
+        self.log.iter().cloned().collect()
+    }
+
+    /// How many requests were sent since the start or the last reset.
+    pub fn request_count(&self) -> u64 {
+        self.requests
+    }
+
+    fn view(&self, index: u32) -> Option<ContactView> {
+        let c = self.store.contacts.get(index as usize)?;
+        let s = &self.store.strings;
+        let details = self.store.details.get(c.details as usize);
+        let (status, end_reason) = match c.standing {
+            Standing::Active => (ContactStatus::Active, None),
+            Standing::Expired => (ContactStatus::Expired, Some(EndReason::Expired)),
+            other => (ContactStatus::Ended, end_reason(other)),
+        };
+        Some(ContactView {
+            contact_id: self.codec.contact(index),
+            source_id: s.get(c.key.source).to_string(),
+            destination_id: s.get(c.key.destination).to_string(),
+            subtype: (c.subtype_written != NONE).then(|| s.get(c.subtype_written).to_string()),
+            status,
+            end_reason,
+            started_at: Timestamp::from_epoch_millis(c.started).ok()?,
+            expires_at: Timestamp::from_epoch_millis(c.expires).ok()?,
+            ended_at: if status == ContactStatus::Active { None } else { Timestamp::from_epoch_millis(c.ended).ok() },
+            follows: (c.follows != NONE).then(|| self.codec.contact(c.follows)),
+            display_name: details.and_then(|d| d.display_name.as_deref().map(Into::into)),
+            attributes: details.and_then(|d| d.attributes.clone()),
+            streaming_endpoint_arn: details.and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
+            supported_messaging_content_types: enabled_types(c.content_types).into_iter().map(Into::into).collect(),
+            message_count: c.items,
+        })
+    }
+
+    /// Heap bytes held by the chat store (identity strings, contact records, indexes), for the
+    /// memory figures; transcripts and the log are not included.
+    pub fn store_heap_bytes(&self) -> usize {
+        self.store.heap_bytes()
+    }
+}
+
+/// The identity and findings of the request being handled.
+struct Ctx<'a> {
+    source: &'a str,
+    destination: &'a str,
+    subtype: Option<&'a str>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn identity(&self) -> String {
+        let mut out = String::new();
+        self.write_identity(&mut out);
+        out
+    }
+
+    /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
+    fn write_identity(&self, out: &mut String) {
+        out.push_str(self.source);
+        out.push_str(" → ");
+        out.push_str(self.destination);
+        out.push_str(" (");
+        out.push_str(self.subtype.unwrap_or("no Subtype"));
+        out.push(')');
+    }
+}
+
+fn end_reason(standing: Standing) -> Option<EndReason> {
+    match standing {
+        Standing::Active => None,
+        Standing::CustomerDisconnected => Some(EndReason::CustomerDisconnected),
+        Standing::AgentDisconnected => Some(EndReason::AgentDisconnected),
+        Standing::FlowDisconnected => Some(EndReason::FlowDisconnected),
+        Standing::Expired => Some(EndReason::Expired),
+    }
+}
+
+/// The content types a new chat enables: text/plain always, plus the known ones listed.
+fn content_types_mask(nsd: Option<&NewSessionDetails>) -> u8 {
+    let mut mask = 1u8 << SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|t| *t == TEXT_PLAIN).unwrap_or(0);
+    for t in nsd.and_then(|n| n.supported_messaging_content_types.as_deref()).unwrap_or_default() {
+        if let Some(b) = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|k| k == t) {
+            mask |= 1 << b;
+        }
+    }
+    mask
+}
+
+fn enabled_types(mask: u8) -> Vec<&'static str> {
+    SUPPORTED_MESSAGING_CONTENT_TYPES.iter().enumerate().filter(|(b, _)| mask & (1 << b) != 0).map(|(_, t)| *t).collect()
+}
+
+fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
+    let d = Details {
+        display_name: nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref()).map(Into::into),
+        attributes: nsd.attributes.clone(),
+        streaming_endpoint_arn: nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_deref()).map(Into::into),
+    };
+    (d != Details::default()).then_some(d)
+}
+
+/// The few checks the simulator cannot do without, in case the validator did not report them:
+/// the identity and the event type. They match the validator's rules (required members, the enum).
+fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<Diagnostic>) {
+    let mut require = |path: &str, present: bool, code: &str, message: &str| {
+        if !present && !diagnostics.iter().any(|d| d.is_error() && d.path == path) {
+            diagnostics.push(Diagnostic {
+                path: path.into(),
+                code: code.into(),
+                severity: Severity::Error,
+                message: message.into(),
+                source: RuleSource::ServiceModel,
+                caught_by_cli: code == "required",
+                suggestion: None,
+                line: None,
+                column: None,
+            });
+        }
+    };
+    require("SourceId", req.source_id.is_some(), "required", "Missing required parameter SourceId");
+    require("DestinationId", req.destination_id.is_some(), "required", "Missing required parameter DestinationId");
+    require("Event", req.event.is_some(), "required", "Missing required parameter Event");
+    if let Some(e) = &req.event {
+        require("Event.Type", e.r#type.is_some(), "required", "Missing required parameter Event.Type");
+        if let Some(t) = e.r#type.as_deref() {
+            require("Event.Type", crate::shape::EVENT_TYPES.contains(&t), "enum", "must be one of DISCONNECT, MESSAGE, EVENT");
+        }
+        let needs_type = matches!(e.r#type.as_deref(), Some("MESSAGE" | "EVENT"));
+        require(
+            "Event.ContentType",
+            !needs_type || e.content_type.is_some(),
+            "content-type-required",
+            "ContentType is required when Type is MESSAGE or EVENT",
+        );
+    }
+}
+

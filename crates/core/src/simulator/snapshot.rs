@@ -1,0 +1,282 @@
+//! Saving a simulator to JSON and restoring it. The document is versioned: a snapshot from a newer
+//! version of this library, or one that does not hold together, is refused with a clear error.
+//!
+//! The document is readable on purpose: contacts appear as [`ContactView`]s, exactly as the queries
+//! show them, so a snapshot doubles as a report.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::Timestamp;
+use super::faults::TokenBucket;
+use super::ids::{ContactId, Decoded, SplitMix64};
+use super::query::{ContactStatus, ContactView, LogEntry};
+use super::settings::{Settings, SettingsError};
+use super::store::{ContactRecord, Details, Standing, NONE};
+use super::transcript::{Item, TranscriptEntry};
+use super::{EndReason, Simulator};
+use crate::content_type::SUPPORTED_MESSAGING_CONTENT_TYPES;
+
+/// The `format` member every snapshot carries.
+pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
+/// The version this library writes, and the newest it reads.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// Why a snapshot could not be restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The text is not JSON.
+    NotJson { line: usize, column: usize, message: String },
+    /// JSON, but not a simulator snapshot (no or another `format`).
+    NotASnapshot { found: Option<String> },
+    /// Written by a newer version of this library.
+    NewerVersion { found: u64, supported: u32 },
+    /// A snapshot that does not hold together: which part, and what is wrong.
+    Corrupt { path: String, message: String },
+    /// Its settings are out of range.
+    Settings(SettingsError),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::NotJson { line, column, message } => {
+                write!(f, "the snapshot is not valid JSON (line {line}, column {column}): {message}")
+            }
+            SnapshotError::NotASnapshot { found: Some(found) } => {
+                write!(f, "not a simulator snapshot: format is {found:?}, expected {SNAPSHOT_FORMAT:?}")
+            }
+            SnapshotError::NotASnapshot { found: None } => {
+                write!(f, "not a simulator snapshot: there is no \"format\": {SNAPSHOT_FORMAT:?} member")
+            }
+            SnapshotError::NewerVersion { found, supported } => write!(
+                f,
+                "the snapshot is version {found}, written by a newer chat-event-lab; this one reads versions up to {supported}"
+            ),
+            SnapshotError::Corrupt { path, message } => write!(f, "the snapshot is corrupt at {path}: {message}"),
+            SnapshotError::Settings(e) => write!(f, "the snapshot's {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Document {
+    format: String,
+    version: u32,
+    settings: Settings,
+    now: Timestamp,
+    /// State of the generator behind simulated internal errors.
+    rng_state: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bucket: Option<TokenBucket>,
+    requests: u64,
+    contacts: Vec<ContactView>,
+    #[serde(default)]
+    transcripts: Vec<TranscriptDoc>,
+    #[serde(default)]
+    log: Vec<LogEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TranscriptDoc {
+    contact_id: ContactId,
+    entries: Vec<TranscriptEntry>,
+}
+
+fn corrupt(path: impl Into<String>, message: impl Into<String>) -> SnapshotError {
+    SnapshotError::Corrupt { path: path.into(), message: message.into() }
+}
+
+impl Simulator {
+    /// The whole state as pretty JSON: settings, clock, contacts, transcripts, log and generators.
+    pub fn snapshot(&self) -> String {
+        let transcripts = (0..self.store.contacts.len() as u32)
+            .filter(|i| self.transcripts.by_contact.contains_key(i))
+            .map(|i| TranscriptDoc {
+                contact_id: self.codec.contact(i),
+                entries: self.transcripts.items(i).map(|item| self.entry(i, item)).collect(),
+            })
+            .collect();
+        let doc = Document {
+            format: SNAPSHOT_FORMAT.into(),
+            version: SNAPSHOT_VERSION,
+            settings: self.settings.clone(),
+            now: self.now,
+            rng_state: self.rng.state,
+            bucket: self.bucket,
+            requests: self.requests,
+            contacts: self.contacts(),
+            transcripts,
+            log: self.log(),
+        };
+        // Plain data with string keys: serializing cannot fail.
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    }
+
+    /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
+    pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| SnapshotError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })?;
+        match value.get("format") {
+            Some(serde_json::Value::String(f)) if f == SNAPSHOT_FORMAT => {}
+            Some(other) => return Err(SnapshotError::NotASnapshot { found: Some(other.to_string().trim_matches('"').to_string()) }),
+            None => return Err(SnapshotError::NotASnapshot { found: None }),
+        }
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v > u64::from(SNAPSHOT_VERSION) => {
+                return Err(SnapshotError::NewerVersion { found: v, supported: SNAPSHOT_VERSION })
+            }
+            Some(0) | None => return Err(corrupt("version", "expected a version number from 1")),
+            Some(_) => {}
+        }
+        let doc: Document = serde_json::from_value(value).map_err(|e| corrupt("(document)", e.to_string()))?;
+        doc.settings.check().map_err(SnapshotError::Settings)?;
+        let mut sim = Simulator::fresh(doc.settings);
+        sim.now = doc.now;
+        sim.rng = SplitMix64 { state: doc.rng_state };
+        sim.bucket = doc.bucket;
+        sim.requests = doc.requests;
+        let duration = sim.settings.chat_duration_millis();
+        let mut last_start = i64::MIN;
+        for (i, v) in doc.contacts.iter().enumerate() {
+            let path = format!("contacts[{i}]");
+            let index = u32::try_from(i).ok().filter(|&i| i != NONE).ok_or_else(|| corrupt(&path, "too many contacts"))?;
+            if v.contact_id != sim.codec.contact(index) {
+                return Err(corrupt(
+                    format!("{path}.contactId"),
+                    format!("{} is not the id of contact number {i} under seed {}", v.contact_id, sim.settings.seed),
+                ));
+            }
+            let started = v.started_at.epoch_millis();
+            if started < last_start || v.started_at > sim.now {
+                return Err(corrupt(format!("{path}.startedAt"), "contacts must be in creation order and not start after now"));
+            }
+            last_start = started;
+            let expires = v.started_at.plus_millis(duration).epoch_millis();
+            if v.expires_at.epoch_millis() != expires {
+                return Err(corrupt(
+                    format!("{path}.expiresAt"),
+                    format!("expected {} (start plus chatDurationMinutes)", Timestamp::from_epoch_millis(expires).unwrap_or_default()),
+                ));
+            }
+            let standing = match (v.status, v.end_reason) {
+                (ContactStatus::Active, None) if expires > sim.now.epoch_millis() => Standing::Active,
+                (ContactStatus::Active, None) => return Err(corrupt(format!("{path}.status"), "active, but its expiry has passed")),
+                (ContactStatus::Expired, None | Some(EndReason::Expired)) => Standing::Expired,
+                (ContactStatus::Ended, Some(EndReason::CustomerDisconnected)) => Standing::CustomerDisconnected,
+                (ContactStatus::Ended, Some(EndReason::AgentDisconnected)) => Standing::AgentDisconnected,
+                (ContactStatus::Ended, Some(EndReason::FlowDisconnected)) => Standing::FlowDisconnected,
+                _ => return Err(corrupt(format!("{path}.endReason"), "does not agree with status")),
+            };
+            let ended = match (standing, v.ended_at) {
+                (Standing::Active, _) => 0,
+                (Standing::Expired, _) => expires,
+                (_, Some(t)) if t.epoch_millis() >= started && t <= sim.now => t.epoch_millis(),
+                _ => return Err(corrupt(format!("{path}.endedAt"), "an ended contact needs an end between its start and now")),
+            };
+            let follows = match v.follows {
+                None => NONE,
+                Some(id) => match sim.index_of(id) {
+                    Some(f) if f < index => f,
+                    _ => return Err(corrupt(format!("{path}.follows"), format!("{id} is not an earlier contact"))),
+                },
+            };
+            let mut content_types = 0u8;
+            for (j, t) in v.supported_messaging_content_types.iter().enumerate() {
+                let b = SUPPORTED_MESSAGING_CONTENT_TYPES
+                    .iter()
+                    .position(|k| k == t)
+                    .ok_or_else(|| corrupt(format!("{path}.supportedMessagingContentTypes[{j}]"), format!("unknown content type {t:?}")))?;
+                content_types |= 1 << b;
+            }
+            let strings = &mut sim.store.strings;
+            let too_many = || corrupt(&path, "too many strings");
+            let source = strings.intern(&v.source_id).ok_or_else(too_many)?;
+            let destination = strings.intern(&v.destination_id).ok_or_else(too_many)?;
+            let (subtype, subtype_written) = match v.subtype.as_deref() {
+                None => (NONE, NONE),
+                Some(s) => {
+                    let form = match sim.settings.subtype_matching {
+                        super::SubtypeMatching::CaseSensitive => s.to_string(),
+                        super::SubtypeMatching::CaseInsensitive => s.to_lowercase(),
+                    };
+                    let strings = &mut sim.store.strings;
+                    (strings.intern(&form).ok_or_else(too_many)?, strings.intern(s).ok_or_else(too_many)?)
+                }
+            };
+            let key = super::store::IdentityKey { source, destination, subtype };
+            if standing == Standing::Active {
+                if let Some(other) = sim.store.active_for(&key) {
+                    return Err(corrupt(
+                        format!("{path}.status"),
+                        format!("two active chats for one identity (the other is {})", sim.codec.contact(other)),
+                    ));
+                }
+                sim.store.active += 1;
+            }
+            let details = Details {
+                display_name: v.display_name.as_deref().map(Into::into),
+                attributes: v.attributes.clone(),
+                streaming_endpoint_arn: v.streaming_endpoint_arn.as_deref().map(Into::into),
+            };
+            let details = if details == Details::default() {
+                NONE
+            } else {
+                sim.store.details.push(details);
+                (sim.store.details.len() - 1) as u32
+            };
+            sim.store.contacts.push(ContactRecord {
+                key,
+                subtype_written,
+                started,
+                expires,
+                ended,
+                follows,
+                details,
+                items: v.message_count,
+                standing,
+                content_types: content_types | 1,
+            });
+            sim.store.newest.insert(key, index);
+        }
+        sim.store.settle_cursor();
+        for (t, doc) in doc.transcripts.iter().enumerate() {
+            let path = format!("transcripts[{t}]");
+            let index = sim.index_of(doc.contact_id).ok_or_else(|| corrupt(format!("{path}.contactId"), "not a contact of this snapshot"))?;
+            let items = sim.store.contacts.get(index as usize).map_or(0, |c| c.items);
+            for (e, entry) in doc.entries.iter().enumerate() {
+                let path = format!("{path}.entries[{e}]");
+                let (item, is_message) = match sim.codec.decode_id(entry.message_id.0) {
+                    Some(Decoded::Item { contact, item, is_message }) if contact == index && item <= items => (item, is_message),
+                    _ => return Err(corrupt(format!("{path}.messageId"), "not an id of this contact's messages")),
+                };
+                let event_type = match entry.event_type.as_str() {
+                    "MESSAGE" => "MESSAGE",
+                    "EVENT" => "EVENT",
+                    "DISCONNECT" => "DISCONNECT",
+                    _ => return Err(corrupt(format!("{path}.eventType"), "expected MESSAGE, EVENT or DISCONNECT")),
+                };
+                sim.transcripts.push(
+                    index,
+                    Item {
+                        item,
+                        is_message,
+                        at: entry.at.epoch_millis(),
+                        event_type,
+                        content_type: entry.content_type.as_deref().map(Into::into),
+                        content: entry.content.as_deref().map(Into::into),
+                    },
+                );
+            }
+        }
+        let limit = sim.settings.log_limit as usize;
+        let skip = doc.log.len().saturating_sub(limit);
+        sim.log = doc.log.into_iter().skip(skip).collect();
+        Ok(sim)
+    }
+}

@@ -1,0 +1,294 @@
+//! The chat store, laid out for a million active chats.
+//!
+//! - Every identity string (SourceId, DestinationId, Subtype) is stored once, in one arena, and named
+//!   by a `u32`.
+//! - A contact is a fixed-size record in a vector, numbered in creation order. Its id is computed from
+//!   that number (see [`super::ids`]), so no id is stored and no id index is needed.
+//! - One map goes from an identity to the newest contact of that identity: the active chat if that
+//!   contact is active, and otherwise the contact a new chat follows.
+//! - All chats last the same time and the clock only moves forward, so contacts expire in creation
+//!   order: a cursor finds the next to expire, with no timer queue.
+//! - Display names, attributes and streaming ARNs live in a side table, only for contacts that have them.
+//!   Transcripts live in their own retention-bounded structure ([`super::transcript`]).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::model::Attributes;
+
+/// No value, where a `u32` index is optional.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A small, fast hasher for keys we build ourselves (integers and short identity strings).
+/// Not resistant to hash flooding, which a local simulator does not face.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        }
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // A final mix so that the low bits (which pick the bucket) depend on every input bit.
+        super::ids::mix(self.hash)
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// Strings stored once each, named by `u32`. An open-addressing table of indexes into one arena, so a
+/// string costs its bytes plus 8 bytes of span and 4 to 8 bytes of table.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Interner {
+    arena: String,
+    spans: Vec<(u32, u32)>,
+    table: Vec<u32>,
+}
+
+impl Interner {
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The string named `id`; empty for an unknown id.
+    pub fn get(&self, id: u32) -> &str {
+        match self.spans.get(id as usize) {
+            Some(&(start, len)) => self.arena.get(start as usize..(start + len) as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    fn slot_of(&self, s: &str, hash: u64) -> (usize, Option<u32>) {
+        let mask = self.table.len() - 1;
+        let mut i = (hash as usize) & mask;
+        loop {
+            match self.table[i] {
+                NONE => return (i, None),
+                id if self.get(id) == s => return (i, Some(id)),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The id of `s`, if it was ever stored.
+    #[inline]
+    pub fn lookup(&self, s: &str) -> Option<u32> {
+        if self.table.is_empty() {
+            return None;
+        }
+        self.slot_of(s, hash_str(s)).1
+    }
+
+    /// The id of `s`, storing it first if needed. `None` only past 4 billion strings or 4 GiB of text.
+    pub fn intern(&mut self, s: &str) -> Option<u32> {
+        if (self.spans.len() + 1) * 2 > self.table.len() {
+            self.grow();
+        }
+        let hash = hash_str(s);
+        let (slot, found) = self.slot_of(s, hash);
+        if let Some(id) = found {
+            return Some(id);
+        }
+        let start = u32::try_from(self.arena.len()).ok()?;
+        let len = u32::try_from(s.len()).ok()?;
+        start.checked_add(len)?;
+        let id = u32::try_from(self.spans.len()).ok().filter(|&id| id != NONE)?;
+        self.arena.push_str(s);
+        self.spans.push((start, len));
+        self.table[slot] = id;
+        Some(id)
+    }
+
+    fn grow(&mut self) {
+        let size = (self.table.len() * 2).max(16);
+        self.table = vec![NONE; size];
+        let mask = size - 1;
+        for id in 0..self.spans.len() as u32 {
+            let mut i = (hash_str(self.get(id)) as usize) & mask;
+            while self.table[i] != NONE {
+                i = (i + 1) & mask;
+            }
+            self.table[i] = id;
+        }
+    }
+
+    /// Bytes of heap in use (capacity), for the memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.capacity() + self.spans.capacity() * 8 + self.table.capacity() * 4
+    }
+}
+
+/// SourceId, DestinationId and Subtype (as matched: lowercased when matching ignores case), interned.
+/// An absent Subtype is [`NONE`], its own value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct IdentityKey {
+    pub source: u32,
+    pub destination: u32,
+    pub subtype: u32,
+}
+
+/// How a contact stands. Stored as one byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Standing {
+    Active,
+    CustomerDisconnected,
+    AgentDisconnected,
+    FlowDisconnected,
+    Expired,
+}
+
+/// One contact: 56 bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct ContactRecord {
+    pub key: IdentityKey,
+    /// The Subtype as written when the chat was created (it can differ in case from the key's).
+    pub subtype_written: u32,
+    pub started: i64,
+    pub expires: i64,
+    /// When it ended; meaningless while active.
+    pub ended: i64,
+    /// The contact this one follows (same identity, ended before this was created), or [`NONE`].
+    pub follows: u32,
+    /// Index into [`ChatStore::details`], or [`NONE`].
+    pub details: u32,
+    /// How many messages and events were assigned ids (the last item number).
+    pub items: u32,
+    pub standing: Standing,
+    /// Bit i set: `content_type::SUPPORTED_MESSAGING_CONTENT_TYPES[i]` is enabled.
+    pub content_types: u8,
+}
+
+/// What NewSessionDetails gave a contact, besides its content types.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Details {
+    pub display_name: Option<Box<str>>,
+    pub attributes: Option<Attributes>,
+    pub streaming_endpoint_arn: Option<Box<str>>,
+}
+
+/// Contacts, identities and the expiry cursor.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ChatStore {
+    pub strings: Interner,
+    pub contacts: Vec<ContactRecord>,
+    pub details: Vec<Details>,
+    /// Identity → newest contact of that identity.
+    pub newest: HashMap<IdentityKey, u32, FxBuild>,
+    pub active: usize,
+    /// Every contact before this one has ended.
+    pub expiry_cursor: usize,
+}
+
+impl ChatStore {
+    /// The active contact of an identity, if any.
+    #[inline]
+    pub fn active_for(&self, key: &IdentityKey) -> Option<u32> {
+        let &index = self.newest.get(key)?;
+        match self.contacts.get(index as usize) {
+            Some(c) if c.standing == Standing::Active => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Ends every active contact whose expiry is at or before `now`; returns their numbers.
+    pub fn expire_until(&mut self, now: i64) -> Vec<u32> {
+        let mut expired = Vec::new();
+        while let Some(c) = self.contacts.get_mut(self.expiry_cursor) {
+            if c.expires > now {
+                break;
+            }
+            if c.standing == Standing::Active {
+                c.standing = Standing::Expired;
+                c.ended = c.expires;
+                self.active -= 1;
+                expired.push(self.expiry_cursor as u32);
+            }
+            self.expiry_cursor += 1;
+        }
+        expired
+    }
+
+    /// Moves the cursor past contacts that already ended (after disconnects), so it always points at
+    /// an active contact or the end.
+    pub fn settle_cursor(&mut self) {
+        while self.contacts.get(self.expiry_cursor).is_some_and(|c| c.standing != Standing::Active) {
+            self.expiry_cursor += 1;
+        }
+    }
+
+    /// Heap bytes held by the store itself (capacities), not counting transcripts and the log.
+    pub fn heap_bytes(&self) -> usize {
+        self.strings.heap_bytes()
+            + self.contacts.capacity() * std::mem::size_of::<ContactRecord>()
+            + self.details.capacity() * std::mem::size_of::<Details>()
+            // hashbrown: one entry and one control byte per bucket.
+            + self.newest.capacity() * (std::mem::size_of::<(IdentityKey, u32)>() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interner_stores_each_string_once() {
+        let mut i = Interner::default();
+        let a = i.intern("+15551234567").unwrap();
+        let b = i.intern("arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc").unwrap();
+        assert_eq!(i.intern("+15551234567"), Some(a));
+        assert_ne!(a, b);
+        assert_eq!(i.get(a), "+15551234567");
+        assert_eq!(i.lookup("+15550000000"), None);
+        for n in 0..10_000 {
+            i.intern(&format!("+1555{n:07}")).unwrap();
+        }
+        assert_eq!(i.len(), 10_002);
+        assert_eq!(i.lookup("+15550000042").map(|id| i.get(id).to_string()), Some("+15550000042".into()));
+        assert_eq!(i.get(NONE), "");
+        assert_eq!(i.intern(""), i.lookup(""));
+    }
+
+    #[test]
+    fn contact_record_stays_small() {
+        assert!(std::mem::size_of::<ContactRecord>() <= 56, "{}", std::mem::size_of::<ContactRecord>());
+    }
+}

@@ -1,0 +1,138 @@
+//! Every example scenario passes; scenario files are checked and reported step by step.
+
+use chat_event_core::simulator::scenarios::{example, EXAMPLES};
+use chat_event_core::simulator::{Scenario, Settings, Simulator};
+
+#[test]
+fn every_example_scenario_passes() {
+    assert_eq!(EXAMPLES.len(), 6);
+    for e in EXAMPLES {
+        let scenario = Scenario::from_json(e.text).unwrap_or_else(|err| panic!("{}: {err}", e.name));
+        assert_eq!(scenario.title, e.title, "{}: the listed title matches the file", e.name);
+        let report = scenario.run().unwrap();
+        assert!(report.passed, "{}:\n{}", e.name, report.to_table());
+        assert_eq!(report.failed_steps, 0);
+        assert!(report.passed_steps > 0, "{}: an example checks something", e.name);
+        // Every step of an example states what it expects.
+        assert!(report.steps.iter().all(|s| s.passed == Some(true)), "{}", report.to_table());
+    }
+    assert!(example("expiry-after-25h").is_some());
+    assert!(example("nope").is_none());
+}
+
+#[test]
+fn a_wrong_expectation_fails_and_says_why() {
+    let text = example("next-sms-reuses-chat").unwrap().text.replace(r#""what": "reused""#, r#""what": "created""#);
+    let report = Scenario::from_json(&text).unwrap().run().unwrap();
+    assert!(!report.passed);
+    assert_eq!((report.passed_steps, report.failed_steps), (1, 1));
+    let failed = &report.steps[1];
+    assert_eq!(failed.passed, Some(false));
+    assert_eq!(failed.failures, vec!["expected what = created, got reused".to_string()]);
+    let table = report.to_table();
+    assert!(table.contains("| 2 | second |") && table.contains("FAIL"), "{table}");
+    assert!(table.contains("expected what = created, got reused"), "{table}");
+}
+
+#[test]
+fn steps_without_expectations_are_not_checked() {
+    let s = Scenario::from_json(r#"{"title": "t", "steps": [{"advance": "1h"}]}"#).unwrap();
+    let report = s.run().unwrap();
+    assert!(report.passed);
+    assert_eq!(report.steps[0].passed, None);
+    assert_eq!(report.steps[0].action, "advance 1h");
+    assert_eq!(report.steps[0].at.to_iso(), "2026-01-01T00:00:00Z");
+}
+
+#[test]
+fn bad_scenario_files_are_located() {
+    for (text, needle) in [
+        (r#"{"title": "t", "steps": [{}]}"#, "step 1: a step needs exactly one"),
+        (r#"{"title": "t", "steps": [{"advance": "1h", "send": {}}]}"#, "step 1: a step needs exactly one"),
+        (r#"{"title": "t", "steps": [{"advance": "1x"}]}"#, "unknown unit"),
+        (r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"wat": 1}}]}"#, "unknown field `wat`"),
+        (r#"{"title": "t", "steps": [{"endChat": {"by": "agent"}}]}"#, "step 1: \"endChat\" names its chat"),
+        (r#"{"title": "t", "steps": [{"endChat": {"sourceId": "+1", "by": "agent"}}]}"#, "needs both"),
+        (r#"{"title": "t", "settings": {"chatDurationMinutes": 30}, "steps": []}"#, "chatDurationMinutes"),
+        ("{\"title\": \"t\",\n \"steps\": [", "line 2"),
+    ] {
+        let e = Scenario::from_json(text).unwrap_err();
+        assert!(e.to_string().contains(needle), "{text}: {e}");
+    }
+}
+
+#[test]
+fn end_chat_steps_by_name_id_and_identity() {
+    let text = r#"{
+      "title": "ends",
+      "steps": [
+        {"name": "a", "send": {"SourceId": "+1", "DestinationId": "d", "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "x"}}},
+        {"name": "b", "send": {"SourceId": "+2", "DestinationId": "d", "Subtype": "connect:sms", "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "x"}}},
+        {"endChat": {"contactOf": "a", "by": "agent"}, "expect": {"activeChats": 1, "sameContactAs": "a"}},
+        {"endChat": {"sourceId": "+2", "destinationId": "d", "subtype": "connect:sms", "by": "flow"}, "expect": {"activeChats": 0}},
+        {"endChat": {"contactOf": "a", "by": "agent"}},
+        {"endChat": {"contactOf": "zzz", "by": "agent"}},
+        {"send": {"SourceId": "+1", "DestinationId": "d", "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "x"}},
+         "expect": {"follows": "a", "explanationContains": "the agent ended it"}}
+      ]
+    }"#;
+    let report = Scenario::from_json(text).unwrap().run().unwrap();
+    let passed: Vec<Option<bool>> = report.steps.iter().map(|s| s.passed).collect();
+    assert_eq!(passed, [None, None, Some(true), Some(true), Some(false), Some(false), Some(true)], "{}", report.to_table());
+    assert!(report.steps[4].failures[0].contains("is not active"), "{:?}", report.steps[4].failures);
+    assert!(report.steps[5].failures[0].contains("no earlier step named \"zzz\""));
+}
+
+#[test]
+fn run_scenario_uses_the_simulator_as_it_stands() {
+    let scenario = Scenario::from_json(example("first-sms-creates-chat").unwrap().text).unwrap();
+    let mut sim = Simulator::new(Settings::default()).unwrap();
+    assert!(sim.run_scenario(&scenario).passed);
+    // Run again on the same simulator: the chat now exists, so "created" fails.
+    let again = sim.run_scenario(&scenario);
+    assert!(!again.passed);
+    assert_eq!(again.steps[0].outcome.as_ref().map(|o| o.what), Some(chat_event_core::simulator::What::Reused));
+}
+
+#[test]
+fn scenarios_round_trip_through_json() {
+    for e in EXAMPLES {
+        let s = Scenario::from_json(e.text).unwrap();
+        let again = Scenario::from_json(&s.to_json()).unwrap();
+        assert_eq!(again, s, "{}", e.name);
+    }
+}
+
+#[test]
+fn scenarios_read_from_yaml() {
+    let yaml = r#"
+title: Reuse, in YAML
+steps:
+  - name: first
+    send:
+      SourceId: "+15551234567"
+      DestinationId: arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef
+      Subtype: connect:sms
+      Event: {Type: MESSAGE, ContentType: text/plain, Content: Hi}
+    expect: {what: created, newChatCreated: true}
+  - after: 25h
+    send:
+      SourceId: "+15551234567"
+      DestinationId: arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef
+      Subtype: connect:sms
+      Event: {Type: MESSAGE, ContentType: text/plain, Content: Again}
+    expect: {what: created, follows: first, expired: 1}
+"#;
+    let report = Scenario::from_yaml(yaml).unwrap().run().unwrap();
+    assert!(report.passed, "{}", report.to_table());
+    assert_eq!(report.passed_steps, 2);
+    // Every example survives JSON → YAML → scenario.
+    for e in EXAMPLES {
+        let s = Scenario::from_json(e.text).unwrap();
+        assert_eq!(Scenario::from_yaml(&s.to_yaml()).unwrap(), s, "{}", e.name);
+    }
+    let err = Scenario::from_yaml("title: t\nsteps: [\n").unwrap_err();
+    assert!(err.line.is_some(), "{err}");
+    let err = Scenario::from_yaml("title: t\nsteps:\n  - advance: 1h\n    send: {}\n").unwrap_err();
+    assert_eq!(err.step, Some(1));
+}
