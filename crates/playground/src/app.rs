@@ -11,6 +11,7 @@ use crate::components::import::ImportPanel;
 use crate::components::notice::NoticeBanner;
 use crate::components::outputs::Outputs;
 use crate::components::request_form::RequestForm;
+use crate::components::simulator::{replay, SimulatorPanel};
 use crate::share::{self, ShareError, SharePayload};
 use crate::state::{Action, AppState, Notice};
 use crate::{dom, perf, storage};
@@ -29,6 +30,9 @@ pub fn initial_state() -> AppState {
     match share::decode(&fragment) {
         Ok(payload) => {
             state = state.with_request(payload.request);
+            if let Some(scenario) = payload.scenario {
+                state = state.apply(Action::SimLoadScenario(scenario));
+            }
             dom::replace_fragment("");
         }
         Err(ShareError::NotALink) => {}
@@ -62,6 +66,8 @@ pub fn App() -> Html {
     let request = use_memo(state.request.clone(), |r| Rc::new(r.clone()));
     let diagnostics = use_memo(state.request.clone(), |r| validate::validate(r));
     let diagnostics = Rc::new((*diagnostics).clone());
+    // Replayed only when the steps or settings change, not on keystrokes in the form.
+    let sim_run = use_memo((state.sim.settings.clone(), state.sim.steps.clone()), |_| replay(&state.sim));
 
     {
         let state = state.clone();
@@ -75,7 +81,8 @@ pub fn App() -> Html {
     let on_share = {
         let state = state.clone();
         Callback::from(move |()| {
-            let payload = SharePayload { request: state.request.clone(), scenario: None };
+            let scenario = (!state.sim.steps.is_empty()).then(|| state.sim.scenario());
+            let payload = SharePayload { request: state.request.clone(), scenario };
             dom::replace_fragment(&share::encode(&payload))
         })
     };
@@ -94,6 +101,9 @@ pub fn App() -> Html {
                 <div class="col col-out">
                     <Outputs request={(*request).clone()} ui={state.ui.clone()} on_action={on_action.clone()} />
                     <ImportPanel text={state.import_text.clone()} on_action={on_action.clone()} />
+                </div>
+                <div class="col col-sim">
+                    <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} request={(*request).clone()} on_action={on_action.clone()} />
                 </div>
             </main>
         </div>

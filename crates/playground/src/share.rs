@@ -5,6 +5,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
 use serde::{Deserialize, Serialize};
 
@@ -15,9 +16,9 @@ pub const PREFIX: &str = "s1=";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SharePayload {
     pub request: SendChatIntegrationEventRequest,
-    /// The simulator's steps, in core's scenario format (JSON), when the simulator has been used.
+    /// The simulator's steps and settings, in core's scenario format, when the simulator has been used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<serde_json::Value>,
+    pub scenario: Option<Scenario>,
 }
 
 /// Why a fragment could not be read.
@@ -45,7 +46,7 @@ impl std::fmt::Display for ShareError {
 
 /// The fragment (without `#`) for a payload.
 pub fn encode(payload: &SharePayload) -> String {
-    let json = serde_json::to_vec(payload).unwrap_or_default();
+    let json = serde_json::to_string(payload).unwrap_or_default().into_bytes();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
@@ -70,7 +71,8 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     // A generous bound: a request is at most a few hundred KB even at every maximum length.
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 << 20)
         .map_err(|_| ShareError::Corrupt("the compressed data is cut short or altered".to_owned()))?;
-    serde_json::from_slice(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
+    let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
+    serde_json::from_str(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 
 use std::rc::Rc;
 
+use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
+use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
 use chat_event_core::{
     ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
 };
@@ -97,6 +99,34 @@ pub struct UiChoices {
     pub custom_content_type: bool,
 }
 
+/// The simulator as steps: the state is what was done, in core's scenario format; the simulator
+/// itself is rebuilt from it by replaying, so that it can be saved, shared and exported as is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SimState {
+    pub settings: Settings,
+    pub steps: Vec<Step>,
+    /// The contact whose transcript is shown, as its id text.
+    pub selected: Option<String>,
+    /// The scenario import box.
+    pub scenario_text: String,
+}
+
+/// The title given to scenarios exported from the playground.
+pub const SCENARIO_TITLE: &str = "Playground session";
+
+impl SimState {
+    /// The steps as a scenario, in core's format.
+    pub fn scenario(&self) -> Scenario {
+        Scenario {
+            title: SCENARIO_TITLE.to_owned(),
+            description: None,
+            settings: Some(self.settings.clone()),
+            steps: self.steps.clone(),
+        }
+    }
+}
+
 /// Everything the playground remembers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -110,6 +140,7 @@ pub struct AppState {
     /// The text in the import box.
     pub import_text: String,
     pub ui: UiChoices,
+    pub sim: SimState,
     /// A message shown once at the top (a corrupt saved state or link), with the raw data.
     #[serde(skip)]
     pub notice: Option<Notice>,
@@ -147,6 +178,19 @@ pub enum Action {
     SetStructureStyle(StructureStyle),
     SetTheme(Theme),
     SetNotice(Option<Notice>),
+    /// Sends a request to the simulator.
+    SimSend(SendChatIntegrationEventRequest),
+    /// Moves the simulator's clock forward, in milliseconds.
+    SimAdvance(u64),
+    /// Ends a chat as its agent would.
+    SimEndChat(ContactId),
+    /// Forgets every step.
+    SimReset,
+    SimSettings(Settings),
+    /// Replaces the steps and settings with a scenario's.
+    SimLoadScenario(Scenario),
+    SimSelect(Option<String>),
+    SimScenarioText(String),
 }
 
 fn non_empty(text: String) -> Option<String> {
@@ -273,6 +317,33 @@ impl AppState {
             Action::SetStructureStyle(style) => self.ui.structure_style = style,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
+            Action::SimSend(request) => self.sim.steps.push(Step { send: Some(request), ..Step::default() }),
+            Action::SimAdvance(millis) => {
+                self.sim.steps.push(Step { advance: Some(StepDuration { millis }), ..Step::default() })
+            }
+            Action::SimEndChat(contact) => self.sim.steps.push(Step {
+                end_chat: Some(EndChatStep {
+                    contact_of: None,
+                    contact_id: Some(contact),
+                    source_id: None,
+                    destination_id: None,
+                    subtype: None,
+                    by: EndedBy::Agent,
+                }),
+                ..Step::default()
+            }),
+            Action::SimReset => {
+                self.sim.steps.clear();
+                self.sim.selected = None;
+            }
+            Action::SimSettings(settings) => self.sim.settings = settings,
+            Action::SimLoadScenario(scenario) => {
+                self.sim.settings = scenario.settings.unwrap_or_default();
+                self.sim.steps = scenario.steps;
+                self.sim.selected = None;
+            }
+            Action::SimSelect(contact) => self.sim.selected = contact,
+            Action::SimScenarioText(text) => self.sim.scenario_text = text,
         }
         self
     }

@@ -10,3 +10,4 @@ pub mod import;
 pub mod notice;
 pub mod outputs;
 pub mod request_form;
+pub mod simulator;
