@@ -12,6 +12,10 @@ for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height });
       const { errors } = await openFresh(page);
+      await page.locator('#preset').selectOption('first-sms');
+      await page.locator('#sim-send').click();
+      await page.locator('#preset').selectOption('sms-reply');
+      await page.locator('#sim-send').click();
       await page.locator('#preset').selectOption('broken-new-session');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

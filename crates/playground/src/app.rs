@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::diagnostics::DiagnosticSummary;
 use crate::components::header::Header;
 use crate::components::import::ImportPanel;
-use crate::components::notice::NoticeBanner;
+use crate::components::notice::notice_banner;
 use crate::components::outputs::Outputs;
 use crate::components::request_form::RequestForm;
 use crate::components::simulator::{replay, SimulatorPanel};
@@ -91,7 +91,7 @@ pub fn App() -> Html {
         <div class="app">
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />
             if let Some(notice) = state.notice.clone() {
-                <NoticeBanner notice={notice} on_action={on_action.clone()} />
+                { notice_banner(&notice, &on_action) }
             }
             <main class="layout">
                 <div class="col col-form">
@@ -103,7 +103,7 @@ pub fn App() -> Html {
                     <ImportPanel text={state.import_text.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="col col-sim">
-                    <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} request={(*request).clone()} on_action={on_action.clone()} />
+                    <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} on_action={on_action.clone()} />
                 </div>
             </main>
         </div>

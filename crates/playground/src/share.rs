@@ -72,7 +72,9 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 << 20)
         .map_err(|_| ShareError::Corrupt("the compressed data is cut short or altered".to_owned()))?;
     let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
-    serde_json::from_str(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
+    serde_json::from_str::<serde_json::Value>(&json)
+        .and_then(serde_json::from_value)
+        .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
 #[cfg(test)]

@@ -178,8 +178,8 @@ pub enum Action {
     SetStructureStyle(StructureStyle),
     SetTheme(Theme),
     SetNotice(Option<Notice>),
-    /// Sends a request to the simulator.
-    SimSend(SendChatIntegrationEventRequest),
+    /// Sends the request being edited to the simulator.
+    SimSend,
     /// Moves the simulator's clock forward, in milliseconds.
     SimAdvance(u64),
     /// Ends a chat as its agent would.
@@ -317,7 +317,7 @@ impl AppState {
             Action::SetStructureStyle(style) => self.ui.structure_style = style,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
-            Action::SimSend(request) => self.sim.steps.push(Step { send: Some(request), ..Step::default() }),
+            Action::SimSend => self.sim.steps.push(Step { send: Some(self.request.clone()), ..Step::default() }),
             Action::SimAdvance(millis) => {
                 self.sim.steps.push(Step { advance: Some(StepDuration { millis }), ..Step::default() })
             }

@@ -21,7 +21,9 @@ pub fn load() -> Option<AppState> {
 
 /// Reads saved text; damaged text gives the default state with a notice carrying the text.
 pub fn parse(raw: &str) -> AppState {
-    match serde_json::from_str::<AppState>(raw) {
+    // Through a JSON value, the one deserializer the app's other readers use too: each extra one
+    // would compile every type's deserializer again into the wasm.
+    match serde_json::from_str::<serde_json::Value>(raw).and_then(serde_json::from_value::<AppState>) {
         Ok(state) => state,
         Err(e) => AppState {
             notice: Some(Notice {

@@ -5,22 +5,15 @@ use yew::prelude::*;
 use super::code::{CodeBlock, Lang};
 use crate::state::{Action, Notice};
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeBannerProps {
-    pub notice: Notice,
-    pub on_action: Callback<Action>,
-}
-
 /// The message, the raw data and a dismiss button.
-#[function_component]
-pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
-    let on = props.on_action.clone();
+pub fn notice_banner(notice: &Notice, on_action: &Callback<Action>) -> Html {
+    let on = on_action.clone();
     html! {
         <div class="notice" role="alert" id="notice">
-            <p class="notice-message">{ props.notice.message.clone() }</p>
+            <p class="notice-message">{ notice.message.clone() }</p>
             <details>
                 <summary>{ "Show the raw data" }</summary>
-                <CodeBlock id="notice-raw" text={props.notice.raw.clone()} lang={Lang::Plain} label="raw data" />
+                <CodeBlock id="notice-raw" text={notice.raw.clone()} lang={Lang::Plain} label="raw data" />
             </details>
             <button type="button" id="notice-dismiss" onclick={Callback::from(move |_| on.emit(Action::SetNotice(None)))}>{ "Dismiss" }</button>
         </div>

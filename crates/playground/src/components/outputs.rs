@@ -109,7 +109,7 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             let cmd = render(r, &options(&props.ui, InputForm::Options));
             html! {
                 <>
-                    <CommandOptions ui={props.ui.clone()} on_action={props.on_action.clone()} show_style=true />
+                    { command_options(&props.ui, &props.on_action, true) }
                     <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" />
                     { notes(&cmd) }
                 </>
@@ -141,7 +141,7 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             let cmd = render(r, &options(&props.ui, form));
             html! {
                 <>
-                    <CommandOptions ui={props.ui.clone()} on_action={props.on_action.clone()} show_style=false />
+                    { command_options(&props.ui, &props.on_action, false) }
                     { for cmd.files.iter().map(|f| html! {
                         <>
                             <h3 class="output-title">{ format!("File {}", f.name) }</h3>
@@ -186,18 +186,11 @@ fn notes(cmd: &RenderedCommand) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CommandOptionsProps {
-    ui: UiChoices,
-    on_action: Callback<Action>,
-    show_style: bool,
-}
-
-/// The shell, and shorthand or JSON for the structures.
-#[function_component]
-fn CommandOptions(props: &CommandOptionsProps) -> Html {
+/// The shell, and shorthand or JSON for the structures. (A plain function rather than a component:
+/// it has no hooks, and each component costs code in the wasm.)
+fn command_options(ui: &UiChoices, on_action: &Callback<Action>, show_style: bool) -> Html {
     let on_shell = {
-        let on = props.on_action.clone();
+        let on = on_action.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some((shell, _, _)) = SHELLS.iter().find(|(_, key, _)| *key == v) {
@@ -205,9 +198,9 @@ fn CommandOptions(props: &CommandOptionsProps) -> Html {
             }
         })
     };
-    let style = props.ui.structure_style;
+    let style = ui.structure_style;
     let radio = |value: StructureStyle, id: &'static str, label: &'static str| {
-        let on = props.on_action.clone();
+        let on = on_action.clone();
         html! {
             <label for={id}>
                 <input type="radio" id={id} name="structure-style" checked={style == value}
@@ -221,11 +214,11 @@ fn CommandOptions(props: &CommandOptionsProps) -> Html {
             <label for="shell">{ "Shell" }
                 <select id="shell" onchange={on_shell}>
                     { for SHELLS.iter().map(|(shell, key, label)| html! {
-                        <option value={*key} selected={*shell == props.ui.shell}>{ *label }</option>
+                        <option value={*key} selected={*shell == ui.shell}>{ *label }</option>
                     }) }
                 </select>
             </label>
-            if props.show_style {
+            if show_style {
                 <fieldset class="inline-fieldset">
                     <legend>{ "Event and NewSessionDetails as" }</legend>
                     { radio(StructureStyle::Shorthand, "style-shorthand", "shorthand") }

@@ -74,18 +74,17 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                     { text(TextField::DestinationId, r.destination_id.as_ref(), "arn:aws:sms-voice:REGION:ACCOUNT:phone-number/ID") }
                 </Field>
                 <Field path="Subtype" label="Subtype" diagnostics={diags("Subtype")} on_suggestion={suggestion(on, TextField::Subtype)}>
-                    <SubtypePicker value={r.subtype.clone()} custom={props.state.ui.custom_subtype} on_action={on.clone()} />
+                    { picker("Subtype", &form::SUBTYPE_CHOICES, r.subtype.as_deref(), props.state.ui.custom_subtype, TextField::Subtype, Action::SetCustomSubtype, on) }
                 </Field>
             </fieldset>
 
             <fieldset class="group">
                 <legend>{ "Event" }</legend>
                 <Field path="Event.Type" label="Event.Type" required=true diagnostics={diags("Event.Type")} on_suggestion={suggestion(on, TextField::EventType)}>
-                    <EventTypePicker value={event.r#type.clone()} on_action={on.clone()} />
+                    { event_type_picker(event.r#type.as_deref().unwrap_or_default(), on) }
                 </Field>
                 <Field path="Event.ContentType" label="Event.ContentType" diagnostics={diags("Event.ContentType")} on_suggestion={suggestion(on, TextField::ContentType)}>
-                    <ContentTypePicker event_type={event.r#type.clone()} value={event.content_type.clone()}
-                        custom={props.state.ui.custom_content_type} on_action={on.clone()} />
+                    { picker("Event.ContentType", &form::content_type_choices(event.r#type.as_deref()), event.content_type.as_deref(), props.state.ui.custom_content_type, TextField::ContentType, Action::SetCustomContentType, on) }
                 </Field>
                 <Field path="Event.Content" label="Event.Content" diagnostics={diags("Event.Content")}
                     usage={limits::content_usage(r)}>
@@ -115,8 +114,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                 </legend>
                 <p class="group-note">{ "Used only when this event creates a new chat; ignored for an existing one." }</p>
                 if let Some(nsd) = nsd {
-                    <SupportedTypes values={nsd.supported_messaging_content_types.clone()}
-                        diagnostics={diags("NewSessionDetails.SupportedMessagingContentTypes")} on_action={on.clone()} />
+                    { supported_types(nsd.supported_messaging_content_types.as_deref().unwrap_or_default(), diags("NewSessionDetails.SupportedMessagingContentTypes"), on) }
                     <Field path="NewSessionDetails.ParticipantDetails.DisplayName" label="ParticipantDetails.DisplayName"
                         diagnostics={diags("NewSessionDetails.ParticipantDetails.DisplayName")}
                         usage={nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref())
@@ -162,16 +160,6 @@ fn select_change(f: impl Fn(String) + 'static) -> Callback<Event> {
     Callback::from(move |e: Event| f(e.target_unchecked_into::<HtmlSelectElement>().value()))
 }
 
-#[derive(Properties, PartialEq)]
-struct PickerProps {
-    value: Option<String>,
-    #[prop_or_default]
-    custom: bool,
-    #[prop_or_default]
-    event_type: Option<String>,
-    on_action: Callback<Action>,
-}
-
 /// A select of known values, "(none)" and "custom…", with a text box for the custom value.
 fn picker(
     path: &str,
@@ -214,19 +202,11 @@ fn picker(
     }
 }
 
-/// Subtype: the channels AWS names, none, or a custom value.
-#[function_component]
-fn SubtypePicker(props: &PickerProps) -> Html {
-    let choices = &form::SUBTYPE_CHOICES;
-    picker("Subtype", choices, props.value.as_deref(), props.custom, TextField::Subtype, Action::SetCustomSubtype, &props.on_action)
-}
-
 /// Event.Type: the model's enum. A value outside it (from an import) is kept and shown as such.
-#[function_component]
-fn EventTypePicker(props: &PickerProps) -> Html {
-    let value = props.value.clone().unwrap_or_default();
+fn event_type_picker(value: &str, on: &Callback<Action>) -> Html {
+    let value = value.to_owned();
     let known = value.is_empty() || shape::EVENT_TYPES.contains(&value.as_str());
-    let on = props.on_action.clone();
+    let on = on.clone();
     html! {
         <select id={control_id("Event.Type")} aria-describedby={described_by("Event.Type")}
             onchange={select_change(move |v| on.emit(Action::SetText(TextField::EventType, v)))}>
@@ -239,35 +219,19 @@ fn EventTypePicker(props: &PickerProps) -> Html {
     }
 }
 
-/// Event.ContentType: the types that fit the chosen Type, or a custom value.
-#[function_component]
-fn ContentTypePicker(props: &PickerProps) -> Html {
-    let choices = form::content_type_choices(props.event_type.as_deref());
-    picker("Event.ContentType", &choices, props.value.as_deref(), props.custom, TextField::ContentType, Action::SetCustomContentType, &props.on_action)
-}
-
-#[derive(Properties, PartialEq)]
-struct SupportedTypesProps {
-    values: Option<Vec<String>>,
-    diagnostics: Rc<Vec<Diagnostic>>,
-    on_action: Callback<Action>,
-}
-
 /// SupportedMessagingContentTypes as checkboxes: the supported values, then any other value given.
-#[function_component]
-fn SupportedTypes(props: &SupportedTypesProps) -> Html {
-    let values = props.values.clone().unwrap_or_default();
+fn supported_types(values: &[String], diagnostics: Rc<Vec<Diagnostic>>, on_action: &Callback<Action>) -> Html {
     let mut all: Vec<String> = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().map(|s| s.to_string()).collect();
     all.extend(values.iter().filter(|v| !SUPPORTED_MESSAGING_CONTENT_TYPES.contains(&v.as_str())).cloned());
     let path = "NewSessionDetails.SupportedMessagingContentTypes";
     let base = control_id(path);
     html! {
-        <Field path={path} label="SupportedMessagingContentTypes" diagnostics={props.diagnostics.clone()} group=true>
+        <Field path={path} label="SupportedMessagingContentTypes" diagnostics={diagnostics} group=true>
             <div class="checks" role="group" aria-labelledby={format!("{base}-label")} aria-describedby={described_by(path)}>
                 { for all.iter().enumerate().map(|(i, v)| {
                     let id = if i == 0 { base.clone() } else { format!("{base}-{i}") };
                     let checked = values.contains(v);
-                    let on = props.on_action.clone();
+                    let on = on_action.clone();
                     let value = v.clone();
                     html! {
                         <label class="check" for={id.clone()}>

@@ -8,7 +8,6 @@ use chat_event_core::simulator::{
     human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome, Scenario, ScenarioReport,
     Settings, Simulator, SubtypeMatching, Throttling, What,
 };
-use chat_event_core::SendChatIntegrationEventRequest;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -32,13 +31,12 @@ pub fn replay(state: &SimState) -> Result<SimRun, String> {
 pub struct SimulatorPanelProps {
     pub state: SimState,
     pub run: Rc<Result<SimRun, String>>,
-    pub request: Rc<SendChatIntegrationEventRequest>,
     pub on_action: Callback<Action>,
 }
 
 impl PartialEq for SimulatorPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.run, &other.run) && self.request == other.request
+        self.state == other.state && Rc::ptr_eq(&self.run, &other.run)
     }
 }
 
@@ -51,8 +49,7 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
     let on = &props.on_action;
     let send = {
         let on = on.clone();
-        let request = props.request.clone();
-        Callback::from(move |_| on.emit(Action::SimSend((*request).clone())))
+        Callback::from(move |_| on.emit(Action::SimSend))
     };
     let advance = |millis: u64, label: &'static str, id: &'static str| {
         let on = on.clone();
@@ -69,9 +66,9 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
                         <span class="muted">{ format!(" ({} since start)", human_duration(run.sim.now().millis_since(props.state.settings.start))) }</span>
                     </p>
                     if let Some(outcome) = last {
-                        <OutcomeView outcome={outcome.clone()} />
+                        { outcome_view(outcome) }
                     }
-                    <ChatsTable contacts={run.sim.contacts()} now_millis={run.sim.now().epoch_millis()} selected={props.state.selected.clone()} on_action={on.clone()} />
+                    { chats_table(&run.sim.contacts(), run.sim.now().epoch_millis(), props.state.selected.as_deref(), on) }
                     { transcript(run, props.state.selected.as_deref()) }
                     <details class="sub" id="sim-log-section">
                         <summary>{ format!("Request log ({} steps)", run.report.steps.len()) }</summary>
@@ -99,11 +96,11 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
             { body }
             <details class="sub">
                 <summary>{ "Settings" }</summary>
-                <SettingsForm settings={props.state.settings.clone()} on_action={on.clone()} />
+                { settings_form(&props.state.settings, on) }
             </details>
             <details class="sub" id="sim-scenario-section">
                 <summary>{ "Scenario: reset, export, import" }</summary>
-                <ScenarioTools state={props.state.clone()} on_action={on.clone()} />
+                { scenario_tools(&props.state, on) }
             </details>
         </section>
     }
@@ -160,15 +157,8 @@ fn badge(outcome: &Outcome) -> (String, &'static str) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct OutcomeViewProps {
-    outcome: Outcome,
-}
-
 /// The last send: a badge, the explanation and the response.
-#[function_component]
-fn OutcomeView(props: &OutcomeViewProps) -> Html {
-    let o = &props.outcome;
+fn outcome_view(o: &Outcome) -> Html {
     let (label, class) = badge(o);
     let body = match &o.response {
         AwsResponse::Ok(r) => serde_json::to_string_pretty(r).unwrap_or_default(),
@@ -181,14 +171,6 @@ fn OutcomeView(props: &OutcomeViewProps) -> Html {
             <CodeBlock id="sim-response" text={body} lang={Lang::Json} label="simulated response" />
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct ChatsTableProps {
-    contacts: Vec<ContactView>,
-    now_millis: i64,
-    selected: Option<String>,
-    on_action: Callback<Action>,
 }
 
 fn status_text(c: &ContactView) -> String {
@@ -205,12 +187,10 @@ fn millis_between(from: i64, to: i64) -> u64 {
 }
 
 /// Every contact, newest first: identity, id, status, times, messages.
-#[function_component]
-fn ChatsTable(props: &ChatsTableProps) -> Html {
-    if props.contacts.is_empty() {
+fn chats_table(contacts: &[ContactView], now: i64, selected: Option<&str>, on_action: &Callback<Action>) -> Html {
+    if contacts.is_empty() {
         return html! { <p class="muted" id="sim-chats-empty">{ "No chats yet. Send the request to start one." }</p> };
     }
-    let now = props.now_millis;
     html! {
         <div class="table-wrap">
             <table class="chats" id="sim-chats">
@@ -220,31 +200,31 @@ fn ChatsTable(props: &ChatsTableProps) -> Html {
                     <th scope="col">{ "Started" }</th><th scope="col">{ "Expires in" }</th><th scope="col">{ "Msgs" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
                 </tr></thead>
                 <tbody>
-                    { for props.contacts.iter().rev().map(|c| {
+                    { for contacts.iter().rev().map(|c| {
                         let id = c.contact_id.to_string();
                         let active = c.status == ContactStatus::Active;
-                        let selected = props.selected.as_deref() == Some(id.as_str());
+                        let selected = selected == Some(id.as_str());
                         let select = {
-                            let on = props.on_action.clone();
+                            let on = on_action.clone();
                             let id = id.clone();
                             Callback::from(move |_| on.emit(Action::SimSelect(Some(id.clone()))))
                         };
                         let end = {
-                            let on = props.on_action.clone();
+                            let on = on_action.clone();
                             let contact = c.contact_id;
                             Callback::from(move |_| on.emit(Action::SimEndChat(contact)))
                         };
                         html! {
                             <tr class={classes!(if active { "active" } else { "ended" }, selected.then_some("selected"))} data-status={status_text(c)}>
-                                <td class="identity">
+                                <td class="identity" data-label="Identity">
                                     <code>{ c.source_id.clone() }</code><br/>
                                     <span class="muted small">{ c.subtype.clone().unwrap_or_else(|| "(no Subtype)".into()) }</span>
                                 </td>
-                                <td><code class="contact-id" title={id.clone()}>{ short_id(&id) }</code></td>
-                                <td class="status">{ status_text(c) }</td>
-                                <td>{ format!("{} ago", human_duration(millis_between(c.started_at.epoch_millis(), now))) }</td>
-                                <td>{ if active { human_duration(millis_between(now, c.expires_at.epoch_millis())) } else { "–".into() } }</td>
-                                <td class="num">{ c.message_count }</td>
+                                <td data-label="Contact id"><code class="contact-id" title={id.clone()}>{ short_id(&id) }</code></td>
+                                <td class="status" data-label="Status">{ status_text(c) }</td>
+                                <td data-label="Started">{ format!("{} ago", human_duration(millis_between(c.started_at.epoch_millis(), now))) }</td>
+                                <td data-label="Expires in">{ if active { human_duration(millis_between(now, c.expires_at.epoch_millis())) } else { "–".into() } }</td>
+                                <td class="num" data-label="Messages">{ c.message_count }</td>
                                 <td class="row-actions">
                                     <button type="button" class="small-button" aria-pressed={selected.to_string()} onclick={select}
                                         aria-label={format!("Transcript of {}", short_id(&id))}>{ "Transcript" }</button>
@@ -311,18 +291,10 @@ fn request_log(report: &ScenarioReport) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SettingsFormProps {
-    settings: Settings,
-    on_action: Callback<Action>,
-}
-
 /// The simulator's settings; every change replays the steps under the new settings.
-#[function_component]
-fn SettingsForm(props: &SettingsFormProps) -> Html {
-    let s = &props.settings;
+fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
     let change = |f: fn(&mut Settings, String)| {
-        let on = props.on_action.clone();
+        let on = on_action.clone();
         let s = s.clone();
         Callback::from(move |e: Event| {
             let target: HtmlInputElement = e.target_unchecked_into();
@@ -333,7 +305,7 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
         })
     };
     let on_matching = {
-        let on = props.on_action.clone();
+        let on = on_action.clone();
         let s = s.clone();
         Callback::from(move |e: Event| {
             let mut next = s.clone();
@@ -346,7 +318,7 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
         })
     };
     let on_destinations = {
-        let on = props.on_action.clone();
+        let on = on_action.clone();
         let s = s.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
@@ -410,17 +382,9 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ScenarioToolsProps {
-    state: SimState,
-    on_action: Callback<Action>,
-}
-
 /// Reset, the steps as a scenario (core's format) to copy, and a box to load one.
-#[function_component]
-fn ScenarioTools(props: &ScenarioToolsProps) -> Html {
-    let on = &props.on_action;
-    let parsed = parse_scenario(&props.state.scenario_text);
+fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
+    let parsed = parse_scenario(&state.scenario_text);
     let reset = {
         let on = on.clone();
         Callback::from(move |_| on.emit(Action::SimReset))
@@ -453,13 +417,13 @@ fn ScenarioTools(props: &ScenarioToolsProps) -> Html {
             <p><button type="button" id="sim-reset" onclick={reset}>{ "Reset the simulator" }</button>
                <span class="muted small">{ " Forgets every chat and step; settings stay." }</span></p>
             <h3 class="output-title">{ "Export: these steps as a scenario" }</h3>
-            <CodeBlock id="sim-scenario-export" text={props.state.scenario().to_json()} lang={Lang::Json} label="scenario JSON" />
+            <CodeBlock id="sim-scenario-export" text={state.scenario().to_json()} lang={Lang::Json} label="scenario JSON" />
             <h3 class="output-title"><label for="sim-scenario-import">{ "Import a scenario (JSON or YAML)" }</label></h3>
             <select id="sim-scenario-example" aria-label="Load an example scenario" onchange={on_example}>
                 <option value="" selected=true>{ "Example scenarios…" }</option>
                 { for scenarios::EXAMPLES.iter().map(|e| html! { <option value={e.name}>{ e.title }</option> }) }
             </select>
-            <textarea id="sim-scenario-import" rows="5" spellcheck="false" value={props.state.scenario_text.clone()} {oninput}
+            <textarea id="sim-scenario-import" rows="5" spellcheck="false" value={state.scenario_text.clone()} {oninput}
                 aria-describedby="sim-scenario-status" />
             <p id="sim-scenario-status" class="status">
                 { match &parsed {
@@ -478,6 +442,17 @@ fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
     if t.is_empty() {
         return None;
     }
-    let result = if t.starts_with('{') { Scenario::from_json(text) } else { Scenario::from_yaml(text) };
-    Some(result.map_err(|e| e.to_string()))
+    if !t.starts_with('{') {
+        return Some(Scenario::from_yaml(text).map_err(|e| e.to_string()));
+    }
+    // JSON through a value, like every other reader in the app (see `storage::parse`).
+    let value = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(format!("{e}"))),
+    };
+    Some(
+        serde_json::from_value::<Scenario>(value)
+            .map_err(|e| e.to_string())
+            .and_then(|s| s.check().map(|()| s).map_err(|e| e.to_string())),
+    )
 }
