@@ -20,6 +20,11 @@ for (const scheme of ['light', 'dark']) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${OUT}/${name}-${scheme}.png`, fullPage: true });
+      if (name === 'narrow') {
+        await page.screenshot({ path: `${OUT}/${name}-${scheme}-top.png` });
+        await page.locator('.col-out').screenshot({ path: `${OUT}/${name}-${scheme}-outputs.png` });
+        await page.locator('.col-sim').screenshot({ path: `${OUT}/${name}-${scheme}-simulator.png` });
+      }
       expect(errors).toEqual([]);
     });
   }

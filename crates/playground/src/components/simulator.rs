@@ -217,8 +217,8 @@ fn chats_table(contacts: &[ContactView], now: i64, selected: Option<&str>, on_ac
                         html! {
                             <tr class={classes!(if active { "active" } else { "ended" }, selected.then_some("selected"))} data-status={status_text(c)}>
                                 <td class="identity" data-label="Identity">
-                                    <code>{ c.source_id.clone() }</code><br/>
-                                    <span class="muted small">{ c.subtype.clone().unwrap_or_else(|| "(no Subtype)".into()) }</span>
+                                    <code class="source">{ c.source_id.clone() }</code>
+                                    <span class="muted small subtype">{ c.subtype.clone().unwrap_or_else(|| "(no Subtype)".into()) }</span>
                                 </td>
                                 <td data-label="Contact id"><code class="contact-id" title={id.clone()}>{ short_id(&id) }</code></td>
                                 <td class="status" data-label="Status">{ status_text(c) }</td>
