@@ -27,7 +27,10 @@ unsafe impl GlobalAlloc for Counting {
         System.dealloc(ptr, layout)
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        LIVE.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         System.realloc(ptr, layout, new_size)
     }
 }
@@ -35,7 +38,8 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
+const ARN: &str =
+    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 
 fn request() -> SendChatIntegrationEventRequest {
     serde_json::from_value(serde_json::json!({
@@ -62,7 +66,11 @@ fn set_source(r: &mut SendChatIntegrationEventRequest, n: u64) {
 }
 
 fn lean() -> Settings {
-    Settings { transcript_limit: 0, log_limit: 0, ..Settings::default() }
+    Settings {
+        transcript_limit: 0,
+        log_limit: 0,
+        ..Settings::default()
+    }
 }
 
 fn configs() -> [(&'static str, Settings); 2] {

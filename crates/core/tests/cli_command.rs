@@ -74,6 +74,135 @@ fn renders_each_shell() {
     }
 }
 
+const SHELLS: [Shell; 4] = [Shell::Bash, Shell::PowerShell5, Shell::PowerShell7, Shell::Cmd];
+
+/// The `shorthand` notes of a rendered command: (option, path, message).
+fn shorthand_notes(cmd: &chat_event_core::cli::command::RenderedCommand) -> Vec<(String, String, String)> {
+    cmd.notes
+        .iter()
+        .filter(|n| n.kind == "shorthand")
+        .map(|n| (n.option.clone().unwrap_or_default(), n.path.clone().unwrap_or_default(), n.message.clone()))
+        .collect()
+}
+
+/// A request whose only unusual string is the one `set` puts in.
+fn with(set: impl Fn(&mut SendChatIntegrationEventRequest)) -> SendChatIntegrationEventRequest {
+    let mut r = SendChatIntegrationEventRequest {
+        source_id: Some("+15551234567".into()),
+        destination_id: Some("d".into()),
+        event: Some(ChatEvent { r#type: Some("MESSAGE".into()), content_type: Some("text/plain".into()), content: Some("hi".into()) }),
+        new_session_details: Some(NewSessionDetails {
+            participant_details: Some(ParticipantDetails { display_name: Some("Ann".into()) }),
+            attributes: Some([("a".to_string(), "x".to_string()), ("z".to_string(), "y".to_string())].into_iter().collect()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    set(&mut r);
+    r
+}
+
+fn nsd(r: &mut SendChatIntegrationEventRequest) -> &mut NewSessionDetails {
+    r.new_session_details.as_mut().unwrap()
+}
+
+fn content(r: &mut SendChatIntegrationEventRequest, text: &str) {
+    r.event.as_mut().unwrap().content = Some(text.into());
+}
+
+fn attribute(r: &mut SendChatIntegrationEventRequest, key: &str, value: &str) {
+    nsd(r).attributes.as_mut().unwrap().insert(key.into(), value.into());
+}
+
+/// For each shell, a value inside a structure that needed quoting or escaping in the shorthand gets
+/// a note with its member path and the reason in plain words; the shorthand is the same in every
+/// shell, and so are these notes.
+#[test]
+fn render_notes_say_where_and_why_a_value_needed_shorthand_quoting() {
+    type Case = (&'static str, SendChatIntegrationEventRequest, &'static str, &'static str, &'static [&'static str]);
+    let cases: Vec<Case> = vec![
+        ("comma, apostrophe and emoji in Content", with(|r| content(r, "Hi, it's me 😀")), "--event", "Event.Content",
+         &["is in double quotes", "a comma (an unquoted comma would start a new item)", "an apostrophe",
+           "an emoji, 😀 (characters above U+FFFF are not accepted unquoted)"]),
+        ("comma in an attribute value", with(|r| attribute(r, "a", "x,y")), "--new-session-details",
+         "NewSessionDetails.Attributes.a", &[r"the comma is written \,", "an unquoted comma would start a new item"]),
+        ("leading space", with(|r| nsd(r).participant_details = Some(ParticipantDetails { display_name: Some(" Ann".into()) })),
+         "--new-session-details", "NewSessionDetails.ParticipantDetails.DisplayName", &["starts with a space"]),
+        ("trailing space", with(|r| content(r, "hi ")), "--event", "Event.Content", &["ends with a space", "trimmed"]),
+        ("double quotes", with(|r| content(r, "say \"hi\"")), "--event", "Event.Content",
+         &["is in single quotes", "a double quote \""]),
+        ("brackets", with(|r| content(r, "[x]")), "--event", "Event.Content",
+         &["starts with [ (which would begin a list", "a closing bracket ]"]),
+        ("braces", with(|r| content(r, "{x}")), "--event", "Event.Content",
+         &["starts with { (which would begin a map", "a closing brace }"]),
+        ("empty value at the end of a map", with(|r| attribute(r, "z", "")), "--new-session-details",
+         "NewSessionDetails.Attributes.z", &["it is empty and is the last value in its braces", "{k=}"]),
+        ("a list item", with(|r| nsd(r).supported_messaging_content_types = Some(vec!["text/plain".into(), " x".into()])),
+         "--new-session-details", "NewSessionDetails.SupportedMessagingContentTypes[1]", &["starts with a space"]),
+    ];
+    for (rule, request, option, path, needles) in &cases {
+        let per_shell: Vec<_> =
+            SHELLS.iter().map(|&shell| shorthand_notes(&render(request, &RenderOptions { shell, ..Default::default() }))).collect();
+        for (shell, notes) in SHELLS.iter().zip(&per_shell) {
+            assert_eq!(notes.len(), 1, "{rule} ({shell:?}): {notes:?}");
+            let (got_option, got_path, message) = &notes[0];
+            assert_eq!((got_option.as_str(), got_path.as_str()), (*option, *path), "{rule} ({shell:?})");
+            assert!(message.starts_with(path) || message.starts_with(&format!("In {path},")), "{rule}: {message}");
+            for needle in *needles {
+                assert!(message.contains(needle), "{rule} ({shell:?}): {message:?} lacks {needle:?}");
+            }
+        }
+        assert!(per_shell.windows(2).all(|w| w[0] == w[1]), "{rule}: the same notes in every shell");
+        let bash = render(request, &RenderOptions::default());
+        assert_eq!(parse(&bash.text).unwrap().request.as_ref(), Some(request), "{rule}: {}", bash.text);
+    }
+    // Nothing to say about a request with ordinary text, and nothing when the structure is JSON.
+    for shell in SHELLS {
+        assert_eq!(shorthand_notes(&render(&with(|_| {}), &RenderOptions { shell, ..Default::default() })), []);
+        let json = RenderOptions { shell, event_style: StructureStyle::Json, ..Default::default() };
+        assert_eq!(shorthand_notes(&render(&with(|r| content(r, "a, b")), &json)), []);
+    }
+}
+
+/// When shorthand cannot say a structure, the note names the option, the place inside it and why.
+#[test]
+fn render_notes_say_where_and_why_a_structure_fell_back_to_json() {
+    let cases: Vec<(&str, SendChatIntegrationEventRequest, &str, &str, &str)> = vec![
+        ("attribute key with a space", with(|r| attribute(r, "a b", "x")), "--new-session-details",
+         "NewSessionDetails.Attributes (key: a b)", "the key \"a b\" contains a space"),
+        ("non-ASCII attribute key", with(|r| attribute(r, "é", "x")), "--new-session-details",
+         "NewSessionDetails.Attributes (key: é)", "contains the character é"),
+        ("backslash before more shorthand", with(|r| attribute(r, "a", "x\\")), "--new-session-details",
+         "NewSessionDetails.Attributes.a", "ends in a backslash"),
+        ("empty structure", with(|r| r.event = Some(ChatEvent::default())), "--event", "Event",
+         "an empty structure has no shorthand form"),
+    ];
+    for (rule, request, option, path, needle) in &cases {
+        for shell in SHELLS {
+            let cmd = render(request, &RenderOptions { shell, ..Default::default() });
+            let notes: Vec<_> = cmd.notes.iter().filter(|n| n.kind == "json-fallback").collect();
+            assert_eq!(notes.len(), 1, "{rule} ({shell:?}): {:?}", cmd.notes);
+            let note = notes[0];
+            assert_eq!((note.option.as_deref(), note.path.as_deref()), (Some(*option), Some(*path)), "{rule}");
+            assert!(note.message.starts_with(&format!("{option} is written as JSON, not shorthand, because")), "{}", note.message);
+            assert!(note.message.contains(needle), "{rule}: {:?}", note.message);
+        }
+        let bash = render(request, &RenderOptions::default());
+        assert_eq!(parse(&bash.text).unwrap().request.as_ref(), Some(request), "{rule}: {}", bash.text);
+    }
+}
+
+#[test]
+fn render_note_path_is_serialized_camel_case_and_only_when_known() {
+    let cmd = render(&with(|r| content(r, "a 😀")), &RenderOptions::default());
+    let notes = serde_json::to_value(&cmd.notes).unwrap();
+    let shorthand = notes.as_array().unwrap().iter().find(|n| n["kind"] == "shorthand").unwrap();
+    assert_eq!(shorthand["path"], "Event.Content");
+    assert_eq!(shorthand["option"], "--event");
+    let quoting = notes.as_array().unwrap().iter().find(|n| n["kind"] == "quoting").unwrap();
+    assert!(quoting.get("path").is_none(), "{quoting}");
+}
+
 #[test]
 fn multiline_uses_each_shells_continuation() {
     for (shell, mark) in [(Shell::Bash, " \\\n  "), (Shell::PowerShell7, " `\n  "), (Shell::Cmd, " ^\n  ")] {
@@ -251,6 +380,74 @@ proptest! {
 
     #[test]
     fn command_parser_never_panics(text in "\\PC{0,60}") {
+        let _ = parse(&text);
+    }
+}
+
+/// Any text at all, including control characters, NUL and lone shell syntax.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), "\\PC{0,12}", tricky()]
+}
+
+fn arb_any_request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
+    let o = || opt(any_text());
+    let event = (o(), o(), o()).prop_map(|(t, ct, c)| ChatEvent { r#type: t, content_type: ct, content: c });
+    let nsd = (
+        opt(prop::collection::vec(any_text(), 0..3)),
+        opt(o().prop_map(|d| ParticipantDetails { display_name: d })),
+        opt(prop::collection::vec((any_text(), any_text()), 0..3)),
+        opt(o().prop_map(|a| ChatStreamingConfiguration { streaming_endpoint_arn: a })),
+    )
+        .prop_map(|(types, pd, attrs, sc)| NewSessionDetails {
+            supported_messaging_content_types: types,
+            participant_details: pd,
+            attributes: attrs.map(|a| a.into_iter().collect()),
+            streaming_configuration: sc,
+        });
+    (o(), o(), o(), opt(event), opt(nsd)).prop_map(|(s, d, st, e, n)| SendChatIntegrationEventRequest {
+        source_id: s,
+        destination_id: d,
+        subtype: st,
+        event: e,
+        new_session_details: n,
+    })
+}
+
+fn arb_any_options() -> impl Strategy<Value = RenderOptions> {
+    let style = || prop_oneof![Just(StructureStyle::Shorthand), Just(StructureStyle::Json)];
+    let input = prop_oneof![
+        Just(InputForm::Options),
+        Just(InputForm::CliInputJson),
+        Just(InputForm::CliInputJsonFile),
+        Just(InputForm::CliInputYaml),
+        Just(InputForm::CliInputYamlFile),
+    ];
+    (prop::sample::select(SHELLS.to_vec()), any::<bool>(), style(), style(), input, opt(any_text()), opt(any_text()), opt(any_text()))
+        .prop_map(|(shell, multiline, event_style, new_session_details_style, input, region, profile, endpoint_url)| {
+            RenderOptions { shell, multiline, event_style, new_session_details_style, input, region, profile, endpoint_url }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Rendering takes any request with any text in any shell and form without panicking, and every
+    /// note about a place inside a structure names that place.
+    #[test]
+    fn render_never_panics(request in arb_any_request(), options in arb_any_options()) {
+        let cmd = render(&request, &options);
+        prop_assert!(cmd.text.starts_with("aws "), "{}", cmd.text);
+        for note in cmd.notes.iter().filter(|n| n.kind == "shorthand" || n.kind == "json-fallback") {
+            let path = note.path.as_deref().unwrap_or_default();
+            prop_assert!(path.starts_with("Event") || path.starts_with("NewSessionDetails"), "{:?}", note);
+        }
+        // Whatever was rendered, reading it back as bash does not panic either.
+        let _ = parse(&cmd.text);
+    }
+
+    /// The command parser takes any text, control characters included, without panicking.
+    #[test]
+    fn command_parser_never_panics_on_any_text(text in any_text()) {
         let _ = parse(&text);
     }
 }

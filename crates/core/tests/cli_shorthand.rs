@@ -3,7 +3,9 @@
 
 mod cli_common;
 
-use chat_event_core::cli::shorthand::{generate, parse, ShorthandErrorKind, ShorthandValue};
+use chat_event_core::cli::shorthand::{
+    generate, generate_explained, parse, QuoteReason, ShorthandErrorKind, ShorthandValue, Written,
+};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -188,6 +190,105 @@ fn generator_says_when_shorthand_cannot_express_a_value() {
     }
 }
 
+/// Each string the generator could not write as it is gets a note with its path, how it was written
+/// and every reason, read off the same decision that chose the spelling.
+#[test]
+fn generator_says_why_it_quoted_or_escaped_each_string() {
+    use QuoteReason as R;
+    let dq = |escaped_quotes, doubled_backslashes| Written::Quoted { quote: '"', escaped_quotes, doubled_backslashes };
+    let sq = |escaped_quotes| Written::Quoted { quote: '\'', escaped_quotes, doubled_backslashes: false };
+    let cases: Vec<(&str, serde_json::Value, &str, Written, Vec<QuoteReason>)> = vec![
+        ("comma, apostrophe and emoji", json!({"Content": "Hi, it's me 😀"}), "Content", dq(0, false),
+         vec![R::Comma { count: 1 }, R::QuoteMark { quote: '\'' }, R::AboveBmp { example: '😀' }]),
+        ("one comma: escaped", json!({"Attributes": {"a": "x,y"}}), "Attributes.a",
+         Written::EscapedCommas { count: 1 }, vec![R::Comma { count: 1 }]),
+        ("two commas: escaping ties with quoting, escaped", json!({"a": "x,y,z"}), "a",
+         Written::EscapedCommas { count: 2 }, vec![R::Comma { count: 2 }]),
+        ("three commas: quoting is shorter", json!({"a": "w,x,y,z"}), "a", dq(0, false), vec![R::Comma { count: 3 }]),
+        ("emoji alone", json!({"a": "😀"}), "a", dq(0, false), vec![R::AboveBmp { example: '😀' }]),
+        ("above U+FFFF, not an emoji", json!({"a": "𝐀"}), "a", dq(0, false), vec![R::AboveBmp { example: '𝐀' }]),
+        ("leading space", json!({"a": " x"}), "a", dq(0, false), vec![R::LeadingWhitespace { example: ' ' }]),
+        ("leading tab", json!({"a": "\tx"}), "a", dq(0, false), vec![R::LeadingWhitespace { example: '\t' }]),
+        ("trailing space", json!({"a": "x "}), "a", dq(0, false), vec![R::TrailingWhitespace { example: ' ' }]),
+        ("trailing no-break space", json!({"a": "x\u{a0}"}), "a", dq(0, false),
+         vec![R::TrailingWhitespace { example: '\u{a0}' }]),
+        ("double quote: single quotes", json!({"a": "say \"x\""}), "a", sq(0), vec![R::QuoteMark { quote: '"' }]),
+        ("apostrophe: double quotes", json!({"a": "it's"}), "a", dq(0, false), vec![R::QuoteMark { quote: '\'' }]),
+        ("both quotes: the fewer escapes win", json!({"a": "it's \"x\""}), "a", sq(1),
+         vec![R::QuoteMark { quote: '\'' }]),
+        ("closing bracket inside", json!({"a": "x]y"}), "a", dq(0, false), vec![R::ClosingBracket { bracket: ']' }]),
+        ("closing brace inside", json!({"a": "x}y"}), "a", dq(0, false), vec![R::ClosingBracket { bracket: '}' }]),
+        ("opening bracket first", json!({"a": "[x"}), "a", dq(0, false), vec![R::OpensStructure { bracket: '[' }]),
+        ("opening brace first", json!({"a": "{x"}), "a", dq(0, false), vec![R::OpensStructure { bracket: '{' }]),
+        ("= first", json!({"a": "=x"}), "a", dq(0, false), vec![R::StartsWithEquals]),
+        ("control character", json!({"a": "x\u{1}y"}), "a", dq(0, false),
+         vec![R::ControlCharacter { example: '\u{1}' }]),
+        ("empty last value in braces", json!({"m": {"a": "", "b": ""}}), "m.b", dq(0, false), vec![R::EmptyLastInMap]),
+        ("empty last item in brackets", json!({"m": {"l": ["a", ""]}}), "m.l[1]", dq(0, false),
+         vec![R::EmptyLastInList]),
+        ("] first in a list item", json!({"l": ["]x"]}), "l[0]", dq(0, false), vec![R::ClosesList]),
+        ("= in a later item of a comma list", json!({"K": ["a", "b=c "]}), "K[1]", dq(0, false),
+         vec![R::EqualsInLaterItem, R::TrailingWhitespace { example: ' ' }]),
+        ("backslashes doubled in quotes", json!({"a": " a\\\\b"}), "a", dq(0, true),
+         vec![R::LeadingWhitespace { example: ' ' }]),
+    ];
+    for (rule, value, path, written, reasons) in cases {
+        let sv = ShorthandValue::from_json(&value).unwrap();
+        let generated = generate_explained(&sv).unwrap_or_else(|e| panic!("{rule}: {e}"));
+        assert_eq!(generated.notes.len(), 1, "{rule}: {:?} -> {:?}", generated.text, generated.notes);
+        let note = &generated.notes[0];
+        assert_eq!((note.path.as_str(), note.written, &note.reasons), (path, written, &reasons), "{rule}: {}", generated.text);
+        assert_eq!(parse(&generated.text).unwrap(), sv, "{rule}: the explained form parses back");
+    }
+    // Strings written as they are get no note, whatever else is around them.
+    let plain = json!({"Type": "MESSAGE", "m": {"a": "x=y", "b": "}", "d": "", "c": "é ✓"}, "K": ["a", "b"], "e": ""});
+    let generated = generate_explained(&ShorthandValue::from_json(&plain).unwrap()).unwrap();
+    assert_eq!(generated.notes, [], "{}", generated.text);
+}
+
+#[test]
+fn notes_read_as_plain_sentences() {
+    let cases: &[(&str, serde_json::Value, &str)] = &[
+        (
+            "quoted",
+            json!({"Content": "Hi, me 😀"}),
+            "Content is in double quotes in the shorthand because it contains a comma (an unquoted comma would \
+             start a new item) and an emoji, 😀 (characters above U+FFFF are not accepted unquoted).",
+        ),
+        (
+            "escaped",
+            json!({"Attributes": {"a": "x,y"}}),
+            "In Attributes.a, the comma is written \\, in the shorthand: an unquoted comma would start a new item, \
+             and \\, stands for a comma that is part of the text.",
+        ),
+        (
+            "a clause and a contains",
+            json!({"a": " it's"}),
+            "a is in double quotes in the shorthand because it contains an apostrophe ' (an unquoted value cannot \
+             contain quote marks: one at the start would open a quoted value, anywhere else it is an error) and it \
+             starts with a space (whitespace right after = or a comma is skipped).",
+        ),
+        (
+            "escaped quote inside",
+            json!({"a": "it's \"x\""}),
+            "a is in single quotes in the shorthand because it contains an apostrophe ' (an unquoted value cannot \
+             contain quote marks: one at the start would open a quoted value, anywhere else it is an error). Inside \
+             the quotes, each ' of the text is written \\'.",
+        ),
+        (
+            "empty last in braces",
+            json!({"m": {"k": ""}}),
+            "m.k is in double quotes in the shorthand because it is empty and is the last value in its braces \
+             (written {k=}, the } would be read as the value).",
+        ),
+    ];
+    for (rule, value, want) in cases {
+        let generated = generate_explained(&ShorthandValue::from_json(value).unwrap()).unwrap();
+        let messages: Vec<String> = generated.notes.iter().map(|n| n.message()).collect();
+        assert_eq!(messages, [want.to_string()], "{rule}");
+    }
+}
+
 fn arb_string() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(cli_common::TRICKY.to_vec()), 0..6).prop_map(|v| v.concat())
 }
@@ -216,9 +317,48 @@ proptest! {
     #[test]
     fn generated_shorthand_parses_back(pairs in prop::collection::vec((arb_key(), arb_value()), 1..5)) {
         let value = ShorthandValue::Map(pairs.into_iter().collect());
-        match generate(&value) {
-            Ok(text) => prop_assert_eq!(parse(&text).ok(), Some(value), "text: {:?}", text),
+        match generate_explained(&value) {
+            Ok(g) => {
+                prop_assert_eq!(parse(&g.text).ok(), Some(value), "text: {:?}", g.text);
+                // Every quoting decision is explained by something specific, never by the catch-all.
+                for note in &g.notes {
+                    prop_assert!(!note.reasons.is_empty() && !note.reasons.contains(&QuoteReason::Other),
+                        "{:?} in {:?}", note, g.text);
+                }
+            }
             Err(e) => prop_assert!(format!("{value:?}").contains("\\\\"), "{e} for {value:?}"),
+        }
+    }
+
+    /// In every place a string can stand, it gets a note exactly when it is not written as it is, and
+    /// an escaped string differs from the plain text only by its `\,`.
+    #[test]
+    fn a_note_exactly_when_a_string_is_not_written_as_is(s in arb_string()) {
+        let x = || json!("x");
+        // Each place: the value, and the shorthand that writes a given spelling of `s` there.
+        type Place = (serde_json::Value, fn(&str) -> String);
+        let places: [Place; 6] = [
+            (json!({"K": s}), |t| format!("K={t}")),
+            (json!({"K": s, "L": x()}), |t| format!("K={t},L=x")),
+            (json!({"M": {"A": s}}), |t| format!("M={{A={t}}}")),
+            (json!({"M": {"A": s, "B": x()}}), |t| format!("M={{A={t},B=x}}")),
+            (json!({"L": [s]}), |t| format!("L=[{t}]")),
+            (json!({"M": {"L": [s, x()]}}), |t| format!("M={{L=[{t},x]}}")),
+        ];
+        for (value, place) in places {
+            let Ok(g) = generate_explained(&ShorthandValue::from_json(&value).unwrap()) else { continue };
+            prop_assert!(g.notes.len() <= 1, "{:?}", g.notes);
+            prop_assert_eq!(g.notes.is_empty(), g.text == place(&s), "{:?}: {:?}", g.text, g.notes);
+            if let Some(note) = g.notes.first() {
+                prop_assert!(!note.reasons.contains(&QuoteReason::Other), "{:?} for {:?}", note, g.text);
+                match note.written {
+                    Written::EscapedCommas { count } => {
+                        prop_assert_eq!(count, s.matches(',').count());
+                        prop_assert_eq!(&g.text, &place(&s.replace(',', "\\,")));
+                    }
+                    Written::Quoted { quote, .. } => prop_assert!(g.text.contains(quote), "{}", g.text),
+                }
+            }
         }
     }
 

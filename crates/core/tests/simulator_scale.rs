@@ -20,7 +20,10 @@ unsafe impl GlobalAlloc for Counting {
         System.dealloc(ptr, layout)
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        LIVE.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         System.realloc(ptr, layout, new_size)
     }
 }
@@ -28,7 +31,8 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
+const ARN: &str =
+    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 const BUDGET: f64 = 256.0;
 
 /// Creates `n` active chats with distinct 12-byte SourceIds; returns bytes per chat beyond its strings.
@@ -42,7 +46,12 @@ fn bytes_per_chat(n: u64) -> f64 {
     }))
     .unwrap();
     let before = LIVE.load(Ordering::Relaxed);
-    let mut sim = Simulator::new(Settings { transcript_limit: 0, log_limit: 0, ..Settings::default() }).unwrap();
+    let mut sim = Simulator::new(Settings {
+        transcript_limit: 0,
+        log_limit: 0,
+        ..Settings::default()
+    })
+    .unwrap();
     for i in 0..n {
         request.source_id = Some(format!("+1555{i:07}"));
         let o = sim.send(&request);
@@ -62,13 +71,22 @@ fn bytes_per_chat(n: u64) -> f64 {
 #[test]
 fn a_hundred_thousand_active_chats_fit_the_memory_budget() {
     let per_chat = bytes_per_chat(100_000);
-    assert!(per_chat <= BUDGET, "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}");
-    assert!(per_chat > 56.0, "the count must at least include the contact record: {per_chat:.1}");
+    assert!(
+        per_chat <= BUDGET,
+        "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}"
+    );
+    assert!(
+        per_chat > 56.0,
+        "the count must at least include the contact record: {per_chat:.1}"
+    );
 }
 
 #[test]
 #[ignore = "a million sends take about 10 s in a debug build; the benchmark measures this in release (cargo bench -p chat-event-core --bench simulator)"]
 fn a_million_active_chats_fit_the_memory_budget() {
     let per_chat = bytes_per_chat(1_000_000);
-    assert!(per_chat <= BUDGET, "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}");
+    assert!(
+        per_chat <= BUDGET,
+        "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}"
+    );
 }

@@ -7,14 +7,27 @@ use chat_event_core::simulator::{Scenario, Settings, Simulator};
 fn every_example_scenario_passes() {
     assert_eq!(EXAMPLES.len(), 6);
     for e in EXAMPLES {
-        let scenario = Scenario::from_json(e.text).unwrap_or_else(|err| panic!("{}: {err}", e.name));
-        assert_eq!(scenario.title, e.title, "{}: the listed title matches the file", e.name);
+        let scenario =
+            Scenario::from_json(e.text).unwrap_or_else(|err| panic!("{}: {err}", e.name));
+        assert_eq!(
+            scenario.title, e.title,
+            "{}: the listed title matches the file",
+            e.name
+        );
         let report = scenario.run().unwrap();
         assert!(report.passed, "{}:\n{}", e.name, report.to_table());
         assert_eq!(report.failed_steps, 0);
-        assert!(report.passed_steps > 0, "{}: an example checks something", e.name);
+        assert!(
+            report.passed_steps > 0,
+            "{}: an example checks something",
+            e.name
+        );
         // Every step of an example states what it expects.
-        assert!(report.steps.iter().all(|s| s.passed == Some(true)), "{}", report.to_table());
+        assert!(
+            report.steps.iter().all(|s| s.passed == Some(true)),
+            "{}",
+            report.to_table()
+        );
     }
     assert!(example("expiry-after-25h").is_some());
     assert!(example("nope").is_none());
@@ -22,16 +35,28 @@ fn every_example_scenario_passes() {
 
 #[test]
 fn a_wrong_expectation_fails_and_says_why() {
-    let text = example("next-sms-reuses-chat").unwrap().text.replace(r#""what": "reused""#, r#""what": "created""#);
+    let text = example("next-sms-reuses-chat")
+        .unwrap()
+        .text
+        .replace(r#""what": "reused""#, r#""what": "created""#);
     let report = Scenario::from_json(&text).unwrap().run().unwrap();
     assert!(!report.passed);
     assert_eq!((report.passed_steps, report.failed_steps), (1, 1));
     let failed = &report.steps[1];
     assert_eq!(failed.passed, Some(false));
-    assert_eq!(failed.failures, vec!["expected what = created, got reused".to_string()]);
+    assert_eq!(
+        failed.failures,
+        vec!["expected what = created, got reused".to_string()]
+    );
     let table = report.to_table();
-    assert!(table.contains("| 2 | second |") && table.contains("FAIL"), "{table}");
-    assert!(table.contains("expected what = created, got reused"), "{table}");
+    assert!(
+        table.contains("| 2 | second |") && table.contains("FAIL"),
+        "{table}"
+    );
+    assert!(
+        table.contains("expected what = created, got reused"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -47,13 +72,34 @@ fn steps_without_expectations_are_not_checked() {
 #[test]
 fn bad_scenario_files_are_located() {
     for (text, needle) in [
-        (r#"{"title": "t", "steps": [{}]}"#, "step 1: a step needs exactly one"),
-        (r#"{"title": "t", "steps": [{"advance": "1h", "send": {}}]}"#, "step 1: a step needs exactly one"),
-        (r#"{"title": "t", "steps": [{"advance": "1x"}]}"#, "unknown unit"),
-        (r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"wat": 1}}]}"#, "unknown field `wat`"),
-        (r#"{"title": "t", "steps": [{"endChat": {"by": "agent"}}]}"#, "step 1: \"endChat\" names its chat"),
-        (r#"{"title": "t", "steps": [{"endChat": {"sourceId": "+1", "by": "agent"}}]}"#, "needs both"),
-        (r#"{"title": "t", "settings": {"chatDurationMinutes": 30}, "steps": []}"#, "chatDurationMinutes"),
+        (
+            r#"{"title": "t", "steps": [{}]}"#,
+            "step 1: a step needs exactly one",
+        ),
+        (
+            r#"{"title": "t", "steps": [{"advance": "1h", "send": {}}]}"#,
+            "step 1: a step needs exactly one",
+        ),
+        (
+            r#"{"title": "t", "steps": [{"advance": "1x"}]}"#,
+            "unknown unit",
+        ),
+        (
+            r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"wat": 1}}]}"#,
+            "unknown field `wat`",
+        ),
+        (
+            r#"{"title": "t", "steps": [{"endChat": {"by": "agent"}}]}"#,
+            "step 1: \"endChat\" names its chat",
+        ),
+        (
+            r#"{"title": "t", "steps": [{"endChat": {"sourceId": "+1", "by": "agent"}}]}"#,
+            "needs both",
+        ),
+        (
+            r#"{"title": "t", "settings": {"chatDurationMinutes": 30}, "steps": []}"#,
+            "chatDurationMinutes",
+        ),
         ("{\"title\": \"t\",\n \"steps\": [", "line 2"),
     ] {
         let e = Scenario::from_json(text).unwrap_err();
@@ -78,8 +124,25 @@ fn end_chat_steps_by_name_id_and_identity() {
     }"#;
     let report = Scenario::from_json(text).unwrap().run().unwrap();
     let passed: Vec<Option<bool>> = report.steps.iter().map(|s| s.passed).collect();
-    assert_eq!(passed, [None, None, Some(true), Some(true), Some(false), Some(false), Some(true)], "{}", report.to_table());
-    assert!(report.steps[4].failures[0].contains("is not active"), "{:?}", report.steps[4].failures);
+    assert_eq!(
+        passed,
+        [
+            None,
+            None,
+            Some(true),
+            Some(true),
+            Some(false),
+            Some(false),
+            Some(true)
+        ],
+        "{}",
+        report.to_table()
+    );
+    assert!(
+        report.steps[4].failures[0].contains("is not active"),
+        "{:?}",
+        report.steps[4].failures
+    );
     assert!(report.steps[5].failures[0].contains("no earlier step named \"zzz\""));
 }
 
@@ -91,7 +154,10 @@ fn run_scenario_uses_the_simulator_as_it_stands() {
     // Run again on the same simulator: the chat now exists, so "created" fails.
     let again = sim.run_scenario(&scenario);
     assert!(!again.passed);
-    assert_eq!(again.steps[0].outcome.as_ref().map(|o| o.what), Some(chat_event_core::simulator::What::Reused));
+    assert_eq!(
+        again.steps[0].outcome.as_ref().map(|o| o.what),
+        Some(chat_event_core::simulator::What::Reused)
+    );
 }
 
 #[test]

@@ -8,7 +8,9 @@ use serde_json::{json, Value};
 
 fn send(source: &str, kind: &str) -> SendChatIntegrationEventRequest {
     let event = match kind {
-        "MESSAGE" => json!({"Type": "MESSAGE", "ContentType": "text/plain", "Content": format!("from {source}")}),
+        "MESSAGE" => {
+            json!({"Type": "MESSAGE", "ContentType": "text/plain", "Content": format!("from {source}")})
+        }
         _ => json!({"Type": kind}),
     };
     serde_json::from_value(json!({
@@ -29,14 +31,22 @@ fn busy() -> Simulator {
         transcript_limit: 3,
         log_limit: 4,
         faults: chat_event_core::simulator::Faults {
-            throttling: Some(Throttling { rate_per_second: 100.0, burst: 50 }),
+            throttling: Some(Throttling {
+                rate_per_second: 100.0,
+                burst: 50,
+            }),
             internal_error_probability: 0.2,
             ..Default::default()
         },
         ..Settings::default()
     };
     let mut sim = Simulator::new(settings).unwrap();
-    for source in ["+15550000001", "+15550000002", "+15550000003", "+15550000004"] {
+    for source in [
+        "+15550000001",
+        "+15550000002",
+        "+15550000003",
+        "+15550000004",
+    ] {
         for _ in 0..3 {
             sim.send(&send(source, "MESSAGE"));
         }
@@ -62,9 +72,15 @@ fn round_trip_keeps_everything() {
     assert_eq!(restored.log(), sim.log());
     assert_eq!(restored.now(), sim.now());
     for c in sim.contacts() {
-        assert_eq!(restored.transcript(c.contact_id), sim.transcript(c.contact_id));
+        assert_eq!(
+            restored.transcript(c.contact_id),
+            sim.transcript(c.contact_id)
+        );
     }
-    assert!(sim.contacts().len() >= 5, "the fixture covers several contacts");
+    assert!(
+        sim.contacts().len() >= 5,
+        "the fixture covers several contacts"
+    );
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], SNAPSHOT_FORMAT);
     assert_eq!(v["version"], SNAPSHOT_VERSION);
@@ -76,10 +92,21 @@ fn a_restored_simulator_carries_on_identically() {
     let mut b = Simulator::restore(&a.snapshot()).unwrap();
     for step in 0..40 {
         let source = format!("+1555000000{}", step % 7);
-        let kind = if step % 5 == 4 { "DISCONNECT" } else { "MESSAGE" };
-        assert_eq!(a.send(&send(&source, kind)), b.send(&send(&source, kind)), "step {step}");
+        let kind = if step % 5 == 4 {
+            "DISCONNECT"
+        } else {
+            "MESSAGE"
+        };
+        assert_eq!(
+            a.send(&send(&source, kind)),
+            b.send(&send(&source, kind)),
+            "step {step}"
+        );
         if step % 9 == 0 {
-            assert_eq!(a.advance_millis(13 * 3_600_000), b.advance_millis(13 * 3_600_000));
+            assert_eq!(
+                a.advance_millis(13 * 3_600_000),
+                b.advance_millis(13 * 3_600_000)
+            );
         }
     }
     assert_eq!(a.snapshot(), b.snapshot());
@@ -97,30 +124,90 @@ fn newer_and_corrupt_snapshots_are_refused_clearly() {
     let cases: Vec<(String, &str)> = vec![
         ("{ not json".into(), "not valid JSON (line 1, column 3)"),
         ("[]".into(), "no \"format\""),
-        (r#"{"format": "something else"}"#.into(), "format is \"something else\""),
-        (edit(&good, |v| v["version"] = json!(SNAPSHOT_VERSION + 1)), "version 2, written by a newer chat-event-lab"),
-        (edit(&good, |v| v["version"] = json!(0)), "corrupt at version"),
-        (edit(&good, |v| v["contacts"][1]["contactId"] = v["contacts"][0]["contactId"].clone()), "contacts[1].contactId"),
-        (edit(&good, |v| v["contacts"][0]["expiresAt"] = json!("2030-01-01T00:00:00Z")), "contacts[0].expiresAt"),
-        (edit(&good, |v| v["contacts"][0]["status"] = json!("active")), "contacts[0]"),
-        (edit(&good, |v| v["contacts"][0]["follows"] = v["contacts"][0]["contactId"].clone()), "contacts[0].follows"),
-        (edit(&good, |v| v["contacts"][0]["supportedMessagingContentTypes"] = json!(["text/html"])), "text/html"),
-        (edit(&good, |v| v["settings"]["chatDurationMinutes"] = json!(5)), "chatDurationMinutes"),
-        (edit(&good, |v| v["transcripts"][0]["entries"][0]["messageId"] = v["contacts"][0]["contactId"].clone()), "transcripts[0].entries[0].messageId"),
-        (edit(&good, |v| v["unexpected"] = json!(1)), "unknown field `unexpected`"),
-        (edit(&good, |v| v["now"] = json!("yesterday")), "invalid timestamp"),
+        (
+            r#"{"format": "something else"}"#.into(),
+            "format is \"something else\"",
+        ),
+        (
+            edit(&good, |v| v["version"] = json!(SNAPSHOT_VERSION + 1)),
+            "version 2, written by a newer chat-event-lab",
+        ),
+        (
+            edit(&good, |v| v["version"] = json!(0)),
+            "corrupt at version",
+        ),
+        (
+            edit(&good, |v| {
+                v["contacts"][1]["contactId"] = v["contacts"][0]["contactId"].clone()
+            }),
+            "contacts[1].contactId",
+        ),
+        (
+            edit(&good, |v| {
+                v["contacts"][0]["expiresAt"] = json!("2030-01-01T00:00:00Z")
+            }),
+            "contacts[0].expiresAt",
+        ),
+        (
+            edit(&good, |v| v["contacts"][0]["status"] = json!("active")),
+            "contacts[0]",
+        ),
+        (
+            edit(&good, |v| {
+                v["contacts"][0]["follows"] = v["contacts"][0]["contactId"].clone()
+            }),
+            "contacts[0].follows",
+        ),
+        (
+            edit(&good, |v| {
+                v["contacts"][0]["supportedMessagingContentTypes"] = json!(["text/html"])
+            }),
+            "text/html",
+        ),
+        (
+            edit(&good, |v| v["settings"]["chatDurationMinutes"] = json!(5)),
+            "chatDurationMinutes",
+        ),
+        (
+            edit(&good, |v| {
+                v["transcripts"][0]["entries"][0]["messageId"] =
+                    v["contacts"][0]["contactId"].clone()
+            }),
+            "transcripts[0].entries[0].messageId",
+        ),
+        (
+            edit(&good, |v| v["unexpected"] = json!(1)),
+            "unknown field `unexpected`",
+        ),
+        (
+            edit(&good, |v| v["now"] = json!("yesterday")),
+            "invalid timestamp",
+        ),
     ];
     for (text, needle) in cases {
-        let err = Simulator::restore(&text).err().unwrap_or_else(|| panic!("accepted: {needle}"));
+        let err = Simulator::restore(&text)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {needle}"));
         assert!(err.to_string().contains(needle), "{needle}: {err}");
     }
-    let err = Simulator::restore(&edit(&good, |v| v["version"] = json!(7))).err().unwrap();
-    assert_eq!(err, SnapshotError::NewerVersion { found: 7, supported: SNAPSHOT_VERSION });
+    let err = Simulator::restore(&edit(&good, |v| v["version"] = json!(7)))
+        .err()
+        .unwrap();
+    assert_eq!(
+        err,
+        SnapshotError::NewerVersion {
+            found: 7,
+            supported: SNAPSHOT_VERSION
+        }
+    );
 }
 
 #[test]
 fn log_retention_applies_on_restore() {
     let sim = busy();
     assert_eq!(sim.log().len(), 4);
-    assert_eq!(sim.log().last().map(|e| e.number), Some(sim.request_count()));
+    assert_eq!(
+        sim.log().last().map(|e| e.number),
+        Some(sim.request_count())
+    );
 }

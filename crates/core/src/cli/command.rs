@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cli_input::{self, InputFormat};
 use super::shell::{quote, Shell};
-use super::shorthand::model::{generate_structure, parse_structure, StructureError};
+use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::ShorthandError;
 use crate::shape::{Shape, REQUEST};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
@@ -62,7 +62,13 @@ pub struct RenderNote {
     /// The option the note is about, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub option: Option<String>,
-    /// `quoting`, `json-fallback`, `cli-input`, `shell` or `warning`.
+    /// The member inside the option's structure that the note is about, such as `Event.Content` or
+    /// `NewSessionDetails.Attributes.a` (for `shorthand` and `json-fallback` notes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// `shorthand` (a value inside a structure needed quoting or escaping in the shorthand),
+    /// `quoting` (the whole argument needed quoting for the shell), `json-fallback` (shorthand cannot
+    /// express the structure), `cli-input`, `shell` or `warning`.
     pub kind: String,
     pub message: String,
 }
@@ -148,6 +154,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             files.push(RenderedFile { name: name.into(), content: cli_input::document(request, format, true) });
             groups.push(vec![(None, option.clone()), (Some(option.clone()), format!("file://{name}"))]);
             notes.push(RenderNote {
+                path: None,
                 option: Some(option.clone()),
                 kind: "cli-input".into(),
                 message: format!("Save the request as {name} in the current folder; the CLI reads it from there."),
@@ -157,6 +164,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         }
         if format == InputFormat::Yaml {
             notes.push(RenderNote {
+                path: None,
                 option: Some(option),
                 kind: "cli-input".into(),
                 message: "--cli-input-yaml exists only in AWS CLI v2; CLI v1 answers \"Unknown options\".".into(),
@@ -180,13 +188,30 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                         let json = || serde_json::to_string(v).unwrap_or_default();
                         match style {
                             StructureStyle::Json => json(),
-                            StructureStyle::Shorthand => match generate_structure(v, s) {
-                                Ok(text) => text,
+                            StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
+                                Ok(generated) => {
+                                    notes.extend(generated.notes.iter().map(|n| RenderNote {
+                                        option: Some(option.clone()),
+                                        path: Some(n.path.clone()),
+                                        kind: "shorthand".into(),
+                                        message: n.message(),
+                                    }));
+                                    generated.text
+                                }
                                 Err(why) => {
+                                    let message = if why.path == member.name {
+                                        format!("{option} is written as JSON, not shorthand, because {}.", why.reason)
+                                    } else {
+                                        format!(
+                                            "{option} is written as JSON, not shorthand, because at {} {}.",
+                                            why.path, why.reason
+                                        )
+                                    };
                                     notes.push(RenderNote {
                                         option: Some(option.clone()),
+                                        path: Some(why.path),
                                         kind: "json-fallback".into(),
-                                        message: format!("{option} is written as JSON: {why}."),
+                                        message,
                                     });
                                     json()
                                 }
@@ -198,6 +223,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 };
                 if is_paramfile(&text) {
                     notes.push(RenderNote {
+                        path: None,
                         option: Some(option.clone()),
                         kind: "cli-input".into(),
                         message: format!(
@@ -241,13 +267,19 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             if let Some(option) = option {
                 if let Some(reason) = &q.reason {
                     notes.push(RenderNote {
+                        path: None,
                         option: Some(option.clone()),
                         kind: "quoting".into(),
                         message: format!("The value of {option} is quoted for {} because {reason}.", shell.label()),
                     });
                 }
                 if let Some(warning) = &q.warning {
-                    notes.push(RenderNote { option: Some(option.clone()), kind: "warning".into(), message: warning.clone() });
+                    notes.push(RenderNote {
+                        option: Some(option.clone()),
+                        path: None,
+                        kind: "warning".into(),
+                        message: warning.clone(),
+                    });
                 }
             }
             if !line.is_empty() {
@@ -268,6 +300,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
     let text = lines.join(&format!(" {}\n  ", shell.continuation()));
     match shell {
         Shell::PowerShell5 => notes.push(RenderNote {
+            path: None,
             option: None,
             kind: "shell".into(),
             message: "For Windows PowerShell 5.1 (and PowerShell 7.0–7.2): they pass arguments to programs the \
@@ -276,6 +309,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 .into(),
         }),
         Shell::PowerShell7 => notes.push(RenderNote {
+            path: None,
             option: None,
             kind: "shell".into(),
             message: "For PowerShell 7.3 and later, which pass arguments to aws.exe exactly as written. In Windows \

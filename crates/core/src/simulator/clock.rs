@@ -45,7 +45,9 @@ impl Timestamp {
     /// The instant `millis` milliseconds after the epoch, or an error outside 1970..=9999.
     pub fn from_epoch_millis(millis: i64) -> Result<Timestamp, TimestampError> {
         if (0..=MAX_EPOCH_MILLIS).contains(&millis) {
-            Ok(Timestamp { epoch_millis: millis })
+            Ok(Timestamp {
+                epoch_millis: millis,
+            })
         } else {
             Err(TimestampError {
                 input: millis.to_string(),
@@ -62,7 +64,12 @@ impl Timestamp {
     /// This instant moved `millis` later, stopping at the clock's last instant.
     pub fn plus_millis(self, millis: u64) -> Timestamp {
         let millis = i64::try_from(millis).unwrap_or(i64::MAX);
-        Timestamp { epoch_millis: self.epoch_millis.saturating_add(millis).min(MAX_EPOCH_MILLIS) }
+        Timestamp {
+            epoch_millis: self
+                .epoch_millis
+                .saturating_add(millis)
+                .min(MAX_EPOCH_MILLIS),
+        }
     }
 
     /// Milliseconds from `earlier` to `self` (zero if `earlier` is later).
@@ -83,7 +90,12 @@ impl Timestamp {
         let days = self.epoch_millis.div_euclid(MILLIS_PER_DAY);
         let ms_of_day = self.epoch_millis.rem_euclid(MILLIS_PER_DAY);
         let (y, m, d) = civil_from_days(days);
-        let (h, min, s, ms) = (ms_of_day / 3_600_000, ms_of_day / 60_000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000);
+        let (h, min, s, ms) = (
+            ms_of_day / 3_600_000,
+            ms_of_day / 60_000 % 60,
+            ms_of_day / 1000 % 60,
+            ms_of_day % 1000,
+        );
         let mut buf = [0u8; 24];
         let mut put = |at: usize, value: i64, width: usize| {
             let mut v = value.clamp(0, 9999);
@@ -114,7 +126,10 @@ impl Timestamp {
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff]Z` (also `+00:00` for `Z`, a space for `T`, and no seconds).
     /// Only UTC is accepted: the virtual clock has no time zone.
     pub fn parse_iso(text: &str) -> Result<Timestamp, TimestampError> {
-        let err = |message: String| TimestampError { input: text.to_string(), message };
+        let err = |message: String| TimestampError {
+            input: text.to_string(),
+            message,
+        };
         let b = text.as_bytes();
         let mut pos = 0usize;
         let number = |pos: &mut usize, digits: usize, what: &str| -> Result<i64, TimestampError> {
@@ -122,7 +137,12 @@ impl Timestamp {
             for i in 0..digits {
                 match b.get(*pos + i) {
                     Some(c) if c.is_ascii_digit() => v = v * 10 + i64::from(c - b'0'),
-                    _ => return Err(err(format!("expected {digits} digits of the {what} at character {}", *pos + i + 1))),
+                    _ => {
+                        return Err(err(format!(
+                            "expected {digits} digits of the {what} at character {}",
+                            *pos + i + 1
+                        )))
+                    }
                 }
             }
             *pos += digits;
@@ -164,13 +184,20 @@ impl Timestamp {
                     pos += 1;
                 }
                 if pos == start {
-                    return Err(err(format!("expected digits after '.' at character {}", pos + 1)));
+                    return Err(err(format!(
+                        "expected digits after '.' at character {}",
+                        pos + 1
+                    )));
                 }
             }
         }
         match &b[pos.min(b.len())..] {
             b"Z" | b"z" | b"+00:00" | b"-00:00" => {}
-            [] => return Err(err("expected 'Z' at the end: the virtual clock is UTC".into())),
+            [] => {
+                return Err(err(
+                    "expected 'Z' at the end: the virtual clock is UTC".into()
+                ))
+            }
             _ => {
                 return Err(err(format!(
                     "expected 'Z' (UTC) at character {}; other time zones are not accepted",
@@ -183,10 +210,14 @@ impl Timestamp {
         }
         let dim = days_in_month(year, month);
         if day < 1 || day > dim {
-            return Err(err(format!("day {day} is not between 01 and {dim} for that month")));
+            return Err(err(format!(
+                "day {day} is not between 01 and {dim} for that month"
+            )));
         }
         if hour > 23 || minute > 59 || second > 59 {
-            return Err(err("time of day out of range (hours 00-23, minutes and seconds 00-59)".into()));
+            return Err(err(
+                "time of day out of range (hours 00-23, minutes and seconds 00-59)".into(),
+            ));
         }
         let days = days_from_civil(year, month, day);
         let ms = days * MILLIS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
@@ -197,7 +228,9 @@ impl Timestamp {
 impl Default for Timestamp {
     /// 2026-01-01T00:00:00Z, the default start of the virtual clock.
     fn default() -> Self {
-        Timestamp { epoch_millis: 1_767_225_600_000 }
+        Timestamp {
+            epoch_millis: 1_767_225_600_000,
+        }
     }
 }
 
@@ -238,7 +271,8 @@ impl<'de> Deserialize<'de> for Timestamp {
                 Timestamp::from_epoch_millis(v).map_err(E::custom)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
-                Timestamp::from_epoch_millis(i64::try_from(v).unwrap_or(i64::MAX)).map_err(E::custom)
+                Timestamp::from_epoch_millis(i64::try_from(v).unwrap_or(i64::MAX))
+                    .map_err(E::custom)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Timestamp, A::Error> {
                 let mut iso: Option<String> = None;
@@ -247,11 +281,19 @@ impl<'de> Deserialize<'de> for Timestamp {
                     match key.as_str() {
                         "iso" => iso = Some(map.next_value()?),
                         "epochMillis" => millis = Some(map.next_value()?),
-                        other => return Err(de::Error::unknown_field(other, &["iso", "epochMillis"])),
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["iso", "epochMillis"]))
+                        }
                     }
                 }
-                let from_iso = iso.map(|t| Timestamp::parse_iso(&t)).transpose().map_err(de::Error::custom)?;
-                let from_millis = millis.map(Timestamp::from_epoch_millis).transpose().map_err(de::Error::custom)?;
+                let from_iso = iso
+                    .map(|t| Timestamp::parse_iso(&t))
+                    .transpose()
+                    .map_err(de::Error::custom)?;
+                let from_millis = millis
+                    .map(Timestamp::from_epoch_millis)
+                    .transpose()
+                    .map_err(de::Error::custom)?;
                 match (from_iso, from_millis) {
                     (Some(a), Some(b)) if a != b => Err(de::Error::custom(format!(
                         "iso {a} and epochMillis {} name different instants",
@@ -284,7 +326,10 @@ impl std::error::Error for DurationError {}
 /// Reads a duration such as `25h`, `90m`, `1h30m`, `2d`, `45s`, `500ms` or `1d 1h` into milliseconds.
 /// Units: `d`, `h`, `m` (minutes, also `min`), `s`, `ms`. A bare number is milliseconds.
 pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
-    let err = |message: String| DurationError { input: text.to_string(), message };
+    let err = |message: String| DurationError {
+        input: text.to_string(),
+        message,
+    };
     let t = text.trim();
     if t.is_empty() {
         return Err(err("empty; write something like 25h, 90m or 1h30m".into()));
@@ -298,9 +343,14 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
     while !rest.is_empty() {
         let digits = rest.bytes().take_while(|c| c.is_ascii_digit()).count();
         if digits == 0 {
-            return Err(err(format!("expected a number at character {}", offset + 1)));
+            return Err(err(format!(
+                "expected a number at character {}",
+                offset + 1
+            )));
         }
-        let value: u64 = rest[..digits].parse().map_err(|_| err("number too large".into()))?;
+        let value: u64 = rest[..digits]
+            .parse()
+            .map_err(|_| err("number too large".into()))?;
         rest = &rest[digits..];
         offset += digits;
         let unit_len = rest.bytes().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -311,9 +361,17 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
             "m" | "min" => 60_000,
             "s" => 1000,
             "ms" => 1,
-            "" => return Err(err(format!("expected a unit (d, h, m, s or ms) at character {}", offset + 1))),
+            "" => {
+                return Err(err(format!(
+                    "expected a unit (d, h, m, s or ms) at character {}",
+                    offset + 1
+                )))
+            }
             other => {
-                return Err(err(format!("unknown unit {other:?} at character {}; use d, h, m, s or ms", offset + 1)))
+                return Err(err(format!(
+                    "unknown unit {other:?} at character {}; use d, h, m, s or ms",
+                    offset + 1
+                )))
             }
         };
         rest = &rest[unit_len..];
@@ -321,7 +379,10 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
         let trimmed = rest.trim_start();
         offset += rest.len() - trimmed.len();
         rest = trimmed;
-        total = value.checked_mul(per).and_then(|v| total.checked_add(v)).ok_or_else(|| err("too large".into()))?;
+        total = value
+            .checked_mul(per)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(|| err("too large".into()))?;
     }
     Ok(total)
 }
@@ -330,7 +391,13 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
 pub fn human_duration(millis: u64) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut rest = millis;
-    for (per, unit) in [(86_400_000u64, "d"), (3_600_000, "h"), (60_000, "min"), (1000, "s"), (1, "ms")] {
+    for (per, unit) in [
+        (86_400_000u64, "d"),
+        (3_600_000, "h"),
+        (60_000, "min"),
+        (1000, "s"),
+        (1, "ms"),
+    ] {
         // Chat durations read better as hours: "25 h", not "1 d 1 h", up to 2 days.
         if unit == "d" && millis < 2 * 86_400_000 {
             continue;
@@ -444,11 +511,26 @@ mod tests {
     fn timestamps_serialize_as_iso_and_millis_and_read_three_forms() {
         let t = Timestamp::parse_iso("2026-01-01T01:00:00Z").unwrap();
         let json = serde_json::to_string(&t).unwrap();
-        assert_eq!(json, r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1767229200000}"#);
-        for text in [json.as_str(), r#""2026-01-01T01:00:00Z""#, "1767229200000", r#"{"iso":"2026-01-01T01:00:00Z"}"#] {
-            assert_eq!(serde_json::from_str::<Timestamp>(text).unwrap(), t, "{text}");
+        assert_eq!(
+            json,
+            r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1767229200000}"#
+        );
+        for text in [
+            json.as_str(),
+            r#""2026-01-01T01:00:00Z""#,
+            "1767229200000",
+            r#"{"iso":"2026-01-01T01:00:00Z"}"#,
+        ] {
+            assert_eq!(
+                serde_json::from_str::<Timestamp>(text).unwrap(),
+                t,
+                "{text}"
+            );
         }
-        assert!(serde_json::from_str::<Timestamp>(r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1}"#).is_err());
+        assert!(serde_json::from_str::<Timestamp>(
+            r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1}"#
+        )
+        .is_err());
         assert!(serde_json::from_str::<Timestamp>("-1").is_err());
     }
 
@@ -477,7 +559,10 @@ mod tests {
         assert_eq!(human_duration(604_800_000), "7 d");
         assert_eq!(human_duration(0), "0 s");
         assert_eq!(compact_duration(5_400_000), "1h30m");
-        assert_eq!(parse_duration(&compact_duration(90_061_001)), Ok(90_061_001));
+        assert_eq!(
+            parse_duration(&compact_duration(90_061_001)),
+            Ok(90_061_001)
+        );
     }
 
     #[test]

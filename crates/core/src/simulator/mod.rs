@@ -50,7 +50,10 @@ pub use transcript::TranscriptEntry;
 
 use crate::content_type::{self, SUPPORTED_MESSAGING_CONTENT_TYPES, TEXT_PLAIN};
 use crate::diagnostic::{Diagnostic, RuleSource, Severity};
-use crate::model::{ErrorType, NewSessionDetails, SendChatIntegrationEventRequest, SendChatIntegrationEventResponse, ServiceError};
+use crate::model::{
+    ErrorType, NewSessionDetails, SendChatIntegrationEventRequest,
+    SendChatIntegrationEventResponse, ServiceError,
+};
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
 use store::{ChatStore, ContactRecord, Details, IdentityKey, Standing, NONE};
@@ -129,7 +132,11 @@ impl Simulator {
         self.now = self.now.plus_millis(millis);
         let expired = self.store.expire_until(self.now.epoch_millis());
         self.store.settle_cursor();
-        AdvanceReport { from, to: self.now, expired: expired.into_iter().map(|i| self.codec.contact(i)).collect() }
+        AdvanceReport {
+            from,
+            to: self.now,
+            expired: expired.into_iter().map(|i| self.codec.contact(i)).collect(),
+        }
     }
 
     /// Handles one request as the service would, and logs it.
@@ -141,7 +148,11 @@ impl Simulator {
             while self.log.len() >= limit {
                 self.log.pop_front();
             }
-            self.log.push_back(LogEntry { number: self.requests, request: request.clone(), outcome: outcome.clone() });
+            self.log.push_back(LogEntry {
+                number: self.requests,
+                request: request.clone(),
+                outcome: outcome.clone(),
+            });
         }
         outcome
     }
@@ -161,7 +172,9 @@ impl Simulator {
             );
         }
         if let Some(cfg) = faults.throttling {
-            let bucket = self.bucket.get_or_insert_with(|| TokenBucket::full(cfg, now));
+            let bucket = self
+                .bucket
+                .get_or_insert_with(|| TokenBucket::full(cfg, now));
             if let Err(wait) = bucket.take(cfg, now) {
                 let explanation = format!(
                     "Throttled: the token bucket ({} requests/s, burst {}) is empty, so nothing happened; the next token comes in {}.",
@@ -169,7 +182,13 @@ impl Simulator {
                     cfg.burst,
                     human_duration(wait)
                 );
-                return self.reject(What::Throttled, ErrorType::ThrottlingException, faults::THROTTLED_MESSAGE.into(), explanation, Vec::new());
+                return self.reject(
+                    What::Throttled,
+                    ErrorType::ThrottlingException,
+                    faults::THROTTLED_MESSAGE.into(),
+                    explanation,
+                    Vec::new(),
+                );
             }
         }
 
@@ -179,7 +198,11 @@ impl Simulator {
             return self.invalid(diagnostics);
         }
         // fallback_checks guarantees these.
-        let (Some(source), Some(destination), Some(event)) = (req.source_id.as_deref(), req.destination_id.as_deref(), req.event.as_ref()) else {
+        let (Some(source), Some(destination), Some(event)) = (
+            req.source_id.as_deref(),
+            req.destination_id.as_deref(),
+            req.event.as_ref(),
+        ) else {
             return self.invalid(diagnostics);
         };
         let event_type = match event.r#type.as_deref() {
@@ -209,16 +232,29 @@ impl Simulator {
             let explanation = format!(
                 "A simulated internal error (faults.internalErrorProbability {p}, drawn from the seeded generator): nothing happened; clients retry these."
             );
-            return self.reject(What::InternalError, ErrorType::InternalServiceException, faults::INTERNAL_ERROR_MESSAGE.into(), explanation, diagnostics);
+            return self.reject(
+                What::InternalError,
+                ErrorType::InternalServiceException,
+                faults::INTERNAL_ERROR_MESSAGE.into(),
+                explanation,
+                diagnostics,
+            );
         }
 
         let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
         let key = self.lookup_key(source, destination, subtype_key.as_deref());
         let active = key.and_then(|k| self.store.active_for(&k));
-        let ctx = Ctx { source, destination, subtype: req.subtype.as_deref(), diagnostics };
+        let ctx = Ctx {
+            source,
+            destination,
+            subtype: req.subtype.as_deref(),
+            diagnostics,
+        };
 
         match (event_type, active) {
-            (EventType::Disconnect, Some(index)) => self.disconnect(index, req.new_session_details.is_some(), ctx),
+            (EventType::Disconnect, Some(index)) => {
+                self.disconnect(index, req.new_session_details.is_some(), ctx)
+            }
             (EventType::Disconnect, None) => {
                 let previous = key.and_then(|k| self.store.newest.get(&k).copied());
                 let mut explanation =
@@ -234,23 +270,41 @@ impl Simulator {
                     }
                     None => explanation.push('.'),
                 }
-                self.success(What::NoActiveChat, None, None, false, None, explanation, ctx.diagnostics)
+                self.success(
+                    What::NoActiveChat,
+                    None,
+                    None,
+                    false,
+                    None,
+                    explanation,
+                    ctx.diagnostics,
+                )
             }
             (_, active) => {
                 let content_type = event.content_type.as_deref();
                 if event_type == EventType::Message {
                     let enabled = match active {
-                        Some(i) => self.store.contacts.get(i as usize).map_or(1, |c| c.content_types),
+                        Some(i) => self
+                            .store
+                            .contacts
+                            .get(i as usize)
+                            .map_or(1, |c| c.content_types),
                         None => content_types_mask(req.new_session_details.as_ref()),
                     };
                     let ct = content_type.unwrap_or("");
-                    let bit = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|t| *t == ct);
-                    if !bit.is_some_and(|b| enabled & (1 << b) != 0) {
+                    let bit = SUPPORTED_MESSAGING_CONTENT_TYPES
+                        .iter()
+                        .position(|t| *t == ct);
+                    if bit.is_none_or(|b| enabled & (1 << b) == 0) {
                         return self.content_type_not_enabled(ct, enabled, active, ctx);
                     }
                 }
-                if event_type == EventType::Event && content_type.is_some_and(content_type::is_receipt) {
-                    if let Some(rejection) = self.check_receipt(event.content.as_deref(), active, &ctx) {
+                if event_type == EventType::Event
+                    && content_type.is_some_and(content_type::is_receipt)
+                {
+                    if let Some(rejection) =
+                        self.check_receipt(event.content.as_deref(), active, &ctx)
+                    {
                         return rejection;
                     }
                 }
@@ -267,19 +321,30 @@ impl Simulator {
     fn match_form<'a>(&self, subtype: &'a str) -> Cow<'a, str> {
         match self.settings.subtype_matching {
             SubtypeMatching::CaseSensitive => Cow::Borrowed(subtype),
-            SubtypeMatching::CaseInsensitive if subtype.chars().any(char::is_uppercase) => Cow::Owned(subtype.to_lowercase()),
+            SubtypeMatching::CaseInsensitive if subtype.chars().any(char::is_uppercase) => {
+                Cow::Owned(subtype.to_lowercase())
+            }
             SubtypeMatching::CaseInsensitive => Cow::Borrowed(subtype),
         }
     }
 
     /// The identity's key, if every part of it was seen before (otherwise no chat can match).
-    fn lookup_key(&self, source: &str, destination: &str, subtype: Option<&str>) -> Option<IdentityKey> {
+    fn lookup_key(
+        &self,
+        source: &str,
+        destination: &str,
+        subtype: Option<&str>,
+    ) -> Option<IdentityKey> {
         let strings = &self.store.strings;
         let subtype = match subtype {
             Some(s) => strings.lookup(s)?,
             None => NONE,
         };
-        Some(IdentityKey { source: strings.lookup(source)?, destination: strings.lookup(destination)?, subtype })
+        Some(IdentityKey {
+            source: strings.lookup(source)?,
+            destination: strings.lookup(destination)?,
+            subtype,
+        })
     }
 
     fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
@@ -300,12 +365,28 @@ impl Simulator {
             human_duration(u64::try_from(now - started).unwrap_or(0))
         );
         if nsd_sent {
-            explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
+            explanation.push_str(
+                " NewSessionDetails was ignored: it only applies when a chat is created.",
+            );
         }
-        self.success(What::Disconnected, Some(id), None, nsd_sent, message_id, explanation, ctx.diagnostics)
+        self.success(
+            What::Disconnected,
+            Some(id),
+            None,
+            nsd_sent,
+            message_id,
+            explanation,
+            ctx.diagnostics,
+        )
     }
 
-    fn reuse(&mut self, index: u32, is_message: bool, req: &SendChatIntegrationEventRequest, ctx: Ctx) -> Outcome {
+    fn reuse(
+        &mut self,
+        index: u32,
+        is_message: bool,
+        req: &SendChatIntegrationEventRequest,
+        ctx: Ctx,
+    ) -> Outcome {
         let event = req.event.as_ref();
         let message_id = self.next_item(
             index,
@@ -326,15 +407,33 @@ impl Simulator {
         explanation.push_str(" for ");
         ctx.write_identity(&mut explanation);
         explanation.push_str(" (started ");
-        Timestamp::from_epoch_millis(c.started).unwrap_or_default().write_iso(&mut explanation);
+        Timestamp::from_epoch_millis(c.started)
+            .unwrap_or_default()
+            .write_iso(&mut explanation);
         explanation.push_str(", expires ");
-        Timestamp::from_epoch_millis(c.expires).unwrap_or_default().write_iso(&mut explanation);
-        explanation.push_str(if is_message { ") handled the message" } else { ") handled the event" });
+        Timestamp::from_epoch_millis(c.expires)
+            .unwrap_or_default()
+            .write_iso(&mut explanation);
+        explanation.push_str(if is_message {
+            ") handled the message"
+        } else {
+            ") handled the event"
+        });
         explanation.push_str(", so NewChatCreated is false.");
         if nsd_sent {
-            explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
+            explanation.push_str(
+                " NewSessionDetails was ignored: it only applies when a chat is created.",
+            );
         }
-        self.success(What::Reused, Some(id), None, nsd_sent, message_id, explanation, ctx.diagnostics)
+        self.success(
+            What::Reused,
+            Some(id),
+            None,
+            nsd_sent,
+            message_id,
+            explanation,
+            ctx.diagnostics,
+        )
     }
 
     fn create(
@@ -355,7 +454,9 @@ impl Simulator {
                 return self.reject(
                     What::ActiveChatLimit,
                     ErrorType::ThrottlingException,
-                    format!("The maximum number of concurrent active chats ({cap}) has been reached."),
+                    format!(
+                        "The maximum number of concurrent active chats ({cap}) has been reached."
+                    ),
                     explanation,
                     ctx.diagnostics,
                 );
@@ -372,9 +473,18 @@ impl Simulator {
                 Some(s) => strings.intern(s)?,
                 None => NONE,
             };
-            Some((IdentityKey { source: strings.intern(ctx.source)?, destination: strings.intern(ctx.destination)?, subtype }, written))
+            Some((
+                IdentityKey {
+                    source: strings.intern(ctx.source)?,
+                    destination: strings.intern(ctx.destination)?,
+                    subtype,
+                },
+                written,
+            ))
         })();
-        let (Some((key, subtype_written)), Ok(index)) = (interned, u32::try_from(self.store.contacts.len())) else {
+        let (Some((key, subtype_written)), Ok(index)) =
+            (interned, u32::try_from(self.store.contacts.len()))
+        else {
             return self.capacity_error(ctx.diagnostics);
         };
         if index == NONE {
@@ -428,7 +538,12 @@ impl Simulator {
                     human_duration(p.ended_at.millis_since(p.started_at))
                 ));
             } else {
-                explanation.push_str(&format!(": the last one, {}, ended at {} ({})", p.contact_id, p.ended_at, p.end_reason.phrase()));
+                explanation.push_str(&format!(
+                    ": the last one, {}, ended at {} ({})",
+                    p.contact_id,
+                    p.ended_at,
+                    p.end_reason.phrase()
+                ));
             }
         }
         explanation.push_str(&format!(
@@ -437,7 +552,15 @@ impl Simulator {
             Timestamp::from_epoch_millis(expires).unwrap_or_default(),
             human_duration(duration)
         ));
-        self.success(What::Created, Some(id), follows, false, message_id, explanation, ctx.diagnostics)
+        self.success(
+            What::Created,
+            Some(id),
+            follows,
+            false,
+            message_id,
+            explanation,
+            ctx.diagnostics,
+        )
     }
 
     /// Assigns the next item id in a chat and records the item in the transcript.
@@ -471,13 +594,20 @@ impl Simulator {
         Some(self.codec.item(index, item, is_message))
     }
 
-    fn check_receipt(&mut self, content: Option<&str>, active: Option<u32>, ctx: &Ctx) -> Option<Outcome> {
+    fn check_receipt(
+        &mut self,
+        content: Option<&str>,
+        active: Option<u32>,
+        ctx: &Ctx,
+    ) -> Option<Outcome> {
         #[derive(serde::Deserialize)]
         struct Receipt {
             #[serde(rename = "messageId")]
             message_id: Option<String>,
         }
-        let named = content.and_then(|c| serde_json::from_str::<Receipt>(c).ok()).and_then(|r| r.message_id);
+        let named = content
+            .and_then(|c| serde_json::from_str::<Receipt>(c).ok())
+            .and_then(|r| r.message_id);
         let Some(named) = named else {
             let explanation = "A read or delivered receipt needs Content like {\"messageId\":\"…\"} naming a message of the chat; this one names none, so it is rejected.".to_string();
             return Some(self.reject(
@@ -488,7 +618,10 @@ impl Simulator {
                 ctx.diagnostics.clone(),
             ));
         };
-        let decoded = named.parse::<MessageId>().ok().and_then(|id| self.codec.decode_id(id.0));
+        let decoded = named
+            .parse::<MessageId>()
+            .ok()
+            .and_then(|id| self.codec.decode_id(id.0));
         let problem = match (active, decoded) {
             (None, _) => format!(
                 "No active chat for {}, so there is no message for the receipt to name ({named}); it is rejected and no chat is created.",
@@ -520,7 +653,13 @@ impl Simulator {
         ))
     }
 
-    fn content_type_not_enabled(&mut self, ct: &str, enabled: u8, active: Option<u32>, ctx: Ctx) -> Outcome {
+    fn content_type_not_enabled(
+        &mut self,
+        ct: &str,
+        enabled: u8,
+        active: Option<u32>,
+        ctx: Ctx,
+    ) -> Outcome {
         let list = enabled_types(enabled).join(", ");
         let explanation = match active {
             Some(i) => format!(
@@ -544,14 +683,21 @@ impl Simulator {
 
     fn invalid(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
         let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
-        let first = errors.first().map(|d| format!("{}: {}", d.path, d.message)).unwrap_or_default();
+        let first = errors
+            .first()
+            .map(|d| format!("{}: {}", d.path, d.message))
+            .unwrap_or_default();
         let message = if errors.len() == 1 {
             first.clone()
         } else {
             format!(
                 "{} validation errors detected: {}",
                 errors.len(),
-                errors.iter().map(|d| format!("{}: {}", d.path, d.message)).collect::<Vec<_>>().join("; ")
+                errors
+                    .iter()
+                    .map(|d| format!("{}: {}", d.path, d.message))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             )
         };
         let more = match errors.len() {
@@ -559,7 +705,13 @@ impl Simulator {
             n => format!(" ({} more)", n - 1),
         };
         let explanation = format!("The request is invalid, so the service answers InvalidRequestException and nothing happened: {first}{more}.");
-        self.reject(What::InvalidRequest, ErrorType::InvalidRequestException, message, explanation, diagnostics)
+        self.reject(
+            What::InvalidRequest,
+            ErrorType::InvalidRequestException,
+            message,
+            explanation,
+            diagnostics,
+        )
     }
 
     fn capacity_error(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
@@ -572,7 +724,14 @@ impl Simulator {
         )
     }
 
-    fn reject(&mut self, what: What, error: ErrorType, message: String, explanation: String, diagnostics: Vec<Diagnostic>) -> Outcome {
+    fn reject(
+        &mut self,
+        what: What,
+        error: ErrorType,
+        message: String,
+        explanation: String,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Outcome {
         Outcome {
             at: self.now,
             what,
@@ -626,14 +785,28 @@ impl Simulator {
     /// Ends an active chat on the service's side: the agent or the flow disconnects.
     /// (Assumption: it ends at once; AWS's sample disconnect flow would first wait up to 15 minutes
     /// for the customer.)
-    pub fn end_chat(&mut self, contact_id: ContactId, by: EndedBy) -> Result<ContactView, EndChatError> {
-        let index = self.index_of(contact_id).ok_or(EndChatError::UnknownContact(contact_id))?;
+    pub fn end_chat(
+        &mut self,
+        contact_id: ContactId,
+        by: EndedBy,
+    ) -> Result<ContactView, EndChatError> {
+        let index = self
+            .index_of(contact_id)
+            .ok_or(EndChatError::UnknownContact(contact_id))?;
         let now = self.now.epoch_millis();
-        let c = self.store.contacts.get_mut(index as usize).ok_or(EndChatError::UnknownContact(contact_id))?;
+        let c = self
+            .store
+            .contacts
+            .get_mut(index as usize)
+            .ok_or(EndChatError::UnknownContact(contact_id))?;
         if c.standing != Standing::Active {
             return Err(EndChatError::NotActive {
                 contact_id,
-                status: if c.standing == Standing::Expired { ContactStatus::Expired } else { ContactStatus::Ended },
+                status: if c.standing == Standing::Expired {
+                    ContactStatus::Expired
+                } else {
+                    ContactStatus::Ended
+                },
                 ended_at: Timestamp::from_epoch_millis(c.ended).unwrap_or_default(),
             });
         }
@@ -644,7 +817,8 @@ impl Simulator {
         c.ended = now;
         self.store.active -= 1;
         self.store.settle_cursor();
-        self.view(index).ok_or(EndChatError::UnknownContact(contact_id))
+        self.view(index)
+            .ok_or(EndChatError::UnknownContact(contact_id))
     }
 
     fn index_of(&self, id: ContactId) -> Option<u32> {
@@ -662,14 +836,21 @@ impl Simulator {
     /// The active chats, oldest first.
     pub fn active_chats(&self) -> Vec<ContactView> {
         (self.store.expiry_cursor..self.store.contacts.len())
-            .filter(|&i| self.store.contacts.get(i).is_some_and(|c| c.standing == Standing::Active))
+            .filter(|&i| {
+                self.store
+                    .contacts
+                    .get(i)
+                    .is_some_and(|c| c.standing == Standing::Active)
+            })
             .filter_map(|i| self.view(i as u32))
             .collect()
     }
 
     /// Every contact ever created (since the start or the last reset), oldest first.
     pub fn contacts(&self) -> Vec<ContactView> {
-        (0..self.store.contacts.len() as u32).filter_map(|i| self.view(i)).collect()
+        (0..self.store.contacts.len() as u32)
+            .filter_map(|i| self.view(i))
+            .collect()
     }
 
     /// How many contacts were created.
@@ -683,7 +864,12 @@ impl Simulator {
     }
 
     /// The active chat of an identity, if there is one (Subtype compared per the settings).
-    pub fn active_contact_for(&self, source_id: &str, destination_id: &str, subtype: Option<&str>) -> Option<ContactView> {
+    pub fn active_contact_for(
+        &self,
+        source_id: &str,
+        destination_id: &str,
+        subtype: Option<&str>,
+    ) -> Option<ContactView> {
         let subtype = subtype.map(|s| self.match_form(s));
         let key = self.lookup_key(source_id, destination_id, subtype.as_deref())?;
         self.view(self.store.active_for(&key)?)
@@ -693,7 +879,12 @@ impl Simulator {
     /// `None` for an unknown contact.
     pub fn transcript(&self, id: ContactId) -> Option<Vec<TranscriptEntry>> {
         let index = self.index_of(id)?;
-        Some(self.transcripts.items(index).map(|item| self.entry(index, item)).collect())
+        Some(
+            self.transcripts
+                .items(index)
+                .map(|item| self.entry(index, item))
+                .collect(),
+        )
     }
 
     fn entry(&self, index: u32, item: &Item) -> TranscriptEntry {
@@ -734,12 +925,20 @@ impl Simulator {
             end_reason,
             started_at: Timestamp::from_epoch_millis(c.started).ok()?,
             expires_at: Timestamp::from_epoch_millis(c.expires).ok()?,
-            ended_at: if status == ContactStatus::Active { None } else { Timestamp::from_epoch_millis(c.ended).ok() },
+            ended_at: if status == ContactStatus::Active {
+                None
+            } else {
+                Timestamp::from_epoch_millis(c.ended).ok()
+            },
             follows: (c.follows != NONE).then(|| self.codec.contact(c.follows)),
             display_name: details.and_then(|d| d.display_name.as_deref().map(Into::into)),
             attributes: details.and_then(|d| d.attributes.clone()),
-            streaming_endpoint_arn: details.and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
-            supported_messaging_content_types: enabled_types(c.content_types).into_iter().map(Into::into).collect(),
+            streaming_endpoint_arn: details
+                .and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
+            supported_messaging_content_types: enabled_types(c.content_types)
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             message_count: c.items,
         })
     }
@@ -789,9 +988,19 @@ fn end_reason(standing: Standing) -> Option<EndReason> {
 
 /// The content types a new chat enables: text/plain always, plus the known ones listed.
 fn content_types_mask(nsd: Option<&NewSessionDetails>) -> u8 {
-    let mut mask = 1u8 << SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|t| *t == TEXT_PLAIN).unwrap_or(0);
-    for t in nsd.and_then(|n| n.supported_messaging_content_types.as_deref()).unwrap_or_default() {
-        if let Some(b) = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|k| k == t) {
+    let mut mask = 1u8
+        << SUPPORTED_MESSAGING_CONTENT_TYPES
+            .iter()
+            .position(|t| *t == TEXT_PLAIN)
+            .unwrap_or(0);
+    for t in nsd
+        .and_then(|n| n.supported_messaging_content_types.as_deref())
+        .unwrap_or_default()
+    {
+        if let Some(b) = SUPPORTED_MESSAGING_CONTENT_TYPES
+            .iter()
+            .position(|k| k == t)
+        {
             mask |= 1 << b;
         }
     }
@@ -799,14 +1008,27 @@ fn content_types_mask(nsd: Option<&NewSessionDetails>) -> u8 {
 }
 
 fn enabled_types(mask: u8) -> Vec<&'static str> {
-    SUPPORTED_MESSAGING_CONTENT_TYPES.iter().enumerate().filter(|(b, _)| mask & (1 << b) != 0).map(|(_, t)| *t).collect()
+    SUPPORTED_MESSAGING_CONTENT_TYPES
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| mask & (1 << b) != 0)
+        .map(|(_, t)| *t)
+        .collect()
 }
 
 fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
     let d = Details {
-        display_name: nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref()).map(Into::into),
+        display_name: nsd
+            .participant_details
+            .as_ref()
+            .and_then(|p| p.display_name.as_deref())
+            .map(Into::into),
         attributes: nsd.attributes.clone(),
-        streaming_endpoint_arn: nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_deref()).map(Into::into),
+        streaming_endpoint_arn: nsd
+            .streaming_configuration
+            .as_ref()
+            .and_then(|s| s.streaming_endpoint_arn.as_deref())
+            .map(Into::into),
     };
     (d != Details::default()).then_some(d)
 }
@@ -829,13 +1051,38 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
             });
         }
     };
-    require("SourceId", req.source_id.is_some(), "required", "Missing required parameter SourceId");
-    require("DestinationId", req.destination_id.is_some(), "required", "Missing required parameter DestinationId");
-    require("Event", req.event.is_some(), "required", "Missing required parameter Event");
+    require(
+        "SourceId",
+        req.source_id.is_some(),
+        "required",
+        "Missing required parameter SourceId",
+    );
+    require(
+        "DestinationId",
+        req.destination_id.is_some(),
+        "required",
+        "Missing required parameter DestinationId",
+    );
+    require(
+        "Event",
+        req.event.is_some(),
+        "required",
+        "Missing required parameter Event",
+    );
     if let Some(e) = &req.event {
-        require("Event.Type", e.r#type.is_some(), "required", "Missing required parameter Event.Type");
+        require(
+            "Event.Type",
+            e.r#type.is_some(),
+            "required",
+            "Missing required parameter Event.Type",
+        );
         if let Some(t) = e.r#type.as_deref() {
-            require("Event.Type", crate::shape::EVENT_TYPES.contains(&t), "enum", "must be one of DISCONNECT, MESSAGE, EVENT");
+            require(
+                "Event.Type",
+                crate::shape::EVENT_TYPES.contains(&t),
+                "enum",
+                "must be one of DISCONNECT, MESSAGE, EVENT",
+            );
         }
         let needs_type = matches!(e.r#type.as_deref(), Some("MESSAGE" | "EVENT"));
         require(
@@ -846,4 +1093,3 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
         );
     }
 }
-

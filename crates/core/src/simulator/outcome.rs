@@ -112,7 +112,10 @@ pub enum What {
 impl What {
     /// True for every outcome that is an error response.
     pub fn is_rejection(self) -> bool {
-        !matches!(self, What::Created | What::Reused | What::Disconnected | What::NoActiveChat)
+        !matches!(
+            self,
+            What::Created | What::Reused | What::Disconnected | What::NoActiveChat
+        )
     }
 }
 

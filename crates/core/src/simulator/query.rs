@@ -80,16 +80,31 @@ pub enum EndChatError {
     /// No contact with this id was created by this simulator.
     UnknownContact(ContactId),
     /// The contact has already ended.
-    NotActive { contact_id: ContactId, status: ContactStatus, ended_at: Timestamp },
+    NotActive {
+        contact_id: ContactId,
+        status: ContactStatus,
+        ended_at: Timestamp,
+    },
 }
 
 impl fmt::Display for EndChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EndChatError::UnknownContact(id) => write!(f, "no contact {id} in this simulator"),
-            EndChatError::NotActive { contact_id, status, ended_at } => {
-                let how = if *status == ContactStatus::Expired { "expired" } else { "ended" };
-                write!(f, "contact {contact_id} is not active: it {how} at {ended_at}")
+            EndChatError::NotActive {
+                contact_id,
+                status,
+                ended_at,
+            } => {
+                let how = if *status == ContactStatus::Expired {
+                    "expired"
+                } else {
+                    "ended"
+                };
+                write!(
+                    f,
+                    "contact {contact_id} is not active: it {how} at {ended_at}"
+                )
             }
         }
     }

@@ -88,7 +88,9 @@ impl<'de> Deserialize<'de> for StepDuration {
         }
         match Raw::deserialize(d)? {
             Raw::Millis(millis) => Ok(StepDuration { millis }),
-            Raw::Text(t) => parse_duration(&t).map(|millis| StepDuration { millis }).map_err(serde::de::Error::custom),
+            Raw::Text(t) => parse_duration(&t)
+                .map(|millis| StepDuration { millis })
+                .map_err(serde::de::Error::custom),
         }
     }
 }
@@ -164,7 +166,9 @@ impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.step, self.line, self.column) {
             (Some(s), _, _) => write!(f, "scenario step {s}: {}", self.message),
-            (None, Some(l), Some(c)) => write!(f, "scenario line {l}, column {c}: {}", self.message),
+            (None, Some(l), Some(c)) => {
+                write!(f, "scenario line {l}, column {c}: {}", self.message)
+            }
             _ => write!(f, "scenario: {}", self.message),
         }
     }
@@ -174,7 +178,12 @@ impl std::error::Error for ScenarioError {}
 
 impl From<SettingsError> for ScenarioError {
     fn from(e: SettingsError) -> Self {
-        ScenarioError { line: None, column: None, step: None, message: e.to_string() }
+        ScenarioError {
+            line: None,
+            column: None,
+            step: None,
+            message: e.to_string(),
+        }
     }
 }
 
@@ -219,7 +228,11 @@ pub struct ScenarioReport {
 impl ScenarioReport {
     /// The report as a Markdown table, failures listed under it.
     pub fn to_table(&self) -> String {
-        let mut out = format!("{} — {}\n\n", self.title, if self.passed { "PASS" } else { "FAIL" });
+        let mut out = format!(
+            "{} — {}\n\n",
+            self.title,
+            if self.passed { "PASS" } else { "FAIL" }
+        );
         out.push_str("| # | step | at | action | result | check |\n|---|---|---|---|---|---|\n");
         for s in &self.steps {
             let check = match s.passed {
@@ -261,10 +274,18 @@ impl Scenario {
 
     /// Reads a scenario from YAML (the same members as the JSON form) and checks it.
     pub fn from_yaml(text: &str) -> Result<Scenario, ScenarioError> {
-        let value = crate::yaml::from_str(text)
-            .map_err(|e| ScenarioError { line: e.line, column: e.column, step: None, message: e.message })?;
-        let scenario: Scenario = serde_json::from_value(value)
-            .map_err(|e| ScenarioError { line: None, column: None, step: None, message: e.to_string() })?;
+        let value = crate::yaml::from_str(text).map_err(|e| ScenarioError {
+            line: e.line,
+            column: e.column,
+            step: None,
+            message: e.message,
+        })?;
+        let scenario: Scenario = serde_json::from_value(value).map_err(|e| ScenarioError {
+            line: None,
+            column: None,
+            step: None,
+            message: e.to_string(),
+        })?;
         scenario.check()?;
         Ok(scenario)
     }
@@ -286,8 +307,17 @@ impl Scenario {
             s.check()?;
         }
         for (i, step) in self.steps.iter().enumerate() {
-            let fail = |message: &str| Err(ScenarioError { line: None, column: None, step: Some(i + 1), message: message.into() });
-            let actions = usize::from(step.send.is_some()) + usize::from(step.advance.is_some()) + usize::from(step.end_chat.is_some());
+            let fail = |message: &str| {
+                Err(ScenarioError {
+                    line: None,
+                    column: None,
+                    step: Some(i + 1),
+                    message: message.into(),
+                })
+            };
+            let actions = usize::from(step.send.is_some())
+                + usize::from(step.advance.is_some())
+                + usize::from(step.end_chat.is_some());
             if actions != 1 {
                 return fail("a step needs exactly one of \"send\", \"advance\" and \"endChat\"");
             }
@@ -299,7 +329,9 @@ impl Scenario {
                     return fail("\"endChat\" names its chat by exactly one of \"contactOf\", \"contactId\", or \"sourceId\" + \"destinationId\" (+ \"subtype\")");
                 }
                 if e.source_id.is_some() != e.destination_id.is_some() {
-                    return fail("\"endChat\" by identity needs both \"sourceId\" and \"destinationId\"");
+                    return fail(
+                        "\"endChat\" by identity needs both \"sourceId\" and \"destinationId\"",
+                    );
                 }
             }
         }
@@ -333,7 +365,13 @@ impl Simulator {
                 let o = self.send(request);
                 contact = o.contact_id;
                 let result = match o.error() {
-                    Some(e) => format!("{}: {} ({}) {}", what_word(o.what), e.error_type.name(), e.http_status, e.message),
+                    Some(e) => format!(
+                        "{}: {} ({}) {}",
+                        what_word(o.what),
+                        e.error_type.name(),
+                        e.http_status,
+                        e.message
+                    ),
                     None => format!("{}: {}", what_word(o.what), o.response.body_json()),
                 };
                 let explanation = o.explanation.clone();
@@ -344,21 +382,44 @@ impl Simulator {
                 expired += r.expired.len();
                 let list: Vec<String> = r.expired.iter().map(ToString::to_string).collect();
                 let explanation = if list.is_empty() {
-                    format!("The clock moved from {} to {}; no chat expired.", r.from, r.to)
+                    format!(
+                        "The clock moved from {} to {}; no chat expired.",
+                        r.from, r.to
+                    )
                 } else {
-                    format!("The clock moved from {} to {}; expired: {}.", r.from, r.to, list.join(", "))
+                    format!(
+                        "The clock moved from {} to {}; expired: {}.",
+                        r.from,
+                        r.to,
+                        list.join(", ")
+                    )
                 };
-                (format!("advance {}", compact_duration(d.millis)), format!("now {}; {} expired", r.to, r.expired.len()), explanation)
+                (
+                    format!("advance {}", compact_duration(d.millis)),
+                    format!("now {}; {} expired", r.to, r.expired.len()),
+                    explanation,
+                )
             } else if let Some(e) = &step.end_chat {
                 let target = if let Some(name) = &e.contact_of {
-                    named.get(name).copied().ok_or_else(|| format!("no earlier step named {name:?} has a contact"))
+                    named
+                        .get(name)
+                        .copied()
+                        .ok_or_else(|| format!("no earlier step named {name:?} has a contact"))
                 } else if let Some(id) = e.contact_id {
                     Ok(id)
                 } else {
-                    let (s, d) = (e.source_id.as_deref().unwrap_or(""), e.destination_id.as_deref().unwrap_or(""));
+                    let (s, d) = (
+                        e.source_id.as_deref().unwrap_or(""),
+                        e.destination_id.as_deref().unwrap_or(""),
+                    );
                     self.active_contact_for(s, d, e.subtype.as_deref())
                         .map(|c| c.contact_id)
-                        .ok_or_else(|| format!("no active chat for {s} → {d} ({})", e.subtype.as_deref().unwrap_or("no Subtype")))
+                        .ok_or_else(|| {
+                            format!(
+                                "no active chat for {s} → {d} ({})",
+                                e.subtype.as_deref().unwrap_or("no Subtype")
+                            )
+                        })
                 };
                 let by = match e.by {
                     EndedBy::Agent => "agent",
@@ -375,19 +436,35 @@ impl Simulator {
                     }
                     Err(message) => {
                         failures.push(format!("could not end the chat: {message}"));
-                        (format!("end chat by {by}"), "not ended".into(), format!("The chat could not be ended: {message}."))
+                        (
+                            format!("end chat by {by}"),
+                            "not ended".into(),
+                            format!("The chat could not be ended: {message}."),
+                        )
                     }
                 }
             } else {
                 ("(nothing)".into(), String::new(), String::new())
             };
             if let Some(expect) = &step.expect {
-                check(expect, outcome.as_ref(), contact, expired, self.active_chat_count(), &named, &mut failures);
+                check(
+                    expect,
+                    outcome.as_ref(),
+                    contact,
+                    expired,
+                    self.active_chat_count(),
+                    &named,
+                    &mut failures,
+                );
             }
             if let (Some(name), Some(id)) = (&step.name, contact) {
                 named.insert(name.clone(), id);
             }
-            let passed = if step.expect.is_some() || !failures.is_empty() { Some(failures.is_empty()) } else { None };
+            let passed = if step.expect.is_some() || !failures.is_empty() {
+                Some(failures.is_empty())
+            } else {
+                None
+            };
             steps.push(StepReport {
                 number: i + 1,
                 name: step.name.clone(),
@@ -412,7 +489,10 @@ impl Simulator {
 }
 
 fn what_word(w: What) -> String {
-    serde_json::to_value(w).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    serde_json::to_value(w)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 fn describe_send(r: &SendChatIntegrationEventRequest) -> String {
@@ -427,8 +507,14 @@ fn describe_send(r: &SendChatIntegrationEventRequest) -> String {
             out.push_str(ct);
         }
     }
-    out.push_str(&format!(" from {}", r.source_id.as_deref().unwrap_or("(no SourceId)")));
-    out.push_str(&format!(" ({})", r.subtype.as_deref().unwrap_or("no Subtype")));
+    out.push_str(&format!(
+        " from {}",
+        r.source_id.as_deref().unwrap_or("(no SourceId)")
+    ));
+    out.push_str(&format!(
+        " ({})",
+        r.subtype.as_deref().unwrap_or("no Subtype")
+    ));
     if r.new_session_details.is_some() {
         out.push_str(" with NewSessionDetails");
     }
@@ -465,7 +551,11 @@ fn check(
     if let Some(o) = outcome {
         if let Some(w) = expect.what {
             if o.what != w {
-                failures.push(format!("expected what = {}, got {}", what_word(w), what_word(o.what)));
+                failures.push(format!(
+                    "expected what = {}, got {}",
+                    what_word(w),
+                    what_word(o.what)
+                ));
             }
         }
         if let Some(n) = expect.new_chat_created {
@@ -474,13 +564,20 @@ fn check(
                 super::AwsResponse::Error(_) => None,
             };
             if got != Some(n) {
-                failures.push(format!("expected NewChatCreated {n}, got {}", got.map_or("no response".into(), |g| g.to_string())));
+                failures.push(format!(
+                    "expected NewChatCreated {n}, got {}",
+                    got.map_or("no response".into(), |g| g.to_string())
+                ));
             }
         }
         if let Some(e) = expect.error {
             let got = o.error().map(|x| x.error_type);
             if got != Some(e) {
-                failures.push(format!("expected {}, got {}", e.name(), got.map_or("HTTP 200".into(), |g| g.name().to_string())));
+                failures.push(format!(
+                    "expected {}, got {}",
+                    e.name(),
+                    got.map_or("HTTP 200".into(), |g| g.name().to_string())
+                ));
             }
         }
         if let Some(s) = expect.http_status {
@@ -490,41 +587,62 @@ fn check(
         }
         if let Some(absent) = expect.initial_contact_id_absent {
             if o.contact_id.is_none() != absent {
-                failures.push(format!("expected InitialContactId {}, got {}", if absent { "absent" } else { "present" }, show(o.contact_id)));
+                failures.push(format!(
+                    "expected InitialContactId {}, got {}",
+                    if absent { "absent" } else { "present" },
+                    show(o.contact_id)
+                ));
             }
         }
         if let Some(name) = &expect.follows {
             if let Some(id) = lookup(name, failures) {
                 let got = o.follows.map(|p| p.contact_id);
                 if got != Some(id) {
-                    failures.push(format!("expected the contact to follow {id} (step {name:?}), it follows {}", show(got)));
+                    failures.push(format!(
+                        "expected the contact to follow {id} (step {name:?}), it follows {}",
+                        show(got)
+                    ));
                 }
             }
         }
         if let Some(ignored) = expect.new_session_details_ignored {
             if o.new_session_details_ignored != ignored {
-                failures.push(format!("expected newSessionDetailsIgnored {ignored}, got {}", o.new_session_details_ignored));
+                failures.push(format!(
+                    "expected newSessionDetailsIgnored {ignored}, got {}",
+                    o.new_session_details_ignored
+                ));
             }
         }
         if let Some(text) = &expect.explanation_contains {
             if !o.explanation.contains(text.as_str()) {
-                failures.push(format!("expected the explanation to contain {text:?}; it is {:?}", o.explanation));
+                failures.push(format!(
+                    "expected the explanation to contain {text:?}; it is {:?}",
+                    o.explanation
+                ));
             }
         }
     } else if needs_send || expect.explanation_contains.is_some() {
-        failures.push("this step sends nothing, so it has no outcome to check (what, error, follows, …)".into());
+        failures.push(
+            "this step sends nothing, so it has no outcome to check (what, error, follows, …)"
+                .into(),
+        );
     }
     if let Some(name) = &expect.same_contact_as {
         if let Some(id) = lookup(name, failures) {
             if contact != Some(id) {
-                failures.push(format!("expected the contact of step {name:?} ({id}), got {}", show(contact)));
+                failures.push(format!(
+                    "expected the contact of step {name:?} ({id}), got {}",
+                    show(contact)
+                ));
             }
         }
     }
     if let Some(name) = &expect.different_contact_from {
         if let Some(id) = lookup(name, failures) {
             if contact == Some(id) {
-                failures.push(format!("expected a contact other than step {name:?}'s ({id})"));
+                failures.push(format!(
+                    "expected a contact other than step {name:?}'s ({id})"
+                ));
             }
         }
     }

@@ -125,13 +125,20 @@ impl std::error::Error for SettingsError {}
 impl Settings {
     /// Reads settings from JSON; missing fields take their defaults. Ranges are checked by [`Settings::check`].
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        serde_json::from_str(text)
-            .map_err(|e| SettingsError { field: "(settings)".into(), message: e.to_string() })
+        serde_json::from_str(text).map_err(|e| SettingsError {
+            field: "(settings)".into(),
+            message: e.to_string(),
+        })
     }
 
     /// Checks every range; the first problem is returned.
     pub fn check(&self) -> Result<(), SettingsError> {
-        let fail = |field: &str, message: String| Err(SettingsError { field: field.into(), message });
+        let fail = |field: &str, message: String| {
+            Err(SettingsError {
+                field: field.into(),
+                message,
+            })
+        };
         let d = self.chat_duration_minutes;
         if !(MIN_CHAT_DURATION_MINUTES..=MAX_CHAT_DURATION_MINUTES).contains(&d) {
             return fail(
@@ -143,17 +150,26 @@ impl Settings {
         }
         let p = self.faults.internal_error_probability;
         if !(0.0..=1.0).contains(&p) {
-            return fail("faults.internalErrorProbability", format!("{p} is not a probability between 0 and 1"));
+            return fail(
+                "faults.internalErrorProbability",
+                format!("{p} is not a probability between 0 and 1"),
+            );
         }
         if let Some(t) = self.faults.throttling {
             if !(t.rate_per_second.is_finite() && t.rate_per_second > 0.0) {
                 return fail(
                     "faults.throttling.ratePerSecond",
-                    format!("{} must be a number above 0 (requests per second)", t.rate_per_second),
+                    format!(
+                        "{} must be a number above 0 (requests per second)",
+                        t.rate_per_second
+                    ),
                 );
             }
             if t.burst == 0 {
-                return fail("faults.throttling.burst", "must be at least 1, or no request would ever pass".into());
+                return fail(
+                    "faults.throttling.burst",
+                    "must be at least 1, or no request would ever pass".into(),
+                );
             }
         }
         Ok(())
@@ -179,8 +195,18 @@ mod tests {
 
     #[test]
     fn chat_duration_range_both_sides() {
-        for (minutes, ok) in [(59, false), (60, true), (1_500, true), (10_080, true), (10_081, false), (0, false)] {
-            let s = Settings { chat_duration_minutes: minutes, ..Settings::default() };
+        for (minutes, ok) in [
+            (59, false),
+            (60, true),
+            (1_500, true),
+            (10_080, true),
+            (10_081, false),
+            (0, false),
+        ] {
+            let s = Settings {
+                chat_duration_minutes: minutes,
+                ..Settings::default()
+            };
             let r = s.check();
             assert_eq!(r.is_ok(), ok, "{minutes}");
             if let Err(e) = r {
@@ -193,28 +219,71 @@ mod tests {
     #[test]
     fn fault_ranges() {
         let bad = [
-            (Faults { internal_error_probability: 1.01, ..Faults::default() }, "faults.internalErrorProbability"),
-            (Faults { internal_error_probability: -0.1, ..Faults::default() }, "faults.internalErrorProbability"),
-            (Faults { internal_error_probability: f64::NAN, ..Faults::default() }, "faults.internalErrorProbability"),
             (
-                Faults { throttling: Some(Throttling { rate_per_second: 0.0, burst: 5 }), ..Faults::default() },
+                Faults {
+                    internal_error_probability: 1.01,
+                    ..Faults::default()
+                },
+                "faults.internalErrorProbability",
+            ),
+            (
+                Faults {
+                    internal_error_probability: -0.1,
+                    ..Faults::default()
+                },
+                "faults.internalErrorProbability",
+            ),
+            (
+                Faults {
+                    internal_error_probability: f64::NAN,
+                    ..Faults::default()
+                },
+                "faults.internalErrorProbability",
+            ),
+            (
+                Faults {
+                    throttling: Some(Throttling {
+                        rate_per_second: 0.0,
+                        burst: 5,
+                    }),
+                    ..Faults::default()
+                },
                 "faults.throttling.ratePerSecond",
             ),
             (
-                Faults { throttling: Some(Throttling { rate_per_second: 2.0, burst: 0 }), ..Faults::default() },
+                Faults {
+                    throttling: Some(Throttling {
+                        rate_per_second: 2.0,
+                        burst: 0,
+                    }),
+                    ..Faults::default()
+                },
                 "faults.throttling.burst",
             ),
         ];
         for (faults, field) in bad {
-            let e = Settings { faults, ..Settings::default() }.check().unwrap_err();
+            let e = Settings {
+                faults,
+                ..Settings::default()
+            }
+            .check()
+            .unwrap_err();
             assert_eq!(e.field, field);
         }
         let ok = Faults {
             internal_error_probability: 1.0,
-            throttling: Some(Throttling { rate_per_second: 0.5, burst: 1 }),
+            throttling: Some(Throttling {
+                rate_per_second: 0.5,
+                burst: 1,
+            }),
             ..Faults::default()
         };
-        assert!(Settings { faults: ok, ..Settings::default() }.check().is_ok());
+        assert!(Settings {
+            faults: ok,
+            ..Settings::default()
+        }
+        .check()
+        .is_ok());
     }
 
     #[test]
@@ -226,6 +295,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.subtype_matching, SubtypeMatching::CaseInsensitive);
-        assert_eq!(s.faults.throttling, Some(Throttling { rate_per_second: 2.0, burst: 5 }));
+        assert_eq!(
+            s.faults.throttling,
+            Some(Throttling {
+                rate_per_second: 2.0,
+                burst: 5
+            })
+        );
     }
 }

@@ -27,7 +27,11 @@ pub const SNAPSHOT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnapshotError {
     /// The text is not JSON.
-    NotJson { line: usize, column: usize, message: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// JSON, but not a simulator snapshot (no or another `format`).
     NotASnapshot { found: Option<String> },
     /// Written by a newer version of this library.
@@ -89,7 +93,10 @@ struct TranscriptDoc {
 }
 
 fn corrupt(path: impl Into<String>, message: impl Into<String>) -> SnapshotError {
-    SnapshotError::Corrupt { path: path.into(), message: message.into() }
+    SnapshotError::Corrupt {
+        path: path.into(),
+        message: message.into(),
+    }
 }
 
 impl Simulator {
@@ -99,7 +106,11 @@ impl Simulator {
             .filter(|i| self.transcripts.by_contact.contains_key(i))
             .map(|i| TranscriptDoc {
                 contact_id: self.codec.contact(i),
-                entries: self.transcripts.items(i).map(|item| self.entry(i, item)).collect(),
+                entries: self
+                    .transcripts
+                    .items(i)
+                    .map(|item| self.entry(i, item))
+                    .collect(),
             })
             .collect();
         let doc = Document {
@@ -120,70 +131,124 @@ impl Simulator {
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
     pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| SnapshotError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })?;
         match value.get("format") {
             Some(serde_json::Value::String(f)) if f == SNAPSHOT_FORMAT => {}
-            Some(other) => return Err(SnapshotError::NotASnapshot { found: Some(other.to_string().trim_matches('"').to_string()) }),
+            Some(other) => {
+                return Err(SnapshotError::NotASnapshot {
+                    found: Some(other.to_string().trim_matches('"').to_string()),
+                })
+            }
             None => return Err(SnapshotError::NotASnapshot { found: None }),
         }
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(v) if v > u64::from(SNAPSHOT_VERSION) => {
-                return Err(SnapshotError::NewerVersion { found: v, supported: SNAPSHOT_VERSION })
+                return Err(SnapshotError::NewerVersion {
+                    found: v,
+                    supported: SNAPSHOT_VERSION,
+                })
             }
             Some(0) | None => return Err(corrupt("version", "expected a version number from 1")),
             Some(_) => {}
         }
-        let doc: Document = serde_json::from_value(value).map_err(|e| corrupt("(document)", e.to_string()))?;
+        let doc: Document =
+            serde_json::from_value(value).map_err(|e| corrupt("(document)", e.to_string()))?;
         doc.settings.check().map_err(SnapshotError::Settings)?;
         let mut sim = Simulator::fresh(doc.settings);
         sim.now = doc.now;
-        sim.rng = SplitMix64 { state: doc.rng_state };
+        sim.rng = SplitMix64 {
+            state: doc.rng_state,
+        };
         sim.bucket = doc.bucket;
         sim.requests = doc.requests;
         let duration = sim.settings.chat_duration_millis();
         let mut last_start = i64::MIN;
         for (i, v) in doc.contacts.iter().enumerate() {
             let path = format!("contacts[{i}]");
-            let index = u32::try_from(i).ok().filter(|&i| i != NONE).ok_or_else(|| corrupt(&path, "too many contacts"))?;
+            let index = u32::try_from(i)
+                .ok()
+                .filter(|&i| i != NONE)
+                .ok_or_else(|| corrupt(&path, "too many contacts"))?;
             if v.contact_id != sim.codec.contact(index) {
                 return Err(corrupt(
                     format!("{path}.contactId"),
-                    format!("{} is not the id of contact number {i} under seed {}", v.contact_id, sim.settings.seed),
+                    format!(
+                        "{} is not the id of contact number {i} under seed {}",
+                        v.contact_id, sim.settings.seed
+                    ),
                 ));
             }
             let started = v.started_at.epoch_millis();
             if started < last_start || v.started_at > sim.now {
-                return Err(corrupt(format!("{path}.startedAt"), "contacts must be in creation order and not start after now"));
+                return Err(corrupt(
+                    format!("{path}.startedAt"),
+                    "contacts must be in creation order and not start after now",
+                ));
             }
             last_start = started;
             let expires = v.started_at.plus_millis(duration).epoch_millis();
             if v.expires_at.epoch_millis() != expires {
                 return Err(corrupt(
                     format!("{path}.expiresAt"),
-                    format!("expected {} (start plus chatDurationMinutes)", Timestamp::from_epoch_millis(expires).unwrap_or_default()),
+                    format!(
+                        "expected {} (start plus chatDurationMinutes)",
+                        Timestamp::from_epoch_millis(expires).unwrap_or_default()
+                    ),
                 ));
             }
             let standing = match (v.status, v.end_reason) {
-                (ContactStatus::Active, None) if expires > sim.now.epoch_millis() => Standing::Active,
-                (ContactStatus::Active, None) => return Err(corrupt(format!("{path}.status"), "active, but its expiry has passed")),
+                (ContactStatus::Active, None) if expires > sim.now.epoch_millis() => {
+                    Standing::Active
+                }
+                (ContactStatus::Active, None) => {
+                    return Err(corrupt(
+                        format!("{path}.status"),
+                        "active, but its expiry has passed",
+                    ))
+                }
                 (ContactStatus::Expired, None | Some(EndReason::Expired)) => Standing::Expired,
-                (ContactStatus::Ended, Some(EndReason::CustomerDisconnected)) => Standing::CustomerDisconnected,
-                (ContactStatus::Ended, Some(EndReason::AgentDisconnected)) => Standing::AgentDisconnected,
-                (ContactStatus::Ended, Some(EndReason::FlowDisconnected)) => Standing::FlowDisconnected,
-                _ => return Err(corrupt(format!("{path}.endReason"), "does not agree with status")),
+                (ContactStatus::Ended, Some(EndReason::CustomerDisconnected)) => {
+                    Standing::CustomerDisconnected
+                }
+                (ContactStatus::Ended, Some(EndReason::AgentDisconnected)) => {
+                    Standing::AgentDisconnected
+                }
+                (ContactStatus::Ended, Some(EndReason::FlowDisconnected)) => {
+                    Standing::FlowDisconnected
+                }
+                _ => {
+                    return Err(corrupt(
+                        format!("{path}.endReason"),
+                        "does not agree with status",
+                    ))
+                }
             };
             let ended = match (standing, v.ended_at) {
                 (Standing::Active, _) => 0,
                 (Standing::Expired, _) => expires,
                 (_, Some(t)) if t.epoch_millis() >= started && t <= sim.now => t.epoch_millis(),
-                _ => return Err(corrupt(format!("{path}.endedAt"), "an ended contact needs an end between its start and now")),
+                _ => {
+                    return Err(corrupt(
+                        format!("{path}.endedAt"),
+                        "an ended contact needs an end between its start and now",
+                    ))
+                }
             };
             let follows = match v.follows {
                 None => NONE,
                 Some(id) => match sim.index_of(id) {
                     Some(f) if f < index => f,
-                    _ => return Err(corrupt(format!("{path}.follows"), format!("{id} is not an earlier contact"))),
+                    _ => {
+                        return Err(corrupt(
+                            format!("{path}.follows"),
+                            format!("{id} is not an earlier contact"),
+                        ))
+                    }
                 },
             };
             let mut content_types = 0u8;
@@ -191,7 +256,12 @@ impl Simulator {
                 let b = SUPPORTED_MESSAGING_CONTENT_TYPES
                     .iter()
                     .position(|k| k == t)
-                    .ok_or_else(|| corrupt(format!("{path}.supportedMessagingContentTypes[{j}]"), format!("unknown content type {t:?}")))?;
+                    .ok_or_else(|| {
+                        corrupt(
+                            format!("{path}.supportedMessagingContentTypes[{j}]"),
+                            format!("unknown content type {t:?}"),
+                        )
+                    })?;
                 content_types |= 1 << b;
             }
             let strings = &mut sim.store.strings;
@@ -206,15 +276,25 @@ impl Simulator {
                         super::SubtypeMatching::CaseInsensitive => s.to_lowercase(),
                     };
                     let strings = &mut sim.store.strings;
-                    (strings.intern(&form).ok_or_else(too_many)?, strings.intern(s).ok_or_else(too_many)?)
+                    (
+                        strings.intern(&form).ok_or_else(too_many)?,
+                        strings.intern(s).ok_or_else(too_many)?,
+                    )
                 }
             };
-            let key = super::store::IdentityKey { source, destination, subtype };
+            let key = super::store::IdentityKey {
+                source,
+                destination,
+                subtype,
+            };
             if standing == Standing::Active {
                 if let Some(other) = sim.store.active_for(&key) {
                     return Err(corrupt(
                         format!("{path}.status"),
-                        format!("two active chats for one identity (the other is {})", sim.codec.contact(other)),
+                        format!(
+                            "two active chats for one identity (the other is {})",
+                            sim.codec.contact(other)
+                        ),
                     ));
                 }
                 sim.store.active += 1;
@@ -247,19 +327,42 @@ impl Simulator {
         sim.store.settle_cursor();
         for (t, doc) in doc.transcripts.iter().enumerate() {
             let path = format!("transcripts[{t}]");
-            let index = sim.index_of(doc.contact_id).ok_or_else(|| corrupt(format!("{path}.contactId"), "not a contact of this snapshot"))?;
-            let items = sim.store.contacts.get(index as usize).map_or(0, |c| c.items);
+            let index = sim.index_of(doc.contact_id).ok_or_else(|| {
+                corrupt(
+                    format!("{path}.contactId"),
+                    "not a contact of this snapshot",
+                )
+            })?;
+            let items = sim
+                .store
+                .contacts
+                .get(index as usize)
+                .map_or(0, |c| c.items);
             for (e, entry) in doc.entries.iter().enumerate() {
                 let path = format!("{path}.entries[{e}]");
                 let (item, is_message) = match sim.codec.decode_id(entry.message_id.0) {
-                    Some(Decoded::Item { contact, item, is_message }) if contact == index && item <= items => (item, is_message),
-                    _ => return Err(corrupt(format!("{path}.messageId"), "not an id of this contact's messages")),
+                    Some(Decoded::Item {
+                        contact,
+                        item,
+                        is_message,
+                    }) if contact == index && item <= items => (item, is_message),
+                    _ => {
+                        return Err(corrupt(
+                            format!("{path}.messageId"),
+                            "not an id of this contact's messages",
+                        ))
+                    }
                 };
                 let event_type = match entry.event_type.as_str() {
                     "MESSAGE" => "MESSAGE",
                     "EVENT" => "EVENT",
                     "DISCONNECT" => "DISCONNECT",
-                    _ => return Err(corrupt(format!("{path}.eventType"), "expected MESSAGE, EVENT or DISCONNECT")),
+                    _ => {
+                        return Err(corrupt(
+                            format!("{path}.eventType"),
+                            "expected MESSAGE, EVENT or DISCONNECT",
+                        ))
+                    }
                 };
                 sim.transcripts.push(
                     index,

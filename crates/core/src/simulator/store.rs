@@ -92,7 +92,10 @@ impl Interner {
     /// The string named `id`; empty for an unknown id.
     pub fn get(&self, id: u32) -> &str {
         match self.spans.get(id as usize) {
-            Some(&(start, len)) => self.arena.get(start as usize..(start + len) as usize).unwrap_or(""),
+            Some(&(start, len)) => self
+                .arena
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -131,7 +134,9 @@ impl Interner {
         let start = u32::try_from(self.arena.len()).ok()?;
         let len = u32::try_from(s.len()).ok()?;
         start.checked_add(len)?;
-        let id = u32::try_from(self.spans.len()).ok().filter(|&id| id != NONE)?;
+        let id = u32::try_from(self.spans.len())
+            .ok()
+            .filter(|&id| id != NONE)?;
         self.arena.push_str(s);
         self.spans.push((start, len));
         self.table[slot] = id;
@@ -250,7 +255,11 @@ impl ChatStore {
     /// Moves the cursor past contacts that already ended (after disconnects), so it always points at
     /// an active contact or the end.
     pub fn settle_cursor(&mut self) {
-        while self.contacts.get(self.expiry_cursor).is_some_and(|c| c.standing != Standing::Active) {
+        while self
+            .contacts
+            .get(self.expiry_cursor)
+            .is_some_and(|c| c.standing != Standing::Active)
+        {
             self.expiry_cursor += 1;
         }
     }
@@ -273,7 +282,9 @@ mod tests {
     fn interner_stores_each_string_once() {
         let mut i = Interner::default();
         let a = i.intern("+15551234567").unwrap();
-        let b = i.intern("arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc").unwrap();
+        let b = i
+            .intern("arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc")
+            .unwrap();
         assert_eq!(i.intern("+15551234567"), Some(a));
         assert_ne!(a, b);
         assert_eq!(i.get(a), "+15551234567");
@@ -282,13 +293,20 @@ mod tests {
             i.intern(&format!("+1555{n:07}")).unwrap();
         }
         assert_eq!(i.len(), 10_002);
-        assert_eq!(i.lookup("+15550000042").map(|id| i.get(id).to_string()), Some("+15550000042".into()));
+        assert_eq!(
+            i.lookup("+15550000042").map(|id| i.get(id).to_string()),
+            Some("+15550000042".into())
+        );
         assert_eq!(i.get(NONE), "");
         assert_eq!(i.intern(""), i.lookup(""));
     }
 
     #[test]
     fn contact_record_stays_small() {
-        assert!(std::mem::size_of::<ContactRecord>() <= 56, "{}", std::mem::size_of::<ContactRecord>());
+        assert!(
+            std::mem::size_of::<ContactRecord>() <= 56,
+            "{}",
+            std::mem::size_of::<ContactRecord>()
+        );
     }
 }

@@ -43,7 +43,10 @@ pub(crate) struct Transcripts {
 
 impl Transcripts {
     pub fn new(limit: u32) -> Self {
-        Transcripts { limit, by_contact: HashMap::default() }
+        Transcripts {
+            limit,
+            by_contact: HashMap::default(),
+        }
     }
 
     /// Adds an item, dropping the contact's oldest beyond the limit.
@@ -51,7 +54,8 @@ impl Transcripts {
         if self.limit == 0 {
             return;
         }
-        let items = self.by_contact.entry(contact).or_default();
+        // Most chats hold a few items: start at one slot, not VecDeque's default of four.
+        let items = self.by_contact.entry(contact).or_insert_with(|| VecDeque::with_capacity(1));
         while items.len() >= self.limit as usize {
             items.pop_front();
         }
@@ -68,12 +72,24 @@ mod tests {
     use super::*;
 
     fn item(n: u32) -> Item {
-        Item { item: n, is_message: true, at: 0, event_type: "MESSAGE", content_type: None, content: None }
+        Item {
+            item: n,
+            is_message: true,
+            at: 0,
+            event_type: "MESSAGE",
+            content_type: None,
+            content: None,
+        }
     }
 
     #[test]
     fn retention_keeps_the_newest_items() {
-        for (limit, pushed, kept) in [(0u32, 3u32, vec![]), (1, 3, vec![3]), (2, 3, vec![2, 3]), (5, 3, vec![1, 2, 3])] {
+        for (limit, pushed, kept) in [
+            (0u32, 3u32, vec![]),
+            (1, 3, vec![3]),
+            (2, 3, vec![2, 3]),
+            (5, 3, vec![1, 2, 3]),
+        ] {
             let mut t = Transcripts::new(limit);
             for n in 1..=pushed {
                 t.push(7, item(n));

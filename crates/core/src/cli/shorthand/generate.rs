@@ -1,22 +1,26 @@
-//! The shortest shorthand that the CLI parses back to exactly a given value.
+//! The shortest shorthand that the CLI parses back to exactly a given value, and why each string
+//! in it was quoted or escaped.
 //!
 //! Every candidate encoding is checked by running it through [`parse`] in the context where it will
 //! stand (what follows it matters: `{a=}` fails while `{a=,b=1}` works), and the whole result is
 //! parsed back once more. So the generator can only be as wrong as the parser, which is itself
-//! checked against awscli.
+//! checked against awscli. The explanation of a choice ([`ScalarNote`]) is made where the choice is
+//! made, from the parser's own character classes, so the two cannot drift apart.
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::parser::parse;
+use super::parser::{is_first_follow, is_py_space, is_second_follow, is_start_word, parse};
 use super::ShorthandValue;
 
 /// Shorthand cannot express this value; use JSON for the parameter instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotExpressible {
-    /// Where in the value, such as `Attributes (key: a b)`; empty for the value as a whole.
+    /// Where in the value, such as `Attributes (key: a b)` or `Attributes.a`; empty for the value as
+    /// a whole.
     pub path: String,
+    /// Why, in plain words (a clause that reads after "because").
     pub reason: String,
 }
 
@@ -30,6 +34,231 @@ impl std::fmt::Display for NotExpressible {
     }
 }
 
+/// Shorthand text, with a note for every string that could not be written as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Generated {
+    pub text: String,
+    /// In the order the strings appear in `text`.
+    pub notes: Vec<ScalarNote>,
+}
+
+/// One string that the generator quoted or escaped, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScalarNote {
+    /// Where the string is, such as `Content`, `Attributes.a` or `SupportedMessagingContentTypes[1]`
+    /// (prefixed with the member, `Event.Content`, by the model layer).
+    pub path: String,
+    pub written: Written,
+    /// What in the string (and where it stands) rules out writing it as it is; never empty.
+    pub reasons: Vec<QuoteReason>,
+}
+
+/// How a string was written, when not as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "style", rename_all = "camelCase")]
+pub enum Written {
+    /// Unquoted, with each comma written `\,`.
+    #[serde(rename_all = "camelCase")]
+    EscapedCommas { count: usize },
+    /// In quotes (`"` or `'`). Inside them, a quote mark like the enclosing one is written with a
+    /// backslash before it, and, when `doubled_backslashes`, every backslash is written twice.
+    #[serde(rename_all = "camelCase")]
+    Quoted { quote: char, escaped_quotes: usize, doubled_backslashes: bool },
+}
+
+/// Something that keeps a string from being written unquoted in shorthand at its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum QuoteReason {
+    /// An unquoted comma separates items or pairs.
+    #[serde(rename_all = "camelCase")]
+    Comma { count: usize },
+    /// The CLI accepts only characters up to U+FFFF unquoted (most emoji are above).
+    #[serde(rename_all = "camelCase")]
+    AboveBmp { example: char },
+    /// `"` or `'`: one at the start opens a quoted value; anywhere else it is an error.
+    #[serde(rename_all = "camelCase")]
+    QuoteMark { quote: char },
+    /// `]` or `}` after the first character ends an unquoted value.
+    #[serde(rename_all = "camelCase")]
+    ClosingBracket { bracket: char },
+    /// In the second or later item of a bare comma list, `=` means the list ended and a key began.
+    EqualsInLaterItem,
+    /// Control characters (other than whitespace) are not accepted unquoted.
+    #[serde(rename_all = "camelCase")]
+    ControlCharacter { example: char },
+    /// Whitespace after `=` or `,` is skipped, and an unquoted value cannot start with it.
+    #[serde(rename_all = "camelCase")]
+    LeadingWhitespace { example: char },
+    /// Trailing whitespace is trimmed from unquoted values.
+    #[serde(rename_all = "camelCase")]
+    TrailingWhitespace { example: char },
+    /// `[` or `{` at the start begins a list or a map.
+    #[serde(rename_all = "camelCase")]
+    OpensStructure { bracket: char },
+    /// An unquoted value cannot start with `=`.
+    StartsWithEquals,
+    /// In a bracket list, a `]` at the start of an item closes the list.
+    ClosesList,
+    /// `{k=}` reads the `}` as the value, so an empty last value in braces needs `""`.
+    EmptyLastInMap,
+    /// `[a,]` is read as `[a]`, so an empty last item in brackets needs `""`.
+    EmptyLastInList,
+    /// An empty item in a bare comma list is not read as an item.
+    EmptyInCommaList,
+    /// None of the above: the plain form simply does not read back as the same text.
+    Other,
+}
+
+impl QuoteReason {
+    /// The reason as a clause that reads after "because", such as
+    /// `it contains a comma (an unquoted comma would start a new item)`.
+    pub fn describe(&self) -> String {
+        match self.phrase() {
+            Phrase::Contains(what) => format!("it contains {what}"),
+            Phrase::Clause(clause) => clause,
+        }
+    }
+
+    fn phrase(&self) -> Phrase {
+        use Phrase::{Clause, Contains};
+        match *self {
+            QuoteReason::Comma { count: 1 } => Contains("a comma (an unquoted comma would start a new item)".into()),
+            QuoteReason::Comma { count } => {
+                Contains(format!("{count} commas (an unquoted comma would start a new item)"))
+            }
+            QuoteReason::AboveBmp { example } => Contains(if is_emoji(example) {
+                format!("an emoji, {example} (characters above U+FFFF are not accepted unquoted)")
+            } else {
+                format!(
+                    "the character {example} (U+{:X}; characters above U+FFFF are not accepted unquoted)",
+                    example as u32
+                )
+            }),
+            QuoteReason::QuoteMark { quote } => Contains(format!(
+                "{} {quote} (an unquoted value cannot contain quote marks: one at the start would open a quoted \
+                 value, anywhere else it is an error)",
+                if quote == '\'' { "an apostrophe" } else { "a double quote" }
+            )),
+            QuoteReason::ClosingBracket { bracket } => Contains(format!(
+                "a closing {} {bracket} (it would end an unquoted value)",
+                if bracket == ']' { "bracket" } else { "brace" }
+            )),
+            QuoteReason::EqualsInLaterItem => Contains(
+                "an = sign (in the second or later item of a comma list, an = means the next key has begun)".into(),
+            ),
+            QuoteReason::ControlCharacter { example } => Contains(format!(
+                "the control character U+{:04X} (control characters are not accepted unquoted)",
+                example as u32
+            )),
+            QuoteReason::LeadingWhitespace { example } => Clause(format!(
+                "it starts with {} (whitespace right after = or a comma is skipped)",
+                whitespace_name(example)
+            )),
+            QuoteReason::TrailingWhitespace { example } => Clause(format!(
+                "it ends with {} (trailing whitespace is trimmed from unquoted values)",
+                whitespace_name(example)
+            )),
+            QuoteReason::OpensStructure { bracket } => Clause(format!(
+                "it starts with {bracket} (which would begin a {} instead of text)",
+                if bracket == '[' { "list" } else { "map" }
+            )),
+            QuoteReason::StartsWithEquals => Clause("it starts with = (an unquoted value cannot)".into()),
+            QuoteReason::ClosesList => Clause("it starts with ] (in a list, that would close the list)".into()),
+            QuoteReason::EmptyLastInMap => Clause(
+                "it is empty and is the last value in its braces (written {k=}, the } would be read as the value)"
+                    .into(),
+            ),
+            QuoteReason::EmptyLastInList => Clause(
+                "it is empty and is the last item of its list (an empty last item, as in [a,], is dropped)".into(),
+            ),
+            QuoteReason::EmptyInCommaList => {
+                Clause("it is empty, and an empty item in a comma list is not read as an item".into())
+            }
+            QuoteReason::Other => Clause("its plain form would not read back as the same text".into()),
+        }
+    }
+}
+
+enum Phrase {
+    /// Follows "it contains"; several are joined under one "it contains".
+    Contains(String),
+    /// A whole clause.
+    Clause(String),
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF)
+}
+
+fn whitespace_name(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '\n' => "a line break".into(),
+        '\r' => "a carriage return".into(),
+        '\u{a0}' => "a no-break space".into(),
+        c => format!("whitespace (U+{:04X})", c as u32),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl ScalarNote {
+    /// The note in plain words, for someone who has never seen shorthand, such as: `Event.Content is
+    /// quoted in the shorthand because it contains a comma (an unquoted comma would start a new item)
+    /// and an emoji, 😀 (characters above U+FFFF are not accepted unquoted).`
+    pub fn message(&self) -> String {
+        let path = &self.path;
+        let mut contains = Vec::new();
+        let mut clauses = Vec::new();
+        for reason in &self.reasons {
+            match reason.phrase() {
+                Phrase::Contains(what) => contains.push(what),
+                Phrase::Clause(clause) => clauses.push(clause),
+            }
+        }
+        if !contains.is_empty() {
+            clauses.insert(0, format!("it contains {}", join_and(&contains)));
+        }
+        let because = join_and(&clauses);
+        match self.written {
+            // Only commas are ever escaped, so the reason is always the same.
+            Written::EscapedCommas { count } => {
+                let which =
+                    if count == 1 { "the comma is".to_string() } else { format!("each of the {count} commas is") };
+                format!(
+                    "In {path}, {which} written \\, in the shorthand: an unquoted comma would start a new item, \
+                     and \\, stands for a comma that is part of the text."
+                )
+            }
+            Written::Quoted { quote, escaped_quotes, doubled_backslashes } => {
+                let quotes = if quote == '"' { "double quotes" } else { "single quotes" };
+                let mut out = format!("{path} is in {quotes} in the shorthand because {because}.");
+                if escaped_quotes > 0 {
+                    out.push_str(&format!(" Inside the quotes, each {quote} of the text is written \\{quote}."));
+                }
+                if doubled_backslashes {
+                    out.push_str(
+                        " Inside the quotes, each backslash is written twice (\\\\), so that none is read as \
+                         escaping a quote mark.",
+                    );
+                }
+                out
+            }
+        }
+    }
+}
+
 /// The shortest shorthand for `value`, which must be a map (shorthand is `key=value` pairs).
 ///
 /// ```
@@ -38,12 +267,30 @@ impl std::fmt::Display for NotExpressible {
 /// assert_eq!(generate(&value).unwrap(), r"Type=MESSAGE,Content=Hi\, there");
 /// ```
 pub fn generate(value: &ShorthandValue) -> Result<String, NotExpressible> {
+    generate_explained(value).map(|g| g.text)
+}
+
+/// As [`generate`], with a note for each string that was quoted or escaped, and why.
+///
+/// ```
+/// use chat_event_core::cli::shorthand::{generate_explained, parse, QuoteReason};
+/// let value = parse(r#"Content="Hi, it's me 😀""#).unwrap();
+/// let generated = generate_explained(&value).unwrap();
+/// assert_eq!(generated.text, r#"Content="Hi, it's me 😀""#);
+/// let note = &generated.notes[0];
+/// assert_eq!(note.path, "Content");
+/// assert_eq!(
+///     note.reasons,
+///     [QuoteReason::Comma { count: 1 }, QuoteReason::QuoteMark { quote: '\'' }, QuoteReason::AboveBmp { example: '😀' }]
+/// );
+/// ```
+pub fn generate_explained(value: &ShorthandValue) -> Result<Generated, NotExpressible> {
     generate_with(value, &[])
 }
 
-/// As [`generate`], where the model turns a scalar given for any of `list_members` (top-level keys)
-/// into a one-item list, so `K=[x]` can be written `K=x`.
-pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Result<String, NotExpressible> {
+/// As [`generate_explained`], where the model turns a scalar given for any of `list_members`
+/// (top-level keys) into a one-item list, so `K=[x]` can be written `K=x`.
+pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Result<Generated, NotExpressible> {
     let ShorthandValue::Map(map) = value else {
         return Err(not_expressible("", "shorthand describes a structure or map (key=value pairs), not a lone value"));
     };
@@ -51,6 +298,7 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
         return Err(not_expressible("", "an empty structure has no shorthand form ({} is JSON)"));
     }
     let mut parts = Vec::with_capacity(map.len());
+    let mut notes = Vec::new();
     for (i, (key, item)) in map.iter().enumerate() {
         check_key(key, "")?;
         let last = i + 1 == map.len();
@@ -59,12 +307,13 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
             ShorthandValue::List(items) => top_list(items, last, list_members.contains(&key.as_str()), key)?,
             ShorthandValue::Map(inner) => brace(inner, key)?,
         };
-        parts.push(format!("{key}={encoded}"));
+        parts.push(format!("{key}={}", encoded.text));
+        notes.extend(encoded.notes);
     }
     let text = parts.join(",");
     // The final check: the real parser (plus the model's fix-up) gives back exactly the value.
     match parse(&text) {
-        Ok(parsed) if with_list_fixup(parsed.clone(), list_members) == *value => Ok(text),
+        Ok(parsed) if with_list_fixup(parsed.clone(), list_members) == *value => Ok(Generated { text, notes }),
         _ => Err(not_expressible("", "no shorthand spelling parses back to this exact value")),
     }
 }
@@ -94,14 +343,22 @@ fn not_expressible(path: &str, reason: &str) -> NotExpressible {
 
 fn check_key(key: &str, parent: &str) -> Result<(), NotExpressible> {
     let valid = |c: char| c.is_ascii_alphanumeric() || "-_.#/:".contains(c);
-    if key.chars().all(valid) {
+    let Some(bad) = key.chars().find(|&c| !valid(c)) else {
         return Ok(());
-    }
+    };
     let path = if parent.is_empty() { format!("(key: {key})") } else { format!("{parent} (key: {key})") };
-    Err(not_expressible(
-        &path,
-        "shorthand keys may use only ASCII letters, digits and - _ . # / : and cannot be quoted",
-    ))
+    let what = match bad {
+        ' ' => "a space".to_string(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("the character {c}"),
+    };
+    Err(NotExpressible {
+        path,
+        reason: format!(
+            "the key \"{key}\" contains {what}, and shorthand keys may use only ASCII letters, digits and \
+             - _ . # / : (they cannot be quoted)"
+        ),
+    })
 }
 
 /// Where a string stands, and whether anything of its container follows it.
@@ -113,52 +370,177 @@ enum Ctx {
     Item { last: bool },
     /// A value inside braces.
     Member { last: bool },
+    /// An item of a bare comma list at the top level (`K=a,b`): the first, or a later one.
+    Bare { first: bool },
+}
+
+impl Ctx {
+    /// Whether more of the shorthand (at least a comma or a closing bracket) follows the string.
+    fn followed(self) -> bool {
+        match self {
+            Ctx::Top { last } | Ctx::Item { last } | Ctx::Member { last } => !last,
+            Ctx::Bare { .. } => true,
+        }
+    }
+}
+
+/// One way to spell a string.
+struct Candidate {
+    text: String,
+    written: Option<Written>,
 }
 
 /// Candidate spellings of a string, shortest first (ties: unquoted, double, single quotes).
-fn candidates(s: &str) -> Vec<String> {
-    let mut out = vec![s.replace(',', "\\,")];
+fn candidates(s: &str) -> Vec<Candidate> {
+    let commas = s.matches(',').count();
+    let mut out = vec![Candidate {
+        text: s.replace(',', "\\,"),
+        written: (commas > 0).then_some(Written::EscapedCommas { count: commas }),
+    }];
     for q in ['"', '\''] {
         let qs = q.to_string();
         let escaped_q = format!("\\{q}");
-        out.push(format!("{q}{}{q}", s.replace(&qs, &escaped_q)));
-        out.push(format!("{q}{}{q}", s.replace('\\', "\\\\").replace(&qs, &escaped_q)));
+        let escaped_quotes = s.matches(q).count();
+        out.push(Candidate {
+            text: format!("{q}{}{q}", s.replace(&qs, &escaped_q)),
+            written: Some(Written::Quoted { quote: q, escaped_quotes, doubled_backslashes: false }),
+        });
+        if s.contains('\\') {
+            out.push(Candidate {
+                text: format!("{q}{}{q}", s.replace('\\', "\\\\").replace(&qs, &escaped_q)),
+                written: Some(Written::Quoted { quote: q, escaped_quotes, doubled_backslashes: true }),
+            });
+        }
     }
     // A stable sort keeps the preference order among equal lengths.
-    out.sort_by_key(|c| c.chars().count());
+    out.sort_by_key(|c| c.text.chars().count());
     out
 }
 
-fn is_quoted(candidate: &str) -> bool {
-    candidate.starts_with('"') || candidate.starts_with('\'')
+/// A spelled value and the notes for the strings in it.
+struct Enc {
+    text: String,
+    notes: Vec<ScalarNote>,
 }
 
-fn string(s: &str, ctx: Ctx, path: &str) -> Result<String, NotExpressible> {
+impl Enc {
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// Whether `candidate` reads back as `s` where `ctx` puts it.
+fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
     let x = || ShorthandValue::String("x".into());
     let sv = || ShorthandValue::String(s.to_string());
+    let strings =
+        |items: &[&str]| ShorthandValue::List(items.iter().map(|s| ShorthandValue::String(s.to_string())).collect());
+    let c = candidate;
+    match ctx {
+        Ctx::Top { last: true } => parses_to(&format!("K={c}"), &[("K", sv())]),
+        Ctx::Top { last: false } => parses_to(&format!("K={c},L=x"), &[("K", sv()), ("L", x())]),
+        Ctx::Item { last: true } => parses_to(&format!("K=[{c}]"), &[("K", ShorthandValue::List(vec![sv()]))]),
+        Ctx::Item { last: false } => parses_to(&format!("K=[{c},x]"), &[("K", ShorthandValue::List(vec![sv(), x()]))]),
+        Ctx::Member { last: true } => parses_to(&format!("K={{A={c}}}"), &[("K", map(&[("A", sv())]))]),
+        Ctx::Member { last: false } => {
+            parses_to(&format!("K={{A={c},B=x}}"), &[("K", map(&[("A", sv()), ("B", x())]))])
+        }
+        Ctx::Bare { first: true } => parses_to(&format!("K={c},z"), &[("K", strings(&[s, "z"]))]),
+        Ctx::Bare { first: false } => {
+            parses_to(&format!("K=z,{c}"), &[("K", strings(&["z", s]))])
+                && parses_to(&format!("K=z,{c},z"), &[("K", strings(&["z", s, "z"]))])
+        }
+    }
+}
+
+fn string(s: &str, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
     for c in candidates(s) {
         // A quoted value ending in a backslash ends in `\"`, which reads as an escaped quote; it only
         // works at the very end of the input, where the CLI's regex backs off to it.
-        if is_quoted(&c) && s.ends_with('\\') && !matches!(ctx, Ctx::Top { last: true }) {
+        if c.written.is_some_and(|w| matches!(w, Written::Quoted { .. })) && s.ends_with('\\') && ctx.followed() {
             continue;
         }
-        let ok = match ctx {
-            Ctx::Top { last: true } => parses_to(&format!("K={c}"), &[("K", sv())]),
-            Ctx::Top { last: false } => parses_to(&format!("K={c},L=x"), &[("K", sv()), ("L", x())]),
-            Ctx::Item { last: true } => parses_to(&format!("K=[{c}]"), &[("K", ShorthandValue::List(vec![sv()]))]),
-            Ctx::Item { last: false } => {
-                parses_to(&format!("K=[{c},x]"), &[("K", ShorthandValue::List(vec![sv(), x()]))])
-            }
-            Ctx::Member { last: true } => parses_to(&format!("K={{A={c}}}"), &[("K", map(&[("A", sv())]))]),
-            Ctx::Member { last: false } => {
-                parses_to(&format!("K={{A={c},B=x}}"), &[("K", map(&[("A", sv()), ("B", x())]))])
-            }
-        };
-        if ok {
-            return Ok(c);
+        if fits(&c.text, s, ctx) {
+            let notes = c
+                .written
+                .map(|written| {
+                    let reasons = match written {
+                        Written::EscapedCommas { count } => vec![QuoteReason::Comma { count }],
+                        Written::Quoted { .. } => unquoted_obstacles(s, ctx),
+                    };
+                    ScalarNote { path: path.to_string(), written, reasons }
+                })
+                .into_iter()
+                .collect();
+            return Ok(Enc { text: c.text, notes });
         }
     }
-    Err(not_expressible(path, "this string ends in a backslash where shorthand needs quotes; use JSON"))
+    let reason = if s.ends_with('\\') {
+        "the text ends in a backslash and more shorthand follows it: unquoted, the backslash and the next comma \
+         would read as an escaped comma (\\,), and in quotes it would escape the closing quote"
+    } else {
+        "no shorthand spelling reads back as exactly this text"
+    };
+    Err(not_expressible(path, reason))
+}
+
+/// Why `s` cannot stand unquoted at `ctx`, read off the parser's own character classes
+/// (`_START_WORD`, `_FIRST_FOLLOW_CHARS`, `_SECOND_FOLLOW_CHARS`). Called only when the generator
+/// found that the unquoted spelling does not read back, so the list is never empty (`Other` at worst).
+fn unquoted_obstacles(s: &str, ctx: Ctx) -> Vec<QuoteReason> {
+    let mut reasons: Vec<QuoteReason> = Vec::new();
+    let mut add = |reason: QuoteReason| {
+        // One entry per kind of obstacle; the first example found stands for the rest.
+        if !reasons.iter().any(|r| std::mem::discriminant(r) == std::mem::discriminant(&reason)) {
+            reasons.push(reason);
+        }
+    };
+    let later_bare_item = matches!(ctx, Ctx::Bare { first: false });
+    let follow: fn(char) -> bool = if later_bare_item { is_second_follow } else { is_first_follow };
+    let commas = s.matches(',').count();
+    if commas > 0 {
+        add(QuoteReason::Comma { count: commas });
+    }
+    for (i, c) in s.chars().enumerate() {
+        let first = i == 0;
+        if c == ',' {
+            continue; // `\,` is allowed anywhere; counted above.
+        }
+        if first && c == ']' && matches!(ctx, Ctx::Item { .. }) {
+            add(QuoteReason::ClosesList);
+            continue;
+        }
+        let allowed = if first { is_start_word(c) } else { follow(c) };
+        if allowed {
+            continue;
+        }
+        add(match c {
+            c if (c as u32) > 0xFFFF => QuoteReason::AboveBmp { example: c },
+            '"' | '\'' => QuoteReason::QuoteMark { quote: c },
+            '[' | '{' if first => QuoteReason::OpensStructure { bracket: c },
+            ']' | '}' => QuoteReason::ClosingBracket { bracket: c },
+            '=' if first => QuoteReason::StartsWithEquals,
+            '=' => QuoteReason::EqualsInLaterItem,
+            c if first && (is_py_space(c) || c.is_ascii_whitespace()) => QuoteReason::LeadingWhitespace { example: c },
+            c if c.is_control() => QuoteReason::ControlCharacter { example: c },
+            _ => QuoteReason::Other,
+        });
+    }
+    if let Some(c) = s.chars().last().filter(|&c| is_py_space(c)) {
+        add(QuoteReason::TrailingWhitespace { example: c });
+    }
+    if s.is_empty() {
+        add(match ctx {
+            Ctx::Member { last: true } => QuoteReason::EmptyLastInMap,
+            Ctx::Item { last: true } => QuoteReason::EmptyLastInList,
+            Ctx::Bare { .. } => QuoteReason::EmptyInCommaList,
+            _ => QuoteReason::Other,
+        });
+    }
+    if reasons.is_empty() {
+        reasons.push(QuoteReason::Other);
+    }
+    reasons
 }
 
 fn map(pairs: &[(&str, ShorthandValue)]) -> ShorthandValue {
@@ -169,7 +551,7 @@ fn parses_to(text: &str, expected: &[(&str, ShorthandValue)]) -> bool {
     parse(text).is_ok_and(|v| v == map(expected))
 }
 
-fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<String, NotExpressible> {
+fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
     match v {
         ShorthandValue::String(s) => string(s, ctx, path),
         ShorthandValue::List(items) => bracket(items, path),
@@ -177,43 +559,49 @@ fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<String, NotExpressi
     }
 }
 
-fn bracket(items: &[ShorthandValue], path: &str) -> Result<String, NotExpressible> {
+fn bracket(items: &[ShorthandValue], path: &str) -> Result<Enc, NotExpressible> {
     let mut parts = Vec::with_capacity(items.len());
+    let mut notes = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        parts.push(value(item, Ctx::Item { last: i + 1 == items.len() }, &format!("{path}[{i}]"))?);
+        let enc = value(item, Ctx::Item { last: i + 1 == items.len() }, &format!("{path}[{i}]"))?;
+        parts.push(enc.text);
+        notes.extend(enc.notes);
     }
-    Ok(format!("[{}]", parts.join(",")))
+    Ok(Enc { text: format!("[{}]", parts.join(",")), notes })
 }
 
-fn brace(members: &IndexMap<String, ShorthandValue>, path: &str) -> Result<String, NotExpressible> {
+fn brace(members: &IndexMap<String, ShorthandValue>, path: &str) -> Result<Enc, NotExpressible> {
     let mut parts = Vec::with_capacity(members.len());
+    let mut notes = Vec::new();
     for (i, (key, item)) in members.iter().enumerate() {
         check_key(key, path)?;
         let ctx = Ctx::Member { last: i + 1 == members.len() };
-        parts.push(format!("{key}={}", value(item, ctx, &format!("{path}.{key}"))?));
+        let enc = value(item, ctx, &format!("{path}.{key}"))?;
+        parts.push(format!("{key}={}", enc.text));
+        notes.extend(enc.notes);
     }
-    Ok(format!("{{{}}}", parts.join(",")))
+    Ok(Enc { text: format!("{{{}}}", parts.join(",")), notes })
 }
 
 /// A list at the top level: a bare list `a,b` when it has two or more plain strings and reads back,
 /// a single value when the model wraps it, else `[..]`.
-fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str) -> Result<String, NotExpressible> {
-    let bracketed = bracket(items, path)?;
-    let mut best = bracketed;
+fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str) -> Result<Enc, NotExpressible> {
+    let mut best = bracket(items, path)?;
     if model_wraps && items.len() == 1 {
+        let item_path = format!("{path}[0]");
         let single = match items {
-            [ShorthandValue::String(s)] => string(s, Ctx::Top { last }, path).ok(),
-            [ShorthandValue::Map(m)] => brace(m, path).ok(),
+            [ShorthandValue::String(s)] => string(s, Ctx::Top { last }, &item_path).ok(),
+            [ShorthandValue::Map(m)] => brace(m, &item_path).ok(),
             _ => None,
         };
         // `K=[x]` must not come back as a list of lists, so only a string or a map is unwrapped.
-        if let Some(single) = single.filter(|s| s.chars().count() < best.chars().count()) {
+        if let Some(single) = single.filter(|s| s.len() < best.len()) {
             best = single;
         }
     }
     if items.len() >= 2 {
-        if let Some(bare) = bare_list(items, last) {
-            if bare.chars().count() < best.chars().count() {
+        if let Some(bare) = bare_list(items, last, path) {
+            if bare.len() < best.len() {
                 best = bare;
             }
         }
@@ -221,7 +609,7 @@ fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str)
     Ok(best)
 }
 
-fn bare_list(items: &[ShorthandValue], last: bool) -> Option<String> {
+fn bare_list(items: &[ShorthandValue], last: bool, path: &str) -> Option<Enc> {
     let strings: Vec<&str> = items
         .iter()
         .map(|v| match v {
@@ -230,22 +618,11 @@ fn bare_list(items: &[ShorthandValue], last: bool) -> Option<String> {
         })
         .collect::<Option<_>>()?;
     let mut parts = Vec::with_capacity(strings.len());
+    let mut notes = Vec::new();
     for (i, s) in strings.iter().enumerate() {
-        let want = |list: Vec<&str>| {
-            ShorthandValue::List(list.into_iter().map(|s| ShorthandValue::String(s.to_string())).collect())
-        };
-        let chosen = candidates(s).into_iter().find(|c| {
-            if is_quoted(c) && s.ends_with('\\') {
-                return false;
-            }
-            if i == 0 {
-                parses_to(&format!("K={c},z"), &[("K", want(vec![s, "z"]))])
-            } else {
-                parses_to(&format!("K=z,{c}"), &[("K", want(vec!["z", s]))])
-                    && parses_to(&format!("K=z,{c},z"), &[("K", want(vec!["z", s, "z"]))])
-            }
-        })?;
-        parts.push(chosen);
+        let enc = string(s, Ctx::Bare { first: i == 0 }, &format!("{path}[{i}]")).ok()?;
+        parts.push(enc.text);
+        notes.extend(enc.notes);
     }
     let bare = parts.join(",");
     let list = ShorthandValue::List(items.to_vec());
@@ -254,5 +631,5 @@ fn bare_list(items: &[ShorthandValue], last: bool) -> Option<String> {
     } else {
         parses_to(&format!("K={bare},L=x"), &[("K", list), ("L", ShorthandValue::String("x".into()))])
     };
-    fits.then_some(bare)
+    fits.then_some(Enc { text: bare, notes })
 }

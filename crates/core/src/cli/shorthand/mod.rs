@@ -5,7 +5,8 @@
 //! - [`model`]: the model-aware layer for `--event` and `--new-session-details` (JSON detection, the
 //!   single-item-to-list fix-up, type errors with hints).
 //! - [`generate`]: the shortest shorthand that the CLI parses back to a given value, or
-//!   [`NotExpressible`] when shorthand cannot say it.
+//!   [`NotExpressible`] when shorthand cannot say it; [`generate_explained`] also says, for each string
+//!   it had to quote or escape, why ([`ScalarNote`]).
 
 mod error;
 mod generate;
@@ -13,7 +14,7 @@ pub mod model;
 mod parser;
 
 pub use error::{ShorthandError, ShorthandErrorKind};
-pub use generate::{generate, NotExpressible};
+pub use generate::{generate, generate_explained, Generated, NotExpressible, QuoteReason, ScalarNote, Written};
 pub use parser::parse;
 
 use indexmap::IndexMap;

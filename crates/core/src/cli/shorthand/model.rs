@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::error::ShorthandError;
 use super::generate::generate_with;
-use super::{parse, NotExpressible, ShorthandValue};
+use super::{parse, Generated, NotExpressible, ShorthandValue};
 use crate::shape::{Shape, Structure};
 use crate::{Diagnostic, RuleSource, Severity};
 
@@ -85,15 +85,46 @@ pub fn parse_structure(text: &str, shape: &'static Structure, path: &str) -> Res
 /// The shortest shorthand for a structure option's value, using the model's list fix-up
 /// (`SupportedMessagingContentTypes=text/plain`), or why shorthand cannot say it.
 pub fn generate_structure(value: &serde_json::Value, shape: &'static Structure) -> Result<String, NotExpressible> {
+    generate_structure_explained(value, shape, "").map(|g| g.text)
+}
+
+/// As [`generate_structure`], with a note for each string that had to be quoted or escaped. `member`
+/// (such as `Event`) prefixes every path, in the notes and in the error, so they read
+/// `Event.Content` or `NewSessionDetails.Attributes (key: a b)`; with `""` they stay relative.
+pub fn generate_structure_explained(
+    value: &serde_json::Value,
+    shape: &'static Structure,
+    member: &str,
+) -> Result<Generated, NotExpressible> {
+    let prefixed = |path: &str| match (member.is_empty(), path.is_empty()) {
+        (true, _) => path.to_string(),
+        (false, true) => member.to_string(),
+        (false, false) => format!("{member}.{path}"),
+    };
     let Some(sv) = ShorthandValue::from_json(value) else {
         return Err(NotExpressible {
-            path: String::new(),
+            path: prefixed(""),
             reason: "shorthand holds only strings, lists and maps; numbers, booleans and null need JSON".into(),
         });
     };
     let list_members: Vec<&str> =
         shape.members.iter().filter(|m| matches!(m.shape, Shape::List { .. })).map(|m| m.name).collect();
-    generate_with(&sv, &list_members)
+    match generate_with(&sv, &list_members) {
+        Ok(mut generated) => {
+            for note in &mut generated.notes {
+                note.path = prefixed(&note.path);
+            }
+            Ok(generated)
+        }
+        Err(why) => {
+            // A key's path reads `(key: a b)` at the top level; under a member it follows a space.
+            let path = match why.path.strip_prefix('(') {
+                Some(_) if !member.is_empty() => format!("{member} {}", why.path),
+                _ => prefixed(&why.path),
+            };
+            Err(NotExpressible { path, reason: why.reason })
+        }
+    }
 }
 
 /// awscli `BackCompatVisitor`: walks the model; a non-list value given for a list member becomes a
