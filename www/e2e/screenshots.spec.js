@@ -18,6 +18,10 @@ for (const scheme of ['light', 'dark']) {
       await page.locator('#sim-send').click();
       await page.locator('#preset').selectOption('broken-new-session');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await page.evaluate(() => [...document.querySelectorAll('*')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0)
+        .map((e) => `${e.tagName}#${e.id}.${e.className} ${e.scrollWidth}/${e.clientWidth}`).slice(0, 8));
+      expect(wide).toEqual([]);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${OUT}/${name}-${scheme}.png`, fullPage: true });
       if (name === 'narrow') {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use chat_event_core::{presets, validate};
+use chat_event_core::{presets, validate, Diagnostic, SendChatIntegrationEventRequest};
 use yew::prelude::*;
 
 use crate::components::diagnostics::DiagnosticSummary;
@@ -11,7 +11,7 @@ use crate::components::import::ImportPanel;
 use crate::components::notice::notice_banner;
 use crate::components::outputs::Outputs;
 use crate::components::request_form::RequestForm;
-use crate::components::simulator::{replay, SimulatorPanel};
+use crate::components::simulator::{replay, SimRun, SimulatorPanel};
 use crate::share::{self, ShareError, SharePayload};
 use crate::state::{Action, AppState, Notice};
 use crate::{dom, perf, storage};
@@ -49,12 +49,24 @@ pub fn initial_state() -> AppState {
     state
 }
 
-/// The whole playground.
-#[function_component]
-pub fn App() -> Html {
-    let state = use_reducer_eq(initial_state);
+/// Everything a view of the playground needs: the state, the timed action callback and the
+/// derived data. The full page ([`App`]) uses it; other layouts (a documentation embed) can too.
+pub struct Playground {
+    pub state: UseReducerHandle<AppState>,
+    /// Every action from an input goes through here, so that the update is timed.
+    pub on_action: Callback<Action>,
+    pub request: Rc<SendChatIntegrationEventRequest>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub sim_run: Rc<Result<SimRun, String>>,
+    /// Puts the request and the simulator's steps in the URL fragment; returns the link.
+    pub on_share: Callback<(), Option<String>>,
+}
 
-    // Every action from an input goes through here, so that the update is timed.
+/// The playground's state and derived data. `persist` saves every change to localStorage (the
+/// full page does; an embed should not overwrite the user's playground).
+#[hook]
+pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
+    let state = use_reducer_eq(init);
     let on_action = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| {
@@ -62,22 +74,20 @@ pub fn App() -> Html {
             dispatcher.dispatch(action);
         })
     };
-
-    let request = use_memo(state.request.clone(), |r| Rc::new(r.clone()));
+    let request = use_memo(state.request.clone(), |r| r.clone());
     let diagnostics = use_memo(state.request.clone(), |r| validate::validate(r));
-    let diagnostics = Rc::new((*diagnostics).clone());
     // Replayed only when the steps or settings change, not on keystrokes in the form.
     let sim_run = use_memo((state.sim.settings.clone(), state.sim.steps.clone()), |_| replay(&state.sim));
-
     {
         let state = state.clone();
-        use_effect_with(state, |state| {
-            storage::save(state);
+        use_effect_with(state, move |state| {
+            if persist {
+                storage::save(state);
+            }
             dom::set_theme(state.ui.theme.attr());
             perf::update_rendered();
         });
     }
-
     let on_share = {
         let state = state.clone();
         Callback::from(move |()| {
@@ -86,7 +96,13 @@ pub fn App() -> Html {
             dom::replace_fragment(&share::encode(&payload))
         })
     };
+    Playground { state, on_action, request, diagnostics, sim_run, on_share }
+}
 
+/// The whole playground.
+#[function_component]
+pub fn App() -> Html {
+    let Playground { state, on_action, request, diagnostics, sim_run, on_share } = use_playground(initial_state, true);
     html! {
         <div class="app">
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />
@@ -96,10 +112,11 @@ pub fn App() -> Html {
             <main class="layout">
                 <div class="col col-form">
                     <DiagnosticSummary diagnostics={diagnostics.clone()} rows={state.attributes.clone()} />
-                    <RequestForm state={Rc::new((*state).clone())} diagnostics={diagnostics.clone()} on_action={on_action.clone()} />
+                    <RequestForm request={request.clone()} attributes={state.attributes.clone()} custom_subtype={state.ui.custom_subtype}
+                        custom_content_type={state.ui.custom_content_type} diagnostics={diagnostics.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="col col-out">
-                    <Outputs request={(*request).clone()} ui={state.ui.clone()} on_action={on_action.clone()} />
+                    <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} />
                     <ImportPanel text={state.import_text.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="col col-sim">

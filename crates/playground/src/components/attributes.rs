@@ -7,7 +7,7 @@ use chat_event_core::Diagnostic;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::field::{control_id, Field};
+use super::field::{control_id, field, FieldSpec};
 use crate::state::{Action, AttributeRow};
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +32,7 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
         Callback::from(move |_| on.emit(Action::AddAttribute))
     };
     html! {
-        <Field path="NewSessionDetails.Attributes" label="Attributes" diagnostics={props.diagnostics.clone()} usage={props.usage.clone()} group=true>
+        { field(FieldSpec { path: "NewSessionDetails.Attributes", label: "Attributes", diagnostics: props.diagnostics.clone(), usage: props.usage.clone(), group: true, ..FieldSpec::default() }, html! { <>
             <div class="attr-rows" role="group" aria-labelledby={format!("{}-label", control_id("NewSessionDetails.Attributes"))}>
                 { for props.rows.iter().enumerate().map(|(i, row)| {
                     let key_on = on.clone();
@@ -56,6 +56,6 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
                 }) }
                 <button type="button" id={control_id("NewSessionDetails.Attributes")} class="small-button" onclick={add}>{ "+ Add attribute" }</button>
             </div>
-        </Field>
+                </> }) }
     }
 }

@@ -49,46 +49,42 @@ fn severity_class(diagnostics: &[Diagnostic]) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
+/// What a field shows around its control. (Fields, help and diagnostic lines are plain functions
+/// rather than components: they hold no state, and every component type adds code to the wasm.)
+#[derive(Default)]
+pub struct FieldSpec {
     /// The member path, such as `Event.Content`.
-    pub path: AttrValue,
+    pub path: &'static str,
     /// The label: the AWS member name.
-    pub label: AttrValue,
+    pub label: &'static str,
     /// This field's diagnostics (already filtered with [`diagnostics_at`]).
     pub diagnostics: Rc<Vec<Diagnostic>>,
-    #[prop_or_default]
     pub required: bool,
-    #[prop_or_default]
     pub usage: Option<Usage>,
     /// Applies a diagnostic's suggestion to the field, when the field can take it.
-    #[prop_or_default]
     pub on_suggestion: Option<Callback<String>>,
-    /// The label points at this control id instead of the path's (for groups, `None` = a fieldset legend).
-    #[prop_or_default]
+    /// A group of controls (checkboxes, rows): the label names the group instead of one control.
     pub group: bool,
-    pub children: Html,
 }
 
-/// One field with its label, help, counter and inline diagnostics.
-#[function_component]
-pub fn Field(props: &FieldProps) -> Html {
+/// One field with its label, help, counter and inline diagnostics around `children`.
+pub fn field(props: FieldSpec, children: Html) -> Html {
     let id = control_id(&props.path);
     let class = classes!("field", severity_class(&props.diagnostics));
     let label = if props.group {
-        html! { <span class="label" id={format!("{id}-label")}>{ props.label.clone() }{ required_mark(props.required) }</span> }
+        html! { <span class="label" id={format!("{id}-label")}>{ props.label }{ required_mark(props.required) }</span> }
     } else {
-        html! { <label for={id.clone()}>{ props.label.clone() }{ required_mark(props.required) }</label> }
+        html! { <label for={id.clone()}>{ props.label }{ required_mark(props.required) }</label> }
     };
     html! {
-        <div class={class} data-path={props.path.clone()}>
+        <div class={class} data-path={props.path}>
             <div class="field-head">
                 { label }
                 { props.usage.as_ref().map(usage_counter).unwrap_or_default() }
             </div>
-            <FieldHelp path={props.path.clone()} />
-            { props.children.clone() }
-            <InlineDiagnostics id={format!("{id}-diags")} diagnostics={props.diagnostics.clone()} on_suggestion={props.on_suggestion.clone()} />
+            { field_help(props.path) }
+            { children }
+            { inline_diagnostics(&format!("{id}-diags"), &props.diagnostics, props.on_suggestion.as_ref()) }
         </div>
     }
 }
@@ -123,16 +119,10 @@ pub fn group_digits(n: usize) -> String {
     out
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FieldHelpProps {
-    pub path: AttrValue,
-}
-
 /// Core's one-line help for a member, with its constraints.
-#[function_component]
-pub fn FieldHelp(props: &FieldHelpProps) -> Html {
-    let id = format!("{}-help", control_id(&props.path));
-    let Some(help) = chat_event_core::help::field_help(&props.path) else {
+pub fn field_help(path: &str) -> Html {
+    let id = format!("{}-help", control_id(path));
+    let Some(help) = chat_event_core::help::field_help(path) else {
         return html! { <p class="help" id={id}></p> };
     };
     html! {
@@ -151,45 +141,25 @@ pub fn FieldHelp(props: &FieldHelpProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct InlineDiagnosticsProps {
-    pub id: String,
-    pub diagnostics: Rc<Vec<Diagnostic>>,
-    #[prop_or_default]
-    pub on_suggestion: Option<Callback<String>>,
-}
-
 /// The diagnostics of one field, under it.
-#[function_component]
-pub fn InlineDiagnostics(props: &InlineDiagnosticsProps) -> Html {
-    if props.diagnostics.is_empty() {
-        return html! { <div id={props.id.clone()} class="inline-diags" hidden=true></div> };
+pub fn inline_diagnostics(id: &str, diagnostics: &[Diagnostic], on_suggestion: Option<&Callback<String>>) -> Html {
+    if diagnostics.is_empty() {
+        return html! { <div id={id.to_owned()} class="inline-diags" hidden=true></div> };
     }
     html! {
-        <ul id={props.id.clone()} class="inline-diags" role="list">
-            { for props.diagnostics.iter().map(|d| html! {
-                <DiagnosticLine diagnostic={d.clone()} on_suggestion={props.on_suggestion.clone()} />
-            }) }
+        <ul id={id.to_owned()} class="inline-diags" role="list">
+            { for diagnostics.iter().map(|d| diagnostic_line(d, on_suggestion)) }
         </ul>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DiagnosticLineProps {
-    pub diagnostic: Diagnostic,
-    #[prop_or_default]
-    pub on_suggestion: Option<Callback<String>>,
-}
-
 /// One diagnostic: severity, message, whether the CLI catches it, and a suggested fix.
-#[function_component]
-pub fn DiagnosticLine(props: &DiagnosticLineProps) -> Html {
-    let d = &props.diagnostic;
+pub fn diagnostic_line(d: &Diagnostic, on_suggestion: Option<&Callback<String>>) -> Html {
     let sev = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let fix = match (&d.suggestion, &props.on_suggestion) {
+    let fix = match (&d.suggestion, on_suggestion) {
         (Some(s), Some(cb)) => {
             let (s, cb) = (s.clone(), cb.clone());
             let label = format!("Use {s}");

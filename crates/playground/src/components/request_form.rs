@@ -3,17 +3,21 @@
 use std::rc::Rc;
 
 use chat_event_core::content_type::{self, SUPPORTED_MESSAGING_CONTENT_TYPES};
-use chat_event_core::{form, limits, receipt, shape, Diagnostic};
+use chat_event_core::{form, limits, receipt, shape, Diagnostic, SendChatIntegrationEventRequest};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::attributes::AttributesEditor;
-use super::field::{control_id, diagnostics_at, Field};
-use crate::state::{Action, AppState, TextField};
+use super::field::{control_id, diagnostics_at, field, FieldSpec};
+use crate::state::{Action, AttributeRow, TextField};
 
 #[derive(Properties, PartialEq)]
 pub struct RequestFormProps {
-    pub state: Rc<AppState>,
+    pub request: Rc<SendChatIntegrationEventRequest>,
+    /// The Attributes editor's rows.
+    pub attributes: Vec<AttributeRow>,
+    pub custom_subtype: bool,
+    pub custom_content_type: bool,
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub on_action: Callback<Action>,
 }
@@ -42,7 +46,7 @@ fn described_by(path: &str) -> String {
 /// The whole form, in the model's member order.
 #[function_component]
 pub fn RequestForm(props: &RequestFormProps) -> Html {
-    let r = &props.state.request;
+    let r = &*props.request;
     let diags = |path: &str| Rc::new(diagnostics_at(&props.diagnostics, path));
     let on = &props.on_action;
     let text = |field: TextField, value: Option<&String>, placeholder: &'static str| {
@@ -63,31 +67,26 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
             <fieldset class="group">
                 <legend>{ "Chat identity" }</legend>
                 <p class="group-note">{ "SourceId, DestinationId and Subtype together name one chat." }</p>
-                <Field path="SourceId" label="SourceId" required=true diagnostics={diags("SourceId")}
-                    usage={r.source_id.as_deref().and_then(|s| limits::string_usage("SourceId", s))}
-                    on_suggestion={suggestion(on, TextField::SourceId)}>
+                { field(FieldSpec { path: "SourceId", label: "SourceId", required: true, diagnostics: diags("SourceId"), usage: r.source_id.as_deref().and_then(|s| limits::string_usage("SourceId", s)), on_suggestion: suggestion(on, TextField::SourceId), ..FieldSpec::default() }, html! { <>
                     { text(TextField::SourceId, r.source_id.as_ref(), "+14155550123") }
-                </Field>
-                <Field path="DestinationId" label="DestinationId" required=true diagnostics={diags("DestinationId")}
-                    usage={r.destination_id.as_deref().and_then(|s| limits::string_usage("DestinationId", s))}
-                    on_suggestion={suggestion(on, TextField::DestinationId)}>
+                                </> }) }
+                { field(FieldSpec { path: "DestinationId", label: "DestinationId", required: true, diagnostics: diags("DestinationId"), usage: r.destination_id.as_deref().and_then(|s| limits::string_usage("DestinationId", s)), on_suggestion: suggestion(on, TextField::DestinationId), ..FieldSpec::default() }, html! { <>
                     { text(TextField::DestinationId, r.destination_id.as_ref(), "arn:aws:sms-voice:REGION:ACCOUNT:phone-number/ID") }
-                </Field>
-                <Field path="Subtype" label="Subtype" diagnostics={diags("Subtype")} on_suggestion={suggestion(on, TextField::Subtype)}>
-                    { picker("Subtype", &form::SUBTYPE_CHOICES, r.subtype.as_deref(), props.state.ui.custom_subtype, TextField::Subtype, Action::SetCustomSubtype, on) }
-                </Field>
+                                </> }) }
+                { field(FieldSpec { path: "Subtype", label: "Subtype", diagnostics: diags("Subtype"), on_suggestion: suggestion(on, TextField::Subtype), ..FieldSpec::default() }, html! { <>
+                    { picker("Subtype", &form::SUBTYPE_CHOICES, r.subtype.as_deref(), props.custom_subtype, TextField::Subtype, Action::SetCustomSubtype, on) }
+                                </> }) }
             </fieldset>
 
             <fieldset class="group">
                 <legend>{ "Event" }</legend>
-                <Field path="Event.Type" label="Event.Type" required=true diagnostics={diags("Event.Type")} on_suggestion={suggestion(on, TextField::EventType)}>
+                { field(FieldSpec { path: "Event.Type", label: "Event.Type", required: true, diagnostics: diags("Event.Type"), on_suggestion: suggestion(on, TextField::EventType), ..FieldSpec::default() }, html! { <>
                     { event_type_picker(event.r#type.as_deref().unwrap_or_default(), on) }
-                </Field>
-                <Field path="Event.ContentType" label="Event.ContentType" diagnostics={diags("Event.ContentType")} on_suggestion={suggestion(on, TextField::ContentType)}>
-                    { picker("Event.ContentType", &form::content_type_choices(event.r#type.as_deref()), event.content_type.as_deref(), props.state.ui.custom_content_type, TextField::ContentType, Action::SetCustomContentType, on) }
-                </Field>
-                <Field path="Event.Content" label="Event.Content" diagnostics={diags("Event.Content")}
-                    usage={limits::content_usage(r)}>
+                                </> }) }
+                { field(FieldSpec { path: "Event.ContentType", label: "Event.ContentType", diagnostics: diags("Event.ContentType"), on_suggestion: suggestion(on, TextField::ContentType), ..FieldSpec::default() }, html! { <>
+                    { picker("Event.ContentType", &form::content_type_choices(event.r#type.as_deref()), event.content_type.as_deref(), props.custom_content_type, TextField::ContentType, Action::SetCustomContentType, on) }
+                                </> }) }
+                { field(FieldSpec { path: "Event.Content", label: "Event.Content", diagnostics: diags("Event.Content"), usage: limits::content_usage(r), ..FieldSpec::default() }, html! { <>
                     <textarea id={control_id("Event.Content")} rows="3" spellcheck="false"
                         aria-describedby={described_by("Event.Content")}
                         value={event.content.clone().unwrap_or_default()}
@@ -97,7 +96,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                                 e.target_unchecked_into::<HtmlTextAreaElement>().value())))
                         }} />
                     { receipt_builder(event.content_type.as_deref(), event.content.as_deref(), on) }
-                </Field>
+                                </> }) }
             </fieldset>
 
             <fieldset class="group">
@@ -115,21 +114,17 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                 <p class="group-note">{ "Used only when this event creates a new chat; ignored for an existing one." }</p>
                 if let Some(nsd) = nsd {
                     { supported_types(nsd.supported_messaging_content_types.as_deref().unwrap_or_default(), diags("NewSessionDetails.SupportedMessagingContentTypes"), on) }
-                    <Field path="NewSessionDetails.ParticipantDetails.DisplayName" label="ParticipantDetails.DisplayName"
-                        diagnostics={diags("NewSessionDetails.ParticipantDetails.DisplayName")}
-                        usage={nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref())
-                            .and_then(|s| limits::string_usage("NewSessionDetails.ParticipantDetails.DisplayName", s))}>
+                    { field(FieldSpec { path: "NewSessionDetails.ParticipantDetails.DisplayName", label: "ParticipantDetails.DisplayName", diagnostics: diags("NewSessionDetails.ParticipantDetails.DisplayName"), usage: nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref())
+                            .and_then(|s| limits::string_usage("NewSessionDetails.ParticipantDetails.DisplayName", s)), ..FieldSpec::default() }, html! { <>
                         { text(TextField::DisplayName, nsd.participant_details.as_ref().and_then(|p| p.display_name.as_ref()), "Customer") }
-                    </Field>
-                    <AttributesEditor rows={props.state.attributes.clone()}
-                        usage={limits::attributes_usage(&props.state.request)}
+                                        </> }) }
+                    <AttributesEditor rows={props.attributes.clone()}
+                        usage={limits::attributes_usage(r)}
                         diagnostics={diags("NewSessionDetails.Attributes")} on_action={on.clone()} />
-                    <Field path="NewSessionDetails.StreamingConfiguration.StreamingEndpointArn" label="StreamingConfiguration.StreamingEndpointArn"
-                        diagnostics={diags("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn")}
-                        usage={nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_deref())
-                            .and_then(|s| limits::string_usage("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn", s))}>
+                    { field(FieldSpec { path: "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn", label: "StreamingConfiguration.StreamingEndpointArn", diagnostics: diags("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn"), usage: nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_deref())
+                            .and_then(|s| limits::string_usage("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn", s)), ..FieldSpec::default() }, html! { <>
                         { text(TextField::StreamingEndpointArn, nsd.streaming_configuration.as_ref().and_then(|s| s.streaming_endpoint_arn.as_ref()), "arn:aws:sns:REGION:ACCOUNT:TOPIC") }
-                    </Field>
+                                        </> }) }
                 }
             </fieldset>
         </form>
@@ -226,7 +221,7 @@ fn supported_types(values: &[String], diagnostics: Rc<Vec<Diagnostic>>, on_actio
     let path = "NewSessionDetails.SupportedMessagingContentTypes";
     let base = control_id(path);
     html! {
-        <Field path={path} label="SupportedMessagingContentTypes" diagnostics={diagnostics} group=true>
+        { field(FieldSpec { path, label: "SupportedMessagingContentTypes", diagnostics, group: true, ..FieldSpec::default() }, html! { <>
             <div class="checks" role="group" aria-labelledby={format!("{base}-label")} aria-describedby={described_by(path)}>
                 { for all.iter().enumerate().map(|(i, v)| {
                     let id = if i == 0 { base.clone() } else { format!("{base}-{i}") };
@@ -243,6 +238,6 @@ fn supported_types(values: &[String], diagnostics: Rc<Vec<Diagnostic>>, on_actio
                     }
                 }) }
             </div>
-        </Field>
+                </> }) }
     }
 }

@@ -357,8 +357,8 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
             </label>
             if let Some(t) = throttling {
                 <label for="set-rate">{ "Requests per second" }
-                    <input id="set-rate" type="number" min="0" step="0.5" value={t.rate_per_second.to_string()}
-                        onchange={change(|s, v| if let (Ok(n), Some(t)) = (v.parse(), s.faults.throttling.as_mut()) { t.rate_per_second = n })} />
+                    <input id="set-rate" type="number" min="0" step="0.5" value={number_text(t.rate_per_second)}
+                        onchange={change(|s, v| if let (Some(n), Some(t)) = (parse_number(&v), s.faults.throttling.as_mut()) { t.rate_per_second = n })} />
                 </label>
                 <label for="set-burst">{ "Burst" }
                     <input id="set-burst" type="number" min="1" value={t.burst.to_string()}
@@ -371,8 +371,8 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
                 { "Access denied (as for accounts without access)" }
             </label>
             <label for="set-fault">{ "Internal error probability (0–1)" }
-                <input id="set-fault" type="number" min="0" max="1" step="0.05" value={s.faults.internal_error_probability.to_string()}
-                    onchange={change(|s, v| if let Ok(n) = v.parse() { s.faults.internal_error_probability = n })} />
+                <input id="set-fault" type="number" min="0" max="1" step="0.05" value={number_text(s.faults.internal_error_probability)}
+                    onchange={change(|s, v| if let Some(n) = parse_number(&v) { s.faults.internal_error_probability = n })} />
             </label>
             <label for="set-max-active">{ "Active chat limit (empty: none)" }
                 <input id="set-max-active" type="number" min="1" value={s.faults.max_active_chats.map(|n| n.to_string()).unwrap_or_default()}
@@ -435,6 +435,16 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
             <button type="button" id="sim-scenario-load" disabled={!matches!(parsed, Some(Ok(_)))} onclick={load}>{ "Load scenario" }</button>
         </div>
     }
+}
+
+/// A number as an input shows it, and back. Through serde_json's float code, which the app has
+/// anyway, rather than `Display`/`FromStr` for f64, which would add their own to the wasm.
+fn number_text(n: f64) -> String {
+    serde_json::to_string(&n).unwrap_or_default()
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    serde_json::from_str::<serde_json::Value>(text.trim()).ok()?.as_f64()
 }
 
 fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
