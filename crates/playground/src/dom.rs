@@ -16,12 +16,17 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Copies text with the asynchronous clipboard API (no result is awaited: a refused copy leaves
-/// the text selectable on screen).
-pub fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(text);
+/// Copies text with the asynchronous clipboard API; false when the browser has none. No result is
+/// awaited: a refused copy leaves the text selectable on screen.
+pub fn copy(text: &str) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let navigator = w.navigator();
+    // The API is missing outside secure contexts; then the text stays on screen to select.
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if has {
+        let _ = navigator.clipboard().write_text(text);
     }
+    has
 }
 
 /// The URL fragment, without `#`.

@@ -124,8 +124,7 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
         let text = props.text.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            dom::copy(&text);
-            copied.set(true);
+            copied.set(dom::copy(&text));
         })
     };
     {

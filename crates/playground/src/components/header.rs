@@ -45,7 +45,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_| {
             let url = share.emit(());
             if let Some(url) = &url {
-                crate::dom::copy(url);
+                let _ = crate::dom::copy(url);
             }
             shared.set(url);
         })
