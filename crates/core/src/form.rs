@@ -16,7 +16,11 @@ pub fn content_type_choices(event_type: Option<&str>) -> Vec<&'static str> {
         Some("MESSAGE") => MESSAGE_CONTENT_TYPES.to_vec(),
         Some("EVENT") => EVENT_CONTENT_TYPES.to_vec(),
         Some("DISCONNECT") => Vec::new(),
-        _ => MESSAGE_CONTENT_TYPES.iter().chain(EVENT_CONTENT_TYPES.iter()).copied().collect(),
+        _ => MESSAGE_CONTENT_TYPES
+            .iter()
+            .chain(EVENT_CONTENT_TYPES.iter())
+            .copied()
+            .collect(),
     }
 }
 
@@ -37,7 +41,11 @@ mod tests {
             (Some("message"), TYPING, true),
         ];
         for (event_type, content_type, offered) in cases {
-            assert_eq!(content_type_choices(event_type).contains(&content_type), offered, "{event_type:?} {content_type}");
+            assert_eq!(
+                content_type_choices(event_type).contains(&content_type),
+                offered,
+                "{event_type:?} {content_type}"
+            );
         }
     }
 }

@@ -186,7 +186,12 @@ mod tests {
     fn every_preset_parses_and_ids_are_unique() {
         for p in PRESETS {
             let parsed = SendChatIntegrationEventRequest::from_json(p.json);
-            assert!(parsed.is_ok(), "preset {} does not parse: {:?}", p.id, parsed.err());
+            assert!(
+                parsed.is_ok(),
+                "preset {} does not parse: {:?}",
+                p.id,
+                parsed.err()
+            );
             assert_eq!(find(p.id).map(|f| f.title), Some(p.title));
         }
         let mut ids: Vec<_> = PRESETS.iter().map(|p| p.id).collect();
@@ -204,7 +209,11 @@ mod tests {
         let first = identity("first-sms");
         assert!(first.0.is_some());
         for id in ["sms-reply", "typing", "read-receipt", "disconnect"] {
-            assert_eq!(identity(id), first, "{id} must address the same chat as first-sms");
+            assert_eq!(
+                identity(id),
+                first,
+                "{id} must address the same chat as first-sms"
+            );
         }
     }
 }

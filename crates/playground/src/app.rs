@@ -23,7 +23,10 @@ pub fn initial_state() -> AppState {
     let fresh = || AppState::default().with_request(presets::PRESETS[0].request());
     let mut state = match saved {
         Some(s) if s.notice.is_none() => s,
-        Some(s) => AppState { notice: s.notice, ..fresh() },
+        Some(s) => AppState {
+            notice: s.notice,
+            ..fresh()
+        },
         None => fresh(),
     };
     let fragment = dom::fragment();
@@ -38,7 +41,10 @@ pub fn initial_state() -> AppState {
         Err(ShareError::NotALink) => {}
         Err(e) => {
             let raw = fragment.clone();
-            state = AppState { ui: state.ui, ..fresh() };
+            state = AppState {
+                ui: state.ui,
+                ..fresh()
+            };
             state.notice = Some(Notice {
                 message: format!("The link could not be opened: {e}. You are starting from an example; the link's data is below."),
                 raw,
@@ -75,9 +81,12 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
         })
     };
     let request = use_memo(state.request.clone(), |r| r.clone());
-    let diagnostics = use_memo(state.request.clone(), |r| validate::validate(r));
+    let diagnostics = use_memo(state.request.clone(), validate::validate);
     // Replayed only when the steps or settings change, not on keystrokes in the form.
-    let sim_run = use_memo((state.sim.settings.clone(), state.sim.steps.clone()), |_| replay(&state.sim));
+    let sim_run = use_memo(
+        (state.sim.settings.clone(), state.sim.steps.clone()),
+        |_| replay(&state.sim),
+    );
     {
         let state = state.clone();
         use_effect_with(state, move |state| {
@@ -92,17 +101,34 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
         let state = state.clone();
         Callback::from(move |()| {
             let scenario = (!state.sim.steps.is_empty()).then(|| state.sim.scenario());
-            let payload = SharePayload { request: state.request.clone(), scenario };
+            let payload = SharePayload {
+                request: state.request.clone(),
+                scenario,
+            };
             dom::replace_fragment(&share::encode(&payload))
         })
     };
-    Playground { state, on_action, request, diagnostics, sim_run, on_share }
+    Playground {
+        state,
+        on_action,
+        request,
+        diagnostics,
+        sim_run,
+        on_share,
+    }
 }
 
 /// The whole playground.
 #[function_component]
 pub fn App() -> Html {
-    let Playground { state, on_action, request, diagnostics, sim_run, on_share } = use_playground(initial_state, true);
+    let Playground {
+        state,
+        on_action,
+        request,
+        diagnostics,
+        sim_run,
+        on_share,
+    } = use_playground(initial_state, true);
     html! {
         <div class="app">
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />

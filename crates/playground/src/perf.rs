@@ -14,7 +14,7 @@ fn performance() -> Option<web_sys::Performance> {
 /// Called by an input handler just before it dispatches.
 pub fn input_started() {
     if let Some(p) = performance() {
-        let _ = p.clear_marks_with_mark_name("cel-input");
+        p.clear_marks_with_mark_name("cel-input");
         let _ = p.mark("cel-input");
         PENDING.with(|c| c.set(true));
     }

@@ -46,7 +46,9 @@ impl std::fmt::Display for ShareError {
 
 /// The fragment (without `#`) for a payload.
 pub fn encode(payload: &SharePayload) -> String {
-    let json = serde_json::to_string(payload).unwrap_or_default().into_bytes();
+    let json = serde_json::to_string(payload)
+        .unwrap_or_default()
+        .into_bytes();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
@@ -69,11 +71,20 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
         .decode(data.trim_end_matches('='))
         .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
     // A generous bound: a request is at most a few hundred KB even at every maximum length.
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 << 20)
-        .map_err(|_| ShareError::Corrupt("the compressed data is cut short or altered".to_owned()))?;
-    let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
-    serde_json::from_str::<serde_json::Value>(&json)
-        .and_then(serde_json::from_value)
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 << 20).map_err(|_| {
+            ShareError::Corrupt("the compressed data is cut short or altered".to_owned())
+        })?;
+    let json = String::from_utf8(json)
+        .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
+    let value = serde_json::from_str::<serde_json::Value>(&json)
+        .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
+    if !value.is_object() {
+        return Err(ShareError::Corrupt(
+            "unexpected content: not an object".to_owned(),
+        ));
+    }
+    serde_json::from_value(value)
         .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
@@ -85,10 +96,15 @@ mod tests {
     #[test]
     fn every_preset_round_trips() {
         for p in PRESETS {
-            let payload = SharePayload { request: p.request(), scenario: None };
+            let payload = SharePayload {
+                request: p.request(),
+                scenario: None,
+            };
             let fragment = encode(&payload);
             assert!(fragment.starts_with(PREFIX));
-            assert!(fragment.chars().all(|c| c.is_ascii_alphanumeric() || "-_=".contains(c)));
+            assert!(fragment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_=".contains(c)));
             assert_eq!(decode(&format!("#{fragment}")), Ok(payload));
         }
     }
@@ -97,11 +113,19 @@ mod tests {
     fn bad_fragments_say_why() {
         assert_eq!(decode(""), Err(ShareError::NotALink));
         assert_eq!(decode("#section-2"), Err(ShareError::NotALink));
-        assert_eq!(decode("#s9=abc"), Err(ShareError::UnknownVersion("s9".into())));
+        assert_eq!(
+            decode("#s9=abc"),
+            Err(ShareError::UnknownVersion("s9".into()))
+        );
         assert!(matches!(decode("#s1=%%%"), Err(ShareError::Corrupt(_))));
         assert!(matches!(decode("#s1=AAAA"), Err(ShareError::Corrupt(_))));
         let good = encode(&SharePayload::default());
         let cut = &good[..good.len() - 3];
         assert!(matches!(decode(cut), Err(ShareError::Corrupt(_))));
+        let list = format!(
+            "{PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"[]", 9))
+        );
+        assert!(matches!(decode(&list), Err(ShareError::Corrupt(_))));
     }
 }

@@ -23,7 +23,17 @@ pub fn load() -> Option<AppState> {
 pub fn parse(raw: &str) -> AppState {
     // Through a JSON value, the one deserializer the app's other readers use too: each extra one
     // would compile every type's deserializer again into the wasm.
-    match serde_json::from_str::<serde_json::Value>(raw).and_then(serde_json::from_value::<AppState>) {
+    let read = serde_json::from_str::<serde_json::Value>(raw)
+        .map_err(|e| e.to_string())
+        .and_then(|v| {
+            // serde would also read a struct from a list; a saved state is always an object.
+            if v.is_object() {
+                serde_json::from_value::<AppState>(v).map_err(|e| e.to_string())
+            } else {
+                Err("expected a JSON object".to_owned())
+            }
+        });
+    match read {
         Ok(state) => state,
         Err(e) => AppState {
             notice: Some(Notice {
@@ -39,5 +49,48 @@ pub fn parse(raw: &str) -> AppState {
 pub fn save(state: &AppState) {
     if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(state)) {
         let _ = storage.set_item(KEY, &text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+
+    #[test]
+    fn saved_state_round_trips() {
+        let state = AppState::default()
+            .apply(Action::SetText(
+                crate::state::TextField::SourceId,
+                "+15550001".into(),
+            ))
+            .apply(Action::SimSend);
+        let text = serde_json::to_string(&state).unwrap_or_default();
+        assert_eq!(parse(&text), state);
+    }
+
+    #[test]
+    fn damaged_text_gives_a_clean_state_and_keeps_the_text() {
+        for raw in [
+            "",
+            "{",
+            "[]",
+            r#"{"request": {"SourceId": 5}}"#,
+            r#"{"sim": {"steps": [{"bogus": 1}]}}"#,
+        ] {
+            let state = parse(raw);
+            let notice = state
+                .notice
+                .clone()
+                .unwrap_or_else(|| panic!("no notice for {raw:?}"));
+            assert_eq!(notice.raw, raw);
+            assert_eq!(
+                AppState {
+                    notice: None,
+                    ..state
+                },
+                AppState::default()
+            );
+        }
     }
 }

@@ -20,7 +20,10 @@ pub struct AttributesEditorProps {
 
 /// The id of a row's key or value input.
 pub fn row_id(part: &str, index: usize) -> String {
-    format!("{}-{part}-{index}", control_id("NewSessionDetails.Attributes"))
+    format!(
+        "{}-{part}-{index}",
+        control_id("NewSessionDetails.Attributes")
+    )
 }
 
 /// Key/value rows with add and remove.

@@ -49,12 +49,20 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
             while j < chars.len() && chars[j] == ' ' {
                 j += 1;
             }
-            let class = if lang == Lang::Json && chars.get(j) == Some(&':') { "tk-key" } else { "tk-str" };
+            let class = if lang == Lang::Json && chars.get(j) == Some(&':') {
+                "tk-key"
+            } else {
+                "tk-str"
+            };
             out.push((class, s));
             line_start = false;
             continue;
         }
-        if lang == Lang::Shell && c == '-' && chars.get(i + 1) == Some(&'-') && (i == 0 || chars[i - 1].is_whitespace()) {
+        if lang == Lang::Shell
+            && c == '-'
+            && chars.get(i + 1) == Some(&'-')
+            && (i == 0 || chars[i - 1].is_whitespace())
+        {
             flush(&mut plain, &mut out);
             let start = i;
             while i < chars.len() && !chars[i].is_whitespace() && chars[i] != '=' {
@@ -86,7 +94,10 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
                 continue;
             }
         }
-        if lang == Lang::Json && (c.is_ascii_digit() || c == 't' || c == 'f' || c == 'n') && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+        if lang == Lang::Json
+            && (c.is_ascii_digit() || c == 't' || c == 'f' || c == 'n')
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+        {
             let start = i;
             while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
                 i += 1;

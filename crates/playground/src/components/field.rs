@@ -10,7 +10,10 @@ use yew::prelude::*;
 /// The id of the control that edits the member at `path`.
 pub fn control_id(path: &str) -> String {
     let mut id = String::from("f-");
-    id.extend(path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }));
+    id.extend(
+        path.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }),
+    );
     id
 }
 
@@ -25,7 +28,9 @@ pub fn anchor_of(path: &str) -> String {
     }
     match path {
         "Event" => "Event.Type".to_owned(),
-        "NewSessionDetails.ParticipantDetails" => "NewSessionDetails.ParticipantDetails.DisplayName".to_owned(),
+        "NewSessionDetails.ParticipantDetails" => {
+            "NewSessionDetails.ParticipantDetails.DisplayName".to_owned()
+        }
         "NewSessionDetails.StreamingConfiguration" => {
             "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn".to_owned()
         }
@@ -35,7 +40,11 @@ pub fn anchor_of(path: &str) -> String {
 
 /// The diagnostics that belong to the field at `path`.
 pub fn diagnostics_at(diagnostics: &[Diagnostic], path: &str) -> Vec<Diagnostic> {
-    diagnostics.iter().filter(|d| anchor_of(&d.path) == path).cloned().collect()
+    diagnostics
+        .iter()
+        .filter(|d| anchor_of(&d.path) == path)
+        .cloned()
+        .collect()
 }
 
 /// The CSS class for a field with these diagnostics.
@@ -69,7 +78,7 @@ pub struct FieldSpec {
 
 /// One field with its label, help, counter and inline diagnostics around `children`.
 pub fn field(props: FieldSpec, children: Html) -> Html {
-    let id = control_id(&props.path);
+    let id = control_id(props.path);
     let class = classes!("field", severity_class(&props.diagnostics));
     let label = if props.group {
         html! { <span class="label" id={format!("{id}-label")}>{ props.label }{ required_mark(props.required) }</span> }
@@ -142,7 +151,11 @@ pub fn field_help(path: &str) -> Html {
 }
 
 /// The diagnostics of one field, under it.
-pub fn inline_diagnostics(id: &str, diagnostics: &[Diagnostic], on_suggestion: Option<&Callback<String>>) -> Html {
+pub fn inline_diagnostics(
+    id: &str,
+    diagnostics: &[Diagnostic],
+    on_suggestion: Option<&Callback<String>>,
+) -> Html {
     if diagnostics.is_empty() {
         return html! { <div id={id.to_owned()} class="inline-diags" hidden=true></div> };
     }
@@ -165,7 +178,9 @@ pub fn diagnostic_line(d: &Diagnostic, on_suggestion: Option<&Callback<String>>)
             let label = format!("Use {s}");
             html! { <button type="button" class="link-button" onclick={Callback::from(move |_| cb.emit(s.clone()))}>{ label }</button> }
         }
-        (Some(s), None) => html! { <span class="suggestion">{ format!("Did you mean {s}?") }</span> },
+        (Some(s), None) => {
+            html! { <span class="suggestion">{ format!("Did you mean {s}?") }</span> }
+        }
         _ => Html::default(),
     };
     html! {

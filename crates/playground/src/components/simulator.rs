@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use chat_event_core::simulator::settings::{MAX_CHAT_DURATION_MINUTES, MIN_CHAT_DURATION_MINUTES};
 use chat_event_core::simulator::{
-    human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome, Scenario, ScenarioReport,
-    Settings, Simulator, SubtypeMatching, Throttling, What,
+    human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome,
+    Scenario, ScenarioReport, Settings, Simulator, SubtypeMatching, Throttling, What,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -56,9 +56,16 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
         html! { <button type="button" id={id} onclick={Callback::from(move |_| on.emit(Action::SimAdvance(millis)))}>{ label }</button> }
     };
     let body = match &*props.run {
-        Err(e) => html! { <p class="diag error" id="sim-settings-error">{ format!("The simulator cannot start: {e}") }</p> },
+        Err(e) => {
+            html! { <p class="diag error" id="sim-settings-error">{ format!("The simulator cannot start: {e}") }</p> }
+        }
         Ok(run) => {
-            let last = run.report.steps.iter().rev().find_map(|s| s.outcome.as_ref());
+            let last = run
+                .report
+                .steps
+                .iter()
+                .rev()
+                .find_map(|s| s.outcome.as_ref());
             html! {
                 <>
                     <p class="clock" id="sim-clock">
@@ -131,7 +138,9 @@ fn CustomAdvance(props: &CustomAdvanceProps) -> Html {
     };
     let oninput = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     html! {
         <form class="custom-advance" onsubmit={submit}>
@@ -151,7 +160,10 @@ fn badge(outcome: &Outcome) -> (String, &'static str) {
         What::Disconnected => ("chat disconnected".into(), "ended"),
         What::NoActiveChat => ("no active chat".into(), "ended"),
         _ => (
-            outcome.error().map(|e| format!("{} ({})", e.error_type.name(), e.http_status)).unwrap_or_else(|| "error".into()),
+            outcome
+                .error()
+                .map(|e| format!("{} ({})", e.error_type.name(), e.http_status))
+                .unwrap_or_else(|| "error".into()),
             "rejected",
         ),
     }
@@ -162,7 +174,12 @@ fn outcome_view(o: &Outcome) -> Html {
     let (label, class) = badge(o);
     let body = match &o.response {
         AwsResponse::Ok(r) => serde_json::to_string_pretty(r).unwrap_or_default(),
-        AwsResponse::Error(e) => format!("HTTP {} {}\n{}", e.http_status, e.error_type.name(), o.response.body_json()),
+        AwsResponse::Error(e) => format!(
+            "HTTP {} {}\n{}",
+            e.http_status,
+            e.error_type.name(),
+            o.response.body_json()
+        ),
     };
     html! {
         <div class="outcome" id="sim-outcome" aria-live="polite">
@@ -187,7 +204,12 @@ fn millis_between(from: i64, to: i64) -> u64 {
 }
 
 /// Every contact, newest first: identity, id, status, times, messages.
-fn chats_table(contacts: &[ContactView], now: i64, selected: Option<&str>, on_action: &Callback<Action>) -> Html {
+fn chats_table(
+    contacts: &[ContactView],
+    now: i64,
+    selected: Option<&str>,
+    on_action: &Callback<Action>,
+) -> Html {
     if contacts.is_empty() {
         return html! { <p class="muted" id="sim-chats-empty">{ "No chats yet. Send the request to start one." }</p> };
     }
@@ -298,7 +320,11 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| {
             let target: HtmlInputElement = e.target_unchecked_into();
-            let value = if target.type_() == "checkbox" { target.checked().to_string() } else { target.value() };
+            let value = if target.type_() == "checkbox" {
+                target.checked().to_string()
+            } else {
+                target.value()
+            };
             let mut next = s.clone();
             f(&mut next, value);
             on.emit(Action::SimSettings(next));
@@ -309,11 +335,12 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| {
             let mut next = s.clone();
-            next.subtype_matching = if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
-                SubtypeMatching::CaseInsensitive
-            } else {
-                SubtypeMatching::CaseSensitive
-            };
+            next.subtype_matching =
+                if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
+                    SubtypeMatching::CaseInsensitive
+                } else {
+                    SubtypeMatching::CaseSensitive
+                };
             on.emit(Action::SimSettings(next));
         })
     };
@@ -322,7 +349,12 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let list: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+            let list: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
             let mut next = s.clone();
             next.faults.destinations = if list.is_empty() { None } else { Some(list) };
             on.emit(Action::SimSettings(next));
@@ -391,7 +423,11 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
     };
     let oninput = {
         let on = on.clone();
-        Callback::from(move |e: InputEvent| on.emit(Action::SimScenarioText(e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+        Callback::from(move |e: InputEvent| {
+            on.emit(Action::SimScenarioText(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
     };
     let load = {
         let on = on.clone();
@@ -444,7 +480,9 @@ fn number_text(n: f64) -> String {
 }
 
 fn parse_number(text: &str) -> Option<f64> {
-    serde_json::from_str::<serde_json::Value>(text.trim()).ok()?.as_f64()
+    serde_json::from_str::<serde_json::Value>(text.trim())
+        .ok()?
+        .as_f64()
 }
 
 fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
