@@ -47,6 +47,18 @@ test('a mistake shows its inline error, and the summary focuses the field', asyn
   expect(errors).toEqual([]);
 });
 
+test('an attribute key with a dot is flagged and fixed in place', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#preset').selectOption('broken-new-session');
+  const diag = page.locator('#f-NewSessionDetails-Attributes-diags .diag', { hasText: 'order.id' });
+  await expect(diag).toHaveClass(/error/);
+  await diag.getByRole('button', { name: 'Use order_id' }).click();
+  await expect(page.locator('#f-NewSessionDetails-Attributes-key-0')).toHaveValue('order_id');
+  await expect(page.locator('#f-NewSessionDetails-Attributes-diags .diag')).toHaveCount(0);
+  await expect(page.locator('[data-path="NewSessionDetails.Attributes"] .counter')).toContainText('14 / 32,768 bytes');
+  expect(errors).toEqual([]);
+});
+
 test('keystroke to every output updated: p95 within 8 ms', async ({ page }) => {
   await openFresh(page);
   await page.locator('#preset').selectOption('whatsapp-attributes');

@@ -34,8 +34,21 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
         let on = on.clone();
         Callback::from(move |_| on.emit(Action::AddAttribute))
     };
+    // A suggestion here is a corrected key: it renames the row whose key the diagnostic names.
+    let rename_key = {
+        let (on, rows, diagnostics) = (on.clone(), props.rows.clone(), props.diagnostics.clone());
+        Callback::from(move |suggestion: String| {
+            let key = diagnostics
+                .iter()
+                .find(|d| d.suggestion.as_deref() == Some(suggestion.as_str()))
+                .and_then(|d| d.path.split_once(" (key: ")?.1.strip_suffix(')').map(str::to_owned));
+            if let Some(i) = key.and_then(|k| rows.iter().position(|r| r.key == k)) {
+                on.emit(Action::SetAttributeKey(i, suggestion));
+            }
+        })
+    };
     html! {
-        { field(FieldSpec { path: "NewSessionDetails.Attributes", label: "Attributes", diagnostics: props.diagnostics.clone(), usage: props.usage.clone(), group: true, ..FieldSpec::default() }, html! { <>
+        { field(FieldSpec { path: "NewSessionDetails.Attributes", label: "Attributes", diagnostics: props.diagnostics.clone(), usage: props.usage.clone(), group: true, on_suggestion: Some(rename_key), ..FieldSpec::default() }, html! { <>
             <div class="attr-rows" role="group" aria-labelledby={format!("{}-label", control_id("NewSessionDetails.Attributes"))}>
                 { for props.rows.iter().enumerate().map(|(i, row)| {
                     let key_on = on.clone();
