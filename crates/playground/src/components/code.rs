@@ -155,3 +155,41 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Colouring only splits the text: joined back, the runs are the text, for every prefix of
+    /// awkward input (unclosed quotes, a trailing backslash, multi-byte characters).
+    #[test]
+    fn runs_join_back_to_the_text() {
+        let samples = [
+            "{\n  \"Key\": \"va\\\"lue\", \"n\": 12.5, \"t\": true, \"e\": \"\\",
+            "aws connect x --source-id '+1 555' --event \"Type=MESSAGE,Content=é😀\" --x=y",
+            "SourceId: '+1'\nEvent:\n  Type: MESSAGE # comment\n  - item: \"open",
+        ];
+        for text in samples {
+            let chars: Vec<char> = text.chars().collect();
+            for end in 0..=chars.len() {
+                let prefix: String = chars[..end].iter().collect();
+                for lang in [Lang::Json, Lang::Shell, Lang::Yaml, Lang::Plain] {
+                    let joined: String = tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
+                    assert_eq!(joined, prefix, "{lang:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_strings_options_and_comments_are_told_apart() {
+        let json = tokens(r#"{"Type": "MESSAGE"}"#, Lang::Json);
+        assert!(json.contains(&("tk-key", "\"Type\"".to_owned())));
+        assert!(json.contains(&("tk-str", "\"MESSAGE\"".to_owned())));
+        let shell = tokens("aws x --source-id a", Lang::Shell);
+        assert!(shell.contains(&("tk-opt", "--source-id".to_owned())));
+        let yaml = tokens("Event:\n  Type: X # why", Lang::Yaml);
+        assert!(yaml.contains(&("tk-key", "Event".to_owned())));
+        assert!(yaml.contains(&("tk-comment", "# why".to_owned())));
+    }
+}
