@@ -59,6 +59,36 @@ test('an attribute key with a dot is flagged and fixed in place', async ({ page 
   expect(errors).toEqual([]);
 });
 
+test('Content: JSON check for application/json, counter, receipt builder', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#preset').selectOption('sms-reply');
+  await page.locator('#f-Subtype').selectOption('');
+  await page.locator('#f-Event-ContentType').selectOption('application/json');
+  await page.locator('#f-Event-Content').fill('{"a": 1');
+  await expect(page.locator('#f-Event-Content-diags .diag').first()).toContainText(/JSON/);
+  await page.locator('#f-Event-Content').fill('{"a": 1}');
+  await expect(page.locator('#f-Event-Content-diags .diag', { hasText: 'JSON' })).toHaveCount(0);
+  await expect(page.locator('[data-path="Event.Content"] .counter')).toHaveText('8 / 16,384 characters');
+  // WhatsApp's tighter limit replaces the model's.
+  await page.locator('#f-Subtype').selectOption('connect:WhatsApp');
+  await expect(page.locator('[data-path="Event.Content"] .counter')).toHaveText('8 / 1,024 characters');
+
+  // A ContentType that does not fit the new Type stays, shown as a custom value, and is flagged.
+  await page.locator('#f-Event-Type').selectOption('EVENT');
+  await expect(page.locator('#f-Event-ContentType')).toHaveValue('application/json');
+  await expect(page.locator('#f-Event-ContentType-diags .diag.error')).toHaveCount(1);
+  await page.locator('#f-Event-ContentType-choice').selectOption('application/vnd.amazonaws.connect.event.message.delivered');
+  await page.locator('#receipt-message-id').fill('m-1');
+  await expect(page.locator('#f-Event-Content')).toHaveValue('{"messageId":"m-1"}');
+  // Choosing "custom…" offers a free text box for the ContentType.
+  await page.locator('#f-Event-ContentType').selectOption({ label: 'custom…' });
+  await page.locator('#f-Event-ContentType').fill('application/x-custom');
+  await expect(page.locator('#f-Event-ContentType-choice')).toHaveValue(/custom/);
+  await page.locator('#tab-json').click();
+  await expect(page.locator('#out-json')).toContainText('"ContentType": "application/x-custom"');
+  expect(errors).toEqual([]);
+});
+
 test('keystroke to every output updated: p95 within 8 ms', async ({ page }) => {
   await openFresh(page);
   await page.locator('#preset').selectOption('whatsapp-attributes');
