@@ -240,6 +240,7 @@ fn chats_table(
                             <tr class={classes!(if active { "active" } else { "ended" }, selected.then_some("selected"))} data-status={status_text(c)}>
                                 <td class="identity" data-label="Identity">
                                     <code class="source">{ c.source_id.clone() }</code>
+                                    <code class="destination small" title={c.destination_id.clone()}>{ c.destination_id.clone() }</code>
                                     <span class="muted small subtype">{ c.subtype.clone().unwrap_or_else(|| "(no Subtype)".into()) }</span>
                                 </td>
                                 <td data-label="Contact id"><code class="contact-id" title={id.clone()}>{ short_id(&id) }</code></td>
