@@ -90,11 +90,12 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     {
         let state = state.clone();
         use_effect_with(state, move |state| {
+            // Every output is on screen now: close the timing before saving, which is not an output.
+            perf::update_rendered();
             if persist {
                 storage::save(state);
             }
             dom::set_theme(state.ui.theme.attr());
-            perf::update_rendered();
         });
     }
     let on_share = {
