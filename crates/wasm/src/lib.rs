@@ -208,9 +208,9 @@ fn fail(details: ChatEventErrorDetails) -> JsValue {
 }
 
 /// Rust → JS goes through JSON text and `JSON.parse`, and JS → Rust through `JSON.stringify`
-/// and serde_json: one serializer and one deserializer for every type. (serde-wasm-bindgen would
-/// add a second copy of every type's (de)serialization code, about a third of the wasm.) JSON
-/// also gives the shapes the declarations promise: maps as plain objects, absent members left out.
+/// and serde_json, which core links anyway: no second copy of each type's (de)serialization code
+/// for serde-wasm-bindgen (measured: 6 KB less wasm). JSON also gives the shapes the declarations
+/// promise: maps as plain objects, absent members left out.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
     js_sys::JSON::parse(&text)
