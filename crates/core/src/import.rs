@@ -100,10 +100,12 @@ pub fn import(text: &str) -> Imported {
     match detect(text) {
         Format::Json => Imported {
             format: Format::Json,
-            // Through a value, as the YAML and command paths do: one deserializer in the wasm.
+            // As an object only, as the YAML and command paths read it (serde would also read a
+            // struct from a list); from text, the one deserializer (see `crate::json`).
             request: serde_json::from_str::<serde_json::Value>(text)
                 .ok()
-                .and_then(|v| serde_json::from_value(v).ok()),
+                .filter(serde_json::Value::is_object)
+                .and_then(|_| serde_json::from_str(text).ok()),
             diagnostics: validate_json(text),
         },
         Format::Yaml => match crate::yaml::from_str(text) {
@@ -114,7 +116,7 @@ pub fn import(text: &str) -> Imported {
             },
             Ok(value) => Imported {
                 format: Format::Yaml,
-                request: serde_json::from_value(value.clone()).ok(),
+                request: crate::json::from_value(&value).ok(),
                 diagnostics: validate_value(&value),
             },
         },

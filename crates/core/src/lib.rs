@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod form;
 pub mod help;
 pub mod import;
+pub mod json;
 pub mod limits;
 pub mod model;
 pub mod presets;

@@ -972,6 +972,6 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         }
     }
     let params = serde_json::Value::Object(ordered);
-    let request = serde_json::from_value(params.clone()).ok();
+    let request = crate::json::from_value(&params).ok();
     Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
 }

@@ -289,11 +289,11 @@ impl Scenario {
             step: None,
             message: e.message,
         })?;
-        let scenario: Scenario = serde_json::from_value(value).map_err(|e| ScenarioError {
+        let scenario: Scenario = crate::json::from_value(&value).map_err(|message| ScenarioError {
             line: None,
             column: None,
             step: None,
-            message: e.to_string(),
+            message,
         })?;
         scenario.check()?;
         Ok(scenario)

@@ -156,8 +156,9 @@ impl Simulator {
             Some(0) | None => return Err(corrupt("version", "expected a version number from 1")),
             Some(_) => {}
         }
+        // From the text, not the value: one deserializer per type in the wasm (see `crate::json`).
         let doc: Document =
-            serde_json::from_value(value).map_err(|e| corrupt("(document)", e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| corrupt("(document)", e.to_string()))?;
         doc.settings.check().map_err(SnapshotError::Settings)?;
         let mut sim = Simulator::fresh(doc.settings);
         sim.now = doc.now;
