@@ -84,7 +84,8 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
             "unexpected content: not an object".to_owned(),
         ));
     }
-    serde_json::from_value(value)
+    // From the text: the one deserializer per type (see `chat_event_core::json`).
+    serde_json::from_str(&json)
         .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 

@@ -21,14 +21,14 @@ pub fn load() -> Option<AppState> {
 
 /// Reads saved text; damaged text gives the default state with a notice carrying the text.
 pub fn parse(raw: &str) -> AppState {
-    // Through a JSON value, the one deserializer the app's other readers use too: each extra one
-    // would compile every type's deserializer again into the wasm.
+    // Typed values are read from text, the one deserializer core and the app use (see
+    // `chat_event_core::json`): each extra one would compile every type's deserializer again.
     let read = serde_json::from_str::<serde_json::Value>(raw)
         .map_err(|e| e.to_string())
         .and_then(|v| {
             // serde would also read a struct from a list; a saved state is always an object.
             if v.is_object() {
-                serde_json::from_value::<AppState>(v).map_err(|e| e.to_string())
+                serde_json::from_str::<AppState>(raw).map_err(|e| e.to_string())
             } else {
                 Err("expected a JSON object".to_owned())
             }

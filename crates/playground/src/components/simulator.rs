@@ -494,13 +494,9 @@ fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
     if !t.starts_with('{') {
         return Some(Scenario::from_yaml(text).map_err(|e| e.to_string()));
     }
-    // JSON through a value, like every other reader in the app (see `storage::parse`).
-    let value = match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(v) => v,
-        Err(e) => return Some(Err(format!("{e}"))),
-    };
+    // From text, like every other reader in the app (see `storage::parse`).
     Some(
-        serde_json::from_value::<Scenario>(value)
+        serde_json::from_str::<Scenario>(text)
             .map_err(|e| e.to_string())
             .and_then(|s| s.check().map(|()| s).map_err(|e| e.to_string())),
     )
