@@ -1,12 +1,29 @@
-//! One way from JSON to a typed value: from JSON text, with serde_json's text deserializer.
+//! One way between JSON and typed values, each way round: typed values are read from JSON text
+//! (serde_json's text deserializer) and written to a `serde_json::Value` (its value serializer).
 //!
-//! Why: every extra way compiles every type's deserializer again into the wasm (text and
-//! `serde_json::Value` are two deserializers, and each type's generated code is monomorphized for
-//! both). A value that is already a tree (YAML, a parsed command) goes back to text first, which
-//! costs a few microseconds and saves tens of KB of wasm.
+//! Why: serde's generated code is monomorphized for every deserializer and serializer a type
+//! meets, so each extra way (text and `Value`; compact and pretty text) compiles every type's code
+//! again into the wasm. A tree (YAML, a parsed command) goes back to text to be read; text is
+//! written from the tree. Either costs a few microseconds and saves tens of KB of wasm.
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
+
+/// A typed value as a JSON tree. Plain data with string keys cannot fail; a failure gives `null`.
+pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// A typed value as compact JSON text, through [`to_value`].
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    to_value(value).to_string()
+}
+
+/// A typed value as pretty JSON text (2-space indent), through [`to_value`].
+pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(&to_value(value)).unwrap_or_default()
+}
 
 /// Reads a `T` from a JSON tree, through its compact text. The error is serde_json's message
 /// without a location: a line and column would point into text the caller never saw.

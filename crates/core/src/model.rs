@@ -182,7 +182,7 @@ impl SendChatIntegrationEventRequest {
     /// The request as pretty JSON, members in model order, 2-space indent.
     pub fn to_json_pretty(&self) -> String {
         // Serializing these plain structs and string maps cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::to_string_pretty(self)
     }
 
     /// The value of `Event.Type`, if any.

@@ -212,7 +212,7 @@ fn fail(details: ChatEventErrorDetails) -> JsValue {
 /// for serde-wasm-bindgen (measured: 6 KB less wasm). JSON also gives the shapes the declarations
 /// promise: maps as plain objects, absent members left out.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    let text = serde_json::to_value(value).map_err(|e| js_sys::Error::new(&e.to_string()))?.to_string();
     js_sys::JSON::parse(&text)
 }
 

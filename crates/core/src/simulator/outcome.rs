@@ -75,7 +75,7 @@ impl AwsResponse {
     /// error `{"Message":"…"}` (the error's type travels in the `x-amzn-ErrorType` header).
     pub fn body_json(&self) -> String {
         match self {
-            AwsResponse::Ok(r) => serde_json::to_string(r).unwrap_or_default(),
+            AwsResponse::Ok(r) => crate::json::to_string(r),
             AwsResponse::Error(e) => serde_json::json!({ "Message": e.message }).to_string(),
         }
     }

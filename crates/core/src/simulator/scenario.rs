@@ -306,7 +306,7 @@ impl Scenario {
 
     /// The scenario as pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json::to_string_pretty(self)
     }
 
     /// Every step has exactly one of `send`, `advance` and `endChat`, and an `endChat` names its chat

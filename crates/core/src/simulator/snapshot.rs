@@ -126,7 +126,7 @@ impl Simulator {
             log: self.log(),
         };
         // Plain data with string keys: serializing cannot fail.
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
+        crate::json::to_string_pretty(&doc)
     }
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
