@@ -46,9 +46,7 @@ impl std::fmt::Display for ShareError {
 
 /// The fragment (without `#`) for a payload.
 pub fn encode(payload: &SharePayload) -> String {
-    let json = serde_json::to_string(payload)
-        .unwrap_or_default()
-        .into_bytes();
+    let json = chat_event_core::json::to_string(payload).into_bytes();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }

@@ -47,8 +47,8 @@ pub fn parse(raw: &str) -> AppState {
 
 /// Writes the state. Failure (storage full or disabled) is not worth interrupting the user for.
 pub fn save(state: &AppState) {
-    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(state)) {
-        let _ = storage.set_item(KEY, &text);
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(KEY, &chat_event_core::json::to_string(state));
     }
 }
 
@@ -65,7 +65,7 @@ mod tests {
                 "+15550001".into(),
             ))
             .apply(Action::SimSend);
-        let text = serde_json::to_string(&state).unwrap_or_default();
+        let text = chat_event_core::json::to_string(&state);
         assert_eq!(parse(&text), state);
     }
 

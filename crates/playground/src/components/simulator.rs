@@ -173,7 +173,7 @@ fn badge(outcome: &Outcome) -> (String, &'static str) {
 fn outcome_view(o: &Outcome) -> Html {
     let (label, class) = badge(o);
     let body = match &o.response {
-        AwsResponse::Ok(r) => serde_json::to_string_pretty(r).unwrap_or_default(),
+        AwsResponse::Ok(r) => chat_event_core::json::to_string_pretty(r),
         AwsResponse::Error(e) => format!(
             "HTTP {} {}\n{}",
             e.http_status,
