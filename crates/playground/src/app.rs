@@ -101,12 +101,7 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     let on_share = {
         let state = state.clone();
         Callback::from(move |()| {
-            let scenario = (!state.sim.steps.is_empty()).then(|| state.sim.scenario());
-            let payload = SharePayload {
-                request: state.request.clone(),
-                scenario,
-            };
-            dom::replace_fragment(&share::encode(&payload))
+            dom::replace_fragment(&share::encode(&SharePayload::of(&state)))
         })
     };
     Playground {
