@@ -73,14 +73,15 @@
     /** (Re)creates the frame from the current options, or shows why it cannot. */
     render() {
       let options;
+      let src;
       try {
         options = this.readOptions();
+        src = this.frameUrl(options);
       } catch (error) {
         this.showError(error.message);
         return;
       }
       if (this.error) { this.error.remove(); this.error = null; }
-      const src = this.frameUrl(options);
       if (this.frame && this.frame.src === src) return;
       if (this.frame) this.frame.remove();
       const frame = document.createElement('iframe');
