@@ -63,7 +63,7 @@ test('the example page loads all three embeds, each showing its prefilled reques
   await expect(first.locator('#out-cli')).toContainText('Content=Hi\\, I need help with my order');
   await expect(first.locator('#sim-send')).toBeVisible();
 
-  // outputs and simulator only, JSON first, read-only.
+  // Outputs and simulator only, JSON first.
   const reply = frames.reply;
   await expect(reply.locator('.embed-title')).toContainText('A reply in the same chat');
   await expect(reply.locator('#f-SourceId')).toHaveCount(0);
@@ -74,6 +74,10 @@ test('the example page loads all three embeds, each showing its prefilled reques
 
   const disconnect = frames.disconnect;
   await expect(disconnect.locator('#f-Event-Type')).toHaveValue('DISCONNECT');
+  // Read-only: the form shows the request but does not change it; Send still works (below).
+  await expect(disconnect.locator('.embed-title')).toContainText('read-only');
+  await expect(disconnect.locator('#f-Event-Type')).toBeDisabled();
+  await expect(disconnect.locator('#f-SourceId')).toBeDisabled();
   await expect(disconnect.locator('#out-cli')).toContainText('Type=DISCONNECT');
 
   // The iframes are sandboxed, named, and every embed's frame has its own id.
@@ -297,7 +301,13 @@ for (const scheme of ['light', 'dark']) {
       await page.evaluate(() => window.scrollTo(0, 0));
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${OUT}/embed-${name}-${scheme}.png`, fullPage: true });
-      await page.locator('#first-message').screenshot({ path: `${OUT}/embed-${name}-${scheme}-first.png` });
+      await page.screenshot({ path: `${OUT}/embed-${name}-${scheme}-top.png` });
+      // The page in screen-sized parts, to look at in detail.
+      const total = await page.evaluate(() => document.documentElement.scrollHeight);
+      const part = name === 'narrow' ? 1400 : 1600;
+      for (let y = 0, i = 1; y < total; y += part, i += 1) {
+        await page.screenshot({ path: `${OUT}/embed-${name}-${scheme}-part${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(part, total - y) } });
+      }
       expect(seen.errors).toEqual([]);
     });
   }
