@@ -1,7 +1,7 @@
 //! The documentation embed: the playground in a compact layout for an iframe in someone else's
 //! page (`index.html?embed=1&…`, made by `www/embed/chat-event-example.js`).
 //!
-//! It reuses [`use_playground`] and the playground's components; only the layout and the reading
+//! It reuses [`crate::use_playground`] and the playground's components; only the layout and the reading
 //! of the URL are its own. The URL's query says what to show:
 //!
 //! | parameter  | values                                           | default               |
@@ -40,7 +40,7 @@ use crate::components::request_form::RequestForm;
 use crate::components::simulator::{parse_scenario, SimulatorPanel};
 use crate::share::{self, SharePayload};
 use crate::state::{Action, AppState, Notice, OutputTab, Theme};
-use crate::{use_playground, Playground};
+use crate::Playground;
 
 /// The tag of the messages an embed posts, so that a page can tell them from others.
 pub const MESSAGE_SOURCE: &str = "chat-event-lab";
@@ -63,6 +63,8 @@ pub struct ReportTo {
 /// What an embed's URL asks for; anything unknown or malformed falls back to its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedOptions {
+    /// `embed=1`: the page is an embed at all.
+    pub embed: bool,
     pub panels: Panels,
     pub tab: OutputTab,
     pub theme: Theme,
@@ -95,9 +97,8 @@ pub fn is_origin(text: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-.[]:".contains(c))
         && (host.starts_with('[') || !host.contains(':'));
-    let port_ok = port.is_none_or(|p| {
-        (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())
-    });
+    let port_ok =
+        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
     host_ok && port_ok
 }
 
@@ -143,13 +144,15 @@ impl EmbedOptions {
             }
             _ => None,
         };
+        let flag = |name: &str| get(name).is_some_and(|v| v != "0" && v != "false");
         EmbedOptions {
+            embed: flag("embed"),
             panels: panels
                 .filter(|p| p.form || p.outputs || p.simulator)
                 .unwrap_or(all),
             tab,
             theme,
-            readonly: get("readonly").is_some_and(|v| v != "0" && v != "false"),
+            readonly: flag("readonly"),
             title: get("title")
                 .map(|t| t.trim().chars().take(200).collect::<String>())
                 .filter(|t| !t.is_empty()),
@@ -157,6 +160,12 @@ impl EmbedOptions {
             scenario: get("scenario"),
             report_to,
         }
+    }
+
+    /// The options of this page's URL when it asks for an embed (`?embed=1`), else `None`.
+    pub fn requested() -> Option<Self> {
+        let options = Self::from_location();
+        options.embed.then_some(options)
     }
 
     /// The options of this page's URL.
@@ -213,9 +222,7 @@ impl EmbedOptions {
             None => {}
             Some(Ok(scenario)) => state = state.apply(Action::SimLoadScenario(scenario)),
             Some(Err(why)) => {
-                problems.push(format!(
-                    "The example's scenario could not be read: {why}."
-                ));
+                problems.push(format!("The example's scenario could not be read: {why}."));
                 raw.extend(self.scenario.clone());
             }
         }
@@ -229,16 +236,8 @@ impl EmbedOptions {
     }
 }
 
-/// Whether this page was opened as an embed (`?embed=1`).
-pub fn requested() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .and_then(|p| p.get("embed"))
-        .is_some_and(|v| v != "0" && v != "false")
-}
-
-fn initial_state() -> AppState {
+/// The embed's starting state, from this page's URL.
+pub fn initial_state() -> AppState {
     EmbedOptions::from_location().initial_state()
 }
 
@@ -253,21 +252,28 @@ fn playground_link(payload: &SharePayload) -> String {
     format!("{base}#{}", share::encode(payload))
 }
 
-/// Posts the height of `root` to the parent window whenever it changes. The height is the
-/// content's bounding box, which the frame's own height does not affect, so the parent setting
-/// the frame to it is a fixed point, not a loop.
-fn report_height(root: web_sys::Element, to: ReportTo) {
+/// In an embed with a well-formed `parent` and `frame`, posts the height of the page's content to
+/// the parent window whenever it changes. The body is as tall as the content, whatever the frame's
+/// height (nothing in the embed's CSS follows the viewport's height), so the parent setting the
+/// frame to it is a fixed point, not a loop.
+pub fn report_height() {
+    let Some(to) = EmbedOptions::requested().and_then(|o| o.report_to) else {
+        return;
+    };
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(parent) = window.parent().ok().flatten() else {
+    let (Some(parent), Some(body)) = (
+        window.parent().ok().flatten(),
+        window.document().and_then(|d| d.body()),
+    ) else {
         return;
     };
     if js_sys::Object::is(&parent, &window) {
         return; // Opened on its own, not in a frame: nobody to tell.
     }
     let last = Cell::new(-1.0);
-    let target = root.clone();
+    let target = body.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let height = target.get_bounding_client_rect().height().ceil();
         if height == last.replace(height) {
@@ -285,16 +291,15 @@ fn report_height(root: web_sys::Element, to: ReportTo) {
         let _ = parent.post_message(&message, &to.origin);
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(&root);
+        observer.observe(&body);
     }
     // The observer lives as long as the page.
     on_resize.forget();
 }
 
-/// The embed layout: a title bar with the "Open in playground" link, then the chosen panels.
-#[function_component]
-pub fn Embed() -> Html {
-    let options = use_memo((), |()| EmbedOptions::from_location());
+/// The embed layout: a title bar with the "Open in playground" link, then the chosen panels. A
+/// plain function over the playground's hook (see [`crate::App`]), not a component of its own.
+pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
     let Playground {
         state,
         on_action,
@@ -302,24 +307,8 @@ pub fn Embed() -> Html {
         diagnostics,
         sim_run,
         ..
-    } = use_playground(initial_state, false);
-    let root = use_node_ref();
-    {
-        let (root, options) = (root.clone(), options.clone());
-        use_effect_with((), move |()| {
-            if let (Some(el), Some(to)) = (root.cast::<web_sys::Element>(), &options.report_to) {
-                report_height(el, to.clone());
-            }
-        });
-    }
-    let link = use_memo(
-        (
-            state.request.clone(),
-            state.sim.steps.clone(),
-            state.sim.settings.clone(),
-        ),
-        |_| playground_link(&SharePayload::of(&state)),
-    );
+    } = playground;
+    let link = playground_link(&SharePayload::of(state));
     let panels = options.panels;
     let form = html! {
         <>
@@ -328,22 +317,21 @@ pub fn Embed() -> Html {
                 custom_content_type={state.ui.custom_content_type} diagnostics={diagnostics.clone()} on_action={on_action.clone()} />
         </>
     };
-    let title = options.title.clone();
     html! {
-        <div class={classes!("embed", options.readonly.then_some("readonly"))} ref={root}>
+        <div class={classes!("embed", options.readonly.then_some("readonly"))}>
             <div class="embed-bar">
                 <p class="embed-title">
-                    { title.unwrap_or_else(|| "SendChatIntegrationEvent".to_owned()) }
+                    { options.title.clone().unwrap_or_else(|| "SendChatIntegrationEvent".to_owned()) }
                     if options.readonly && panels.form {
                         <span class="muted small">{ " · read-only" }</span>
                     }
                 </p>
-                <a class="embed-open" id="embed-open" href={(*link).clone()} target="_blank" rel="noopener">
+                <a class="embed-open" id="embed-open" href={link} target="_blank" rel="noopener">
                     { "Open in playground" }<span aria-hidden="true">{ " ↗" }</span>
                 </a>
             </div>
             if let Some(notice) = state.notice.clone() {
-                { notice_banner(&notice, &on_action) }
+                { notice_banner(&notice, on_action) }
             }
             <div class="embed-body">
                 if panels.form {
@@ -436,7 +424,13 @@ mod tests {
             (o.panels.form, o.panels.outputs, o.panels.simulator),
             (true, true, true)
         );
-        assert_eq!((o.tab, o.theme, o.readonly), (OutputTab::Cli, Theme::Auto, false));
+        assert_eq!(
+            (o.tab, o.theme, o.readonly),
+            (OutputTab::Cli, Theme::Auto, false)
+        );
+        assert!(!o.embed);
+        assert!(options(&[("embed", "1")]).embed);
+        assert!(!options(&[("embed", "0")]).embed);
         let o = options(&[
             ("panels", "outputs, simulator,bogus"),
             ("tab", "cli-input-yaml"),
@@ -461,14 +455,17 @@ mod tests {
         assert!(options(&[("readonly", "")]).readonly);
         assert_eq!(options(&[("title", "  ")]).title, None);
         assert_eq!(
-            options(&[("title", &"é".repeat(300))]).title.map(|t| t.chars().count()),
+            options(&[("title", &"é".repeat(300))])
+                .title
+                .map(|t| t.chars().count()),
             Some(200)
         );
     }
 
     #[test]
     fn heights_are_reported_only_to_a_checked_origin_and_frame() {
-        let to = |parent: &str, frame: &str| options(&[("parent", parent), ("frame", frame)]).report_to;
+        let to =
+            |parent: &str, frame: &str| options(&[("parent", parent), ("frame", frame)]).report_to;
         assert_eq!(
             to("http://127.0.0.1:8765", "cee-1"),
             Some(ReportTo {
@@ -517,7 +514,9 @@ mod tests {
                 .notice
                 .unwrap_or_else(|| panic!("no notice for {pairs:?}"));
             assert!(notice.message.contains(says), "{}", notice.message);
-            assert!(notice.raw.contains(request.or(scenario).unwrap_or_default()));
+            assert!(notice
+                .raw
+                .contains(request.or(scenario).unwrap_or_default()));
             assert!(state.sim.steps.is_empty());
         }
     }

@@ -39,7 +39,9 @@ pub struct SimulatorPanelProps {
 
 impl PartialEq for SimulatorPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.run, &other.run) && self.compact == other.compact
+        self.state == other.state
+            && Rc::ptr_eq(&self.run, &other.run)
+            && self.compact == other.compact
     }
 }
 
