@@ -174,8 +174,7 @@ mod tests {
             for end in 0..=chars.len() {
                 let prefix: String = chars[..end].iter().collect();
                 for lang in [Lang::Json, Lang::Shell, Lang::Yaml, Lang::Plain] {
-                    let joined: String =
-                        tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
+                    let joined: String = tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
                     assert_eq!(joined, prefix, "{lang:?}");
                 }
             }
