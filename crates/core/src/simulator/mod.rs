@@ -41,7 +41,7 @@ use std::time::Duration;
 
 pub use clock::{human_duration, parse_duration, Timestamp};
 pub use ids::{ContactId, MessageId};
-pub use outcome::{AwsResponse, EndReason, EndedBy, Outcome, Predecessor, What};
+pub use outcome::{AwsResponse, EndReason, EndedBy, Explanation, Outcome, Predecessor, What};
 pub use query::{AdvanceReport, ContactStatus, ContactView, EndChatError, LogEntry};
 pub use scenario::{Scenario, ScenarioError, ScenarioReport, StepReport};
 pub use settings::{Faults, Settings, SettingsError, SubtypeMatching, Throttling};
@@ -55,6 +55,7 @@ use crate::model::{
     SendChatIntegrationEventResponse, ServiceError,
 };
 use faults::TokenBucket;
+use outcome::Identity;
 use ids::{Decoded, IdCodec, SplitMix64};
 use store::{ChatStore, ContactRecord, Details, IdentityKey, Standing, NONE};
 use transcript::{Item, Transcripts};
@@ -166,8 +167,7 @@ impl Simulator {
                 ErrorType::AccessDeniedException,
                 faults::ACCESS_DENIED_MESSAGE.into(),
                 "Access denied: the faults.accessDenied setting plays a caller other than AWS End User Messaging, \
-                 the only caller this API accepts, so nothing happened."
-                    .into(),
+                 the only caller this API accepts, so nothing happened.",
                 Vec::new(),
             );
         }
@@ -400,31 +400,15 @@ impl Simulator {
         };
         let id = self.codec.contact(index);
         let nsd_sent = req.new_session_details.is_some();
-        // The busiest path: built with push_str rather than format!.
-        let mut explanation = String::with_capacity(160 + ctx.source.len() + ctx.destination.len());
-        explanation.push_str("Active chat ");
-        id.write_to(&mut explanation);
-        explanation.push_str(" for ");
-        ctx.write_identity(&mut explanation);
-        explanation.push_str(" (started ");
-        Timestamp::from_epoch_millis(c.started)
-            .unwrap_or_default()
-            .write_iso(&mut explanation);
-        explanation.push_str(", expires ");
-        Timestamp::from_epoch_millis(c.expires)
-            .unwrap_or_default()
-            .write_iso(&mut explanation);
-        explanation.push_str(if is_message {
-            ") handled the message"
-        } else {
-            ") handled the event"
-        });
-        explanation.push_str(", so NewChatCreated is false.");
-        if nsd_sent {
-            explanation.push_str(
-                " NewSessionDetails was ignored: it only applies when a chat is created.",
-            );
-        }
+        // The busiest path: the explanation keeps its facts and is written only if read.
+        let explanation = Explanation::reused(
+            id,
+            ctx.ident(),
+            Timestamp::from_epoch_millis(c.started).unwrap_or_default(),
+            Timestamp::from_epoch_millis(c.expires).unwrap_or_default(),
+            is_message,
+            nsd_sent,
+        );
         self.success(
             What::Reused,
             Some(id),
@@ -528,30 +512,14 @@ impl Simulator {
         );
         let id = self.codec.contact(index);
         let follows = previous.and_then(|p| self.predecessor(p));
-        let mut explanation = format!("No active chat for {}", ctx.identity());
-        if let Some(p) = follows {
-            if p.end_reason == EndReason::Expired {
-                explanation.push_str(&format!(
-                    ": the last one, {}, expired at {} after {}",
-                    p.contact_id,
-                    p.ended_at,
-                    human_duration(p.ended_at.millis_since(p.started_at))
-                ));
-            } else {
-                explanation.push_str(&format!(
-                    ": the last one, {}, ended at {} ({})",
-                    p.contact_id,
-                    p.ended_at,
-                    p.end_reason.phrase()
-                ));
-            }
-        }
-        explanation.push_str(&format!(
-            ", so a new contact, {id}, was created{} (NewChatCreated is true). It expires at {} after {} unless it ends first.",
-            if nsd.is_some() { " with NewSessionDetails applied" } else { "" },
+        let explanation = Explanation::created(
+            id,
+            ctx.ident(),
+            follows,
+            nsd.is_some(),
             Timestamp::from_epoch_millis(expires).unwrap_or_default(),
-            human_duration(duration)
-        ));
+            duration,
+        );
         self.success(
             What::Created,
             Some(id),
@@ -719,7 +687,7 @@ impl Simulator {
             What::InternalError,
             ErrorType::InternalServiceException,
             faults::INTERNAL_ERROR_MESSAGE.into(),
-            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.".into(),
+            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.",
             diagnostics,
         )
     }
@@ -729,7 +697,7 @@ impl Simulator {
         what: What,
         error: ErrorType,
         message: String,
-        explanation: String,
+        explanation: impl Into<Explanation>,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -740,7 +708,7 @@ impl Simulator {
             follows: None,
             new_session_details_ignored: false,
             message_id: None,
-            explanation,
+            explanation: explanation.into(),
             diagnostics,
         }
     }
@@ -753,7 +721,7 @@ impl Simulator {
         follows: Option<Predecessor>,
         new_session_details_ignored: bool,
         message_id: Option<MessageId>,
-        explanation: String,
+        explanation: impl Into<Explanation>,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -767,7 +735,7 @@ impl Simulator {
             follows,
             new_session_details_ignored,
             message_id,
-            explanation,
+            explanation: explanation.into(),
             diagnostics,
         }
     }
@@ -959,20 +927,19 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn identity(&self) -> String {
-        let mut out = String::new();
-        self.write_identity(&mut out);
-        out
+    fn ident(&self) -> Identity<'_> {
+        Identity {
+            source: self.source,
+            destination: self.destination,
+            subtype: self.subtype,
+        }
     }
 
     /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
-    fn write_identity(&self, out: &mut String) {
-        out.push_str(self.source);
-        out.push_str(" → ");
-        out.push_str(self.destination);
-        out.push_str(" (");
-        out.push_str(self.subtype.unwrap_or("no Subtype"));
-        out.push(')');
+    fn identity(&self) -> String {
+        let mut out = String::new();
+        self.ident().write_to(&mut out);
+        out
     }
 }
 
