@@ -57,7 +57,7 @@ use crate::model::{
 use faults::TokenBucket;
 use outcome::Identity;
 use ids::{Decoded, IdCodec, SplitMix64};
-use store::{ChatStore, ContactRecord, Details, IdentityKey, Standing, NONE};
+use store::{ChatStore, ContactRecord, Details, IdentityKey, IdentityRef, Standing, NONE};
 use transcript::{Item, Transcripts};
 
 /// Content type of the transcript item a customer's DISCONNECT leaves (Connect's participant-left event).
@@ -242,8 +242,18 @@ impl Simulator {
         }
 
         let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
-        let key = self.lookup_key(source, destination, subtype_key.as_deref());
-        let active = key.and_then(|k| self.store.active_for(&k));
+        let who = IdentityRef {
+            source,
+            destination,
+            subtype: subtype_key.as_deref(),
+        };
+        let newest = self.store.newest_of(&who, who.hash());
+        let active = newest.filter(|&i| {
+            self.store
+                .contacts
+                .get(i as usize)
+                .is_some_and(|c| c.standing == Standing::Active)
+        });
         let ctx = Ctx {
             source,
             destination,
@@ -256,7 +266,7 @@ impl Simulator {
                 self.disconnect(index, req.new_session_details.is_some(), ctx)
             }
             (EventType::Disconnect, None) => {
-                let previous = key.and_then(|k| self.store.newest.get(&k).copied());
+                let previous = newest;
                 let mut explanation =
                     format!("DISCONNECT for {} found no active chat, so nothing was created and InitialContactId is absent", ctx.identity());
                 match previous.and_then(|i| self.predecessor(i)) {
@@ -311,7 +321,7 @@ impl Simulator {
                 let is_message = event_type == EventType::Message;
                 match active {
                     Some(index) => self.reuse(index, is_message, req, ctx),
-                    None => self.create(key, subtype_key, is_message, req, ctx),
+                    None => self.create(newest, subtype_key, is_message, req, ctx),
                 }
             }
         }
@@ -326,25 +336,6 @@ impl Simulator {
             }
             SubtypeMatching::CaseInsensitive => Cow::Borrowed(subtype),
         }
-    }
-
-    /// The identity's key, if every part of it was seen before (otherwise no chat can match).
-    fn lookup_key(
-        &self,
-        source: &str,
-        destination: &str,
-        subtype: Option<&str>,
-    ) -> Option<IdentityKey> {
-        let strings = &self.store.strings;
-        let subtype = match subtype {
-            Some(s) => strings.lookup(s)?,
-            None => NONE,
-        };
-        Some(IdentityKey {
-            source: strings.lookup(source)?,
-            destination: strings.lookup(destination)?,
-            subtype,
-        })
     }
 
     fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
@@ -420,9 +411,10 @@ impl Simulator {
         )
     }
 
+    /// Creates a chat; `previous` is the identity's newest contact, which has ended.
     fn create(
         &mut self,
-        key: Option<IdentityKey>,
+        previous: Option<u32>,
         subtype_key: Option<Cow<str>>,
         is_message: bool,
         req: &SendChatIntegrationEventRequest,
@@ -446,7 +438,6 @@ impl Simulator {
                 );
             }
         }
-        let previous = key.and_then(|k| self.store.newest.get(&k).copied());
         let strings = &mut self.store.strings;
         let interned = (|| {
             let subtype = match subtype_key.as_deref() {
@@ -498,7 +489,7 @@ impl Simulator {
             standing: Standing::Active,
             content_types: content_types_mask(nsd),
         });
-        self.store.newest.insert(key, index);
+        self.store.set_newest(index);
         self.store.active += 1;
         self.store.settle_cursor();
 
@@ -839,8 +830,12 @@ impl Simulator {
         subtype: Option<&str>,
     ) -> Option<ContactView> {
         let subtype = subtype.map(|s| self.match_form(s));
-        let key = self.lookup_key(source_id, destination_id, subtype.as_deref())?;
-        self.view(self.store.active_for(&key)?)
+        let who = IdentityRef {
+            source: source_id,
+            destination: destination_id,
+            subtype: subtype.as_deref(),
+        };
+        self.view(self.store.active_of(&who, who.hash())?)
     }
 
     /// A contact's transcript: its newest messages and events, up to `transcriptLimit`, oldest first.

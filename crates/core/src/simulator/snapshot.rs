@@ -322,7 +322,7 @@ impl Simulator {
                 standing,
                 content_types: content_types | 1,
             });
-            sim.store.newest.insert(key, index);
+            sim.store.set_newest(index);
         }
         sim.store.settle_cursor();
         for (t, doc) in doc.transcripts.iter().enumerate() {
