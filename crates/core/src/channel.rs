@@ -184,18 +184,15 @@ pub struct Arn<'a> {
 /// an ASCII `:` or `-`, so every slice is on a character boundary.
 pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
     // Where the first five `:` are; the resource (the sixth part) may contain more.
+    let bytes = s.as_bytes();
     let mut colons = [0usize; 5];
     let mut found = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b == b':' {
-            if let Some(slot) = colons.get_mut(found) {
-                *slot = i;
-            }
-            found += 1;
-            if found == colons.len() {
-                break;
-            }
-        }
+    let mut from = 0;
+    for slot in colons.iter_mut() {
+        let Some(at) = find_colon(bytes, from) else { break };
+        *slot = at;
+        found += 1;
+        from = at + 1;
     }
     let part = |from: usize, to: usize| s.get(from..to).unwrap_or_default();
     let [c0, c1, c2, c3, c4] = colons;
@@ -222,6 +219,27 @@ pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
         return Err("its resource (the last part) is empty");
     }
     Ok(Arn { partition, service, region, account, resource })
+}
+
+/// The first `:` at or after `from`, eight bytes at a time: a byte of `w ^ ':'…` is zero where `w`
+/// has a colon, and the classic zero-byte test marks the first such byte exactly (a borrow can only
+/// mark bytes after a true zero, and the lowest mark is taken).
+fn find_colon(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const COLONS: u64 = ONES * b':' as u64;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ COLONS;
+        let marks = x.wrapping_sub(ONES) & !x & HIGHS;
+        if marks != 0 {
+            return Some(i + (marks.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b == b':').map(|p| i + p)
 }
 
 /// `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`: lower-case words joined by `-`,
@@ -417,6 +435,12 @@ mod tests {
             proptest::prop_assert_eq!(is_region(&region), reference_is_region(&region));
             let arn = format!("arn:aws:sms-voice:{region}:111122223333:{s}");
             proptest::prop_assert_eq!(parse_arn(&arn), reference_parse_arn(&arn));
+        }
+
+        #[test]
+        fn colon_search_finds_the_first_colon(bytes in proptest::collection::vec(proptest::prop_oneof![proptest::prelude::Just(b':'), proptest::prelude::any::<u8>()], 0..40), from in 0usize..42) {
+            let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == b':')).map(|p| from + p);
+            proptest::prop_assert_eq!(find_colon(&bytes, from), want);
         }
     }
 
