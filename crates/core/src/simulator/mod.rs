@@ -705,6 +705,7 @@ impl Simulator {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     fn success(
         &self,
         what: What,
