@@ -247,7 +247,8 @@ impl Simulator {
             destination,
             subtype: subtype_key.as_deref(),
         };
-        let newest = self.store.newest_of(&who, who.hash());
+        let hash = self.store.hash_of(&who);
+        let newest = self.store.newest_of(&who, hash);
         let active = newest.filter(|&i| {
             self.store
                 .contacts

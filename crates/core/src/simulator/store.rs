@@ -184,22 +184,45 @@ pub(crate) struct IdentityRef<'a> {
 }
 
 impl IdentityRef<'_> {
-    /// One hash over the three strings (with their lengths, so that no two identities hash as one
-    /// string would).
+    /// One hash over the three strings, with their lengths (so that no two identities hash as one
+    /// string would): the place (DestinationId and Subtype) first, then the SourceId.
     #[inline]
     pub fn hash(&self) -> u64 {
-        let mut h = FxHasher::default();
-        for part in [Some(self.source), Some(self.destination), self.subtype] {
-            match part {
-                Some(s) => {
-                    h.write_u32(s.len() as u32);
-                    h.write(s.as_bytes());
-                }
-                None => h.write_u32(NONE),
-            }
-        }
+        self.hash_from(place_hash(self.destination, self.subtype))
+    }
+
+    /// [`IdentityRef::hash`] given the place's hash.
+    #[inline]
+    fn hash_from(&self, place: u64) -> u64 {
+        let mut h = FxHasher { hash: place };
+        h.write_u32(self.source.len() as u32);
+        h.write(self.source.as_bytes());
         h.finish()
     }
+}
+
+fn place_hash(destination: &str, subtype: Option<&str>) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u32(destination.len() as u32);
+    h.write(destination.as_bytes());
+    match subtype {
+        Some(s) => {
+            h.write_u32(s.len() as u32);
+            h.write(s.as_bytes());
+        }
+        None => h.write_u32(NONE),
+    }
+    h.finish()
+}
+
+/// The last place (DestinationId and Subtype) hashed, and its hash. Requests mostly share a few
+/// destinations, and the DestinationId (an ARN of about 90 characters) is most of an identity's bytes:
+/// comparing it with the last one is cheaper than hashing it again.
+#[derive(Debug, Clone, Default)]
+struct PlaceMemo {
+    destination: String,
+    subtype: Option<String>,
+    hash: Option<u64>,
 }
 
 /// Identity → newest contact: open addressing over `(tag, contact)` slots, the tag being the high
@@ -258,12 +281,39 @@ pub(crate) struct ChatStore {
     pub details: Vec<Details>,
     /// Identity → newest contact of that identity.
     newest: NewestIndex,
+    place_memo: PlaceMemo,
     pub active: usize,
     /// Every contact before this one has ended.
     pub expiry_cursor: usize,
 }
 
 impl ChatStore {
+    /// [`IdentityRef::hash`], remembering the last place's hash.
+    #[inline]
+    pub fn hash_of(&mut self, who: &IdentityRef<'_>) -> u64 {
+        let memo = &mut self.place_memo;
+        match memo.hash {
+            Some(place) if memo.destination == who.destination && memo.subtype.as_deref() == who.subtype => {
+                who.hash_from(place)
+            }
+            _ => {
+                let place = place_hash(who.destination, who.subtype);
+                // Reuses the memo's buffers, so a new place allocates only when it is longer.
+                memo.destination.clear();
+                memo.destination.push_str(who.destination);
+                match (who.subtype, &mut memo.subtype) {
+                    (Some(s), Some(kept)) => {
+                        kept.clear();
+                        kept.push_str(s);
+                    }
+                    (s, kept) => *kept = s.map(str::to_string),
+                }
+                memo.hash = Some(place);
+                who.hash_from(place)
+            }
+        }
+    }
+
     /// The text of an interned identity.
     pub fn identity_text(&self, key: &IdentityKey) -> IdentityRef<'_> {
         IdentityRef {
@@ -477,6 +527,31 @@ mod tests {
         assert_eq!(store.newest_of(&w, w.hash()), Some(upper));
         assert_eq!(store.newest_of(&who("+19999", None), who("+19999", None).hash()), None);
         assert_eq!(store.newest.len, 5_002);
+    }
+
+    #[test]
+    fn the_place_memo_never_changes_a_hash() {
+        let mut store = ChatStore::default();
+        let who = |source, destination, subtype| IdentityRef { source, destination, subtype };
+        let cases = [
+            who("+1", "arn:a", Some("connect:sms")),
+            who("+1", "arn:a", Some("connect:sms")),
+            who("+2", "arn:a", Some("connect:sms")),
+            who("+1", "arn:a", None),
+            who("+1", "arn:a", Some("connect:SMS")),
+            who("+1", "arn:b", Some("connect:SMS")),
+            who("+1", "arn:bb", Some("connect:SMS")),
+            who("+1", "arn:b", Some("connect:SMS")),
+            who("+1", "arn:b", Some("")),
+            who("+1", "arn:b", None),
+            who("", "", None),
+        ];
+        for w in cases {
+            assert_eq!(store.hash_of(&w), w.hash(), "{w:?}");
+        }
+        // The parts are length-delimited: moving a character between them changes the hash.
+        assert_ne!(who("+1", "arn:ab", None).hash(), who("+1a", "rn:ab", None).hash());
+        assert_ne!(who("+1", "arn:a", Some("")).hash(), who("+1", "arn:a", None).hash());
     }
 
     #[test]
