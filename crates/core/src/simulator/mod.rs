@@ -341,7 +341,13 @@ impl Simulator {
 
     fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
         let now = self.now.epoch_millis();
-        let message_id = self.next_item(index, false, "DISCONNECT", Some(PARTICIPANT_LEFT), None);
+        let message_id = self.next_item(
+            index,
+            false,
+            transcript::EventType::Disconnect,
+            Some(PARTICIPANT_LEFT),
+            None,
+        );
         let Some(c) = self.store.contacts.get_mut(index as usize) else {
             return self.capacity_error(ctx.diagnostics);
         };
@@ -383,7 +389,11 @@ impl Simulator {
         let message_id = self.next_item(
             index,
             is_message,
-            if is_message { "MESSAGE" } else { "EVENT" },
+            if is_message {
+                transcript::EventType::Message
+            } else {
+                transcript::EventType::Event
+            },
             event.and_then(|e| e.content_type.as_deref()),
             event.and_then(|e| e.content.as_deref()),
         );
@@ -498,7 +508,11 @@ impl Simulator {
         let message_id = self.next_item(
             index,
             is_message,
-            if is_message { "MESSAGE" } else { "EVENT" },
+            if is_message {
+                transcript::EventType::Message
+            } else {
+                transcript::EventType::Event
+            },
             event.and_then(|e| e.content_type.as_deref()),
             event.and_then(|e| e.content.as_deref()),
         );
@@ -528,7 +542,7 @@ impl Simulator {
         &mut self,
         index: u32,
         is_message: bool,
-        event_type: &'static str,
+        event_type: transcript::EventType,
         content_type: Option<&str>,
         content: Option<&str>,
     ) -> Option<MessageId> {
@@ -546,7 +560,7 @@ impl Simulator {
                     is_message,
                     at: self.now.epoch_millis(),
                     event_type,
-                    content_type: content_type.map(Into::into),
+                    content_type: content_type.map(transcript::stored_content_type),
                     content: content.map(Into::into),
                 },
             );
@@ -856,7 +870,7 @@ impl Simulator {
         TranscriptEntry {
             message_id: self.codec.item(index, item.item, item.is_message),
             at: Timestamp::from_epoch_millis(item.at).unwrap_or_default(),
-            event_type: item.event_type.to_string(),
+            event_type: item.event_type.as_str().to_string(),
             content_type: item.content_type.as_deref().map(Into::into),
             content: item.content.as_deref().map(Into::into),
         }

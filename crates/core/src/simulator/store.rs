@@ -12,7 +12,7 @@
 //! - Display names, attributes and streaming ARNs live in a side table, only for contacts that have them.
 //!   Transcripts live in their own retention-bounded structure ([`super::transcript`]).
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use crate::model::Attributes;
 
@@ -68,8 +68,6 @@ impl Hasher for FxHasher {
         super::ids::mix(self.hash)
     }
 }
-
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 fn hash_str(s: &str) -> u64 {
     let mut h = FxHasher::default();
