@@ -184,16 +184,7 @@ pub struct Arn<'a> {
 /// an ASCII `:` or `-`, so every slice is on a character boundary.
 pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
     // Where the first five `:` are; the resource (the sixth part) may contain more.
-    let bytes = s.as_bytes();
-    let mut colons = [0usize; 5];
-    let mut found = 0;
-    let mut from = 0;
-    for slot in colons.iter_mut() {
-        let Some(at) = find_colon(bytes, from) else { break };
-        *slot = at;
-        found += 1;
-        from = at + 1;
-    }
+    let (colons, found) = first_colons(s.as_bytes());
     let part = |from: usize, to: usize| s.get(from..to).unwrap_or_default();
     let [c0, c1, c2, c3, c4] = colons;
     let first = if found == 0 { s } else { part(0, c0) };
@@ -221,25 +212,47 @@ pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
     Ok(Arn { partition, service, region, account, resource })
 }
 
-/// The first `:` at or after `from`, eight bytes at a time: a byte of `w ^ ':'…` is zero where `w`
-/// has a colon, and the classic zero-byte test marks the first such byte exactly (a borrow can only
-/// mark bytes after a true zero, and the lowest mark is taken).
-fn find_colon(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const COLONS: u64 = ONES * b':' as u64;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
+/// The positions of the first five `:` in `bytes`, and how many there are (at most five), found in
+/// one pass eight bytes at a time.
+fn first_colons(bytes: &[u8]) -> ([usize; 5], usize) {
+    let mut colons = [0usize; 5];
+    let mut found = 0;
+    let mut record = |colons: &mut [usize; 5], at: usize| {
+        if let Some(slot) = colons.get_mut(found) {
+            *slot = at;
+            found += 1;
+        }
+        found == colons.len()
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ COLONS;
-        let marks = x.wrapping_sub(ONES) & !x & HIGHS;
-        if marks != 0 {
-            return Some(i + (marks.trailing_zeros() / 8) as usize);
+        let mut marks = colon_marks(u64::from_le_bytes(word));
+        while marks != 0 {
+            if record(&mut colons, at + (marks.trailing_zeros() / 8) as usize) {
+                return (colons, 5);
+            }
+            marks &= marks - 1;
         }
-        i += 8;
+        at += 8;
     }
-    bytes.get(i..)?.iter().position(|&b| b == b':').map(|p| i + p)
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b':' && record(&mut colons, at + i) {
+            break;
+        }
+    }
+    (colons, found)
+}
+
+/// The high bit of each byte of `word` that is `:`, and no other bit. Exact for every byte: adding
+/// 0x7f to the low seven bits sets the high bit of every byte but zero, without carries between bytes.
+fn colon_marks(word: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const COLONS: u64 = 0x3a3a_3a3a_3a3a_3a3a;
+    let x = word ^ COLONS;
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`: lower-case words joined by `-`,
@@ -438,9 +451,10 @@ mod tests {
         }
 
         #[test]
-        fn colon_search_finds_the_first_colon(bytes in proptest::collection::vec(proptest::prop_oneof![proptest::prelude::Just(b':'), proptest::prelude::any::<u8>()], 0..40), from in 0usize..42) {
-            let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == b':')).map(|p| from + p);
-            proptest::prop_assert_eq!(find_colon(&bytes, from), want);
+        fn colon_search_finds_the_first_five_colons(bytes in proptest::collection::vec(proptest::prop_oneof![proptest::prelude::Just(b':'), proptest::prelude::Just(b';'), proptest::prelude::any::<u8>()], 0..40)) {
+            let want: Vec<usize> = bytes.iter().enumerate().filter(|(_, &b)| b == b':').map(|(i, _)| i).take(5).collect();
+            let (colons, found) = first_colons(&bytes);
+            proptest::prop_assert_eq!(colons.get(..found), Some(want.as_slice()));
         }
     }
 

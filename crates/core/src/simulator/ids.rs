@@ -164,17 +164,18 @@ fn write_uuid(v: u128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 }
 
 fn uuid_text(v: u128, out: &mut [u8; 36]) -> &str {
-    let b = v.to_be_bytes();
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut j = 0;
-    for (i, byte) in b.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out[j] = b'-';
-            j += 1;
+    // Where each of the 32 hex digits goes, most significant first (8-4-4-4-12).
+    const AT: [usize; 32] = [
+        0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28,
+        29, 30, 31, 32, 33, 34, 35,
+    ];
+    *out = [b'-'; 36];
+    for (k, &at) in AT.iter().enumerate() {
+        let nibble = (v >> (124 - 4 * k)) as usize & 0xf;
+        if let (Some(o), Some(&h)) = (out.get_mut(at), HEX.get(nibble)) {
+            *o = h;
         }
-        out[j] = HEX[usize::from(byte >> 4)];
-        out[j + 1] = HEX[usize::from(byte & 0xf)];
-        j += 2;
     }
     // Only ASCII was written.
     std::str::from_utf8(out).unwrap_or_default()

@@ -1014,6 +1014,15 @@ fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
 /// The few checks the simulator cannot do without, in case the validator did not report them:
 /// the identity and the event type. They match the validator's rules (required members, the enum).
 fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<Diagnostic>) {
+    // The usual case, answered at once: everything the checks below require is there.
+    if req.source_id.is_some() && req.destination_id.is_some() {
+        if let Some(e) = &req.event {
+            match (e.r#type.as_deref(), &e.content_type) {
+                (Some("DISCONNECT"), _) | (Some("MESSAGE" | "EVENT"), Some(_)) => return,
+                _ => {}
+            }
+        }
+    }
     let mut require = |path: &str, present: bool, code: &str, message: &str| {
         if !present && !diagnostics.iter().any(|d| d.is_error() && d.path == path) {
             diagnostics.push(Diagnostic {

@@ -424,10 +424,11 @@ impl Identity<'_> {
     }
 }
 
-/// Room for an identity kept inside an outcome: an E.164 number, a phone-number ARN (about 92
-/// characters in most regions) and a Subtype fit with room to spare. Longer identities are rare and
-/// get their explanation written at once instead.
-const IDENTITY_ROOM: usize = 176;
+/// Room for an identity kept inside an outcome: an E.164 number (at most 16 bytes), a phone-number
+/// ARN (92 to 97 bytes in the commercial regions) and a Subtype (at most 16 bytes for the known
+/// ones) fit. Longer identities get their explanation written at once instead. Kept small because
+/// an outcome is moved a few times on its way back from `send`.
+const IDENTITY_ROOM: usize = 136;
 
 /// An identity's strings copied into the outcome itself, so that keeping them costs no allocation.
 #[derive(Clone, Copy)]
