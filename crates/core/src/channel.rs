@@ -43,6 +43,9 @@ impl Channel {
     pub fn from_subtype(subtype: Option<&str>) -> Channel {
         match subtype {
             None => Channel::None,
+            // Exact spellings first: they are the usual case, and cheaper than ignoring case.
+            Some(SUBTYPE_SMS) => Channel::Sms,
+            Some(SUBTYPE_WHATSAPP) => Channel::WhatsApp,
             Some(s) if s.eq_ignore_ascii_case(SUBTYPE_SMS) => Channel::Sms,
             Some(s) if s.eq_ignore_ascii_case(SUBTYPE_WHATSAPP) => Channel::WhatsApp,
             Some(_) => Channel::Other,

@@ -163,18 +163,25 @@ fn write_uuid(v: u128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     f.write_str(uuid_text(v, &mut out))
 }
 
-fn uuid_text(v: u128, out: &mut [u8; 36]) -> &str {
+/// The two hex digits of each byte value.
+const HEX_PAIRS: [[u8; 2]; 256] = {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    // Where each of the 32 hex digits goes, most significant first (8-4-4-4-12).
-    const AT: [usize; 32] = [
-        0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28,
-        29, 30, 31, 32, 33, 34, 35,
-    ];
+    let mut pairs = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        pairs[i] = [HEX[i >> 4], HEX[i & 0xf]];
+        i += 1;
+    }
+    pairs
+};
+
+fn uuid_text(v: u128, out: &mut [u8; 36]) -> &str {
+    // Where each byte's two digits go (8-4-4-4-12), most significant byte first.
+    const AT: [usize; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
     *out = [b'-'; 36];
-    for (k, &at) in AT.iter().enumerate() {
-        let nibble = (v >> (124 - 4 * k)) as usize & 0xf;
-        if let (Some(o), Some(&h)) = (out.get_mut(at), HEX.get(nibble)) {
-            *o = h;
+    for (byte, at) in v.to_be_bytes().into_iter().zip(AT) {
+        if let Some(pair) = out.get_mut(at..at + 2) {
+            pair.copy_from_slice(&HEX_PAIRS[usize::from(byte)]);
         }
     }
     // Only ASCII was written.
