@@ -44,7 +44,11 @@ fn cases() -> [(&'static str, SendChatIntegrationEventRequest, usize); 3] {
         "Event": {"Type": "message", "Content": "hi"},
         "NewSessionDetails": {"SupportedMessagingContentTypes": ["text/markdown"]}
     }));
-    [("valid-sms", sms, 0), ("valid-full-new-session", full, 0), ("several-problems", problems, 4)]
+    [
+        ("valid-sms", sms, 0),
+        ("valid-full-new-session", full, 0),
+        ("several-problems", problems, 4),
+    ]
 }
 
 fn validation(c: &mut Criterion) {
@@ -54,7 +58,11 @@ fn validation(c: &mut Criterion) {
         // The benchmark means something only if the cases are what they say.
         let found = validate(&request).len();
         assert!(
-            if at_least == 0 { found == 0 } else { found >= at_least },
+            if at_least == 0 {
+                found == 0
+            } else {
+                found >= at_least
+            },
             "{name}: {found} diagnostics"
         );
         group.bench_function(name, |b| b.iter(|| validate(black_box(&request))));

@@ -55,8 +55,8 @@ use crate::model::{
     SendChatIntegrationEventResponse, ServiceError,
 };
 use faults::TokenBucket;
-use outcome::Identity;
 use ids::{Decoded, IdCodec, SplitMix64};
+use outcome::Identity;
 use store::{ChatStore, ContactRecord, Details, IdentityKey, IdentityRef, Standing, NONE};
 use transcript::{Item, Transcripts};
 
@@ -146,14 +146,26 @@ impl Simulator {
         self.requests += 1;
         let limit = self.settings.log_limit as usize;
         if limit > 0 {
-            while self.log.len() >= limit {
+            while self.log.len() > limit {
                 self.log.pop_front();
             }
-            self.log.push_back(LogEntry {
-                number: self.requests,
-                request: request.clone(),
-                outcome: outcome.clone(),
-            });
+            let number = self.requests;
+            if self.log.len() == limit {
+                // A full log: the oldest entry takes the new one's place, and its strings' buffers
+                // are reused rather than freed and allocated again.
+                if let Some(mut oldest) = self.log.pop_front() {
+                    oldest.number = number;
+                    copy_request(&mut oldest.request, request);
+                    oldest.outcome.clone_from(&outcome);
+                    self.log.push_back(oldest);
+                }
+            } else {
+                self.log.push_back(LogEntry {
+                    number,
+                    request: request.clone(),
+                    outcome: outcome.clone(),
+                });
+            }
         }
         outcome
     }
@@ -1011,6 +1023,23 @@ fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
     (d != Details::default()).then_some(d)
 }
 
+/// `*to = from.clone()`, reusing `to`'s string buffers (`Option<String>::clone_from` keeps the buffer
+/// when both sides are `Some`).
+fn copy_request(to: &mut SendChatIntegrationEventRequest, from: &SendChatIntegrationEventRequest) {
+    to.source_id.clone_from(&from.source_id);
+    to.destination_id.clone_from(&from.destination_id);
+    to.subtype.clone_from(&from.subtype);
+    match (&mut to.event, &from.event) {
+        (Some(t), Some(f)) => {
+            t.r#type.clone_from(&f.r#type);
+            t.content_type.clone_from(&f.content_type);
+            t.content.clone_from(&f.content);
+        }
+        (t, f) => t.clone_from(f),
+    }
+    to.new_session_details.clone_from(&from.new_session_details);
+}
+
 /// The few checks the simulator cannot do without, in case the validator did not report them:
 /// the identity and the event type. They match the validator's rules (required members, the enum).
 fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<Diagnostic>) {
@@ -1078,5 +1107,61 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
             "content-type-required",
             "ContentType is required when Type is MESSAGE or EVENT",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(json: &str) -> SendChatIntegrationEventRequest {
+        SendChatIntegrationEventRequest::from_json(json).unwrap()
+    }
+
+    /// A full log overwrites its oldest entry in place; what it holds must be exactly what was sent
+    /// and answered, whatever the shapes of the entry it overwrote.
+    #[test]
+    fn a_full_log_holds_exact_copies_of_the_newest_requests() {
+        let mut sim = Simulator::new(Settings {
+            log_limit: 2,
+            ..Settings::default()
+        })
+        .unwrap();
+        let dest = "arn:aws:sms-voice:us-east-1:111122223333:phone-number/p";
+        let requests = [
+            request(&format!(
+                r#"{{"SourceId":"+15551234567","DestinationId":"{dest}","Subtype":"connect:sms","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"a much longer first message"}}}}"#
+            )),
+            request(&format!(
+                r#"{{"SourceId":"+15551234568","DestinationId":"{dest}","Event":{{"Type":"DISCONNECT"}}}}"#
+            )),
+            request(r#"{"SourceId":"","Event":{"Type":"message"}}"#),
+            request(&format!(
+                r#"{{"SourceId":"+1","DestinationId":"{dest}","Subtype":"connect:WhatsApp","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"hi"}},
+                "NewSessionDetails":{{"ParticipantDetails":{{"DisplayName":"Ana"}},"Attributes":{{"k":"v"}}}}}}"#
+            )),
+            request(&format!(
+                r#"{{"SourceId":"+15551234567","DestinationId":"{dest}","Subtype":"connect:sms","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"b"}}}}"#
+            )),
+            request(&format!(
+                r#"{{"SourceId":"+15551234567","DestinationId":"{dest}","Subtype":"connect:sms","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"c"}}}}"#
+            )),
+        ];
+        let mut answered = Vec::new();
+        for (n, r) in requests.iter().enumerate() {
+            answered.push(sim.send(r));
+            let log = sim.log();
+            let first = (n + 1).saturating_sub(2);
+            assert_eq!(log.len(), n + 1 - first);
+            for (entry, k) in log.iter().zip(first..) {
+                assert_eq!(entry.number, k as u64 + 1);
+                assert_eq!(entry.request, requests[k], "after request {n}");
+                assert_eq!(entry.outcome, answered[k], "after request {n}");
+                assert_eq!(
+                    entry.outcome.response, answered[k].response,
+                    "after request {n}"
+                );
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
 /// The result of one `send`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The virtual time the request was handled.
@@ -40,6 +40,57 @@ pub struct Outcome {
     /// Validation findings: the errors of an InvalidRequestException, or warnings on an accepted request.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Clone for Outcome {
+    fn clone(&self) -> Outcome {
+        Outcome {
+            at: self.at,
+            what: self.what,
+            response: self.response.clone(),
+            contact_id: self.contact_id,
+            follows: self.follows,
+            new_session_details_ignored: self.new_session_details_ignored,
+            message_id: self.message_id,
+            explanation: self.explanation.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// Reuses `self`'s buffers where it can (the simulator's log overwrites its oldest entry).
+    fn clone_from(&mut self, from: &Outcome) {
+        // Destructured, so that a new field cannot be forgotten here.
+        let Outcome {
+            at,
+            what,
+            response,
+            contact_id,
+            follows,
+            new_session_details_ignored,
+            message_id,
+            explanation,
+            diagnostics,
+        } = from;
+        self.at = *at;
+        self.what = *what;
+        match (&mut self.response, response) {
+            (AwsResponse::Ok(to), AwsResponse::Ok(f)) => {
+                let SendChatIntegrationEventResponse {
+                    initial_contact_id,
+                    new_chat_created,
+                } = f;
+                to.initial_contact_id.clone_from(initial_contact_id);
+                to.new_chat_created = *new_chat_created;
+            }
+            (to, f) => *to = f.clone(),
+        }
+        self.contact_id = *contact_id;
+        self.follows = *follows;
+        self.new_session_details_ignored = *new_session_details_ignored;
+        self.message_id = *message_id;
+        self.explanation = explanation.clone();
+        self.diagnostics.clone_from(diagnostics);
+    }
 }
 
 impl Outcome {

@@ -353,7 +353,8 @@ impl Simulator {
                         ))
                     }
                 };
-                let Some(event_type) = super::transcript::EventType::parse(&entry.event_type) else {
+                let Some(event_type) = super::transcript::EventType::parse(&entry.event_type)
+                else {
                     return Err(corrupt(
                         format!("{path}.eventType"),
                         "expected MESSAGE, EVENT or DISCONNECT",

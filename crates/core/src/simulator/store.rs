@@ -291,7 +291,10 @@ impl ChatStore {
     pub fn hash_of(&mut self, who: &IdentityRef<'_>) -> u64 {
         let memo = &mut self.place_memo;
         match memo.hash {
-            Some(place) if memo.destination == who.destination && memo.subtype.as_deref() == who.subtype => {
+            Some(place)
+                if memo.destination == who.destination
+                    && memo.subtype.as_deref() == who.subtype =>
+            {
                 who.hash_from(place)
             }
             _ => {
@@ -381,7 +384,9 @@ impl ChatStore {
         if (self.newest.len + 1) * 2 > self.newest.slots.len() {
             self.grow_newest();
         }
-        let Some(key) = self.contacts.get(index as usize).map(|c| c.key) else { return };
+        let Some(key) = self.contacts.get(index as usize).map(|c| c.key) else {
+            return;
+        };
         let who = self.identity_text(&key);
         let hash = who.hash();
         let (slot, found) = self.slot_of(&who, hash);
@@ -398,7 +403,9 @@ impl ChatStore {
         let old = std::mem::replace(&mut self.newest.slots, vec![(0, NONE); size]);
         let mask = size - 1;
         for (_, index) in old.into_iter().filter(|&(_, index)| index != NONE) {
-            let Some(key) = self.contacts.get(index as usize).map(|c| c.key) else { continue };
+            let Some(key) = self.contacts.get(index as usize).map(|c| c.key) else {
+                continue;
+            };
             let hash = self.identity_text(&key).hash();
             let mut i = (hash as usize) & mask;
             while self.newest.slots.get(i).is_some_and(|&(_, n)| n != NONE) {
@@ -502,8 +509,15 @@ mod tests {
     #[test]
     fn newest_index_finds_each_identity_through_growth_and_replacement() {
         let mut store = ChatStore::default();
-        let who = |source: &'static str, subtype| IdentityRef { source, destination: "arn:d", subtype };
-        assert_eq!(store.newest_of(&who("+1", None), who("+1", None).hash()), None);
+        let who = |source: &'static str, subtype| IdentityRef {
+            source,
+            destination: "arn:d",
+            subtype,
+        };
+        assert_eq!(
+            store.newest_of(&who("+1", None), who("+1", None).hash()),
+            None
+        );
         let sources: Vec<String> = (0..5_000).map(|n| format!("+1555{n:07}")).collect();
         for s in &sources {
             push(&mut store, s, Some("connect:sms"));
@@ -513,24 +527,49 @@ mod tests {
         let none = push(&mut store, &sources[7], None);
         let upper = push(&mut store, &sources[7], Some("connect:SMS"));
         for (n, s) in sources.iter().enumerate() {
-            let w = IdentityRef { source: s, destination: "arn:d", subtype: Some("connect:sms") };
+            let w = IdentityRef {
+                source: s,
+                destination: "arn:d",
+                subtype: Some("connect:sms"),
+            };
             let want = if n == 7 { again } else { n as u32 };
             assert_eq!(store.newest_of(&w, w.hash()), Some(want), "{s}");
-            let other = IdentityRef { destination: "arn:e", ..w };
-            assert_eq!(store.newest_of(&other, other.hash()), None, "{s} on another destination");
+            let other = IdentityRef {
+                destination: "arn:e",
+                ..w
+            };
+            assert_eq!(
+                store.newest_of(&other, other.hash()),
+                None,
+                "{s} on another destination"
+            );
         }
-        let w = IdentityRef { source: &sources[7], destination: "arn:d", subtype: None };
+        let w = IdentityRef {
+            source: &sources[7],
+            destination: "arn:d",
+            subtype: None,
+        };
         assert_eq!(store.newest_of(&w, w.hash()), Some(none));
-        let w = IdentityRef { subtype: Some("connect:SMS"), ..w };
+        let w = IdentityRef {
+            subtype: Some("connect:SMS"),
+            ..w
+        };
         assert_eq!(store.newest_of(&w, w.hash()), Some(upper));
-        assert_eq!(store.newest_of(&who("+19999", None), who("+19999", None).hash()), None);
+        assert_eq!(
+            store.newest_of(&who("+19999", None), who("+19999", None).hash()),
+            None
+        );
         assert_eq!(store.newest.len, 5_002);
     }
 
     #[test]
     fn the_place_memo_never_changes_a_hash() {
         let mut store = ChatStore::default();
-        let who = |source, destination, subtype| IdentityRef { source, destination, subtype };
+        let who = |source, destination, subtype| IdentityRef {
+            source,
+            destination,
+            subtype,
+        };
         let cases = [
             who("+1", "arn:a", Some("connect:sms")),
             who("+1", "arn:a", Some("connect:sms")),
@@ -548,8 +587,14 @@ mod tests {
             assert_eq!(store.hash_of(&w), w.hash(), "{w:?}");
         }
         // The parts are length-delimited: moving a character between them changes the hash.
-        assert_ne!(who("+1", "arn:ab", None).hash(), who("+1a", "rn:ab", None).hash());
-        assert_ne!(who("+1", "arn:a", Some("")).hash(), who("+1", "arn:a", None).hash());
+        assert_ne!(
+            who("+1", "arn:ab", None).hash(),
+            who("+1a", "rn:ab", None).hash()
+        );
+        assert_ne!(
+            who("+1", "arn:a", Some("")).hash(),
+            who("+1", "arn:a", None).hash()
+        );
     }
 
     #[test]

@@ -107,7 +107,9 @@ impl Transcripts {
         if self.by_contact.len() <= at {
             self.by_contact.resize_with(at + 1, VecDeque::new);
         }
-        let Some(items) = self.by_contact.get_mut(at) else { return };
+        let Some(items) = self.by_contact.get_mut(at) else {
+            return;
+        };
         if items.capacity() == 0 {
             // Most chats hold a few items: start at one slot, not VecDeque's default of four.
             items.reserve_exact(1);
@@ -140,9 +142,20 @@ mod tests {
 
     #[test]
     fn items_stay_small_and_known_content_types_are_not_copied() {
-        assert!(std::mem::size_of::<Item>() <= 56, "{}", std::mem::size_of::<Item>());
-        for t in ["text/plain", "application/vnd.amazonaws.connect.event.message.read", super::super::PARTICIPANT_LEFT] {
-            assert!(matches!(stored_content_type(t), Cow::Borrowed(k) if k == t), "{t}");
+        assert!(
+            std::mem::size_of::<Item>() <= 56,
+            "{}",
+            std::mem::size_of::<Item>()
+        );
+        for t in [
+            "text/plain",
+            "application/vnd.amazonaws.connect.event.message.read",
+            super::super::PARTICIPANT_LEFT,
+        ] {
+            assert!(
+                matches!(stored_content_type(t), Cow::Borrowed(k) if k == t),
+                "{t}"
+            );
         }
         assert!(matches!(stored_content_type("text/csv"), Cow::Owned(k) if k == "text/csv"));
         for e in [EventType::Message, EventType::Event, EventType::Disconnect] {
