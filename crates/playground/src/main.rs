@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yew::Renderer::<chat_event_playground::App>::new().render();
+}

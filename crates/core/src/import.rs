@@ -1,0 +1,241 @@
+//! Reading a pasted request whose format is not known in advance: an AWS CLI command, JSON or
+//! YAML (`--cli-input-yaml`'s format). The format is detected from the text, the request is read
+//! when it can be, and every problem comes back as a located [`Diagnostic`].
+
+use serde::Serialize;
+
+use crate::cli::command;
+use crate::validate::{validate_json, validate_value};
+use crate::{Diagnostic, RuleSource, SendChatIntegrationEventRequest, Severity};
+
+/// The formats a pasted request may be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Format {
+    Json,
+    Yaml,
+    /// An `aws connect send-chat-integration-event ...` command (bash syntax), or only its options.
+    Command,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+            Format::Command => "an AWS CLI command",
+        }
+    }
+}
+
+/// The format of pasted text: JSON when it starts with `{` or `[`; a command when it starts with
+/// `aws`, a `--option` or a shell prompt; YAML otherwise.
+///
+/// ```
+/// use chat_event_core::import::{detect, Format};
+/// assert_eq!(detect(" {\"SourceId\": \"x\"}"), Format::Json);
+/// assert_eq!(detect("aws connect send-chat-integration-event --source-id x"), Format::Command);
+/// assert_eq!(detect("SourceId: x\nEvent:\n  Type: DISCONNECT"), Format::Yaml);
+/// ```
+pub fn detect(text: &str) -> Format {
+    let t = text.trim_start();
+    let t = t.strip_prefix("$ ").unwrap_or(t);
+    if t.starts_with('{') || t.starts_with('[') {
+        Format::Json
+    } else if t.starts_with("--")
+        || t == "aws"
+        || t.starts_with("aws ")
+        || t.starts_with("aws\t")
+        || t.starts_with("aws\\")
+    {
+        Format::Command
+    } else {
+        Format::Yaml
+    }
+}
+
+/// What an import found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub format: Format,
+    /// The request, when the text holds one with the model's types (it may still break rules).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<SendChatIntegrationEventRequest>,
+    /// Syntax errors (with line and column) and every validation problem.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn syntax(code: &str, message: String, line: Option<usize>, column: Option<usize>) -> Diagnostic {
+    Diagnostic {
+        path: String::new(),
+        code: code.to_owned(),
+        severity: Severity::Error,
+        message,
+        source: RuleSource::Syntax,
+        caught_by_cli: true,
+        suggestion: None,
+        line,
+        column,
+    }
+}
+
+/// 1-based line and column of a 0-based character index.
+fn line_column(text: &str, index: usize) -> (usize, usize) {
+    let mut line = 1;
+    let mut column = 1;
+    for c in text.chars().take(index) {
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
+/// Detects the format of `text` and reads it.
+pub fn import(text: &str) -> Imported {
+    match detect(text) {
+        Format::Json => Imported {
+            format: Format::Json,
+            // Through a value, as the YAML and command paths do: one deserializer in the wasm.
+            request: serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| serde_json::from_value(v).ok()),
+            diagnostics: validate_json(text),
+        },
+        Format::Yaml => match crate::yaml::from_str(text) {
+            Err(e) => Imported {
+                format: Format::Yaml,
+                request: None,
+                diagnostics: vec![syntax("yaml-syntax", e.message, e.line, e.column)],
+            },
+            Ok(value) => Imported {
+                format: Format::Yaml,
+                request: serde_json::from_value(value.clone()).ok(),
+                diagnostics: validate_value(&value),
+            },
+        },
+        Format::Command => match command::parse(text) {
+            Err(e) => {
+                let mut message = e.message.clone();
+                if let Some(hint) = &e.hint {
+                    message.push_str(" Hint: ");
+                    message.push_str(hint);
+                }
+                Imported {
+                    format: Format::Command,
+                    request: None,
+                    diagnostics: vec![syntax(
+                        "command-syntax",
+                        message,
+                        Some(e.line),
+                        Some(e.column),
+                    )],
+                }
+            }
+            Ok(parsed) => {
+                let mut diagnostics = parsed.diagnostics.clone();
+                for d in validate_value(&parsed.params) {
+                    if !diagnostics
+                        .iter()
+                        .any(|x| x.path == d.path && x.code == d.code)
+                    {
+                        diagnostics.push(d);
+                    }
+                }
+                for w in &parsed.warnings {
+                    let (line, column) = line_column(text, w.index);
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        caught_by_cli: false,
+                        ..syntax(
+                            "command-warning",
+                            w.message.clone(),
+                            Some(line),
+                            Some(column),
+                        )
+                    });
+                }
+                Imported {
+                    format: Format::Command,
+                    request: parsed.request,
+                    diagnostics,
+                }
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_detected_from_the_start_of_the_text() {
+        let cases = [
+            ("{}", Format::Json),
+            ("  \n[1]", Format::Json),
+            ("aws connect send-chat-integration-event", Format::Command),
+            ("$ aws connect send-chat-integration-event", Format::Command),
+            ("--source-id x --event Type=DISCONNECT", Format::Command),
+            ("awsome: yes", Format::Yaml),
+            ("SourceId: x", Format::Yaml),
+            ("", Format::Yaml),
+        ];
+        for (text, format) in cases {
+            assert_eq!(detect(text), format, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn each_format_reads_the_same_request() {
+        let json = r#"{"SourceId":"+14155550123","DestinationId":"d","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi, you"}}"#;
+        let yaml = "SourceId: '+14155550123'\nDestinationId: d\nEvent:\n  Type: MESSAGE\n  ContentType: text/plain\n  Content: Hi, you\n";
+        let cmd = "aws connect send-chat-integration-event --source-id +14155550123 --destination-id d \\\n  --event 'Type=MESSAGE,ContentType=text/plain,Content=\"Hi, you\"'";
+        let expected = SendChatIntegrationEventRequest::from_json(json).ok();
+        assert!(expected.is_some());
+        for (text, format) in [
+            (json, Format::Json),
+            (yaml, Format::Yaml),
+            (cmd, Format::Command),
+        ] {
+            let got = import(text);
+            assert_eq!(got.format, format);
+            assert_eq!(got.request, expected, "{format:?}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let json = import("{\n  \"SourceId\": \"x\"\n  \"DestinationId\": \"y\"\n}");
+        assert_eq!(json.diagnostics.first().and_then(|d| d.line), Some(3));
+        let cmd = import(
+            "aws connect send-chat-integration-event --source-id x \\\n  --event 'Type=MESSAGE",
+        );
+        let d = cmd
+            .diagnostics
+            .first()
+            .cloned()
+            .unwrap_or_else(|| panic!("no diagnostic"));
+        assert_eq!((d.code.as_str(), d.line), ("command-syntax", Some(2)));
+        assert!(cmd.request.is_none());
+        let yaml = import("SourceId: [unclosed");
+        assert_eq!(
+            yaml.diagnostics.first().map(|d| d.code.as_str()),
+            Some("yaml-syntax")
+        );
+    }
+
+    #[test]
+    fn problems_in_a_readable_command_are_reported_at_their_paths() {
+        let got = import("aws connect send-chat-integration-event --source-id x --destination-id d --event Type=message");
+        assert!(got.request.is_some());
+        assert!(got
+            .diagnostics
+            .iter()
+            .any(|d| d.path == "Event.Type" && d.code == "enum"));
+    }
+}

@@ -1,0 +1,155 @@
+//! The playground: state, derived outputs and the layout of the panels.
+
+use std::rc::Rc;
+
+use chat_event_core::{presets, validate, Diagnostic, SendChatIntegrationEventRequest};
+use yew::prelude::*;
+
+use crate::components::diagnostics::DiagnosticSummary;
+use crate::components::header::Header;
+use crate::components::import::ImportPanel;
+use crate::components::notice::notice_banner;
+use crate::components::outputs::Outputs;
+use crate::components::request_form::RequestForm;
+use crate::components::simulator::{replay, SimRun, SimulatorPanel};
+use crate::share::{self, ShareError, SharePayload};
+use crate::state::{Action, AppState, Notice};
+use crate::{dom, perf, storage};
+
+/// The state to start with: a share link in the URL wins over the saved state, which wins over
+/// the first preset. Whatever cannot be read becomes a notice.
+pub fn initial_state() -> AppState {
+    let saved = storage::load();
+    let fresh = || AppState::default().with_request(presets::PRESETS[0].request());
+    let mut state = match saved {
+        Some(s) if s.notice.is_none() => s,
+        Some(s) => AppState {
+            notice: s.notice,
+            ..fresh()
+        },
+        None => fresh(),
+    };
+    let fragment = dom::fragment();
+    match share::decode(&fragment) {
+        Ok(payload) => {
+            state = state.with_request(payload.request);
+            if let Some(scenario) = payload.scenario {
+                state = state.apply(Action::SimLoadScenario(scenario));
+            }
+            dom::replace_fragment("");
+        }
+        Err(ShareError::NotALink) => {}
+        Err(e) => {
+            let raw = fragment.clone();
+            state = AppState {
+                ui: state.ui,
+                ..fresh()
+            };
+            state.notice = Some(Notice {
+                message: format!("The link could not be opened: {e}. You are starting from an example; the link's data is below."),
+                raw,
+            });
+            dom::replace_fragment("");
+        }
+    }
+    state
+}
+
+/// Everything a view of the playground needs: the state, the timed action callback and the
+/// derived data. The full page ([`App`]) uses it; other layouts (a documentation embed) can too.
+pub struct Playground {
+    pub state: UseReducerHandle<AppState>,
+    /// Every action from an input goes through here, so that the update is timed.
+    pub on_action: Callback<Action>,
+    pub request: Rc<SendChatIntegrationEventRequest>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub sim_run: Rc<Result<SimRun, String>>,
+    /// Puts the request and the simulator's steps in the URL fragment; returns the link.
+    pub on_share: Callback<(), Option<String>>,
+}
+
+/// The playground's state and derived data. `persist` saves every change to localStorage (the
+/// full page does; an embed should not overwrite the user's playground).
+#[hook]
+pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
+    let state = use_reducer_eq(init);
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| {
+            perf::input_started();
+            dispatcher.dispatch(action);
+        })
+    };
+    let request = use_memo(state.request.clone(), |r| r.clone());
+    let diagnostics = use_memo(state.request.clone(), validate::validate);
+    // Replayed only when the steps or settings change, not on keystrokes in the form.
+    let sim_run = use_memo(
+        (state.sim.settings.clone(), state.sim.steps.clone()),
+        |_| replay(&state.sim),
+    );
+    {
+        let state = state.clone();
+        use_effect_with(state, move |state| {
+            // Every output is on screen now: close the timing before saving, which is not an output.
+            perf::update_rendered();
+            if persist {
+                storage::save(state);
+            }
+            dom::set_theme(state.ui.theme.attr());
+        });
+    }
+    let on_share = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let scenario = (!state.sim.steps.is_empty()).then(|| state.sim.scenario());
+            let payload = SharePayload {
+                request: state.request.clone(),
+                scenario,
+            };
+            dom::replace_fragment(&share::encode(&payload))
+        })
+    };
+    Playground {
+        state,
+        on_action,
+        request,
+        diagnostics,
+        sim_run,
+        on_share,
+    }
+}
+
+/// The whole playground.
+#[function_component]
+pub fn App() -> Html {
+    let Playground {
+        state,
+        on_action,
+        request,
+        diagnostics,
+        sim_run,
+        on_share,
+    } = use_playground(initial_state, true);
+    html! {
+        <div class="app">
+            <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />
+            if let Some(notice) = state.notice.clone() {
+                { notice_banner(&notice, &on_action) }
+            }
+            <main class="layout">
+                <div class="col col-form">
+                    <DiagnosticSummary diagnostics={diagnostics.clone()} rows={state.attributes.clone()} />
+                    <RequestForm request={request.clone()} attributes={state.attributes.clone()} custom_subtype={state.ui.custom_subtype}
+                        custom_content_type={state.ui.custom_content_type} diagnostics={diagnostics.clone()} on_action={on_action.clone()} />
+                </div>
+                <div class="col col-out">
+                    <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} />
+                    <ImportPanel text={state.import_text.clone()} on_action={on_action.clone()} />
+                </div>
+                <div class="col col-sim">
+                    <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} on_action={on_action.clone()} />
+                </div>
+            </main>
+        </div>
+    }
+}

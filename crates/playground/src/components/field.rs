@@ -1,0 +1,203 @@
+//! A labelled form field: the AWS member name as label, core's help, the control, a counter and
+//! the diagnostics that belong to this member, inline.
+
+use std::rc::Rc;
+
+use chat_event_core::limits::Usage;
+use chat_event_core::{Diagnostic, Severity};
+use yew::prelude::*;
+
+/// The id of the control that edits the member at `path`.
+pub fn control_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    id.extend(
+        path.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }),
+    );
+    id
+}
+
+/// The form field a diagnostic at `path` belongs to: list items and map entries go to their
+/// list or map, and a missing structure goes to the field that would fill it.
+pub fn anchor_of(path: &str) -> String {
+    let path = path.split(" (key:").next().unwrap_or(path);
+    let path = path.split('[').next().unwrap_or(path);
+    const ATTRS: &str = "NewSessionDetails.Attributes";
+    if path.starts_with(ATTRS) {
+        return ATTRS.to_owned();
+    }
+    match path {
+        "Event" => "Event.Type".to_owned(),
+        "NewSessionDetails.ParticipantDetails" => {
+            "NewSessionDetails.ParticipantDetails.DisplayName".to_owned()
+        }
+        "NewSessionDetails.StreamingConfiguration" => {
+            "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn".to_owned()
+        }
+        other => other.to_owned(),
+    }
+}
+
+/// The diagnostics that belong to the field at `path`.
+pub fn diagnostics_at(diagnostics: &[Diagnostic], path: &str) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| anchor_of(&d.path) == path)
+        .cloned()
+        .collect()
+}
+
+/// The CSS class for a field with these diagnostics.
+fn severity_class(diagnostics: &[Diagnostic]) -> &'static str {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        "has-error"
+    } else if diagnostics.is_empty() {
+        ""
+    } else {
+        "has-warning"
+    }
+}
+
+/// What a field shows around its control. (Fields, help and diagnostic lines are plain functions
+/// rather than components: they hold no state, and every component type adds code to the wasm.)
+#[derive(Default)]
+pub struct FieldSpec {
+    /// The member path, such as `Event.Content`.
+    pub path: &'static str,
+    /// The label: the AWS member name.
+    pub label: &'static str,
+    /// This field's diagnostics (already filtered with [`diagnostics_at`]).
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub required: bool,
+    pub usage: Option<Usage>,
+    /// Applies a diagnostic's suggestion to the field, when the field can take it.
+    pub on_suggestion: Option<Callback<String>>,
+    /// A group of controls (checkboxes, rows): the label names the group instead of one control.
+    pub group: bool,
+}
+
+/// One field with its label, help, counter and inline diagnostics around `children`.
+pub fn field(props: FieldSpec, children: Html) -> Html {
+    let id = control_id(props.path);
+    let class = classes!("field", severity_class(&props.diagnostics));
+    let label = if props.group {
+        html! { <span class="label" id={format!("{id}-label")}>{ props.label }{ required_mark(props.required) }</span> }
+    } else {
+        html! { <label for={id.clone()}>{ props.label }{ required_mark(props.required) }</label> }
+    };
+    html! {
+        <div class={class} data-path={props.path}>
+            <div class="field-head">
+                { label }
+                { props.usage.as_ref().map(usage_counter).unwrap_or_default() }
+            </div>
+            { field_help(props.path) }
+            { children }
+            { inline_diagnostics(&format!("{id}-diags"), &props.diagnostics, props.on_suggestion.as_ref()) }
+        </div>
+    }
+}
+
+fn required_mark(required: bool) -> Html {
+    if required {
+        html! { <span class="req" title="required by the service model">{ " required" }</span> }
+    } else {
+        Html::default()
+    }
+}
+
+fn usage_counter(u: &Usage) -> Html {
+    let class = classes!("counter", u.exceeded().then_some("over"));
+    html! {
+        <span class={class} title={format!("limit set by the {}", u.why)}>
+            { format!("{} / {} {}", group_digits(u.used), group_digits(u.max), u.unit) }
+        </span>
+    }
+}
+
+/// 32768 → "32,768".
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Core's one-line help for a member, with its constraints.
+pub fn field_help(path: &str) -> Html {
+    let id = format!("{}-help", control_id(path));
+    let Some(help) = chat_event_core::help::field_help(path) else {
+        return html! { <p class="help" id={id}></p> };
+    };
+    html! {
+        <div class="help" id={id}>
+            <p class="help-line">{ help.description }</p>
+            if !help.constraints.is_empty() {
+                <details class="help-more">
+                    <summary>{ "Constraints" }</summary>
+                    <ul>{ for help.constraints.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+                    if let Some(note) = help.docs_note {
+                        <p class="docs-note"><strong>{ "About AWS's docs: " }</strong>{ note }</p>
+                    }
+                </details>
+            }
+        </div>
+    }
+}
+
+/// The diagnostics of one field, under it.
+pub fn inline_diagnostics(
+    id: &str,
+    diagnostics: &[Diagnostic],
+    on_suggestion: Option<&Callback<String>>,
+) -> Html {
+    if diagnostics.is_empty() {
+        return html! { <div id={id.to_owned()} class="inline-diags" hidden=true></div> };
+    }
+    html! {
+        <ul id={id.to_owned()} class="inline-diags" role="list">
+            { for diagnostics.iter().map(|d| diagnostic_line(d, on_suggestion)) }
+        </ul>
+    }
+}
+
+/// One diagnostic: severity, message, whether the CLI catches it, and a suggested fix.
+pub fn diagnostic_line(d: &Diagnostic, on_suggestion: Option<&Callback<String>>) -> Html {
+    let sev = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let fix = match (&d.suggestion, on_suggestion) {
+        (Some(s), Some(cb)) => {
+            let (s, cb) = (s.clone(), cb.clone());
+            let label = format!("Use {s}");
+            html! { <button type="button" class="link-button" onclick={Callback::from(move |_| cb.emit(s.clone()))}>{ label }</button> }
+        }
+        (Some(s), None) => {
+            html! { <span class="suggestion">{ format!("Did you mean {s}?") }</span> }
+        }
+        _ => Html::default(),
+    };
+    html! {
+        <li class={classes!("diag", sev)} data-code={d.code.clone()}>
+            <span class="sev">{ sev }</span>
+            <span class="msg">{ d.message.clone() }</span>
+            { cli_note(d) }
+            { fix }
+        </li>
+    }
+}
+
+/// "Not caught by the CLI" for an error that only the service would reject.
+pub fn cli_note(d: &Diagnostic) -> Html {
+    if d.severity == Severity::Error && !d.caught_by_cli {
+        html! { <span class="badge not-cli" title="botocore's client-side validation lets this through: the AWS CLI sends it and the service rejects it">{ "CLI won't catch this" }</span> }
+    } else {
+        Html::default()
+    }
+}

@@ -1,0 +1,97 @@
+//! The top bar: title, presets, share, theme.
+
+use chat_event_core::presets::PRESETS;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::state::{Action, Theme};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub theme: Theme,
+    pub on_action: Callback<Action>,
+    /// Builds the share link and returns it.
+    pub on_share: Callback<(), Option<String>>,
+}
+
+/// Title, preset menu, Share and theme.
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let shared = use_state_eq(|| None::<String>);
+    let on_preset = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            if let Some(p) = chat_event_core::presets::find(&select.value()) {
+                on.emit(Action::LoadRequest(p.request()));
+            }
+            select.set_value("");
+        })
+    };
+    let on_theme = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let theme = match e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .as_str()
+            {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => Theme::Auto,
+            };
+            on.emit(Action::SetTheme(theme));
+        })
+    };
+    let on_share = {
+        let share = props.on_share.clone();
+        let shared = shared.clone();
+        Callback::from(move |_| {
+            let url = share.emit(());
+            if let Some(url) = &url {
+                let _ = crate::dom::copy(url);
+            }
+            shared.set(url);
+        })
+    };
+    let theme = props.theme.attr();
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{ "SendChatIntegrationEvent" }<span class="sub">{ " playground" }</span></h1>
+                <p class="tagline">{ "Build an Amazon Connect chat integration event, check it, and see what AWS would do." }</p>
+            </div>
+            <div class="actions">
+                <label class="inline-label" for="preset">{ "Preset" }</label>
+                <select id="preset" onchange={on_preset}>
+                    <option value="" selected=true>{ "Load an example…" }</option>
+                    <optgroup label="A conversation">
+                        { for PRESETS.iter().filter(|p| !p.broken).map(|p| html! { <option value={p.id} title={p.description}>{ p.title }</option> }) }
+                    </optgroup>
+                    <optgroup label="Common mistakes">
+                        { for PRESETS.iter().filter(|p| p.broken).map(|p| html! { <option value={p.id} title={p.description}>{ p.title }</option> }) }
+                    </optgroup>
+                </select>
+                <button type="button" id="share" class="primary" onclick={on_share}>{ "Share" }</button>
+                <label class="inline-label" for="theme">{ "Theme" }</label>
+                <select id="theme" onchange={on_theme}>
+                    <option value="auto" selected={theme == "auto"}>{ "Auto" }</option>
+                    <option value="light" selected={theme == "light"}>{ "Light" }</option>
+                    <option value="dark" selected={theme == "dark"}>{ "Dark" }</option>
+                </select>
+            </div>
+            if let Some(url) = (*shared).clone() {
+                <div class="share-result" role="status">
+                    <label for="share-url">{ "Link copied. It holds the request and the simulator's steps:" }</label>
+                    <input id="share-url" type="text" readonly=true value={url} onfocus={Callback::from(|e: FocusEvent| {
+                        e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
+                    })} />
+                    <button type="button" class="icon-button" aria-label="Close" onclick={{
+                        let shared = shared.clone();
+                        Callback::from(move |_| shared.set(None))
+                    }}>{ "×" }</button>
+                </div>
+            }
+        </header>
+    }
+}

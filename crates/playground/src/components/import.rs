@@ -1,0 +1,85 @@
+//! The import box: paste a request and its problems are listed as one types; a request that reads
+//! fills the form.
+
+use std::rc::Rc;
+
+use chat_event_core::import::{import, Imported};
+use chat_event_core::{Diagnostic, Severity};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::field::cli_note;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub text: AttrValue,
+    pub on_action: Callback<Action>,
+}
+
+/// The text area and its live diagnostics.
+#[function_component]
+pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    let reading = use_memo(props.text.clone(), |text| import(text));
+    let oninput = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let reading: Imported = import(&text);
+            on.emit(Action::SetImportText(text));
+            if let Some(request) = reading.request {
+                on.emit(Action::LoadRequest(request));
+            }
+        })
+    };
+    let empty = props.text.trim().is_empty();
+    let status = if empty {
+        "Paste an AWS CLI command, JSON or YAML: the format is detected, problems are listed as you type, and the form fills in.".to_owned()
+    } else if reading.request.is_some() {
+        format!(
+            "Read as {}: the form now shows this request.",
+            reading.format.label()
+        )
+    } else {
+        format!(
+            "Read as {}: fix the problems below to fill the form. Your text is kept.",
+            reading.format.label()
+        )
+    };
+    let diags = Rc::new(reading.diagnostics.clone());
+    html! {
+        <section class="panel import" aria-label="Import">
+            <label for="import-text" class="panel-title">{ "Import or check a request" }</label>
+            <textarea id="import-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput}
+                placeholder={"{\n  \"SourceId\": \"+14155550123\",\n  ...\n}"} aria-describedby="import-status import-diags" />
+            <p id="import-status" class="status">{ status }</p>
+            <ul id="import-diags" class="import-diags" aria-live="polite">
+                if !empty {
+                    { for diags.iter().map(import_line) }
+                }
+            </ul>
+        </section>
+    }
+}
+
+fn import_line(d: &Diagnostic) -> Html {
+    let sev = if d.severity == Severity::Error {
+        "error"
+    } else {
+        "warning"
+    };
+    let place = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("line {l}, column {c}"),
+        (Some(l), None) => format!("line {l}"),
+        _ => String::new(),
+    };
+    html! {
+        <li class={classes!("diag", sev)} data-code={d.code.clone()}>
+            <span class="sev">{ sev }</span>
+            if !d.path.is_empty() { <code class="path">{ d.path.clone() }</code> }
+            if !place.is_empty() { <span class="place">{ place }</span> }
+            <span class="msg">{ d.message.clone() }</span>
+            { cli_note(d) }
+        </li>
+    }
+}

@@ -1,0 +1,242 @@
+//! The live outputs: the AWS CLI command, the JSON request body, the shorthand of each structure,
+//! and the `--cli-input-json` / `--cli-input-yaml` forms, each with a copy button and notes.
+
+use std::rc::Rc;
+
+use chat_event_core::cli::command::{render, InputForm, RenderOptions, RenderedCommand};
+use chat_event_core::cli::shell::Shell;
+use chat_event_core::cli::shorthand::model::generate_structure;
+use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
+use chat_event_core::SendChatIntegrationEventRequest;
+use web_sys::{HtmlSelectElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::code::{CodeBlock, Lang};
+use crate::state::{Action, OutputTab, StructureStyle, UiChoices};
+
+#[derive(Properties, PartialEq)]
+pub struct OutputsProps {
+    pub request: Rc<SendChatIntegrationEventRequest>,
+    pub ui: UiChoices,
+    pub on_action: Callback<Action>,
+}
+
+/// The tabs offered, in order, with their labels.
+pub const TABS: &[(OutputTab, &str)] = &[
+    (OutputTab::Cli, "AWS CLI"),
+    (OutputTab::Json, "JSON body"),
+    (OutputTab::Shorthand, "Shorthand"),
+    (OutputTab::CliInputJson, "--cli-input-json"),
+    (OutputTab::CliInputYaml, "--cli-input-yaml"),
+];
+
+/// The shells offered, with their labels.
+const SHELLS: &[(Shell, &str, &str)] = &[
+    (Shell::Bash, "bash", "bash / zsh"),
+    (Shell::PowerShell7, "pwsh7", "PowerShell 7.3+"),
+    (Shell::PowerShell5, "pwsh5", "Windows PowerShell 5.1"),
+    (Shell::Cmd, "cmd", "cmd.exe"),
+];
+
+pub fn tab_id(tab: OutputTab) -> &'static str {
+    match tab {
+        OutputTab::Cli => "tab-cli",
+        OutputTab::Json => "tab-json",
+        OutputTab::Shorthand => "tab-shorthand",
+        OutputTab::CliInputJson => "tab-cli-input-json",
+        OutputTab::CliInputYaml => "tab-cli-input-yaml",
+        OutputTab::Sdk => "tab-sdk",
+    }
+}
+
+/// The tab strip and the chosen output.
+#[function_component]
+pub fn Outputs(props: &OutputsProps) -> Html {
+    let current = if TABS.iter().any(|(t, _)| *t == props.ui.output_tab) {
+        props.ui.output_tab
+    } else {
+        TABS[0].0
+    };
+    let onkeydown = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let pos = TABS.iter().position(|(t, _)| *t == current).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => (pos + 1) % TABS.len(),
+                "ArrowLeft" => (pos + TABS.len() - 1) % TABS.len(),
+                "Home" => 0,
+                "End" => TABS.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            let tab = TABS[next].0;
+            on.emit(Action::SetOutputTab(tab));
+            crate::dom::focus(tab_id(tab));
+        })
+    };
+    html! {
+        <section class="panel outputs" aria-label="Outputs">
+            <div class="tabs" role="tablist" aria-label="Output format" {onkeydown}>
+                { for TABS.iter().map(|(tab, label)| {
+                    let on = props.on_action.clone();
+                    let tab = *tab;
+                    let selected = tab == current;
+                    html! {
+                        <button type="button" role="tab" id={tab_id(tab)} aria-selected={selected.to_string()}
+                            aria-controls="output-panel" tabindex={if selected { "0" } else { "-1" }}
+                            onclick={Callback::from(move |_| on.emit(Action::SetOutputTab(tab)))}>{ *label }</button>
+                    }
+                }) }
+            </div>
+            <div id="output-panel" role="tabpanel" aria-labelledby={tab_id(current)}>
+                { output_body(current, props) }
+            </div>
+        </section>
+    }
+}
+
+fn options(ui: &UiChoices, input: InputForm) -> RenderOptions {
+    RenderOptions {
+        shell: ui.shell,
+        multiline: true,
+        event_style: ui.structure_style,
+        new_session_details_style: ui.structure_style,
+        input,
+        ..RenderOptions::default()
+    }
+}
+
+fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
+    let r = &*props.request;
+    match tab {
+        OutputTab::Cli => {
+            let cmd = render(r, &options(&props.ui, InputForm::Options));
+            html! {
+                <>
+                    { command_options(&props.ui, &props.on_action, true) }
+                    <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" />
+                    { notes(&cmd) }
+                </>
+            }
+        }
+        OutputTab::Json => html! {
+            <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" />
+        },
+        OutputTab::Shorthand => {
+            let value = serde_json::to_value(r).unwrap_or_default();
+            let part = |member: &str, shape| match value.get(member) {
+                None => Err(format!("The request has no {member}.")),
+                Some(v) => generate_structure(v, shape).map_err(|e| e.to_string()),
+            };
+            html! {
+                <>
+                    <p class="output-intro">{ "The value of each structure option in the CLI's shorthand syntax, on its own (unquoted: add the shell's quoting)." }</p>
+                    { shorthand_block("--event", "out-shorthand-event", part("Event", &CHAT_EVENT)) }
+                    { shorthand_block("--new-session-details", "out-shorthand-nsd", part("NewSessionDetails", &NEW_SESSION_DETAILS)) }
+                </>
+            }
+        }
+        OutputTab::CliInputJson | OutputTab::CliInputYaml => {
+            let (form, id, lang) = if tab == OutputTab::CliInputJson {
+                (
+                    InputForm::CliInputJsonFile,
+                    "out-cli-input-json",
+                    Lang::Json,
+                )
+            } else {
+                (
+                    InputForm::CliInputYamlFile,
+                    "out-cli-input-yaml",
+                    Lang::Yaml,
+                )
+            };
+            let cmd = render(r, &options(&props.ui, form));
+            html! {
+                <>
+                    { command_options(&props.ui, &props.on_action, false) }
+                    { for cmd.files.iter().map(|f| html! {
+                        <>
+                            <h3 class="output-title">{ format!("File {}", f.name) }</h3>
+                            <CodeBlock id={id} text={f.content.clone()} lang={lang} label={format!("file {}", f.name)} />
+                        </>
+                    }) }
+                    <h3 class="output-title">{ "Command" }</h3>
+                    <CodeBlock id={format!("{id}-command")} text={cmd.text.clone()} lang={Lang::Shell} label="command" />
+                    { notes(&cmd) }
+                </>
+            }
+        }
+        OutputTab::Sdk => Html::default(),
+    }
+}
+
+fn shorthand_block(option: &'static str, id: &'static str, result: Result<String, String>) -> Html {
+    html! {
+        <>
+            <h3 class="output-title"><code>{ option }</code></h3>
+            { match result {
+                Ok(text) => html! { <CodeBlock id={id} text={text} lang={Lang::Plain} label={format!("{option} shorthand")} /> },
+                Err(why) => html! { <p class="status" id={id}>{ why }</p> },
+            } }
+        </>
+    }
+}
+
+fn notes(cmd: &RenderedCommand) -> Html {
+    if cmd.notes.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="notes" aria-label="Notes on quoting">
+            { for cmd.notes.iter().map(|n| html! {
+                <li data-kind={n.kind.clone()}>
+                    if let Some(o) = &n.option { <code>{ o.clone() }</code>{ ": " } }
+                    { n.message.clone() }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// The shell, and shorthand or JSON for the structures. (A plain function rather than a component:
+/// it has no hooks, and each component costs code in the wasm.)
+fn command_options(ui: &UiChoices, on_action: &Callback<Action>, show_style: bool) -> Html {
+    let on_shell = {
+        let on = on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((shell, _, _)) = SHELLS.iter().find(|(_, key, _)| *key == v) {
+                on.emit(Action::SetShell(*shell));
+            }
+        })
+    };
+    let style = ui.structure_style;
+    let radio = |value: StructureStyle, id: &'static str, label: &'static str| {
+        let on = on_action.clone();
+        html! {
+            <label for={id}>
+                <input type="radio" id={id} name="structure-style" checked={style == value}
+                    onchange={Callback::from(move |_| on.emit(Action::SetStructureStyle(value)))} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <div class="output-options">
+            <label for="shell">{ "Shell" }
+                <select id="shell" onchange={on_shell}>
+                    { for SHELLS.iter().map(|(shell, key, label)| html! {
+                        <option value={*key} selected={*shell == ui.shell}>{ *label }</option>
+                    }) }
+                </select>
+            </label>
+            if show_style {
+                <fieldset class="inline-fieldset">
+                    <legend>{ "Event and NewSessionDetails as" }</legend>
+                    { radio(StructureStyle::Shorthand, "style-shorthand", "shorthand") }
+                    { radio(StructureStyle::Json, "style-json", "JSON") }
+                </fieldset>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,507 @@
+//! The simulator panel: send the request, see what the service would do and why, the chats with
+//! their expiry, a transcript, the clock, settings, the request log, and scenario export/import.
+
+use std::rc::Rc;
+
+use chat_event_core::simulator::settings::{MAX_CHAT_DURATION_MINUTES, MIN_CHAT_DURATION_MINUTES};
+use chat_event_core::simulator::{
+    human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome,
+    Scenario, ScenarioReport, Settings, Simulator, SubtypeMatching, Throttling, What,
+};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::code::{CodeBlock, Lang};
+use crate::state::{Action, SimState};
+
+/// The simulator rebuilt from the steps, and the report of replaying them.
+pub struct SimRun {
+    pub sim: Simulator,
+    pub report: ScenarioReport,
+}
+
+/// Replays the steps on a new simulator; settings out of range give their error.
+pub fn replay(state: &SimState) -> Result<SimRun, String> {
+    let mut sim = Simulator::new(state.settings.clone()).map_err(|e| e.to_string())?;
+    let report = sim.run_scenario(&state.scenario());
+    Ok(SimRun { sim, report })
+}
+
+#[derive(Properties)]
+pub struct SimulatorPanelProps {
+    pub state: SimState,
+    pub run: Rc<Result<SimRun, String>>,
+    pub on_action: Callback<Action>,
+}
+
+impl PartialEq for SimulatorPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && Rc::ptr_eq(&self.run, &other.run)
+    }
+}
+
+const MINUTE: u64 = 60_000;
+const HOUR: u64 = 60 * MINUTE;
+
+/// The whole panel.
+#[function_component]
+pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
+    let on = &props.on_action;
+    let send = {
+        let on = on.clone();
+        Callback::from(move |_| on.emit(Action::SimSend))
+    };
+    let advance = |millis: u64, label: &'static str, id: &'static str| {
+        let on = on.clone();
+        html! { <button type="button" id={id} onclick={Callback::from(move |_| on.emit(Action::SimAdvance(millis)))}>{ label }</button> }
+    };
+    let body = match &*props.run {
+        Err(e) => {
+            html! { <p class="diag error" id="sim-settings-error">{ format!("The simulator cannot start: {e}") }</p> }
+        }
+        Ok(run) => {
+            let last = run
+                .report
+                .steps
+                .iter()
+                .rev()
+                .find_map(|s| s.outcome.as_ref());
+            html! {
+                <>
+                    <p class="clock" id="sim-clock">
+                        { "Clock: " }<time>{ run.sim.now().to_string() }</time>
+                        <span class="muted">{ format!(" ({} since start)", human_duration(run.sim.now().millis_since(props.state.settings.start))) }</span>
+                    </p>
+                    if let Some(outcome) = last {
+                        { outcome_view(outcome) }
+                    }
+                    { chats_table(&run.sim.contacts(), run.sim.now().epoch_millis(), props.state.selected.as_deref(), on) }
+                    { transcript(run, props.state.selected.as_deref()) }
+                    <details class="sub" id="sim-log-section">
+                        <summary>{ format!("Request log ({} steps)", run.report.steps.len()) }</summary>
+                        { request_log(&run.report) }
+                    </details>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="panel sim" aria-labelledby="sim-title">
+            <div class="sim-head">
+                <h2 id="sim-title">{ "Simulator" }</h2>
+                <p class="muted small">{ "A local model of create-or-reuse: nothing is sent to AWS." }</p>
+            </div>
+            <div class="sim-actions">
+                <button type="button" id="sim-send" class="primary" onclick={send}>{ "Send this request" }</button>
+                <div class="clock-buttons" role="group" aria-label="Advance the clock">
+                    { advance(MINUTE, "+1 min", "sim-plus-1m") }
+                    { advance(HOUR, "+1 h", "sim-plus-1h") }
+                    { advance(25 * HOUR, "+25 h", "sim-plus-25h") }
+                    <CustomAdvance on_action={on.clone()} />
+                </div>
+            </div>
+            { body }
+            <details class="sub">
+                <summary>{ "Settings" }</summary>
+                { settings_form(&props.state.settings, on) }
+            </details>
+            <details class="sub" id="sim-scenario-section">
+                <summary>{ "Scenario: reset, export, import" }</summary>
+                { scenario_tools(&props.state, on) }
+            </details>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CustomAdvanceProps {
+    on_action: Callback<Action>,
+}
+
+/// A free duration such as `90m` or `2h30m`.
+#[function_component]
+fn CustomAdvance(props: &CustomAdvanceProps) -> Html {
+    let text = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let submit = {
+        let (text, error, on) = (text.clone(), error.clone(), props.on_action.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match parse_duration(text.trim()) {
+                Ok(millis) => {
+                    error.set(None);
+                    on.emit(Action::SimAdvance(millis));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        })
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    html! {
+        <form class="custom-advance" onsubmit={submit}>
+            <label for="sim-advance-text" class="visually-hidden">{ "Advance the clock by" }</label>
+            <input id="sim-advance-text" type="text" placeholder="e.g. 90m, 2h30m" value={(*text).clone()} {oninput}
+                aria-describedby="sim-advance-error" size="9" />
+            <button type="submit" id="sim-advance">{ "Advance" }</button>
+            <span id="sim-advance-error" class="field-error" role="alert">{ (*error).clone().unwrap_or_default() }</span>
+        </form>
+    }
+}
+
+fn badge(outcome: &Outcome) -> (String, &'static str) {
+    match outcome.what {
+        What::Created => ("new chat created".into(), "created"),
+        What::Reused => ("existing chat reused".into(), "reused"),
+        What::Disconnected => ("chat disconnected".into(), "ended"),
+        What::NoActiveChat => ("no active chat".into(), "ended"),
+        _ => (
+            outcome
+                .error()
+                .map(|e| format!("{} ({})", e.error_type.name(), e.http_status))
+                .unwrap_or_else(|| "error".into()),
+            "rejected",
+        ),
+    }
+}
+
+/// The last send: a badge, the explanation and the response.
+fn outcome_view(o: &Outcome) -> Html {
+    let (label, class) = badge(o);
+    let body = match &o.response {
+        AwsResponse::Ok(r) => serde_json::to_string_pretty(r).unwrap_or_default(),
+        AwsResponse::Error(e) => format!(
+            "HTTP {} {}\n{}",
+            e.http_status,
+            e.error_type.name(),
+            o.response.body_json()
+        ),
+    };
+    html! {
+        <div class="outcome" id="sim-outcome" aria-live="polite">
+            <span class={classes!("outcome-badge", class)} id="sim-badge">{ label }</span>
+            <p class="explanation" id="sim-explanation">{ o.explanation.clone() }</p>
+            <CodeBlock id="sim-response" text={body} lang={Lang::Json} label="simulated response" />
+        </div>
+    }
+}
+
+fn status_text(c: &ContactView) -> String {
+    match (c.status, c.end_reason) {
+        (ContactStatus::Active, _) => "active".into(),
+        (ContactStatus::Expired, _) => "expired".into(),
+        (ContactStatus::Ended, Some(r)) => format!("ended: {}", r.phrase()),
+        (ContactStatus::Ended, None) => "ended".into(),
+    }
+}
+
+fn millis_between(from: i64, to: i64) -> u64 {
+    u64::try_from(to.saturating_sub(from)).unwrap_or(0)
+}
+
+/// Every contact, newest first: identity, id, status, times, messages.
+fn chats_table(
+    contacts: &[ContactView],
+    now: i64,
+    selected: Option<&str>,
+    on_action: &Callback<Action>,
+) -> Html {
+    if contacts.is_empty() {
+        return html! { <p class="muted" id="sim-chats-empty">{ "No chats yet. Send the request to start one." }</p> };
+    }
+    html! {
+        <div class="table-wrap">
+            <table class="chats" id="sim-chats">
+                <caption>{ "Chats" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Identity" }</th><th scope="col">{ "Contact id" }</th><th scope="col">{ "Status" }</th>
+                    <th scope="col">{ "Started" }</th><th scope="col">{ "Expires in" }</th><th scope="col">{ "Msgs" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
+                </tr></thead>
+                <tbody>
+                    { for contacts.iter().rev().map(|c| {
+                        let id = c.contact_id.to_string();
+                        let active = c.status == ContactStatus::Active;
+                        let selected = selected == Some(id.as_str());
+                        let select = {
+                            let on = on_action.clone();
+                            let id = id.clone();
+                            Callback::from(move |_| on.emit(Action::SimSelect(Some(id.clone()))))
+                        };
+                        let end = {
+                            let on = on_action.clone();
+                            let contact = c.contact_id;
+                            Callback::from(move |_| on.emit(Action::SimEndChat(contact)))
+                        };
+                        html! {
+                            <tr class={classes!(if active { "active" } else { "ended" }, selected.then_some("selected"))} data-status={status_text(c)}>
+                                <td class="identity" data-label="Identity">
+                                    <code class="source">{ c.source_id.clone() }</code>
+                                    <code class="destination small" title={c.destination_id.clone()}>{ c.destination_id.clone() }</code>
+                                    <span class="muted small subtype">{ c.subtype.clone().unwrap_or_else(|| "(no Subtype)".into()) }</span>
+                                </td>
+                                <td data-label="Contact id"><code class="contact-id" title={id.clone()}>{ short_id(&id) }</code></td>
+                                <td class="status" data-label="Status">{ status_text(c) }</td>
+                                <td data-label="Started">{ format!("{} ago", human_duration(millis_between(c.started_at.epoch_millis(), now))) }</td>
+                                <td data-label="Expires in">{ if active { human_duration(millis_between(now, c.expires_at.epoch_millis())) } else { "–".into() } }</td>
+                                <td class="num" data-label="Messages">{ c.message_count }</td>
+                                <td class="row-actions">
+                                    <button type="button" class="small-button" aria-pressed={selected.to_string()} onclick={select}
+                                        aria-label={format!("Transcript of {}", short_id(&id))}>{ "Transcript" }</button>
+                                    if active {
+                                        <button type="button" class="small-button" onclick={end}
+                                            aria-label={format!("End chat {} as the agent", short_id(&id))}>{ "End" }</button>
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn short_id(id: &str) -> String {
+    id.chars().take(8).collect::<String>() + "…"
+}
+
+fn transcript(run: &SimRun, selected: Option<&str>) -> Html {
+    let Some(id) = selected.and_then(|s| s.parse().ok()) else {
+        return Html::default();
+    };
+    let Some(entries) = run.sim.transcript(id) else {
+        return Html::default();
+    };
+    html! {
+        <div class="transcript" id="sim-transcript">
+            <h3 class="output-title">{ format!("Transcript of {}", short_id(&id.to_string())) }</h3>
+            if entries.is_empty() {
+                <p class="muted">{ "Nothing in this chat yet." }</p>
+            }
+            <ol>
+                { for entries.iter().map(|e| html! {
+                    <li>
+                        <span class="muted small">{ e.at.to_string() }</span>{ " " }
+                        <strong>{ e.event_type.clone() }</strong>{ " " }
+                        if let Some(ct) = &e.content_type { <code class="small">{ ct.clone() }</code>{ " " } }
+                        if let Some(c) = &e.content { <span class="content">{ c.clone() }</span> }
+                    </li>
+                }) }
+            </ol>
+        </div>
+    }
+}
+
+fn request_log(report: &ScenarioReport) -> Html {
+    if report.steps.is_empty() {
+        return html! { <p class="muted">{ "No steps yet." }</p> };
+    }
+    html! {
+        <ol class="log" id="sim-log">
+            { for report.steps.iter().map(|s| html! {
+                <li class={classes!(match s.passed { Some(false) => "failed", _ => "" })}>
+                    <span class="muted small">{ s.at.to_string() }</span>{ " " }
+                    <span class="action">{ s.action.clone() }</span>
+                    <span class="result">{ format!(" → {}", s.result) }</span>
+                    { for s.failures.iter().map(|f| html! { <span class="diag error">{ f.clone() }</span> }) }
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+/// The simulator's settings; every change replays the steps under the new settings.
+fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
+    let change = |f: fn(&mut Settings, String)| {
+        let on = on_action.clone();
+        let s = s.clone();
+        Callback::from(move |e: Event| {
+            let target: HtmlInputElement = e.target_unchecked_into();
+            let value = if target.type_() == "checkbox" {
+                target.checked().to_string()
+            } else {
+                target.value()
+            };
+            let mut next = s.clone();
+            f(&mut next, value);
+            on.emit(Action::SimSettings(next));
+        })
+    };
+    let on_matching = {
+        let on = on_action.clone();
+        let s = s.clone();
+        Callback::from(move |e: Event| {
+            let mut next = s.clone();
+            next.subtype_matching =
+                if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
+                    SubtypeMatching::CaseInsensitive
+                } else {
+                    SubtypeMatching::CaseSensitive
+                };
+            on.emit(Action::SimSettings(next));
+        })
+    };
+    let on_destinations = {
+        let on = on_action.clone();
+        let s = s.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let list: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let mut next = s.clone();
+            next.faults.destinations = if list.is_empty() { None } else { Some(list) };
+            on.emit(Action::SimSettings(next));
+        })
+    };
+    let throttling = s.faults.throttling;
+    html! {
+        <div class="settings-grid">
+            <label for="set-duration">{ "Chat duration (minutes)" }
+                <input id="set-duration" type="number" min={MIN_CHAT_DURATION_MINUTES.to_string()} max={MAX_CHAT_DURATION_MINUTES.to_string()}
+                    value={s.chat_duration_minutes.to_string()}
+                    onchange={change(|s, v| if let Ok(n) = v.parse() { s.chat_duration_minutes = n })} />
+            </label>
+            <label for="set-matching">{ "Subtype case" }
+                <select id="set-matching" onchange={on_matching}>
+                    <option value="sensitive" selected={s.subtype_matching == SubtypeMatching::CaseSensitive}>{ "case-sensitive" }</option>
+                    <option value="insensitive" selected={s.subtype_matching == SubtypeMatching::CaseInsensitive}>{ "case-insensitive" }</option>
+                </select>
+            </label>
+            <label for="set-seed">{ "Seed" }
+                <input id="set-seed" type="number" min="0" value={s.seed.to_string()}
+                    onchange={change(|s, v| if let Ok(n) = v.parse() { s.seed = n })} />
+            </label>
+            <label for="set-destinations" class="wide">{ "Destinations that exist (one DestinationId per line; empty: any)" }
+                <textarea id="set-destinations" rows="2" spellcheck="false" onchange={on_destinations}
+                    value={s.faults.destinations.clone().unwrap_or_default().join("\n")} />
+            </label>
+            <label for="set-throttle" class="check">
+                <input id="set-throttle" type="checkbox" checked={throttling.is_some()}
+                    onchange={change(|s, v| s.faults.throttling = (v == "true").then_some(Throttling { rate_per_second: 2.0, burst: 5 }))} />
+                { "Throttling" }
+            </label>
+            if let Some(t) = throttling {
+                <label for="set-rate">{ "Requests per second" }
+                    <input id="set-rate" type="number" min="0" step="0.5" value={number_text(t.rate_per_second)}
+                        onchange={change(|s, v| if let (Some(n), Some(t)) = (parse_number(&v), s.faults.throttling.as_mut()) { t.rate_per_second = n })} />
+                </label>
+                <label for="set-burst">{ "Burst" }
+                    <input id="set-burst" type="number" min="1" value={t.burst.to_string()}
+                        onchange={change(|s, v| if let (Ok(n), Some(t)) = (v.parse(), s.faults.throttling.as_mut()) { t.burst = n })} />
+                </label>
+            }
+            <label for="set-denied" class="check">
+                <input id="set-denied" type="checkbox" checked={s.faults.access_denied}
+                    onchange={change(|s, v| s.faults.access_denied = v == "true")} />
+                { "Access denied (as for accounts without access)" }
+            </label>
+            <label for="set-fault">{ "Internal error probability (0–1)" }
+                <input id="set-fault" type="number" min="0" max="1" step="0.05" value={number_text(s.faults.internal_error_probability)}
+                    onchange={change(|s, v| if let Some(n) = parse_number(&v) { s.faults.internal_error_probability = n })} />
+            </label>
+            <label for="set-max-active">{ "Active chat limit (empty: none)" }
+                <input id="set-max-active" type="number" min="1" value={s.faults.max_active_chats.map(|n| n.to_string()).unwrap_or_default()}
+                    onchange={change(|s, v| s.faults.max_active_chats = v.parse().ok())} />
+            </label>
+        </div>
+    }
+}
+
+/// Reset, the steps as a scenario (core's format) to copy, and a box to load one.
+fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
+    let parsed = parse_scenario(&state.scenario_text);
+    let reset = {
+        let on = on.clone();
+        Callback::from(move |_| on.emit(Action::SimReset))
+    };
+    let oninput = {
+        let on = on.clone();
+        Callback::from(move |e: InputEvent| {
+            on.emit(Action::SimScenarioText(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
+    };
+    let load = {
+        let on = on.clone();
+        let parsed = parsed.clone();
+        Callback::from(move |_| {
+            if let Some(Ok(s)) = &parsed {
+                on.emit(Action::SimLoadScenario(s.clone()));
+            }
+        })
+    };
+    let on_example = {
+        let on = on.clone();
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            if let Some(ex) = scenarios::example(&select.value()) {
+                on.emit(Action::SimScenarioText(ex.text.to_owned()));
+            }
+            select.set_value("");
+        })
+    };
+    html! {
+        <div class="scenario-tools">
+            <p><button type="button" id="sim-reset" onclick={reset}>{ "Reset the simulator" }</button>
+               <span class="muted small">{ " Forgets every chat and step; settings stay." }</span></p>
+            <h3 class="output-title">{ "Export: these steps as a scenario" }</h3>
+            <CodeBlock id="sim-scenario-export" text={state.scenario().to_json()} lang={Lang::Json} label="scenario JSON" />
+            <h3 class="output-title"><label for="sim-scenario-import">{ "Import a scenario (JSON or YAML)" }</label></h3>
+            <select id="sim-scenario-example" aria-label="Load an example scenario" onchange={on_example}>
+                <option value="" selected=true>{ "Example scenarios…" }</option>
+                { for scenarios::EXAMPLES.iter().map(|e| html! { <option value={e.name}>{ e.title }</option> }) }
+            </select>
+            <textarea id="sim-scenario-import" rows="5" spellcheck="false" value={state.scenario_text.clone()} {oninput}
+                aria-describedby="sim-scenario-status" />
+            <p id="sim-scenario-status" class="status">
+                { match &parsed {
+                    None => "Paste a scenario; its steps replace the current ones.".to_owned(),
+                    Some(Ok(s)) => format!("\"{}\": {} steps, ready to load.", s.title, s.steps.len()),
+                    Some(Err(e)) => e.clone(),
+                } }
+            </p>
+            <button type="button" id="sim-scenario-load" disabled={!matches!(parsed, Some(Ok(_)))} onclick={load}>{ "Load scenario" }</button>
+        </div>
+    }
+}
+
+/// A number as an input shows it, and back. Through serde_json's float code, which the app has
+/// anyway, rather than `Display`/`FromStr` for f64, which would add their own to the wasm.
+fn number_text(n: f64) -> String {
+    serde_json::to_string(&n).unwrap_or_default()
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    serde_json::from_str::<serde_json::Value>(text.trim())
+        .ok()?
+        .as_f64()
+}
+
+fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
+    let t = text.trim_start();
+    if t.is_empty() {
+        return None;
+    }
+    if !t.starts_with('{') {
+        return Some(Scenario::from_yaml(text).map_err(|e| e.to_string()));
+    }
+    // JSON through a value, like every other reader in the app (see `storage::parse`).
+    let value = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(format!("{e}"))),
+    };
+    Some(
+        serde_json::from_value::<Scenario>(value)
+            .map_err(|e| e.to_string())
+            .and_then(|s| s.check().map(|()| s).map_err(|e| e.to_string())),
+    )
+}

@@ -1,0 +1,506 @@
+//! The playground's state: plain serde data, changed only by [`Action`]s through a pure reducer.
+//!
+//! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
+//! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
+//! of the Attributes editor (which may briefly hold duplicate or empty keys while one types), the
+//! "custom" choices of the two pickers, and the NewSessionDetails section while it is left out.
+
+use std::rc::Rc;
+
+use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
+use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
+use chat_event_core::{
+    ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails,
+    SendChatIntegrationEventRequest,
+};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+/// A text member of the request that a form control edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    SourceId,
+    DestinationId,
+    Subtype,
+    EventType,
+    ContentType,
+    Content,
+    DisplayName,
+    StreamingEndpointArn,
+}
+
+impl TextField {
+    /// The member's path, as diagnostics name it.
+    pub fn path(self) -> &'static str {
+        match self {
+            TextField::SourceId => "SourceId",
+            TextField::DestinationId => "DestinationId",
+            TextField::Subtype => "Subtype",
+            TextField::EventType => "Event.Type",
+            TextField::ContentType => "Event.ContentType",
+            TextField::Content => "Event.Content",
+            TextField::DisplayName => "NewSessionDetails.ParticipantDetails.DisplayName",
+            TextField::StreamingEndpointArn => {
+                "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn"
+            }
+        }
+    }
+}
+
+/// One row of the Attributes editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeRow {
+    pub key: String,
+    pub value: String,
+}
+
+/// The output tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutputTab {
+    #[default]
+    Cli,
+    Json,
+    Shorthand,
+    CliInputJson,
+    CliInputYaml,
+    Sdk,
+}
+
+pub use chat_event_core::cli::command::StructureStyle;
+pub use chat_event_core::cli::shell::Shell;
+
+/// Light, dark, or following the system.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn attr(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Choices that are not part of the request: tabs, shell, theme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiChoices {
+    pub output_tab: OutputTab,
+    pub shell: Shell,
+    pub structure_style: StructureStyle,
+    pub theme: Theme,
+    /// The Subtype picker shows a free text box.
+    pub custom_subtype: bool,
+    /// The ContentType picker shows a free text box.
+    pub custom_content_type: bool,
+}
+
+/// The simulator as steps: the state is what was done, in core's scenario format; the simulator
+/// itself is rebuilt from it by replaying, so that it can be saved, shared and exported as is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SimState {
+    pub settings: Settings,
+    pub steps: Vec<Step>,
+    /// The contact whose transcript is shown, as its id text.
+    pub selected: Option<String>,
+    /// The scenario import box.
+    pub scenario_text: String,
+}
+
+/// The title given to scenarios exported from the playground.
+pub const SCENARIO_TITLE: &str = "Playground session";
+
+impl SimState {
+    /// The steps as a scenario, in core's format.
+    pub fn scenario(&self) -> Scenario {
+        Scenario {
+            title: SCENARIO_TITLE.to_owned(),
+            description: None,
+            settings: Some(self.settings.clone()),
+            steps: self.steps.clone(),
+        }
+    }
+}
+
+/// Everything the playground remembers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppState {
+    /// The request as edited; every output derives from it.
+    pub request: SendChatIntegrationEventRequest,
+    /// The Attributes editor's rows; `request`'s Attributes are rebuilt from them.
+    pub attributes: Vec<AttributeRow>,
+    /// NewSessionDetails while its section is left out, so that including it again restores it.
+    pub parked_new_session_details: Option<NewSessionDetails>,
+    /// The text in the import box.
+    pub import_text: String,
+    pub ui: UiChoices,
+    pub sim: SimState,
+    /// A message shown once at the top (a corrupt saved state or link), with the raw data.
+    #[serde(skip)]
+    pub notice: Option<Notice>,
+}
+
+/// A problem met while loading, shown with the raw data so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub message: String,
+    pub raw: String,
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Sets a text member; the empty string leaves the member out.
+    SetText(TextField, String),
+    /// Switches the Subtype picker to or from free text.
+    SetCustomSubtype(bool),
+    /// Switches the ContentType picker to or from free text.
+    SetCustomContentType(bool),
+    /// Includes or leaves out the NewSessionDetails section.
+    IncludeNewSessionDetails(bool),
+    /// Checks or unchecks one of SupportedMessagingContentTypes.
+    SetSupportedType(String, bool),
+    AddAttribute,
+    RemoveAttribute(usize),
+    SetAttributeKey(usize, String),
+    SetAttributeValue(usize, String),
+    /// Replaces the request (a preset, an import).
+    LoadRequest(SendChatIntegrationEventRequest),
+    SetImportText(String),
+    SetOutputTab(OutputTab),
+    SetShell(Shell),
+    SetStructureStyle(StructureStyle),
+    SetTheme(Theme),
+    SetNotice(Option<Notice>),
+    /// Sends the request being edited to the simulator.
+    SimSend,
+    /// Moves the simulator's clock forward, in milliseconds.
+    SimAdvance(u64),
+    /// Ends a chat as its agent would.
+    SimEndChat(ContactId),
+    /// Forgets every step.
+    SimReset,
+    SimSettings(Settings),
+    /// Replaces the steps and settings with a scenario's.
+    SimLoadScenario(Scenario),
+    SimSelect(Option<String>),
+    SimScenarioText(String),
+}
+
+fn non_empty(text: String) -> Option<String> {
+    if text.is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+impl AppState {
+    /// A state showing `request`, with the editor's rows and pickers set to match it.
+    pub fn with_request(mut self, request: SendChatIntegrationEventRequest) -> Self {
+        self.attributes = request
+            .new_session_details
+            .as_ref()
+            .and_then(|n| n.attributes.as_ref())
+            .map(|a| {
+                a.iter()
+                    .map(|(k, v)| AttributeRow {
+                        key: k.clone(),
+                        value: v.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.parked_new_session_details = None;
+        self.ui.custom_subtype = false;
+        self.ui.custom_content_type = false;
+        self.request = request;
+        self
+    }
+
+    fn event_mut(&mut self) -> &mut ChatEvent {
+        self.request.event.get_or_insert_with(ChatEvent::default)
+    }
+
+    fn new_session_mut(&mut self) -> &mut NewSessionDetails {
+        self.request
+            .new_session_details
+            .get_or_insert_with(NewSessionDetails::default)
+    }
+
+    /// Rebuilds the request's Attributes from the rows: empty when there are no rows; a key given
+    /// twice keeps its first position and its last value, as a JSON object would.
+    fn sync_attributes(&mut self) {
+        let rows = std::mem::take(&mut self.attributes);
+        let nsd = self.new_session_mut();
+        nsd.attributes = if rows.is_empty() {
+            None
+        } else {
+            Some(
+                rows.iter()
+                    .map(|r| (r.key.clone(), r.value.clone()))
+                    .collect(),
+            )
+        };
+        self.attributes = rows;
+    }
+
+    fn set_text(&mut self, field: TextField, text: String) {
+        let value = non_empty(text);
+        match field {
+            TextField::SourceId => self.request.source_id = value,
+            TextField::DestinationId => self.request.destination_id = value,
+            TextField::Subtype => self.request.subtype = value,
+            TextField::EventType => self.event_mut().r#type = value,
+            TextField::ContentType => self.event_mut().content_type = value,
+            TextField::Content => self.event_mut().content = value,
+            TextField::DisplayName => {
+                let nsd = self.new_session_mut();
+                nsd.participant_details = value.map(|v| ParticipantDetails {
+                    display_name: Some(v),
+                });
+            }
+            TextField::StreamingEndpointArn => {
+                let nsd = self.new_session_mut();
+                nsd.streaming_configuration = value.map(|v| ChatStreamingConfiguration {
+                    streaming_endpoint_arn: Some(v),
+                });
+            }
+        }
+    }
+
+    /// Applies one action; the reducer's whole logic, kept free of the browser so it reads plainly.
+    pub fn apply(mut self, action: Action) -> Self {
+        match action {
+            Action::SetText(field, text) => self.set_text(field, text),
+            Action::SetCustomSubtype(on) => self.ui.custom_subtype = on,
+            Action::SetCustomContentType(on) => self.ui.custom_content_type = on,
+            Action::IncludeNewSessionDetails(on) => {
+                if on && self.request.new_session_details.is_none() {
+                    self.request.new_session_details =
+                        Some(self.parked_new_session_details.take().unwrap_or_default());
+                } else if !on {
+                    if let Some(nsd) = self.request.new_session_details.take() {
+                        self.parked_new_session_details = Some(nsd);
+                    }
+                }
+            }
+            Action::SetSupportedType(value, on) => {
+                let nsd = self.new_session_mut();
+                let list = nsd
+                    .supported_messaging_content_types
+                    .get_or_insert_with(Vec::new);
+                if on {
+                    if !list.contains(&value) {
+                        list.push(value);
+                    }
+                } else {
+                    list.retain(|v| *v != value);
+                }
+                if list.is_empty() {
+                    nsd.supported_messaging_content_types = None;
+                }
+            }
+            Action::AddAttribute => {
+                self.attributes.push(AttributeRow::default());
+                self.sync_attributes();
+            }
+            Action::RemoveAttribute(i) => {
+                if i < self.attributes.len() {
+                    self.attributes.remove(i);
+                }
+                self.sync_attributes();
+            }
+            Action::SetAttributeKey(i, key) => {
+                if let Some(row) = self.attributes.get_mut(i) {
+                    row.key = key;
+                }
+                self.sync_attributes();
+            }
+            Action::SetAttributeValue(i, value) => {
+                if let Some(row) = self.attributes.get_mut(i) {
+                    row.value = value;
+                }
+                self.sync_attributes();
+            }
+            Action::LoadRequest(request) => self = self.with_request(request),
+            Action::SetImportText(text) => self.import_text = text,
+            Action::SetOutputTab(tab) => self.ui.output_tab = tab,
+            Action::SetShell(shell) => self.ui.shell = shell,
+            Action::SetStructureStyle(style) => self.ui.structure_style = style,
+            Action::SetTheme(theme) => self.ui.theme = theme,
+            Action::SetNotice(notice) => self.notice = notice,
+            Action::SimSend => self.sim.steps.push(Step {
+                send: Some(self.request.clone()),
+                ..Step::default()
+            }),
+            Action::SimAdvance(millis) => self.sim.steps.push(Step {
+                advance: Some(StepDuration { millis }),
+                ..Step::default()
+            }),
+            Action::SimEndChat(contact) => self.sim.steps.push(Step {
+                end_chat: Some(EndChatStep {
+                    contact_of: None,
+                    contact_id: Some(contact),
+                    source_id: None,
+                    destination_id: None,
+                    subtype: None,
+                    by: EndedBy::Agent,
+                }),
+                ..Step::default()
+            }),
+            Action::SimReset => {
+                self.sim.steps.clear();
+                self.sim.selected = None;
+            }
+            Action::SimSettings(settings) => self.sim.settings = settings,
+            Action::SimLoadScenario(scenario) => {
+                self.sim.settings = scenario.settings.unwrap_or_default();
+                self.sim.steps = scenario.steps;
+                self.sim.selected = None;
+            }
+            Action::SimSelect(contact) => self.sim.selected = contact,
+            Action::SimScenarioText(text) => self.sim.scenario_text = text,
+        }
+        self
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chat_event_core::presets;
+
+    fn start() -> AppState {
+        AppState::default().with_request(
+            presets::find("whatsapp-attributes")
+                .map(|p| p.request())
+                .unwrap_or_default(),
+        )
+    }
+
+    fn attribute_keys(s: &AppState) -> Vec<String> {
+        s.request
+            .new_session_details
+            .as_ref()
+            .and_then(|n| n.attributes.as_ref())
+            .map(|a| a.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn text_fields_set_members_and_empty_text_leaves_them_out() {
+        let s = AppState::default().apply(Action::SetText(TextField::Content, "hi".into()));
+        assert_eq!(
+            s.request.event.as_ref().and_then(|e| e.content.as_deref()),
+            Some("hi")
+        );
+        let s = s.apply(Action::SetText(TextField::Content, String::new()));
+        assert_eq!(
+            s.request.event.as_ref().and_then(|e| e.content.as_deref()),
+            None
+        );
+        let s = s.apply(Action::SetText(TextField::DisplayName, "Ana".into()));
+        let name = s
+            .request
+            .new_session_details
+            .as_ref()
+            .and_then(|n| n.participant_details.as_ref())
+            .and_then(|p| p.display_name.as_deref());
+        assert_eq!(name, Some("Ana"));
+    }
+
+    #[test]
+    fn attribute_rows_rebuild_the_map_in_order() {
+        let s = start();
+        assert_eq!(attribute_keys(&s), ["customer-id", "locale", "order_ref"]);
+        let s = s.apply(Action::SetAttributeKey(1, "lang".into()));
+        assert_eq!(attribute_keys(&s), ["customer-id", "lang", "order_ref"]);
+        // Two rows with one key while typing: the map keeps one entry, the rows keep both.
+        let s = s.apply(Action::SetAttributeKey(2, "lang".into()));
+        assert_eq!((s.attributes.len(), attribute_keys(&s).len()), (3, 2));
+        let s = s
+            .apply(Action::RemoveAttribute(0))
+            .apply(Action::RemoveAttribute(0))
+            .apply(Action::RemoveAttribute(0));
+        assert!(s.attributes.is_empty());
+        assert_eq!(
+            s.request
+                .new_session_details
+                .as_ref()
+                .map(|n| n.attributes.is_none()),
+            Some(true)
+        );
+        // Out of range does nothing.
+        let s = s
+            .apply(Action::RemoveAttribute(9))
+            .apply(Action::SetAttributeValue(9, "x".into()));
+        assert!(s.attributes.is_empty());
+    }
+
+    #[test]
+    fn leaving_new_session_details_out_parks_it_for_later() {
+        let s = start().apply(Action::IncludeNewSessionDetails(false));
+        assert!(s.request.new_session_details.is_none());
+        let s = s.apply(Action::IncludeNewSessionDetails(true));
+        assert_eq!(attribute_keys(&s), ["customer-id", "locale", "order_ref"]);
+    }
+
+    #[test]
+    fn supported_types_toggle_without_duplicates() {
+        let s = start()
+            .apply(Action::SetSupportedType("text/markdown".into(), true))
+            .apply(Action::SetSupportedType("text/markdown".into(), true));
+        let list = |s: &AppState| {
+            s.request
+                .new_session_details
+                .as_ref()
+                .and_then(|n| n.supported_messaging_content_types.clone())
+        };
+        assert_eq!(
+            list(&s),
+            Some(vec!["text/plain".to_owned(), "text/markdown".to_owned()])
+        );
+        let s = s
+            .apply(Action::SetSupportedType("text/plain".into(), false))
+            .apply(Action::SetSupportedType("text/markdown".into(), false));
+        assert_eq!(list(&s), None);
+    }
+
+    #[test]
+    fn simulator_actions_record_steps() {
+        let s = start()
+            .apply(Action::SimSend)
+            .apply(Action::SimAdvance(60_000))
+            .apply(Action::SimSend);
+        assert_eq!(s.sim.steps.len(), 3);
+        assert_eq!(s.sim.steps[0].send.as_ref(), Some(&s.request));
+        assert_eq!(s.sim.steps[1].advance.map(|d| d.millis), Some(60_000));
+        let scenario = s.sim.scenario();
+        assert_eq!(
+            (scenario.title.as_str(), scenario.steps.len()),
+            (SCENARIO_TITLE, 3)
+        );
+        let s = s.apply(Action::SimReset);
+        assert!(s.sim.steps.is_empty());
+        let s = s.apply(Action::SimLoadScenario(scenario));
+        assert_eq!(s.sim.steps.len(), 3);
+    }
+}

@@ -1,0 +1,71 @@
+// Issue 6 §3 and §4: the CLI command and other outputs follow the form; a pasted command fills it.
+const { test, expect } = require('@playwright/test');
+const { openFresh } = require('./helpers');
+
+test('the CLI command follows the form, per shell and style', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#preset').selectOption('sms-reply');
+  await page.locator('#tab-cli').click();
+  const cli = page.locator('#out-cli');
+  await expect(cli).toContainText('aws connect send-chat-integration-event');
+  await expect(cli).toContainText('--source-id +14155550123');
+  await expect(cli).toContainText('--subtype connect:sms');
+  // The content has a comma and an apostrophe: shorthand quotes the value, bash quotes the whole.
+  await expect(cli).toContainText(`--event 'Type=MESSAGE,ContentType=text/plain,Content="It'\\''s 12 Elm Street, apartment 4."'`);
+  await expect(page.locator('.notes')).toContainText(/quot/i);
+
+  await page.locator('#style-json').check();
+  await expect(cli).toContainText('--event \'{"Type":"MESSAGE"');
+  await page.locator('#shell').selectOption('cmd');
+  await expect(cli).toContainText('^');
+  await expect(cli).not.toContainText("'\\''");
+
+  await page.locator('#tab-shorthand').click();
+  await expect(page.locator('#out-shorthand-event')).toHaveText(`Type=MESSAGE,ContentType=text/plain,Content="It's 12 Elm Street, apartment 4."`);
+  await expect(page.locator('#out-shorthand-nsd')).toContainText('no NewSessionDetails');
+
+  await page.locator('#tab-cli-input-json').click();
+  const doc = JSON.parse(await page.locator('#out-cli-input-json').innerText());
+  expect(doc.Event.Content).toBe("It's 12 Elm Street, apartment 4.");
+  await expect(page.locator('#out-cli-input-json-command')).toContainText('--cli-input-json file://');
+
+  await page.locator('#tab-cli-input-yaml').click();
+  await expect(page.locator('#out-cli-input-yaml')).toContainText('SourceId:');
+  // Keyboard: arrows move between tabs.
+  await page.locator('#tab-cli-input-yaml').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('#tab-cli-input-json')).toBeFocused();
+  await expect(page.locator('#tab-cli-input-json')).toHaveAttribute('aria-selected', 'true');
+  expect(errors).toEqual([]);
+});
+
+test('a pasted CLI command fills the form; a broken one is located and kept', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  const box = page.locator('#import-text');
+  const command = `aws connect send-chat-integration-event \\
+  --source-id +5511987654321 \\
+  --destination-id arn:aws:sms-voice:sa-east-1:111122223333:phone-number/phone-1 \\
+  --subtype connect:WhatsApp \\
+  --event 'Type=MESSAGE,ContentType=text/plain,Content="Oi, tudo bem?"' \\
+  --new-session-details 'SupportedMessagingContentTypes=text/plain,ParticipantDetails={DisplayName=Ana},Attributes={tier=gold}'`;
+  await box.fill(command);
+  await expect(page.locator('#import-status')).toContainText('AWS CLI command');
+  await expect(page.locator('#f-SourceId')).toHaveValue('+5511987654321');
+  await expect(page.locator('#f-Subtype')).toHaveValue('connect:WhatsApp');
+  await expect(page.locator('#f-Event-Content')).toHaveValue('Oi, tudo bem?');
+  await expect(page.locator('#f-NewSessionDetails-ParticipantDetails-DisplayName')).toHaveValue('Ana');
+  await expect(page.locator('#f-NewSessionDetails-Attributes-key-0')).toHaveValue('tier');
+
+  // An unclosed quote: the error names its line, the text stays, the form keeps the last good request.
+  const broken = command.replace('Content="Oi, tudo bem?"\'', 'Content="Oi, tudo bem?');
+  await box.fill(broken);
+  await expect(page.locator('#import-diags .diag.error').first()).toContainText(/line \d+/);
+  await expect(box).toHaveValue(broken);
+  await expect(page.locator('#f-Event-Content')).toHaveValue('Oi, tudo bem?');
+
+  // YAML is detected too.
+  await box.fill('SourceId: "+14155550199"\nDestinationId: d\nEvent:\n  Type: DISCONNECT\n');
+  await expect(page.locator('#import-status')).toContainText('YAML');
+  await expect(page.locator('#f-SourceId')).toHaveValue('+14155550199');
+  expect(errors).toEqual([]);
+});

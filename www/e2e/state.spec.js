@@ -1,0 +1,75 @@
+// Issue 6 §7: saved state, share links, and what happens when either is damaged.
+const { test, expect } = require('@playwright/test');
+const { openFresh } = require('./helpers');
+
+const KEY = 'chat-event-lab/playground/v1';
+
+test('a reload restores the request and the chosen options', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#preset').selectOption('whatsapp-attributes');
+  await page.locator('#f-Event-Content').fill('Kept across a reload');
+  await page.locator('#f-NewSessionDetails-Attributes-key-1').fill('lang');
+  await page.locator('#theme').selectOption('dark');
+  await page.locator('#tab-json').click();
+  await page.reload();
+  await expect(page.locator('#f-Event-Content')).toHaveValue('Kept across a reload');
+  await expect(page.locator('#f-Subtype')).toHaveValue('connect:WhatsApp');
+  await expect(page.locator('#f-NewSessionDetails-Attributes-key-1')).toHaveValue('lang');
+  await expect(page.locator('#theme')).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('#tab-json')).toHaveAttribute('aria-selected', 'true');
+  const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  expect(saved).toContain('Kept across a reload');
+  expect(errors).toEqual([]);
+});
+
+test('a share link round-trips in a new page', async ({ page, browser }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#preset').selectOption('read-receipt');
+  await page.locator('#receipt-message-id').fill('msg-42 "quoted"');
+  await page.locator('#share').click();
+  const url = await page.locator('#share-url').inputValue();
+  expect(url).toMatch(/#s1=[A-Za-z0-9_-]+$/);
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  const { errors: freshErrors } = await openFresh(fresh, url);
+  await expect(fresh.locator('#f-Event-ContentType')).toHaveValue('application/vnd.amazonaws.connect.event.message.read');
+  await expect(fresh.locator('#receipt-message-id')).toHaveValue('msg-42 "quoted"');
+  await fresh.locator('#tab-json').click();
+  const body = JSON.parse(await fresh.locator('#out-json').innerText());
+  expect(body.Event.Content).toBe('{"messageId":"msg-42 \\"quoted\\""}');
+  // The fragment is consumed, so later edits are not contradicted by the address bar.
+  expect(new URL(fresh.url()).hash).toBe('');
+  await other.close();
+  expect(errors).toEqual([]);
+  expect(freshErrors).toEqual([]);
+});
+
+test('a corrupt saved state gives a clean start and offers the raw data', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((k) => localStorage.setItem(k, '{"request": {"SourceId": 5'), KEY);
+  const { errors } = await openFresh(page);
+  await expect(page.locator('#notice')).toContainText('could not be read');
+  await page.locator('#notice summary').click();
+  await expect(page.locator('#notice-raw')).toHaveText('{"request": {"SourceId": 5');
+  await expect(page.locator('#f-SourceId')).toHaveValue('+14155550123');
+  await page.locator('#notice-dismiss').click();
+  await expect(page.locator('#notice')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a damaged share link gives a message and a clean start', async ({ page }) => {
+  const { errors } = await openFresh(page, '/#s1=not-really-deflate');
+  await expect(page.locator('#notice')).toContainText('link could not be opened');
+  await expect(page.locator('#f-SourceId')).toHaveValue('+14155550123');
+  expect(errors).toEqual([]);
+});
+
+test('a share link of an unknown version says so', async ({ page }) => {
+  const { errors } = await openFresh(page, '/#s7=from-the-future');
+  await expect(page.locator('#notice')).toContainText('"s7"');
+  await page.locator('#notice summary').click();
+  await expect(page.locator('#notice-raw')).toHaveText('s7=from-the-future');
+  expect(errors).toEqual([]);
+});
