@@ -193,7 +193,7 @@ fn outcome_view(o: &Outcome) -> Html {
     html! {
         <div class="outcome" id="sim-outcome" aria-live="polite">
             <span class={classes!("outcome-badge", class)} id="sim-badge">{ label }</span>
-            <p class="explanation" id="sim-explanation">{ o.explanation.clone() }</p>
+            <p class="explanation" id="sim-explanation">{ o.explanation.to_string() }</p>
             <CodeBlock id="sim-response" text={body} lang={Lang::Json} label="simulated response" />
         </div>
     }
