@@ -43,6 +43,9 @@ impl Channel {
     pub fn from_subtype(subtype: Option<&str>) -> Channel {
         match subtype {
             None => Channel::None,
+            // Exact spellings first: they are the usual case, and cheaper than ignoring case.
+            Some(SUBTYPE_SMS) => Channel::Sms,
+            Some(SUBTYPE_WHATSAPP) => Channel::WhatsApp,
             Some(s) if s.eq_ignore_ascii_case(SUBTYPE_SMS) => Channel::Sms,
             Some(s) if s.eq_ignore_ascii_case(SUBTYPE_WHATSAPP) => Channel::WhatsApp,
             Some(_) => Channel::Other,
@@ -178,16 +181,25 @@ pub struct Arn<'a> {
 }
 
 /// Splits an ARN into its six parts, or says in words why it is not one.
+///
+/// A byte scan rather than `splitn`: DestinationId is checked on every request the simulator
+/// handles, and the searcher behind `splitn` was a good part of validation's cost. Every split is at
+/// an ASCII `:` or `-`, so every slice is on a character boundary.
 pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
-    let mut parts = s.splitn(6, ':');
-    if parts.next() != Some("arn") {
+    // Where the first five `:` are; the resource (the sixth part) may contain more.
+    let (colons, found) = first_colons(s.as_bytes());
+    let part = |from: usize, to: usize| s.get(from..to).unwrap_or_default();
+    let [c0, c1, c2, c3, c4] = colons;
+    let first = if found == 0 { s } else { part(0, c0) };
+    if first != "arn" {
         return Err("it does not start with `arn:`");
     }
-    let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    if found < colons.len() {
         return Err("an ARN has six parts separated by `:`");
-    };
+    }
+    let (partition, service, region, account) =
+        (part(c0 + 1, c1), part(c1 + 1, c2), part(c2 + 1, c3), part(c3 + 1, c4));
+    let resource = s.get(c4 + 1..).unwrap_or_default();
     if partition != "aws" && !partition.starts_with("aws-") {
         return Err("its partition (the second part) is not `aws` or `aws-…` (such as `aws-cn`, `aws-us-gov`)");
     }
@@ -203,27 +215,70 @@ pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
     Ok(Arn { partition, service, region, account, resource })
 }
 
+/// The positions of the first five `:` in `bytes`, and how many there are (at most five), found in
+/// one pass eight bytes at a time.
+fn first_colons(bytes: &[u8]) -> ([usize; 5], usize) {
+    let mut colons = [0usize; 5];
+    let mut found = 0;
+    let mut record = |colons: &mut [usize; 5], at: usize| {
+        if let Some(slot) = colons.get_mut(found) {
+            *slot = at;
+            found += 1;
+        }
+        found == colons.len()
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mut marks = colon_marks(u64::from_le_bytes(word));
+        while marks != 0 {
+            if record(&mut colons, at + (marks.trailing_zeros() / 8) as usize) {
+                return (colons, 5);
+            }
+            marks &= marks - 1;
+        }
+        at += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b':' && record(&mut colons, at + i) {
+            break;
+        }
+    }
+    (colons, found)
+}
+
+/// The high bit of each byte of `word` that is `:`, and no other bit. Exact for every byte: adding
+/// 0x7f to the low seven bits sets the high bit of every byte but zero, without carries between bytes.
+fn colon_marks(word: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const COLONS: u64 = 0x3a3a_3a3a_3a3a_3a3a;
+    let x = word ^ COLONS;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
 /// `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`: lower-case words joined by `-`,
-/// ending in a number.
+/// ending in a number. One pass over the bytes.
 fn is_region(s: &str) -> bool {
-    let mut words = s.split('-');
-    let Some(first) = words.next() else { return false };
-    if first.len() != 2 || !first.bytes().all(|b| b.is_ascii_lowercase()) {
-        return false;
-    }
-    let mut last_numeric = false;
-    let mut count = 1;
-    for w in words {
-        count += 1;
-        if w.is_empty() {
-            return false;
+    let mut words = 0;
+    // Length of the current word, and whether it is all digits / all lower-case letters so far.
+    let (mut len, mut digits, mut letters) = (0usize, true, true);
+    for &b in s.as_bytes() {
+        if b == b'-' {
+            if len == 0 || !(digits || letters) || (words == 0 && (len != 2 || !letters)) {
+                return false;
+            }
+            words += 1;
+            (len, digits, letters) = (0, true, true);
+        } else {
+            len += 1;
+            digits &= b.is_ascii_digit();
+            letters &= b.is_ascii_lowercase();
         }
-        last_numeric = w.bytes().all(|b| b.is_ascii_digit());
-        if !last_numeric && !w.bytes().all(|b| b.is_ascii_lowercase()) {
-            return false;
-        }
     }
-    count >= 3 && last_numeric
+    // The last word: a number, after at least two others.
+    len > 0 && digits && words >= 2
 }
 
 /// Checks an AWS End User Messaging phone-number ARN,
@@ -314,6 +369,96 @@ mod tests {
         assert!(check_sns_topic_arn("arn:aws:sqs:us-east-1:111122223333:t").is_err());
         assert!(check_sns_topic_arn("arn:aws:sns:useast1:111122223333:t").is_err());
         assert!(check_sns_topic_arn("arn:aws:sns:us-east-1:111122223333").is_err());
+    }
+
+    /// The straightforward forms of [`parse_arn`] and [`is_region`] (split on `:` and `-`): the
+    /// byte scans must agree with them on every input.
+    fn reference_parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
+        let mut parts = s.splitn(6, ':');
+        if parts.next() != Some("arn") {
+            return Err("it does not start with `arn:`");
+        }
+        let (Some(partition), Some(service), Some(region), Some(account), Some(resource)) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err("an ARN has six parts separated by `:`");
+        };
+        if partition != "aws" && !partition.starts_with("aws-") {
+            return Err("its partition (the second part) is not `aws` or `aws-…` (such as `aws-cn`, `aws-us-gov`)");
+        }
+        if !reference_is_region(region) {
+            return Err("its region (the fourth part) is not a region code such as `us-east-1`");
+        }
+        if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("its account (the fifth part) is not a 12-digit AWS account id");
+        }
+        if resource.is_empty() {
+            return Err("its resource (the last part) is empty");
+        }
+        Ok(Arn { partition, service, region, account, resource })
+    }
+
+    fn reference_is_region(s: &str) -> bool {
+        let mut words = s.split('-');
+        let Some(first) = words.next() else { return false };
+        if first.len() != 2 || !first.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        let (mut last_numeric, mut count) = (false, 1);
+        for w in words {
+            count += 1;
+            if w.is_empty() {
+                return false;
+            }
+            last_numeric = w.bytes().all(|b| b.is_ascii_digit());
+            if !last_numeric && !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                return false;
+            }
+        }
+        count >= 3 && last_numeric
+    }
+
+    #[test]
+    fn regions_both_sides_of_each_rule() {
+        for (s, ok) in [
+            ("us-east-1", true),
+            ("us-gov-west-1", true),
+            ("ap-southeast-22", true),
+            ("us-1-1", true),
+            ("us-east", false),
+            ("us-1", false),
+            ("use-east-1", false),
+            ("u-east-1", false),
+            ("US-east-1", false),
+            ("us--1", false),
+            ("us-east-", false),
+            ("-us-east-1", false),
+            ("us-east1-1", false),
+            ("us-east-1a", false),
+            ("us-éast-1", false),
+            ("", false),
+        ] {
+            assert_eq!(is_region(s), ok, "{s}");
+            assert_eq!(reference_is_region(s), ok, "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn byte_scans_agree_with_splitting(s in "[arnwsu:1-2e\\-/é]{0,40}", region in "[a-z1-2\\-]{0,12}") {
+            proptest::prop_assert_eq!(parse_arn(&s), reference_parse_arn(&s));
+            proptest::prop_assert_eq!(is_region(&region), reference_is_region(&region));
+            let arn = format!("arn:aws:sms-voice:{region}:111122223333:{s}");
+            proptest::prop_assert_eq!(parse_arn(&arn), reference_parse_arn(&arn));
+        }
+
+        #[test]
+        fn colon_search_finds_the_first_five_colons(bytes in proptest::collection::vec(proptest::prop_oneof![proptest::prelude::Just(b':'), proptest::prelude::Just(b';'), proptest::prelude::any::<u8>()], 0..40)) {
+            let want: Vec<usize> = bytes.iter().enumerate().filter(|(_, &b)| b == b':').map(|(i, _)| i).take(5).collect();
+            let (colons, found) = first_colons(&bytes);
+            proptest::prop_assert_eq!(colons.get(..found), Some(want.as_slice()));
+        }
     }
 
     #[test]

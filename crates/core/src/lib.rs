@@ -21,3 +21,8 @@ pub mod yaml;
 
 pub use diagnostic::{Diagnostic, RuleSource, Severity};
 pub use model::*;
+
+// The README's Rust examples run as doctests, so the front page cannot drift from the code.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

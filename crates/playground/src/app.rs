@@ -100,14 +100,7 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     }
     let on_share = {
         let state = state.clone();
-        Callback::from(move |()| {
-            let scenario = (!state.sim.steps.is_empty()).then(|| state.sim.scenario());
-            let payload = SharePayload {
-                request: state.request.clone(),
-                scenario,
-            };
-            dom::replace_fragment(&share::encode(&payload))
-        })
+        Callback::from(move |()| dom::replace_fragment(&share::encode(&SharePayload::of(&state))))
     };
     Playground {
         state,
@@ -119,9 +112,21 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     }
 }
 
-/// The whole playground.
+/// The whole playground, or the compact layout of a documentation embed (`?embed=1`), which
+/// starts from its URL and saves nothing. (One root component for both: each component costs code
+/// in the wasm.)
 #[function_component]
 pub fn App() -> Html {
+    let embed = use_memo((), |()| crate::embed::EmbedOptions::requested());
+    let (init, persist): (fn() -> AppState, bool) = if embed.is_some() {
+        (crate::embed::initial_state, false)
+    } else {
+        (initial_state, true)
+    };
+    let playground = use_playground(init, persist);
+    if let Some(options) = &*embed {
+        return crate::embed::layout(&playground, options);
+    }
     let Playground {
         state,
         on_action,
@@ -129,7 +134,7 @@ pub fn App() -> Html {
         diagnostics,
         sim_run,
         on_share,
-    } = use_playground(initial_state, true);
+    } = playground;
     html! {
         <div class="app">
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />

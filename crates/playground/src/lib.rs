@@ -6,13 +6,15 @@
 //! - [`app::use_playground`]: the state, the timed action callback and the derived data (the
 //!   request, its diagnostics, the replayed simulator) for any layout; [`App`] is the full page;
 //! - [`components`]: function components and plain view functions, one per thing shown;
-//! - [`storage`] (localStorage, versioned key) and [`share`] (URL fragment, versioned, deflated).
+//! - [`storage`] (localStorage, versioned key) and [`share`] (URL fragment, versioned, deflated);
+//! - [`embed`]: the compact layout for documentation pages (`?embed=1`), which saves nothing.
 //!
 //! Every fact and rule about the API comes from `chat_event_core`.
 
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod embed;
 pub mod perf;
 pub mod share;
 pub mod state;

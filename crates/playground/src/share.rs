@@ -21,6 +21,16 @@ pub struct SharePayload {
     pub scenario: Option<Scenario>,
 }
 
+impl SharePayload {
+    /// What a share link of this state holds: the request, and the steps when there are any.
+    pub fn of(state: &crate::state::AppState) -> Self {
+        SharePayload {
+            request: state.request.clone(),
+            scenario: (!state.sim.steps.is_empty()).then(|| state.sim.scenario()),
+        }
+    }
+}
+
 /// Why a fragment could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {

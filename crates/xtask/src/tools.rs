@@ -51,7 +51,7 @@ impl Tools {
         }
 
         if for_tests {
-            ensure_chromium()?;
+            ensure_debian_tools()?;
             tools.python = Some(ensure_python_venv()?);
         }
         Ok(tools)
@@ -77,21 +77,28 @@ impl Tools {
     }
 }
 
-fn ensure_chromium() -> Result<()> {
-    step("Chromium and ChromeDriver (Debian)");
-    let present = |name: &str| Command::new("sh").args(["-c", &format!("command -v {name}")]).output().is_ok_and(|o| o.status.success());
-    if present("chromium") && present("chromedriver") {
+/// Debian packages the tests run: the browser and its driver, and zsh for the shell-safety test.
+/// (command, package) pairs; a missing command installs its package.
+const DEBIAN_TOOLS: [(&str, &str); 3] = [("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("zsh", "zsh")];
+
+fn ensure_debian_tools() -> Result<()> {
+    step("Chromium, ChromeDriver and zsh (Debian)");
+    let present = |name: &str| {
+        Command::new("sh").args(["-c", &format!("command -v {name}")]).output().is_ok_and(|o| o.status.success())
+    };
+    let missing: Vec<&str> =
+        DEBIAN_TOOLS.iter().filter(|(command, _)| !present(command)).map(|(_, package)| *package).collect();
+    if missing.is_empty() {
         return Ok(());
     }
     if output_of(Command::new("id").arg("-u")).trim() != "0" {
-        return Err("the browser tests need Debian's chromium and chromium-driver: \
-                    run `sudo apt-get install -y chromium chromium-driver`, or run this as root"
-            .into());
+        return Err(format!(
+            "the tests need Debian's {0}: run `sudo apt-get install -y {0}`, or run this as root",
+            missing.join(" ")
+        ));
     }
     run(Command::new("apt-get").args(["update", "-qq"]))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver", "zsh"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get").args(["install", "-y", "-qq"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// A venv in target/pyenv with the real boto3 and awscli, reinstalled when the pins change.

@@ -163,18 +163,26 @@ fn write_uuid(v: u128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     f.write_str(uuid_text(v, &mut out))
 }
 
-fn uuid_text(v: u128, out: &mut [u8; 36]) -> &str {
-    let b = v.to_be_bytes();
+/// The two hex digits of each byte value.
+const HEX_PAIRS: [[u8; 2]; 256] = {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut j = 0;
-    for (i, byte) in b.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out[j] = b'-';
-            j += 1;
+    let mut pairs = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        pairs[i] = [HEX[i >> 4], HEX[i & 0xf]];
+        i += 1;
+    }
+    pairs
+};
+
+fn uuid_text(v: u128, out: &mut [u8; 36]) -> &str {
+    // Where each byte's two digits go (8-4-4-4-12), most significant byte first.
+    const AT: [usize; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+    *out = [b'-'; 36];
+    for (byte, at) in v.to_be_bytes().into_iter().zip(AT) {
+        if let Some(pair) = out.get_mut(at..at + 2) {
+            pair.copy_from_slice(&HEX_PAIRS[usize::from(byte)]);
         }
-        out[j] = HEX[usize::from(byte >> 4)];
-        out[j + 1] = HEX[usize::from(byte & 0xf)];
-        j += 2;
     }
     // Only ASCII was written.
     std::str::from_utf8(out).unwrap_or_default()

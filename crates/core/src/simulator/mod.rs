@@ -41,7 +41,7 @@ use std::time::Duration;
 
 pub use clock::{human_duration, parse_duration, Timestamp};
 pub use ids::{ContactId, MessageId};
-pub use outcome::{AwsResponse, EndReason, EndedBy, Outcome, Predecessor, What};
+pub use outcome::{AwsResponse, EndReason, EndedBy, Explanation, Outcome, Predecessor, What};
 pub use query::{AdvanceReport, ContactStatus, ContactView, EndChatError, LogEntry};
 pub use scenario::{Scenario, ScenarioError, ScenarioReport, StepReport};
 pub use settings::{Faults, Settings, SettingsError, SubtypeMatching, Throttling};
@@ -56,7 +56,8 @@ use crate::model::{
 };
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
-use store::{ChatStore, ContactRecord, Details, IdentityKey, Standing, NONE};
+use outcome::Identity;
+use store::{ChatStore, ContactRecord, Details, IdentityKey, IdentityRef, Standing, NONE};
 use transcript::{Item, Transcripts};
 
 /// Content type of the transcript item a customer's DISCONNECT leaves (Connect's participant-left event).
@@ -145,14 +146,26 @@ impl Simulator {
         self.requests += 1;
         let limit = self.settings.log_limit as usize;
         if limit > 0 {
-            while self.log.len() >= limit {
+            while self.log.len() > limit {
                 self.log.pop_front();
             }
-            self.log.push_back(LogEntry {
-                number: self.requests,
-                request: request.clone(),
-                outcome: outcome.clone(),
-            });
+            let number = self.requests;
+            if self.log.len() == limit {
+                // A full log: the oldest entry takes the new one's place, and its strings' buffers
+                // are reused rather than freed and allocated again.
+                if let Some(mut oldest) = self.log.pop_front() {
+                    oldest.number = number;
+                    copy_request(&mut oldest.request, request);
+                    oldest.outcome.clone_from(&outcome);
+                    self.log.push_back(oldest);
+                }
+            } else {
+                self.log.push_back(LogEntry {
+                    number,
+                    request: request.clone(),
+                    outcome: outcome.clone(),
+                });
+            }
         }
         outcome
     }
@@ -166,8 +179,7 @@ impl Simulator {
                 ErrorType::AccessDeniedException,
                 faults::ACCESS_DENIED_MESSAGE.into(),
                 "Access denied: the faults.accessDenied setting plays a caller other than AWS End User Messaging, \
-                 the only caller this API accepts, so nothing happened."
-                    .into(),
+                 the only caller this API accepts, so nothing happened.",
                 Vec::new(),
             );
         }
@@ -242,8 +254,19 @@ impl Simulator {
         }
 
         let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
-        let key = self.lookup_key(source, destination, subtype_key.as_deref());
-        let active = key.and_then(|k| self.store.active_for(&k));
+        let who = IdentityRef {
+            source,
+            destination,
+            subtype: subtype_key.as_deref(),
+        };
+        let hash = self.store.hash_of(&who);
+        let newest = self.store.newest_of(&who, hash);
+        let active = newest.filter(|&i| {
+            self.store
+                .contacts
+                .get(i as usize)
+                .is_some_and(|c| c.standing == Standing::Active)
+        });
         let ctx = Ctx {
             source,
             destination,
@@ -256,7 +279,7 @@ impl Simulator {
                 self.disconnect(index, req.new_session_details.is_some(), ctx)
             }
             (EventType::Disconnect, None) => {
-                let previous = key.and_then(|k| self.store.newest.get(&k).copied());
+                let previous = newest;
                 let mut explanation =
                     format!("DISCONNECT for {} found no active chat, so nothing was created and InitialContactId is absent", ctx.identity());
                 match previous.and_then(|i| self.predecessor(i)) {
@@ -311,7 +334,7 @@ impl Simulator {
                 let is_message = event_type == EventType::Message;
                 match active {
                     Some(index) => self.reuse(index, is_message, req, ctx),
-                    None => self.create(key, subtype_key, is_message, req, ctx),
+                    None => self.create(newest, subtype_key, is_message, req, ctx),
                 }
             }
         }
@@ -328,28 +351,15 @@ impl Simulator {
         }
     }
 
-    /// The identity's key, if every part of it was seen before (otherwise no chat can match).
-    fn lookup_key(
-        &self,
-        source: &str,
-        destination: &str,
-        subtype: Option<&str>,
-    ) -> Option<IdentityKey> {
-        let strings = &self.store.strings;
-        let subtype = match subtype {
-            Some(s) => strings.lookup(s)?,
-            None => NONE,
-        };
-        Some(IdentityKey {
-            source: strings.lookup(source)?,
-            destination: strings.lookup(destination)?,
-            subtype,
-        })
-    }
-
     fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
         let now = self.now.epoch_millis();
-        let message_id = self.next_item(index, false, "DISCONNECT", Some(PARTICIPANT_LEFT), None);
+        let message_id = self.next_item(
+            index,
+            false,
+            transcript::EventType::Disconnect,
+            Some(PARTICIPANT_LEFT),
+            None,
+        );
         let Some(c) = self.store.contacts.get_mut(index as usize) else {
             return self.capacity_error(ctx.diagnostics);
         };
@@ -391,7 +401,11 @@ impl Simulator {
         let message_id = self.next_item(
             index,
             is_message,
-            if is_message { "MESSAGE" } else { "EVENT" },
+            if is_message {
+                transcript::EventType::Message
+            } else {
+                transcript::EventType::Event
+            },
             event.and_then(|e| e.content_type.as_deref()),
             event.and_then(|e| e.content.as_deref()),
         );
@@ -400,31 +414,15 @@ impl Simulator {
         };
         let id = self.codec.contact(index);
         let nsd_sent = req.new_session_details.is_some();
-        // The busiest path: built with push_str rather than format!.
-        let mut explanation = String::with_capacity(160 + ctx.source.len() + ctx.destination.len());
-        explanation.push_str("Active chat ");
-        id.write_to(&mut explanation);
-        explanation.push_str(" for ");
-        ctx.write_identity(&mut explanation);
-        explanation.push_str(" (started ");
-        Timestamp::from_epoch_millis(c.started)
-            .unwrap_or_default()
-            .write_iso(&mut explanation);
-        explanation.push_str(", expires ");
-        Timestamp::from_epoch_millis(c.expires)
-            .unwrap_or_default()
-            .write_iso(&mut explanation);
-        explanation.push_str(if is_message {
-            ") handled the message"
-        } else {
-            ") handled the event"
-        });
-        explanation.push_str(", so NewChatCreated is false.");
-        if nsd_sent {
-            explanation.push_str(
-                " NewSessionDetails was ignored: it only applies when a chat is created.",
-            );
-        }
+        // The busiest path: the explanation keeps its facts and is written only if read.
+        let explanation = Explanation::reused(
+            id,
+            ctx.ident(),
+            Timestamp::from_epoch_millis(c.started).unwrap_or_default(),
+            Timestamp::from_epoch_millis(c.expires).unwrap_or_default(),
+            is_message,
+            nsd_sent,
+        );
         self.success(
             What::Reused,
             Some(id),
@@ -436,9 +434,10 @@ impl Simulator {
         )
     }
 
+    /// Creates a chat; `previous` is the identity's newest contact, which has ended.
     fn create(
         &mut self,
-        key: Option<IdentityKey>,
+        previous: Option<u32>,
         subtype_key: Option<Cow<str>>,
         is_message: bool,
         req: &SendChatIntegrationEventRequest,
@@ -462,7 +461,6 @@ impl Simulator {
                 );
             }
         }
-        let previous = key.and_then(|k| self.store.newest.get(&k).copied());
         let strings = &mut self.store.strings;
         let interned = (|| {
             let subtype = match subtype_key.as_deref() {
@@ -514,7 +512,7 @@ impl Simulator {
             standing: Standing::Active,
             content_types: content_types_mask(nsd),
         });
-        self.store.newest.insert(key, index);
+        self.store.set_newest(index);
         self.store.active += 1;
         self.store.settle_cursor();
 
@@ -522,36 +520,24 @@ impl Simulator {
         let message_id = self.next_item(
             index,
             is_message,
-            if is_message { "MESSAGE" } else { "EVENT" },
+            if is_message {
+                transcript::EventType::Message
+            } else {
+                transcript::EventType::Event
+            },
             event.and_then(|e| e.content_type.as_deref()),
             event.and_then(|e| e.content.as_deref()),
         );
         let id = self.codec.contact(index);
         let follows = previous.and_then(|p| self.predecessor(p));
-        let mut explanation = format!("No active chat for {}", ctx.identity());
-        if let Some(p) = follows {
-            if p.end_reason == EndReason::Expired {
-                explanation.push_str(&format!(
-                    ": the last one, {}, expired at {} after {}",
-                    p.contact_id,
-                    p.ended_at,
-                    human_duration(p.ended_at.millis_since(p.started_at))
-                ));
-            } else {
-                explanation.push_str(&format!(
-                    ": the last one, {}, ended at {} ({})",
-                    p.contact_id,
-                    p.ended_at,
-                    p.end_reason.phrase()
-                ));
-            }
-        }
-        explanation.push_str(&format!(
-            ", so a new contact, {id}, was created{} (NewChatCreated is true). It expires at {} after {} unless it ends first.",
-            if nsd.is_some() { " with NewSessionDetails applied" } else { "" },
+        let explanation = Explanation::created(
+            id,
+            ctx.ident(),
+            follows,
+            nsd.is_some(),
             Timestamp::from_epoch_millis(expires).unwrap_or_default(),
-            human_duration(duration)
-        ));
+            duration,
+        );
         self.success(
             What::Created,
             Some(id),
@@ -568,7 +554,7 @@ impl Simulator {
         &mut self,
         index: u32,
         is_message: bool,
-        event_type: &'static str,
+        event_type: transcript::EventType,
         content_type: Option<&str>,
         content: Option<&str>,
     ) -> Option<MessageId> {
@@ -586,7 +572,7 @@ impl Simulator {
                     is_message,
                     at: self.now.epoch_millis(),
                     event_type,
-                    content_type: content_type.map(Into::into),
+                    content_type: content_type.map(transcript::stored_content_type),
                     content: content.map(Into::into),
                 },
             );
@@ -719,7 +705,7 @@ impl Simulator {
             What::InternalError,
             ErrorType::InternalServiceException,
             faults::INTERNAL_ERROR_MESSAGE.into(),
-            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.".into(),
+            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.",
             diagnostics,
         )
     }
@@ -729,7 +715,7 @@ impl Simulator {
         what: What,
         error: ErrorType,
         message: String,
-        explanation: String,
+        explanation: impl Into<Explanation>,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -740,12 +726,13 @@ impl Simulator {
             follows: None,
             new_session_details_ignored: false,
             message_id: None,
-            explanation,
+            explanation: explanation.into(),
             diagnostics,
         }
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     fn success(
         &self,
         what: What,
@@ -753,7 +740,7 @@ impl Simulator {
         follows: Option<Predecessor>,
         new_session_details_ignored: bool,
         message_id: Option<MessageId>,
-        explanation: String,
+        explanation: impl Into<Explanation>,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -767,7 +754,7 @@ impl Simulator {
             follows,
             new_session_details_ignored,
             message_id,
-            explanation,
+            explanation: explanation.into(),
             diagnostics,
         }
     }
@@ -871,8 +858,12 @@ impl Simulator {
         subtype: Option<&str>,
     ) -> Option<ContactView> {
         let subtype = subtype.map(|s| self.match_form(s));
-        let key = self.lookup_key(source_id, destination_id, subtype.as_deref())?;
-        self.view(self.store.active_for(&key)?)
+        let who = IdentityRef {
+            source: source_id,
+            destination: destination_id,
+            subtype: subtype.as_deref(),
+        };
+        self.view(self.store.active_of(&who, who.hash())?)
     }
 
     /// A contact's transcript: its newest messages and events, up to `transcriptLimit`, oldest first.
@@ -891,7 +882,7 @@ impl Simulator {
         TranscriptEntry {
             message_id: self.codec.item(index, item.item, item.is_message),
             at: Timestamp::from_epoch_millis(item.at).unwrap_or_default(),
-            event_type: item.event_type.to_string(),
+            event_type: item.event_type.as_str().to_string(),
             content_type: item.content_type.as_deref().map(Into::into),
             content: item.content.as_deref().map(Into::into),
         }
@@ -959,20 +950,19 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn identity(&self) -> String {
-        let mut out = String::new();
-        self.write_identity(&mut out);
-        out
+    fn ident(&self) -> Identity<'_> {
+        Identity {
+            source: self.source,
+            destination: self.destination,
+            subtype: self.subtype,
+        }
     }
 
     /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
-    fn write_identity(&self, out: &mut String) {
-        out.push_str(self.source);
-        out.push_str(" → ");
-        out.push_str(self.destination);
-        out.push_str(" (");
-        out.push_str(self.subtype.unwrap_or("no Subtype"));
-        out.push(')');
+    fn identity(&self) -> String {
+        let mut out = String::new();
+        self.ident().write_to(&mut out);
+        out
     }
 }
 
@@ -1033,9 +1023,35 @@ fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
     (d != Details::default()).then_some(d)
 }
 
+/// `*to = from.clone()`, reusing `to`'s string buffers (`Option<String>::clone_from` keeps the buffer
+/// when both sides are `Some`).
+fn copy_request(to: &mut SendChatIntegrationEventRequest, from: &SendChatIntegrationEventRequest) {
+    to.source_id.clone_from(&from.source_id);
+    to.destination_id.clone_from(&from.destination_id);
+    to.subtype.clone_from(&from.subtype);
+    match (&mut to.event, &from.event) {
+        (Some(t), Some(f)) => {
+            t.r#type.clone_from(&f.r#type);
+            t.content_type.clone_from(&f.content_type);
+            t.content.clone_from(&f.content);
+        }
+        (t, f) => t.clone_from(f),
+    }
+    to.new_session_details.clone_from(&from.new_session_details);
+}
+
 /// The few checks the simulator cannot do without, in case the validator did not report them:
 /// the identity and the event type. They match the validator's rules (required members, the enum).
 fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<Diagnostic>) {
+    // The usual case, answered at once: everything the checks below require is there.
+    if req.source_id.is_some() && req.destination_id.is_some() {
+        if let Some(e) = &req.event {
+            match (e.r#type.as_deref(), &e.content_type) {
+                (Some("DISCONNECT"), _) | (Some("MESSAGE" | "EVENT"), Some(_)) => return,
+                _ => {}
+            }
+        }
+    }
     let mut require = |path: &str, present: bool, code: &str, message: &str| {
         if !present && !diagnostics.iter().any(|d| d.is_error() && d.path == path) {
             diagnostics.push(Diagnostic {
@@ -1091,5 +1107,61 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
             "content-type-required",
             "ContentType is required when Type is MESSAGE or EVENT",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(json: &str) -> SendChatIntegrationEventRequest {
+        SendChatIntegrationEventRequest::from_json(json).unwrap()
+    }
+
+    /// A full log overwrites its oldest entry in place; what it holds must be exactly what was sent
+    /// and answered, whatever the shapes of the entry it overwrote.
+    #[test]
+    fn a_full_log_holds_exact_copies_of_the_newest_requests() {
+        let mut sim = Simulator::new(Settings {
+            log_limit: 2,
+            ..Settings::default()
+        })
+        .unwrap();
+        let dest = "arn:aws:sms-voice:us-east-1:111122223333:phone-number/p";
+        let requests = [
+            request(&format!(
+                r#"{{"SourceId":"+15551234567","DestinationId":"{dest}","Subtype":"connect:sms","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"a much longer first message"}}}}"#
+            )),
+            request(&format!(
+                r#"{{"SourceId":"+15551234568","DestinationId":"{dest}","Event":{{"Type":"DISCONNECT"}}}}"#
+            )),
+            request(r#"{"SourceId":"","Event":{"Type":"message"}}"#),
+            request(&format!(
+                r#"{{"SourceId":"+1","DestinationId":"{dest}","Subtype":"connect:WhatsApp","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"hi"}},
+                "NewSessionDetails":{{"ParticipantDetails":{{"DisplayName":"Ana"}},"Attributes":{{"k":"v"}}}}}}"#
+            )),
+            request(&format!(
+                r#"{{"SourceId":"+15551234567","DestinationId":"{dest}","Subtype":"connect:sms","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"b"}}}}"#
+            )),
+            request(&format!(
+                r#"{{"SourceId":"+15551234567","DestinationId":"{dest}","Subtype":"connect:sms","Event":{{"Type":"MESSAGE","ContentType":"text/plain","Content":"c"}}}}"#
+            )),
+        ];
+        let mut answered = Vec::new();
+        for (n, r) in requests.iter().enumerate() {
+            answered.push(sim.send(r));
+            let log = sim.log();
+            let first = (n + 1).saturating_sub(2);
+            assert_eq!(log.len(), n + 1 - first);
+            for (entry, k) in log.iter().zip(first..) {
+                assert_eq!(entry.number, k as u64 + 1);
+                assert_eq!(entry.request, requests[k], "after request {n}");
+                assert_eq!(entry.outcome, answered[k], "after request {n}");
+                assert_eq!(
+                    entry.outcome.response, answered[k].response,
+                    "after request {n}"
+                );
+            }
+        }
     }
 }

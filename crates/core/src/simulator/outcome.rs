@@ -1,15 +1,19 @@
 //! What a request led to: the response exactly as AWS returns it, what happened in the simulated
 //! service, and a sentence or two saying why.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
 
-use super::clock::Timestamp;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
 use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
 /// The result of one `send`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
@@ -31,11 +35,64 @@ pub struct Outcome {
     /// The id assigned to the message or event in the chat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<MessageId>,
-    /// One or two sentences a person understands.
-    pub explanation: String,
+    /// One or two sentences a person understands. Reads as a `&str` (it derefs to one) and
+    /// serializes as a string; on the busiest paths it is written only when first read.
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub explanation: Explanation,
     /// Validation findings: the errors of an InvalidRequestException, or warnings on an accepted request.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Clone for Outcome {
+    fn clone(&self) -> Outcome {
+        Outcome {
+            at: self.at,
+            what: self.what,
+            response: self.response.clone(),
+            contact_id: self.contact_id,
+            follows: self.follows,
+            new_session_details_ignored: self.new_session_details_ignored,
+            message_id: self.message_id,
+            explanation: self.explanation.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+
+    /// Reuses `self`'s buffers where it can (the simulator's log overwrites its oldest entry).
+    fn clone_from(&mut self, from: &Outcome) {
+        // Destructured, so that a new field cannot be forgotten here.
+        let Outcome {
+            at,
+            what,
+            response,
+            contact_id,
+            follows,
+            new_session_details_ignored,
+            message_id,
+            explanation,
+            diagnostics,
+        } = from;
+        self.at = *at;
+        self.what = *what;
+        match (&mut self.response, response) {
+            (AwsResponse::Ok(to), AwsResponse::Ok(f)) => {
+                let SendChatIntegrationEventResponse {
+                    initial_contact_id,
+                    new_chat_created,
+                } = f;
+                to.initial_contact_id.clone_from(initial_contact_id);
+                to.new_chat_created = *new_chat_created;
+            }
+            (to, f) => *to = f.clone(),
+        }
+        self.contact_id = *contact_id;
+        self.follows = *follows;
+        self.new_session_details_ignored = *new_session_details_ignored;
+        self.message_id = *message_id;
+        self.explanation = explanation.clone();
+        self.diagnostics.clone_from(diagnostics);
+    }
 }
 
 impl Outcome {
@@ -167,4 +224,403 @@ impl EndReason {
 pub enum EndedBy {
     Agent,
     Flow,
+}
+
+/// An outcome's explanation: one or two sentences a person understands.
+///
+/// It behaves as text (`Deref<Target = str>`, `Display`, serialized as a JSON string), but on the
+/// busiest paths (a chat created or reused) it keeps only the facts and writes the sentence the first
+/// time it is read: most callers of `send` at scale never read it, and writing it was a large part of
+/// the cost of a request. The text is the same either way.
+#[derive(Clone)]
+pub struct Explanation {
+    facts: Facts,
+    text: OnceLock<String>,
+}
+
+#[derive(Clone)]
+enum Facts {
+    /// Written when the outcome was made.
+    Written(String),
+    Reused {
+        contact: ContactId,
+        identity: IdentityText,
+        started: Timestamp,
+        expires: Timestamp,
+        is_message: bool,
+        new_session_details_ignored: bool,
+    },
+    Created {
+        contact: ContactId,
+        identity: IdentityText,
+        follows: Option<Predecessor>,
+        with_new_session_details: bool,
+        expires: Timestamp,
+        duration_millis: u64,
+    },
+}
+
+impl Explanation {
+    /// The explanation of a request an active chat handled.
+    pub(crate) fn reused(
+        contact: ContactId,
+        identity: Identity<'_>,
+        started: Timestamp,
+        expires: Timestamp,
+        is_message: bool,
+        new_session_details_ignored: bool,
+    ) -> Explanation {
+        match IdentityText::new(identity) {
+            Some(identity) => Explanation::lazy(Facts::Reused {
+                contact,
+                identity,
+                started,
+                expires,
+                is_message,
+                new_session_details_ignored,
+            }),
+            None => {
+                let mut out = String::new();
+                write_reused(
+                    &mut out,
+                    contact,
+                    identity,
+                    started,
+                    expires,
+                    is_message,
+                    new_session_details_ignored,
+                );
+                Explanation::from(out)
+            }
+        }
+    }
+
+    /// The explanation of a request that created a chat.
+    pub(crate) fn created(
+        contact: ContactId,
+        identity: Identity<'_>,
+        follows: Option<Predecessor>,
+        with_new_session_details: bool,
+        expires: Timestamp,
+        duration_millis: u64,
+    ) -> Explanation {
+        match IdentityText::new(identity) {
+            Some(identity) => Explanation::lazy(Facts::Created {
+                contact,
+                identity,
+                follows,
+                with_new_session_details,
+                expires,
+                duration_millis,
+            }),
+            None => {
+                let mut out = String::new();
+                write_created(
+                    &mut out,
+                    contact,
+                    identity,
+                    follows,
+                    with_new_session_details,
+                    expires,
+                    duration_millis,
+                );
+                Explanation::from(out)
+            }
+        }
+    }
+
+    fn lazy(facts: Facts) -> Explanation {
+        Explanation {
+            facts,
+            text: OnceLock::new(),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.facts {
+            Facts::Written(text) => text,
+            facts => self.text.get_or_init(|| facts.render()),
+        }
+    }
+
+    /// The text, owned.
+    pub fn into_string(self) -> String {
+        match self.facts {
+            Facts::Written(text) => text,
+            facts => match self.text.into_inner() {
+                Some(text) => text,
+                None => facts.render(),
+            },
+        }
+    }
+}
+
+impl Facts {
+    fn render(&self) -> String {
+        let mut out = String::new();
+        match *self {
+            Facts::Written(ref text) => out.push_str(text),
+            Facts::Reused {
+                contact,
+                ref identity,
+                started,
+                expires,
+                is_message,
+                new_session_details_ignored,
+            } => write_reused(
+                &mut out,
+                contact,
+                identity.parts(),
+                started,
+                expires,
+                is_message,
+                new_session_details_ignored,
+            ),
+            Facts::Created {
+                contact,
+                ref identity,
+                follows,
+                with_new_session_details,
+                expires,
+                duration_millis,
+            } => write_created(
+                &mut out,
+                contact,
+                identity.parts(),
+                follows,
+                with_new_session_details,
+                expires,
+                duration_millis,
+            ),
+        }
+        out
+    }
+}
+
+fn write_reused(
+    out: &mut String,
+    contact: ContactId,
+    identity: Identity<'_>,
+    started: Timestamp,
+    expires: Timestamp,
+    is_message: bool,
+    new_session_details_ignored: bool,
+) {
+    out.reserve(160 + identity.source.len() + identity.destination.len());
+    out.push_str("Active chat ");
+    contact.write_to(out);
+    out.push_str(" for ");
+    identity.write_to(out);
+    out.push_str(" (started ");
+    started.write_iso(out);
+    out.push_str(", expires ");
+    expires.write_iso(out);
+    out.push_str(if is_message {
+        ") handled the message"
+    } else {
+        ") handled the event"
+    });
+    out.push_str(", so NewChatCreated is false.");
+    if new_session_details_ignored {
+        out.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
+    }
+}
+
+fn write_created(
+    out: &mut String,
+    contact: ContactId,
+    identity: Identity<'_>,
+    follows: Option<Predecessor>,
+    with_new_session_details: bool,
+    expires: Timestamp,
+    duration_millis: u64,
+) {
+    out.push_str("No active chat for ");
+    identity.write_to(out);
+    if let Some(p) = follows {
+        if p.end_reason == EndReason::Expired {
+            out.push_str(&format!(
+                ": the last one, {}, expired at {} after {}",
+                p.contact_id,
+                p.ended_at,
+                human_duration(p.ended_at.millis_since(p.started_at))
+            ));
+        } else {
+            out.push_str(&format!(
+                ": the last one, {}, ended at {} ({})",
+                p.contact_id,
+                p.ended_at,
+                p.end_reason.phrase()
+            ));
+        }
+    }
+    out.push_str(&format!(
+        ", so a new contact, {contact}, was created{} (NewChatCreated is true). It expires at {expires} after {} unless it ends first.",
+        if with_new_session_details { " with NewSessionDetails applied" } else { "" },
+        human_duration(duration_millis)
+    ));
+}
+
+/// The three strings that name a chat, as the request wrote them.
+#[derive(Clone, Copy)]
+pub(crate) struct Identity<'a> {
+    pub source: &'a str,
+    pub destination: &'a str,
+    pub subtype: Option<&'a str>,
+}
+
+impl Identity<'_> {
+    /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
+    pub fn write_to(&self, out: &mut String) {
+        out.push_str(self.source);
+        out.push_str(" → ");
+        out.push_str(self.destination);
+        out.push_str(" (");
+        out.push_str(self.subtype.unwrap_or("no Subtype"));
+        out.push(')');
+    }
+}
+
+/// Room for an identity kept inside an outcome: an E.164 number (at most 16 bytes), a phone-number
+/// ARN (92 to 97 bytes in the commercial regions) and a Subtype (at most 16 bytes for the known
+/// ones) fit. Longer identities get their explanation written at once instead. Kept small because
+/// an outcome is moved a few times on its way back from `send`.
+const IDENTITY_ROOM: usize = 136;
+
+/// An identity's strings copied into the outcome itself, so that keeping them costs no allocation.
+#[derive(Clone, Copy)]
+struct IdentityText {
+    bytes: [u8; IDENTITY_ROOM],
+    source_len: u8,
+    destination_len: u8,
+    /// `None` for an absent Subtype.
+    subtype_len: Option<u8>,
+}
+
+impl IdentityText {
+    fn new(identity: Identity<'_>) -> Option<IdentityText> {
+        let subtype = identity.subtype.unwrap_or("");
+        let total = identity.source.len() + identity.destination.len() + subtype.len();
+        if total > IDENTITY_ROOM {
+            return None;
+        }
+        let mut bytes = [0u8; IDENTITY_ROOM];
+        let (source, rest) = bytes.split_at_mut(identity.source.len());
+        source.copy_from_slice(identity.source.as_bytes());
+        let (destination, rest) = rest.split_at_mut(identity.destination.len());
+        destination.copy_from_slice(identity.destination.as_bytes());
+        rest.get_mut(..subtype.len())?
+            .copy_from_slice(subtype.as_bytes());
+        Some(IdentityText {
+            bytes,
+            source_len: u8::try_from(identity.source.len()).ok()?,
+            destination_len: u8::try_from(identity.destination.len()).ok()?,
+            subtype_len: match identity.subtype {
+                Some(s) => Some(u8::try_from(s.len()).ok()?),
+                None => None,
+            },
+        })
+    }
+
+    fn parts(&self) -> Identity<'_> {
+        // Each part was copied whole from a `str`, so each slice is valid UTF-8.
+        let text = |from: usize, len: usize| {
+            self.bytes
+                .get(from..from + len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("")
+        };
+        let s = usize::from(self.source_len);
+        let d = usize::from(self.destination_len);
+        Identity {
+            source: text(0, s),
+            destination: text(s, d),
+            subtype: self.subtype_len.map(|n| text(s + d, usize::from(n))),
+        }
+    }
+}
+
+impl From<String> for Explanation {
+    fn from(text: String) -> Explanation {
+        Explanation {
+            facts: Facts::Written(text),
+            text: OnceLock::new(),
+        }
+    }
+}
+
+impl From<&str> for Explanation {
+    fn from(text: &str) -> Explanation {
+        Explanation::from(text.to_string())
+    }
+}
+
+impl From<Explanation> for String {
+    fn from(e: Explanation) -> String {
+        e.into_string()
+    }
+}
+
+impl Deref for Explanation {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Explanation {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Explanation {
+    fn eq(&self, other: &Explanation) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Explanation {}
+
+impl PartialEq<str> for Explanation {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Explanation {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Explanation {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Serialize for Explanation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Explanation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Explanation::from)
+    }
 }

@@ -383,7 +383,7 @@ impl Simulator {
                     ),
                     None => format!("{}: {}", what_word(o.what), o.response.body_json()),
                 };
-                let explanation = o.explanation.clone();
+                let explanation = o.explanation.to_string();
                 outcome = Some(o);
                 (describe_send(request), result, explanation)
             } else if let Some(d) = step.advance {

@@ -103,7 +103,7 @@ impl Simulator {
     /// The whole state as pretty JSON: settings, clock, contacts, transcripts, log and generators.
     pub fn snapshot(&self) -> String {
         let transcripts = (0..self.store.contacts.len() as u32)
-            .filter(|i| self.transcripts.by_contact.contains_key(i))
+            .filter(|&i| self.transcripts.has(i))
             .map(|i| TranscriptDoc {
                 contact_id: self.codec.contact(i),
                 entries: self
@@ -323,7 +323,7 @@ impl Simulator {
                 standing,
                 content_types: content_types | 1,
             });
-            sim.store.newest.insert(key, index);
+            sim.store.set_newest(index);
         }
         sim.store.settle_cursor();
         for (t, doc) in doc.transcripts.iter().enumerate() {
@@ -354,16 +354,12 @@ impl Simulator {
                         ))
                     }
                 };
-                let event_type = match entry.event_type.as_str() {
-                    "MESSAGE" => "MESSAGE",
-                    "EVENT" => "EVENT",
-                    "DISCONNECT" => "DISCONNECT",
-                    _ => {
-                        return Err(corrupt(
-                            format!("{path}.eventType"),
-                            "expected MESSAGE, EVENT or DISCONNECT",
-                        ))
-                    }
+                let Some(event_type) = super::transcript::EventType::parse(&entry.event_type)
+                else {
+                    return Err(corrupt(
+                        format!("{path}.eventType"),
+                        "expected MESSAGE, EVENT or DISCONNECT",
+                    ));
                 };
                 sim.transcripts.push(
                     index,
@@ -372,7 +368,10 @@ impl Simulator {
                         is_message,
                         at: entry.at.epoch_millis(),
                         event_type,
-                        content_type: entry.content_type.as_deref().map(Into::into),
+                        content_type: entry
+                            .content_type
+                            .as_deref()
+                            .map(super::transcript::stored_content_type),
                         content: entry.content.as_deref().map(Into::into),
                     },
                 );

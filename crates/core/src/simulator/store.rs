@@ -4,15 +4,15 @@
 //!   by a `u32`.
 //! - A contact is a fixed-size record in a vector, numbered in creation order. Its id is computed from
 //!   that number (see [`super::ids`]), so no id is stored and no id index is needed.
-//! - One map goes from an identity to the newest contact of that identity: the active chat if that
-//!   contact is active, and otherwise the contact a new chat follows.
+//! - One table goes from an identity to the newest contact of that identity: the active chat if that
+//!   contact is active, and otherwise the contact a new chat follows. It is found by one hash of the
+//!   identity's text, without looking up each string first (that was most of the cost of a request).
 //! - All chats last the same time and the clock only moves forward, so contacts expire in creation
 //!   order: a cursor finds the next to expire, with no timer queue.
 //! - Display names, attributes and streaming ARNs live in a side table, only for contacts that have them.
 //!   Transcripts live in their own retention-bounded structure ([`super::transcript`]).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use crate::model::Attributes;
 
@@ -46,9 +46,12 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+            // Byte by byte: a copy of a variable length would be a call to memcpy.
+            let w = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            self.add(w ^ ((rest.len() as u64) << 56));
         }
     }
     #[inline]
@@ -65,8 +68,6 @@ impl Hasher for FxHasher {
         super::ids::mix(self.hash)
     }
 }
-
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 fn hash_str(s: &str) -> u64 {
     let mut h = FxHasher::default();
@@ -113,7 +114,7 @@ impl Interner {
     }
 
     /// The id of `s`, if it was ever stored.
-    #[inline]
+    #[cfg(test)]
     pub fn lookup(&self, s: &str) -> Option<u32> {
         if self.table.is_empty() {
             return None;
@@ -171,6 +172,66 @@ pub(crate) struct IdentityKey {
     pub subtype: u32,
 }
 
+/// An identity's text as matched (Subtype lowercased when matching ignores case): what a request
+/// names, before it is known whether the store has seen it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IdentityRef<'a> {
+    pub source: &'a str,
+    pub destination: &'a str,
+    pub subtype: Option<&'a str>,
+}
+
+impl IdentityRef<'_> {
+    /// One hash over the three strings, with their lengths (so that no two identities hash as one
+    /// string would): the place (DestinationId and Subtype) first, then the SourceId.
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        self.hash_from(place_hash(self.destination, self.subtype))
+    }
+
+    /// [`IdentityRef::hash`] given the place's hash.
+    #[inline]
+    fn hash_from(&self, place: u64) -> u64 {
+        let mut h = FxHasher { hash: place };
+        h.write_u32(self.source.len() as u32);
+        h.write(self.source.as_bytes());
+        h.finish()
+    }
+}
+
+fn place_hash(destination: &str, subtype: Option<&str>) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u32(destination.len() as u32);
+    h.write(destination.as_bytes());
+    match subtype {
+        Some(s) => {
+            h.write_u32(s.len() as u32);
+            h.write(s.as_bytes());
+        }
+        None => h.write_u32(NONE),
+    }
+    h.finish()
+}
+
+/// The last place (DestinationId and Subtype) hashed, and its hash. Requests mostly share a few
+/// destinations, and the DestinationId (an ARN of about 90 characters) is most of an identity's bytes:
+/// comparing it with the last one is cheaper than hashing it again.
+#[derive(Debug, Clone, Default)]
+struct PlaceMemo {
+    destination: String,
+    subtype: Option<String>,
+    hash: Option<u64>,
+}
+
+/// Identity → newest contact: open addressing over `(tag, contact)` slots, the tag being the high
+/// half of the identity's hash so that most non-matching slots are skipped without reading a contact.
+/// 8 bytes a slot, at most half full.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NewestIndex {
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
 /// How a contact stands. Stored as one byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Standing {
@@ -217,20 +278,142 @@ pub(crate) struct ChatStore {
     pub contacts: Vec<ContactRecord>,
     pub details: Vec<Details>,
     /// Identity → newest contact of that identity.
-    pub newest: HashMap<IdentityKey, u32, FxBuild>,
+    newest: NewestIndex,
+    place_memo: PlaceMemo,
     pub active: usize,
     /// Every contact before this one has ended.
     pub expiry_cursor: usize,
 }
 
 impl ChatStore {
-    /// The active contact of an identity, if any.
+    /// [`IdentityRef::hash`], remembering the last place's hash.
     #[inline]
-    pub fn active_for(&self, key: &IdentityKey) -> Option<u32> {
-        let &index = self.newest.get(key)?;
+    pub fn hash_of(&mut self, who: &IdentityRef<'_>) -> u64 {
+        let memo = &mut self.place_memo;
+        match memo.hash {
+            Some(place)
+                if memo.destination == who.destination
+                    && memo.subtype.as_deref() == who.subtype =>
+            {
+                who.hash_from(place)
+            }
+            _ => {
+                let place = place_hash(who.destination, who.subtype);
+                // Reuses the memo's buffers, so a new place allocates only when it is longer.
+                memo.destination.clear();
+                memo.destination.push_str(who.destination);
+                match (who.subtype, &mut memo.subtype) {
+                    (Some(s), Some(kept)) => {
+                        kept.clear();
+                        kept.push_str(s);
+                    }
+                    (s, kept) => *kept = s.map(str::to_string),
+                }
+                memo.hash = Some(place);
+                who.hash_from(place)
+            }
+        }
+    }
+
+    /// The text of an interned identity.
+    pub fn identity_text(&self, key: &IdentityKey) -> IdentityRef<'_> {
+        IdentityRef {
+            source: self.strings.get(key.source),
+            destination: self.strings.get(key.destination),
+            subtype: (key.subtype != NONE).then(|| self.strings.get(key.subtype)),
+        }
+    }
+
+    fn is_identity_of(&self, index: u32, who: &IdentityRef<'_>) -> bool {
+        self.contacts.get(index as usize).is_some_and(|c| {
+            // The SourceId first: it differs between most identities.
+            self.strings.get(c.key.source) == who.source
+                && self.strings.get(c.key.destination) == who.destination
+                && match who.subtype {
+                    Some(s) => c.key.subtype != NONE && self.strings.get(c.key.subtype) == s,
+                    None => c.key.subtype == NONE,
+                }
+        })
+    }
+
+    /// The slot holding `who`'s newest contact, or the empty slot where it would go.
+    fn slot_of(&self, who: &IdentityRef<'_>, hash: u64) -> (usize, Option<u32>) {
+        let slots = &self.newest.slots;
+        let mask = slots.len().wrapping_sub(1);
+        let tag = (hash >> 32) as u32;
+        let mut i = (hash as usize) & mask;
+        while let Some(&(t, index)) = slots.get(i) {
+            if index == NONE {
+                return (i, None);
+            }
+            if t == tag && self.is_identity_of(index, who) {
+                return (i, Some(index));
+            }
+            i = (i + 1) & mask;
+        }
+        (usize::MAX, None)
+    }
+
+    /// The newest contact of an identity (active or not); `hash` is `who.hash()`.
+    #[inline]
+    pub fn newest_of(&self, who: &IdentityRef<'_>, hash: u64) -> Option<u32> {
+        if self.newest.slots.is_empty() {
+            return None;
+        }
+        self.slot_of(who, hash).1
+    }
+
+    /// The active contact of an identity, if any; `hash` is `who.hash()`.
+    #[inline]
+    pub fn active_of(&self, who: &IdentityRef<'_>, hash: u64) -> Option<u32> {
+        let index = self.newest_of(who, hash)?;
         match self.contacts.get(index as usize) {
             Some(c) if c.standing == Standing::Active => Some(index),
             _ => None,
+        }
+    }
+
+    /// The active contact of an interned identity, if any.
+    pub fn active_for(&self, key: &IdentityKey) -> Option<u32> {
+        let who = self.identity_text(key);
+        self.active_of(&who, who.hash())
+    }
+
+    /// Records contact `index` (already pushed) as its identity's newest.
+    pub fn set_newest(&mut self, index: u32) {
+        if (self.newest.len + 1) * 2 > self.newest.slots.len() {
+            self.grow_newest();
+        }
+        let Some(key) = self.contacts.get(index as usize).map(|c| c.key) else {
+            return;
+        };
+        let who = self.identity_text(&key);
+        let hash = who.hash();
+        let (slot, found) = self.slot_of(&who, hash);
+        if let Some(s) = self.newest.slots.get_mut(slot) {
+            *s = ((hash >> 32) as u32, index);
+            if found.is_none() {
+                self.newest.len += 1;
+            }
+        }
+    }
+
+    fn grow_newest(&mut self) {
+        let size = (self.newest.slots.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.newest.slots, vec![(0, NONE); size]);
+        let mask = size - 1;
+        for (_, index) in old.into_iter().filter(|&(_, index)| index != NONE) {
+            let Some(key) = self.contacts.get(index as usize).map(|c| c.key) else {
+                continue;
+            };
+            let hash = self.identity_text(&key).hash();
+            let mut i = (hash as usize) & mask;
+            while self.newest.slots.get(i).is_some_and(|&(_, n)| n != NONE) {
+                i = (i + 1) & mask;
+            }
+            if let Some(s) = self.newest.slots.get_mut(i) {
+                *s = ((hash >> 32) as u32, index);
+            }
         }
     }
 
@@ -269,8 +452,7 @@ impl ChatStore {
         self.strings.heap_bytes()
             + self.contacts.capacity() * std::mem::size_of::<ContactRecord>()
             + self.details.capacity() * std::mem::size_of::<Details>()
-            // hashbrown: one entry and one control byte per bucket.
-            + self.newest.capacity() * (std::mem::size_of::<(IdentityKey, u32)>() + 1)
+            + self.newest.slots.capacity() * std::mem::size_of::<(u32, u32)>()
     }
 }
 
@@ -299,6 +481,120 @@ mod tests {
         );
         assert_eq!(i.get(NONE), "");
         assert_eq!(i.intern(""), i.lookup(""));
+    }
+
+    fn push(store: &mut ChatStore, source: &str, subtype: Option<&str>) -> u32 {
+        let key = IdentityKey {
+            source: store.strings.intern(source).unwrap(),
+            destination: store.strings.intern("arn:d").unwrap(),
+            subtype: subtype.map_or(NONE, |s| store.strings.intern(s).unwrap()),
+        };
+        store.contacts.push(ContactRecord {
+            key,
+            subtype_written: key.subtype,
+            started: 0,
+            expires: 1,
+            ended: 0,
+            follows: NONE,
+            details: NONE,
+            items: 0,
+            standing: Standing::Active,
+            content_types: 1,
+        });
+        let index = store.contacts.len() as u32 - 1;
+        store.set_newest(index);
+        index
+    }
+
+    #[test]
+    fn newest_index_finds_each_identity_through_growth_and_replacement() {
+        let mut store = ChatStore::default();
+        let who = |source: &'static str, subtype| IdentityRef {
+            source,
+            destination: "arn:d",
+            subtype,
+        };
+        assert_eq!(
+            store.newest_of(&who("+1", None), who("+1", None).hash()),
+            None
+        );
+        let sources: Vec<String> = (0..5_000).map(|n| format!("+1555{n:07}")).collect();
+        for s in &sources {
+            push(&mut store, s, Some("connect:sms"));
+        }
+        // A second contact for the same identity replaces the first; other Subtypes are other identities.
+        let again = push(&mut store, &sources[7], Some("connect:sms"));
+        let none = push(&mut store, &sources[7], None);
+        let upper = push(&mut store, &sources[7], Some("connect:SMS"));
+        for (n, s) in sources.iter().enumerate() {
+            let w = IdentityRef {
+                source: s,
+                destination: "arn:d",
+                subtype: Some("connect:sms"),
+            };
+            let want = if n == 7 { again } else { n as u32 };
+            assert_eq!(store.newest_of(&w, w.hash()), Some(want), "{s}");
+            let other = IdentityRef {
+                destination: "arn:e",
+                ..w
+            };
+            assert_eq!(
+                store.newest_of(&other, other.hash()),
+                None,
+                "{s} on another destination"
+            );
+        }
+        let w = IdentityRef {
+            source: &sources[7],
+            destination: "arn:d",
+            subtype: None,
+        };
+        assert_eq!(store.newest_of(&w, w.hash()), Some(none));
+        let w = IdentityRef {
+            subtype: Some("connect:SMS"),
+            ..w
+        };
+        assert_eq!(store.newest_of(&w, w.hash()), Some(upper));
+        assert_eq!(
+            store.newest_of(&who("+19999", None), who("+19999", None).hash()),
+            None
+        );
+        assert_eq!(store.newest.len, 5_002);
+    }
+
+    #[test]
+    fn the_place_memo_never_changes_a_hash() {
+        let mut store = ChatStore::default();
+        let who = |source, destination, subtype| IdentityRef {
+            source,
+            destination,
+            subtype,
+        };
+        let cases = [
+            who("+1", "arn:a", Some("connect:sms")),
+            who("+1", "arn:a", Some("connect:sms")),
+            who("+2", "arn:a", Some("connect:sms")),
+            who("+1", "arn:a", None),
+            who("+1", "arn:a", Some("connect:SMS")),
+            who("+1", "arn:b", Some("connect:SMS")),
+            who("+1", "arn:bb", Some("connect:SMS")),
+            who("+1", "arn:b", Some("connect:SMS")),
+            who("+1", "arn:b", Some("")),
+            who("+1", "arn:b", None),
+            who("", "", None),
+        ];
+        for w in cases {
+            assert_eq!(store.hash_of(&w), w.hash(), "{w:?}");
+        }
+        // The parts are length-delimited: moving a character between them changes the hash.
+        assert_ne!(
+            who("+1", "arn:ab", None).hash(),
+            who("+1a", "rn:ab", None).hash()
+        );
+        assert_ne!(
+            who("+1", "arn:a", Some("")).hash(),
+            who("+1", "arn:a", None).hash()
+        );
     }
 
     #[test]

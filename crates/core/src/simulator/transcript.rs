@@ -1,13 +1,14 @@
 //! Transcripts: each contact's newest messages and events, at most `transcriptLimit` per contact.
 //! Kept apart from the chat store so that a chat costs nothing here when transcripts are off.
 
-use std::collections::{HashMap, VecDeque};
+use std::borrow::Cow;
+use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
 use super::ids::MessageId;
-use super::store::FxBuild;
+use crate::content_type::{EVENT_CONTENT_TYPES, MESSAGE_CONTENT_TYPES};
 
 /// One item of a transcript, as the queries show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,29 +26,77 @@ pub struct TranscriptEntry {
     pub content: Option<String>,
 }
 
-/// Stored form: the item number instead of the id (the id is computed from it).
+/// Stored form: the item number instead of the id (the id is computed from it), the event type as
+/// one byte, and a known content type as a static string (no allocation). 56 bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Item {
     pub item: u32,
     pub is_message: bool,
+    pub event_type: EventType,
     pub at: i64,
-    pub event_type: &'static str,
-    pub content_type: Option<Box<str>>,
+    pub content_type: Option<Cow<'static, str>>,
     pub content: Option<Box<str>>,
 }
 
+/// `Event.Type` of a transcript item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EventType {
+    Message,
+    Event,
+    Disconnect,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Message => "MESSAGE",
+            EventType::Event => "EVENT",
+            EventType::Disconnect => "DISCONNECT",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EventType> {
+        match text {
+            "MESSAGE" => Some(EventType::Message),
+            "EVENT" => Some(EventType::Event),
+            "DISCONNECT" => Some(EventType::Disconnect),
+            _ => None,
+        }
+    }
+}
+
+/// A content type as stored: borrowed from the known ones (every accepted MESSAGE and EVENT has one
+/// of them, and a DISCONNECT's item has [`super::PARTICIPANT_LEFT`]), copied otherwise.
+pub(crate) fn stored_content_type(t: &str) -> Cow<'static, str> {
+    MESSAGE_CONTENT_TYPES
+        .iter()
+        .chain(EVENT_CONTENT_TYPES.iter())
+        .chain(std::iter::once(&super::PARTICIPANT_LEFT))
+        .find(|k| **k == t)
+        .map_or_else(|| Cow::Owned(t.to_string()), |k| Cow::Borrowed(*k))
+}
+
+/// Each contact's items, indexed by contact number (contacts are numbered densely from 0, so a
+/// vector costs less than a map: 32 bytes a contact, and nothing while transcripts are off).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Transcripts {
     pub limit: u32,
-    pub by_contact: HashMap<u32, VecDeque<Item>, FxBuild>,
+    by_contact: Vec<VecDeque<Item>>,
 }
 
 impl Transcripts {
     pub fn new(limit: u32) -> Self {
         Transcripts {
             limit,
-            by_contact: HashMap::default(),
+            by_contact: Vec::new(),
         }
+    }
+
+    /// True when the contact has items.
+    pub fn has(&self, contact: u32) -> bool {
+        self.by_contact
+            .get(contact as usize)
+            .is_some_and(|items| !items.is_empty())
     }
 
     /// Adds an item, dropping the contact's oldest beyond the limit.
@@ -55,8 +104,17 @@ impl Transcripts {
         if self.limit == 0 {
             return;
         }
-        // Most chats hold a few items: start at one slot, not VecDeque's default of four.
-        let items = self.by_contact.entry(contact).or_insert_with(|| VecDeque::with_capacity(1));
+        let at = contact as usize;
+        if self.by_contact.len() <= at {
+            self.by_contact.resize_with(at + 1, VecDeque::new);
+        }
+        let Some(items) = self.by_contact.get_mut(at) else {
+            return;
+        };
+        if items.capacity() == 0 {
+            // Most chats hold a few items: start at one slot, not VecDeque's default of four.
+            items.reserve_exact(1);
+        }
         while items.len() >= self.limit as usize {
             items.pop_front();
         }
@@ -64,7 +122,7 @@ impl Transcripts {
     }
 
     pub fn items(&self, contact: u32) -> impl Iterator<Item = &Item> {
-        self.by_contact.get(&contact).into_iter().flatten()
+        self.by_contact.get(contact as usize).into_iter().flatten()
     }
 }
 
@@ -77,10 +135,34 @@ mod tests {
             item: n,
             is_message: true,
             at: 0,
-            event_type: "MESSAGE",
+            event_type: EventType::Message,
             content_type: None,
             content: None,
         }
+    }
+
+    #[test]
+    fn items_stay_small_and_known_content_types_are_not_copied() {
+        assert!(
+            std::mem::size_of::<Item>() <= 56,
+            "{}",
+            std::mem::size_of::<Item>()
+        );
+        for t in [
+            "text/plain",
+            "application/vnd.amazonaws.connect.event.message.read",
+            super::super::PARTICIPANT_LEFT,
+        ] {
+            assert!(
+                matches!(stored_content_type(t), Cow::Borrowed(k) if k == t),
+                "{t}"
+            );
+        }
+        assert!(matches!(stored_content_type("text/csv"), Cow::Owned(k) if k == "text/csv"));
+        for e in [EventType::Message, EventType::Event, EventType::Disconnect] {
+            assert_eq!(EventType::parse(e.as_str()), Some(e));
+        }
+        assert_eq!(EventType::parse("message"), None);
     }
 
     #[test]
@@ -97,7 +179,9 @@ mod tests {
             }
             let got: Vec<u32> = t.items(7).map(|i| i.item).collect();
             assert_eq!(got, kept, "limit {limit}");
+            assert_eq!(t.has(7), !kept.is_empty(), "limit {limit}");
             assert_eq!(t.items(8).count(), 0);
+            assert!(!t.has(6) && !t.has(8));
         }
     }
 }

@@ -32,11 +32,16 @@ pub struct SimulatorPanelProps {
     pub state: SimState,
     pub run: Rc<Result<SimRun, String>>,
     pub on_action: Callback<Action>,
+    /// Only what an example needs (an embed): no settings, scenario tools or free clock input.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 impl PartialEq for SimulatorPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.run, &other.run)
+        self.state == other.state
+            && Rc::ptr_eq(&self.run, &other.run)
+            && self.compact == other.compact
     }
 }
 
@@ -97,18 +102,22 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
                     { advance(MINUTE, "+1 min", "sim-plus-1m") }
                     { advance(HOUR, "+1 h", "sim-plus-1h") }
                     { advance(25 * HOUR, "+25 h", "sim-plus-25h") }
-                    <CustomAdvance on_action={on.clone()} />
+                    if !props.compact {
+                        <CustomAdvance on_action={on.clone()} />
+                    }
                 </div>
             </div>
             { body }
-            <details class="sub">
-                <summary>{ "Settings" }</summary>
-                { settings_form(&props.state.settings, on) }
-            </details>
-            <details class="sub" id="sim-scenario-section">
-                <summary>{ "Scenario: reset, export, import" }</summary>
-                { scenario_tools(&props.state, on) }
-            </details>
+            if !props.compact {
+                <details class="sub">
+                    <summary>{ "Settings" }</summary>
+                    { settings_form(&props.state.settings, on) }
+                </details>
+                <details class="sub" id="sim-scenario-section">
+                    <summary>{ "Scenario: reset, export, import" }</summary>
+                    { scenario_tools(&props.state, on) }
+                </details>
+            }
         </section>
     }
 }
@@ -184,7 +193,7 @@ fn outcome_view(o: &Outcome) -> Html {
     html! {
         <div class="outcome" id="sim-outcome" aria-live="polite">
             <span class={classes!("outcome-badge", class)} id="sim-badge">{ label }</span>
-            <p class="explanation" id="sim-explanation">{ o.explanation.clone() }</p>
+            <p class="explanation" id="sim-explanation">{ o.explanation.to_string() }</p>
             <CodeBlock id="sim-response" text={body} lang={Lang::Json} label="simulated response" />
         </div>
     }
@@ -486,7 +495,8 @@ fn parse_number(text: &str) -> Option<f64> {
         .as_f64()
 }
 
-fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
+/// A scenario pasted as JSON or YAML, checked; `None` for blank text.
+pub fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
     let t = text.trim_start();
     if t.is_empty() {
         return None;
