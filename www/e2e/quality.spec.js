@@ -23,7 +23,8 @@ async function loadedFiles(page) {
 
 test('total transfer, gzip: within the 250 KB budget', async ({ page }) => {
   // Known to fail: the single wasm module holds Yew, the validator, the CLI (with yaml-rust2) and the
-  // simulator. The figure is printed; see the playground's report for what would bring it down.
+  // simulator. Measured: 343.4 KB in all, the wasm 334 KB of it (806,640 B raw), after one
+  // deserializer and one serializer per type took about 18 KB off. The figure is printed.
   test.fail(true, 'the wasm alone is over the budget (see the printed figures)');
   const files = await loadedFiles(page);
   const total = files.reduce((s, f) => s + f.gz, 0);
