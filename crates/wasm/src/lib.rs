@@ -279,8 +279,8 @@ fn decode_request_value(value: &serde_json::Value, kind: ErrorKind) -> Result<Se
 }
 
 /// A request from JSON text. It must have the model's shape as core's raw check sees it (the
-/// types and members botocore checks): serde alone would also read a JSON array as a structure
-/// (`["+1555"]` as a request with that SourceId), which validation reports as a wrong type.
+/// types and members botocore checks): the typed reader takes `null` as an absent member, where
+/// botocore (and validation) report a wrong type.
 fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
     let mut shape_errors = Vec::new();
     if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
