@@ -7,9 +7,14 @@
 //! safe Rust, maintained, YAML 1.2 (like the ruamel.yaml the CLI uses: `yes`/`no` stay strings),
 //! with two tiny dependencies; it has no serde layer, so this module converts to and from
 //! `serde_json::Value`, which is what the rest of the CLI code works with anyway.
+//!
+//! Writing is done here rather than by yaml-rust2's emitter: the same output byte for byte (a
+//! test compares the two on generated documents), without converting to `Yaml` first, and
+//! smaller in the wasm.
 
 use serde::Serialize;
-use yaml_rust2::{Yaml, YamlEmitter, YamlLoader};
+use serde_json::Value;
+use yaml_rust2::{Yaml, YamlLoader};
 
 /// A YAML syntax error, located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,14 +51,121 @@ pub fn from_str(text: &str) -> Result<serde_json::Value, YamlError> {
 }
 
 /// Writes JSON data as block-style YAML (no leading `---`), strings quoted only where YAML needs it.
-pub fn to_string(value: &serde_json::Value) -> String {
-    let mut out = String::new();
-    let mut emitter = YamlEmitter::new(&mut out);
-    // Writing to a String cannot fail; an error here would only mean an unsupported value (none
-    // can come from JSON data).
-    let _ = emitter.dump(&from_json(value));
-    let body = out.strip_prefix("---\n").or_else(|| out.strip_prefix("---")).unwrap_or(&out).trim_start_matches(' ');
-    format!("{body}\n")
+/// The output is what yaml-rust2's `YamlEmitter` writes (2-space indent, compact lists, `~` for
+/// null), which the CLI's YAML reader reads back to the same data.
+pub fn to_string(value: &Value) -> String {
+    let mut emitter = Emitter { out: String::new(), level: -1 };
+    emitter.node(value);
+    emitter.out.push('\n');
+    emitter.out
+}
+
+/// The state of `YamlEmitter` that matters here: the output and the nesting level (−1 at the top).
+struct Emitter {
+    out: String,
+    level: isize,
+}
+
+impl Emitter {
+    fn indent(&mut self) {
+        for _ in 0..self.level.max(0) {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn node(&mut self, value: &Value) {
+        match value {
+            Value::Null => self.out.push('~'),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => self.out.push_str(&n.to_string()),
+            Value::String(s) => self.string(s),
+            Value::Array(items) if items.is_empty() => self.out.push_str("[]"),
+            Value::Array(items) => {
+                self.level += 1;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push('\n');
+                        self.indent();
+                    }
+                    self.out.push('-');
+                    self.value(true, item);
+                }
+                self.level -= 1;
+            }
+            Value::Object(map) if map.is_empty() => self.out.push_str("{}"),
+            Value::Object(map) => {
+                self.level += 1;
+                for (i, (key, v)) in map.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push('\n');
+                        self.indent();
+                    }
+                    self.string(key);
+                    self.out.push(':');
+                    self.value(false, v);
+                }
+                self.level -= 1;
+            }
+        }
+    }
+
+    /// A value after `-` (`inline`) or after `key:`: a non-empty map or list under a key starts on
+    /// the next line, indented one level more.
+    fn value(&mut self, inline: bool, value: &Value) {
+        let block = match value {
+            Value::Array(items) => !items.is_empty(),
+            Value::Object(map) => !map.is_empty(),
+            _ => false,
+        };
+        if block && !inline {
+            self.out.push('\n');
+            self.level += 1;
+            self.indent();
+            self.level -= 1;
+        } else {
+            self.out.push(' ');
+        }
+        self.node(value);
+    }
+
+    fn string(&mut self, s: &str) {
+        if !needs_quotes(s) {
+            self.out.push_str(s);
+            return;
+        }
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\u{8}' => self.out.push_str("\\b"),
+                '\t' => self.out.push_str("\\t"),
+                '\n' => self.out.push_str("\\n"),
+                '\u{c}' => self.out.push_str("\\f"),
+                '\r' => self.out.push_str("\\r"),
+                '\0'..='\u{1f}' | '\u{7f}' => self.out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+}
+
+/// yaml-rust2's rule for a plain scalar that would not read back as the same string.
+fn needs_quotes(s: &str) -> bool {
+    const WORDS: [&str; 31] = [
+        "true", "false", "True", "False", "TRUE", "FALSE", "null", "Null", "NULL", "~", "y", "Y", "n", "N", "yes", "Yes",
+        "YES", "no", "No", "NO", "True", "TRUE", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "",
+    ];
+    s.starts_with([' ', '&', '*', '?', '|', '-', '<', '>', '=', '!', '%', '@', '.'])
+        || s.ends_with(' ')
+        || s.contains(|c: char| {
+            matches!(c, ':' | '{' | '}' | '[' | ']' | ',' | '#' | '`' | '"' | '\'' | '\\' | '\0'..='\x06' | '\t' | '\n' | '\r' | '\x0e'..='\x1a' | '\x1c'..='\x1f')
+        })
+        || WORDS.contains(&s)
+        || s.starts_with("0x")
+        || s.parse::<i64>().is_ok()
+        || s.parse::<f64>().is_ok()
 }
 
 fn to_json(yaml: Yaml) -> Result<serde_json::Value, YamlError> {
@@ -88,19 +200,74 @@ fn to_json(yaml: Yaml) -> Result<serde_json::Value, YamlError> {
     })
 }
 
-fn from_json(value: &serde_json::Value) -> Yaml {
-    use serde_json::Value;
-    match value {
-        Value::Null => Yaml::Null,
-        Value::Bool(b) => Yaml::Boolean(*b),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => Yaml::Integer(i),
-            None => Yaml::Real(n.to_string()),
-        },
-        Value::String(s) => Yaml::String(s.clone()),
-        Value::Array(items) => Yaml::Array(items.iter().map(from_json).collect()),
-        Value::Object(map) => {
-            Yaml::Hash(map.iter().map(|(k, v)| (Yaml::String(k.clone()), from_json(v))).collect())
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use yaml_rust2::YamlEmitter;
+
+    /// What yaml-rust2's emitter writes for the same data (the writer this module replaced).
+    fn yaml_rust2_to_string(value: &Value) -> String {
+        fn to_yaml(value: &Value) -> Yaml {
+            match value {
+                Value::Null => Yaml::Null,
+                Value::Bool(b) => Yaml::Boolean(*b),
+                Value::Number(n) => match n.as_i64() {
+                    Some(i) => Yaml::Integer(i),
+                    None => Yaml::Real(n.to_string()),
+                },
+                Value::String(s) => Yaml::String(s.clone()),
+                Value::Array(items) => Yaml::Array(items.iter().map(to_yaml).collect()),
+                Value::Object(map) => Yaml::Hash(map.iter().map(|(k, v)| (Yaml::String(k.clone()), to_yaml(v))).collect()),
+            }
+        }
+        let mut out = String::new();
+        YamlEmitter::new(&mut out).dump(&to_yaml(value)).unwrap();
+        let body = out.strip_prefix("---\n").or_else(|| out.strip_prefix("---")).unwrap_or(&out).trim_start_matches(' ');
+        format!("{body}\n")
+    }
+
+    #[test]
+    fn writes_what_yaml_rust2_wrote() {
+        let cases = [
+            serde_json::json!({"SourceId": "+15550100", "Event": {"Type": "MESSAGE", "Content": "hi: \"you\"\n\u{1}\u{7f}"},
+                "NewSessionDetails": {"SupportedMessagingContentTypes": ["text/plain", []], "Attributes": {}, "List": [[1, {"a": [], "b": {"c": null}}], {"x": 1.5}]}}),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!(null),
+            serde_json::json!("yes"),
+            serde_json::json!([" a", "a ", "-1", "1e3", ".5", "0x1", "~", "", "NO", "a#b", "über", "\t", "12345678901234567890", 18446744073709551615u64, -3, 2.5e-8]),
+        ];
+        for value in cases {
+            assert_eq!(to_string(&value), yaml_rust2_to_string(&value), "{value}");
+            // And it reads back (a number beyond i64 comes back as a float, as before).
+            assert!(from_str(&to_string(&value)).is_ok(), "{value}");
+        }
+    }
+
+    fn json() -> impl Strategy<Value = Value> {
+        let text = "[ -~\\t\\n\\r\\u{0}-\\u{1f}\\u{7f}éü😀]{0,6}|true|no|~|-?[0-9]{1,3}(\\.[0-9])?|0x1|\\.5";
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e6f64..1e6).prop_map(Value::from),
+            text.prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 5, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((text, inner), 0..4).prop_map(|members| Value::Object(members.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn writes_what_yaml_rust2_wrote_for_any_document(value in json()) {
+            prop_assert_eq!(to_string(&value), yaml_rust2_to_string(&value));
         }
     }
 }
