@@ -75,6 +75,8 @@ pub struct Simulator {
     transcripts: Transcripts,
     log: VecDeque<LogEntry>,
     requests: u64,
+    /// Validation's memory of strings it has checked (a cache: the findings are the same without it).
+    validation: crate::validate::Memo,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -102,6 +104,7 @@ impl Simulator {
             transcripts: Transcripts::new(settings.transcript_limit),
             log: VecDeque::new(),
             requests: 0,
+            validation: crate::validate::Memo::default(),
             settings,
         }
     }
@@ -204,7 +207,7 @@ impl Simulator {
             }
         }
 
-        let mut diagnostics = crate::validate::validate(req);
+        let mut diagnostics = crate::validate::validate_with(req, &mut self.validation);
         fallback_checks(req, &mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return self.invalid(diagnostics);
