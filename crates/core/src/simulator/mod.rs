@@ -75,6 +75,8 @@ pub struct Simulator {
     transcripts: Transcripts,
     log: VecDeque<LogEntry>,
     requests: u64,
+    /// Validation's memory of strings it has checked (a cache: the findings are the same without it).
+    validation: crate::validate::Memo,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -102,6 +104,7 @@ impl Simulator {
             transcripts: Transcripts::new(settings.transcript_limit),
             log: VecDeque::new(),
             requests: 0,
+            validation: crate::validate::Memo::default(),
             settings,
         }
     }
@@ -144,30 +147,36 @@ impl Simulator {
     pub fn send(&mut self, request: &SendChatIntegrationEventRequest) -> Outcome {
         let outcome = self.handle(request);
         self.requests += 1;
-        let limit = self.settings.log_limit as usize;
-        if limit > 0 {
-            while self.log.len() > limit {
-                self.log.pop_front();
-            }
-            let number = self.requests;
-            if self.log.len() == limit {
-                // A full log: the oldest entry takes the new one's place, and its strings' buffers
-                // are reused rather than freed and allocated again.
-                if let Some(mut oldest) = self.log.pop_front() {
-                    oldest.number = number;
-                    copy_request(&mut oldest.request, request);
-                    oldest.outcome.clone_from(&outcome);
-                    self.log.push_back(oldest);
-                }
-            } else {
-                self.log.push_back(LogEntry {
-                    number,
-                    request: request.clone(),
-                    outcome: outcome.clone(),
-                });
-            }
+        if self.settings.log_limit > 0 {
+            self.record(request, &outcome);
         }
         outcome
+    }
+
+    /// Logs a request and its outcome. Kept out of `send`, whose common path is then short.
+    #[inline(never)]
+    fn record(&mut self, request: &SendChatIntegrationEventRequest, outcome: &Outcome) {
+        let limit = self.settings.log_limit as usize;
+        while self.log.len() > limit {
+            self.log.pop_front();
+        }
+        let number = self.requests;
+        if self.log.len() == limit {
+            // A full log: the oldest entry takes the new one's place, and its strings' buffers
+            // are reused rather than freed and allocated again.
+            if let Some(mut oldest) = self.log.pop_front() {
+                oldest.number = number;
+                copy_request(&mut oldest.request, request);
+                oldest.outcome.clone_from(outcome);
+                self.log.push_back(oldest);
+            }
+        } else {
+            self.log.push_back(LogEntry {
+                number,
+                request: request.clone(),
+                outcome: outcome.clone(),
+            });
+        }
     }
 
     fn handle(&mut self, req: &SendChatIntegrationEventRequest) -> Outcome {
@@ -204,7 +213,7 @@ impl Simulator {
             }
         }
 
-        let mut diagnostics = crate::validate::validate(req);
+        let mut diagnostics = crate::validate::validate_with(req, &mut self.validation);
         fallback_checks(req, &mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return self.invalid(diagnostics);

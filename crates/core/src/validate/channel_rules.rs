@@ -10,7 +10,7 @@
 
 use super::model_rules::max_length;
 use super::view::{Field, RequestView};
-use super::{codes, diag, preview, suggest::near_miss, thousands};
+use super::{codes, diag, preview, suggest::near_miss, thousands, Memo};
 use crate::channel::{self, Channel, SubtypeSpelling};
 use crate::content_type as ct;
 use crate::{Diagnostic, RuleSource, Severity};
@@ -22,7 +22,7 @@ fn warn(path: &str, code: &'static str, message: String) -> Diagnostic {
     diag(path, code, Severity::Warning, RuleSource::Channel, false, message)
 }
 
-pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) {
     let subtype = view.subtype.get().filter(|s| !s.is_empty());
     if let Some(s) = subtype {
         subtype_spelling(s, out);
@@ -42,7 +42,7 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     // destination is still its phone number; a custom subtype may use its own ids.
     if channel != Channel::Other {
         if let Some(id) = view.destination_id.get().filter(|s| !s.is_empty()) {
-            destination_id(id, out);
+            destination_id(id, out, memo);
         }
     }
     if let Field::Present(nsd) = view.new_session {
@@ -185,8 +185,23 @@ fn message_on_phone(channel: Channel, content_type: Option<&str>, content: Optio
     }
 }
 
-fn destination_id(id: &str, out: &mut Vec<Diagnostic>) {
-    let Err(why) = channel::check_phone_number_arn(id) else { return };
+fn destination_id(id: &str, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) {
+    let why = match memo {
+        Some(memo) if memo.phone_number_arn == id => return,
+        Some(memo) => match channel::check_phone_number_arn(id) {
+            Ok(()) => {
+                // Reuses the buffer: a new destination allocates only when it is longer.
+                memo.phone_number_arn.clear();
+                memo.phone_number_arn.push_str(id);
+                return;
+            }
+            Err(why) => why,
+        },
+        None => match channel::check_phone_number_arn(id) {
+            Ok(()) => return,
+            Err(why) => why,
+        },
+    };
     let mut message = format!(
         "DestinationId should be the AWS End User Messaging phone-number ARN that received the message (arn:PARTITION:sms-voice:REGION:ACCOUNT:phone-number/ID), but {why}. The model accepts any string of 1 to 255 characters, so the service would look for a chat on a destination that does not exist."
     );

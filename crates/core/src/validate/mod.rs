@@ -100,7 +100,24 @@ use view::RequestView;
 /// ```
 pub fn validate(request: &SendChatIntegrationEventRequest) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    check_view(&RequestView::from_request(request), &mut out);
+    check_view(&RequestView::from_request(request), &mut out, None);
+    out
+}
+
+/// What a validator that sees many requests remembers between them, so that it need not repeat
+/// work whose answer depends only on a string it has seen before. The findings are the same.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Memo {
+    /// The last DestinationId that passed the phone-number ARN check. Requests mostly share a few
+    /// destinations, and the ARN check was the largest part of validating a valid request; one
+    /// comparison replaces it.
+    phone_number_arn: String,
+}
+
+/// [`validate`] with a [`Memo`], for the simulator.
+pub(crate) fn validate_with(request: &SendChatIntegrationEventRequest, memo: &mut Memo) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_view(&RequestView::from_request(request), &mut out, Some(memo));
     out
 }
 
@@ -110,7 +127,7 @@ pub fn validate_value(value: &serde_json::Value) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     raw::check(value, &mut out);
     if let Some(view) = RequestView::from_value(value) {
-        check_view(&view, &mut out);
+        check_view(&view, &mut out, None);
     }
     out
 }
@@ -129,10 +146,10 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
-fn check_view(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
+fn check_view(view: &RequestView<'_>, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) {
     model_rules::check(view, out);
     docs_rules::check(view, out);
-    channel_rules::check(view, out);
+    channel_rules::check(view, out, memo);
 }
 
 /// Builds a diagnostic; only called once a problem is found, so allocation here is fine.
@@ -185,5 +202,50 @@ pub(crate) fn preview(s: &str) -> String {
     match s.char_indices().nth(MAX) {
         Some((at, _)) => format!("{:?}…", s.get(..at).unwrap_or_default()),
         None => format!("{s:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The memo is only a cache: whatever order destinations come in (good after bad, bad after good,
+    /// a longer after a shorter, other channels), each request gets exactly the findings of [`validate`].
+    #[test]
+    fn the_memo_never_changes_the_findings() {
+        let good = "arn:aws:sms-voice:us-east-1:111122223333:phone-number/p";
+        let longer = "arn:aws:sms-voice:eu-west-1:111122223333:phone-number/phone-0123456789abcdef";
+        let sequence = [
+            (good, Some("connect:sms")),
+            (good, Some("connect:sms")),
+            ("arn:aws:sns:us-east-1:111122223333:topic", Some("connect:sms")),
+            (good, Some("connect:WhatsApp")),
+            ("+15551234567", None),
+            (longer, None),
+            (longer, Some("custom:chat")),
+            ("arn:aws:sms-voice:us-east-1:111122223333:phone-number/", Some("connect:sms")),
+            (good, Some("connect:sms")),
+            ("", Some("connect:sms")),
+            (good, Some("connect:sms")),
+        ];
+        let mut memo = Memo::default();
+        for (destination, subtype) in sequence {
+            let request = SendChatIntegrationEventRequest {
+                source_id: Some("+15551234567".into()),
+                destination_id: Some(destination.into()),
+                subtype: subtype.map(Into::into),
+                event: Some(crate::model::ChatEvent {
+                    r#type: Some("MESSAGE".into()),
+                    content_type: Some("text/plain".into()),
+                    content: Some("hi".into()),
+                }),
+                new_session_details: None,
+            };
+            assert_eq!(
+                validate_with(&request, &mut memo),
+                validate(&request),
+                "{destination} {subtype:?}"
+            );
+        }
     }
 }
