@@ -100,12 +100,9 @@ pub fn import(text: &str) -> Imported {
     match detect(text) {
         Format::Json => Imported {
             format: Format::Json,
-            // As an object only, as the YAML and command paths read it (serde would also read a
-            // struct from a list); from text, the one deserializer (see `crate::json`).
-            request: serde_json::from_str::<serde_json::Value>(text)
-                .ok()
-                .filter(serde_json::Value::is_object)
-                .and_then(|_| serde_json::from_str(text).ok()),
+            // From text, the one deserializer (see `crate::json`); it refuses a list where the
+            // request's object belongs.
+            request: serde_json::from_str(text).ok(),
             diagnostics: validate_json(text),
         },
         Format::Yaml => match crate::yaml::from_str(text) {
