@@ -9,6 +9,37 @@ use chat_event_wasm as api;
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// One `#[wasm_bindgen_test]` per shared case, so that node.rs and browser.rs run the same list.
+#[macro_export]
+macro_rules! facade_tests {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $case() {
+                common::$case();
+            }
+        )*
+    };
+}
+
+/// Every shared case, in both runtimes.
+#[macro_export]
+macro_rules! all_facade_tests {
+    () => {
+        $crate::facade_tests!(
+            json_round_trip_keeps_members_and_attribute_order,
+            parse_json_throws_located_chat_event_errors,
+            wrong_arguments_throw_invalid_argument,
+            validation_returns_cores_diagnostics_and_never_throws,
+            parse_errors_name_the_member_at_fault,
+            field_help_covers_every_member,
+            cli_forms_match_core_and_fail_with_their_kind,
+            simulator_class_runs_the_core_simulator,
+            scenario_examples_run_as_in_core,
+        );
+    };
+}
+
 /// `JSON.parse`, to build JS values the way a caller would.
 pub fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap_or_else(|_| panic!("test JSON does not parse: {json}"))
