@@ -406,18 +406,7 @@ impl Simulator {
         req: &SendChatIntegrationEventRequest,
         ctx: Ctx,
     ) -> Outcome {
-        let event = req.event.as_ref();
-        let message_id = self.next_item(
-            index,
-            is_message,
-            if is_message {
-                transcript::EventType::Message
-            } else {
-                transcript::EventType::Event
-            },
-            event.and_then(|e| e.content_type.as_deref()),
-            event.and_then(|e| e.content.as_deref()),
-        );
+        let message_id = self.record_event(index, is_message, req);
         let Some(c) = self.store.contacts.get(index as usize) else {
             return self.capacity_error(ctx.diagnostics);
         };
@@ -525,18 +514,7 @@ impl Simulator {
         self.store.active += 1;
         self.store.settle_cursor();
 
-        let event = req.event.as_ref();
-        let message_id = self.next_item(
-            index,
-            is_message,
-            if is_message {
-                transcript::EventType::Message
-            } else {
-                transcript::EventType::Event
-            },
-            event.and_then(|e| e.content_type.as_deref()),
-            event.and_then(|e| e.content.as_deref()),
-        );
+        let message_id = self.record_event(index, is_message, req);
         let id = self.codec.contact(index);
         let follows = previous.and_then(|p| self.predecessor(p));
         let explanation = Explanation::created(
@@ -555,6 +533,28 @@ impl Simulator {
             message_id,
             explanation,
             ctx.diagnostics,
+        )
+    }
+
+    /// Adds the request's MESSAGE or EVENT to the chat's transcript and gives it its id.
+    fn record_event(
+        &mut self,
+        index: u32,
+        is_message: bool,
+        req: &SendChatIntegrationEventRequest,
+    ) -> Option<MessageId> {
+        let event = req.event.as_ref();
+        let event_type = if is_message {
+            transcript::EventType::Message
+        } else {
+            transcript::EventType::Event
+        };
+        self.next_item(
+            index,
+            is_message,
+            event_type,
+            event.and_then(|e| e.content_type.as_deref()),
+            event.and_then(|e| e.content.as_deref()),
         )
     }
 
