@@ -3,40 +3,15 @@
 //!
 //! Run briefly: `cargo bench -p chat-event-core --bench simulator -- --warm-up-time 1 --measurement-time 3`
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chat_event_core::simulator::{Settings, Simulator, What};
 use chat_event_core::SendChatIntegrationEventRequest;
 use criterion::{criterion_group, Criterion, Throughput};
 
-/// Counts live heap bytes (requested sizes, so allocator overhead is not included).
-struct Counting;
-
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(
-            new_size as isize - layout.size() as isize,
-            Ordering::Relaxed,
-        );
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "../tests/counting_alloc/mod.rs"]
+mod counting_alloc;
 
 const ARN: &str =
     "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
@@ -130,7 +105,7 @@ fn create(c: &mut Criterion) {
 fn memory() {
     const N: u64 = 1_000_000;
     for (name, settings) in configs() {
-        let before = LIVE.load(Ordering::Relaxed);
+        let before = counting_alloc::live();
         let mut sim = Simulator::new(settings).unwrap();
         let mut r = request();
         let started = Instant::now();
@@ -141,7 +116,7 @@ fn memory() {
         let elapsed = started.elapsed();
         assert_eq!(sim.active_chat_count() as u64, N);
         drop(r);
-        let bytes = (LIVE.load(Ordering::Relaxed) - before) as f64;
+        let bytes = (counting_alloc::live() - before) as f64;
         // Each SourceId is 12 bytes; the ARN and the Subtype are shared by all chats.
         let strings = (N * 12 + ARN.len() as u64 + "connect:sms".len() as u64) as f64;
         println!(

@@ -1,35 +1,10 @@
 //! Scale: many active chats in one process, within 256 bytes per chat beyond its strings.
 //! Memory is counted by a global allocator in this test binary (requested bytes, live).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicIsize, Ordering};
-
 use chat_event_core::simulator::{Settings, Simulator, What};
 use chat_event_core::SendChatIntegrationEventRequest;
 
-struct Counting;
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(
-            new_size as isize - layout.size() as isize,
-            Ordering::Relaxed,
-        );
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+mod counting_alloc;
 
 const ARN: &str =
     "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
@@ -45,7 +20,7 @@ fn bytes_per_chat(n: u64) -> f64 {
         "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "hi"}
     }))
     .unwrap();
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = counting_alloc::live();
     let mut sim = Simulator::new(Settings {
         transcript_limit: 0,
         log_limit: 0,
@@ -59,7 +34,7 @@ fn bytes_per_chat(n: u64) -> f64 {
     }
     assert_eq!(sim.active_chat_count() as u64, n);
     drop(request);
-    let live = (LIVE.load(Ordering::Relaxed) - before) as f64;
+    let live = (counting_alloc::live() - before) as f64;
     let strings = (n * 12) as f64 + ARN.len() as f64 + 11.0;
     let per_chat = (live - strings) / n as f64;
     // The queries still see every chat.
