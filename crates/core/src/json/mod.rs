@@ -6,6 +6,8 @@
 //! again into the wasm. A tree (YAML, a parsed command) goes back to text to be read; text is
 //! written from the tree. Either costs a few microseconds and saves tens of KB of wasm.
 
+pub mod read;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
