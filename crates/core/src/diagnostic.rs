@@ -55,3 +55,54 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+crate::from_json_one_of!(Severity { "error" => Severity::Error, "warning" => Severity::Warning });
+crate::from_json_one_of!(RuleSource {
+    "service-model" => RuleSource::ServiceModel,
+    "aws-docs" => RuleSource::AwsDocs,
+    "channel" => RuleSource::Channel,
+    "syntax" => RuleSource::Syntax,
+});
+
+impl crate::json::read::FromJson for Diagnostic {
+    fn from_json(value: &serde_json::Value, at: &crate::json::read::Path<'_>) -> Result<Self, crate::json::read::ReadError> {
+        let mut o = crate::json::read::Object::new(value, at, "a diagnostic")?;
+        let diagnostic = Diagnostic {
+            path: o.required("path")?,
+            code: o.required("code")?,
+            severity: o.required("severity")?,
+            message: o.required("message")?,
+            source: o.required("source")?,
+            caught_by_cli: o.required("caughtByCli")?,
+            suggestion: o.optional("suggestion")?,
+            line: o.optional("line")?,
+            column: o.optional("column")?,
+        };
+        o.finish()?;
+        Ok(diagnostic)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::read::read;
+
+    #[test]
+    fn a_diagnostic_reads_back_what_it_writes() {
+        let d = Diagnostic {
+            path: "Event.Type".into(),
+            code: "enum".into(),
+            severity: Severity::Warning,
+            message: "m".into(),
+            source: RuleSource::AwsDocs,
+            caught_by_cli: true,
+            suggestion: Some("MESSAGE".into()),
+            line: Some(2),
+            column: None,
+        };
+        assert_eq!(read::<Diagnostic>(&crate::json::to_value(&d)).unwrap(), d);
+        let e = read::<Diagnostic>(&serde_json::json!({"path": "", "code": "c", "severity": "fatal"})).unwrap_err();
+        assert_eq!(e.to_string(), "severity: expected \"error\" or \"warning\", found \"fatal\"");
+    }
+}

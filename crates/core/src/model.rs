@@ -400,6 +400,14 @@ macro_rules! deserialize_with_shape {
     )*};
 }
 
+/// Bridge while the shape-driven reader moves from serde's `Deserializer` to [`crate::json::read`]:
+/// a request inside another document reads through the same reader as one on its own.
+impl crate::json::read::FromJson for SendChatIntegrationEventRequest {
+    fn from_json(value: &Value, at: &crate::json::read::Path<'_>) -> Result<Self, crate::json::read::ReadError> {
+        crate::json::from_value(value).map_err(|message| crate::json::read::ReadError::new(at, message))
+    }
+}
+
 deserialize_with_shape! {
     SendChatIntegrationEventRequest => shape::REQUEST_SHAPE,
     ChatEvent => shape::CHAT_EVENT_SHAPE,
