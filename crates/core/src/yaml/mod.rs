@@ -1,20 +1,31 @@
-//! YAML in and out, for `--cli-input-yaml` (CLI v2).
+//! YAML in and out, for `--cli-input-yaml` (CLI v2) and scenario files.
 //!
-//! Crate choice: `yaml-rust2`. serde_yaml is unmaintained (archived 2024). Its fork serde_norway
-//! keeps serde's convenience but rides on `unsafe-libyaml`, a machine translation of the C libyaml,
-//! which is large in wasm and full of `unsafe`. serde-saphyr is pure Rust and maintained, but its
-//! current releases need a newer Rust than this workspace's `rust-version` (1.84). yaml-rust2 is pure
-//! safe Rust, maintained, YAML 1.2 (like the ruamel.yaml the CLI uses: `yes`/`no` stay strings),
-//! with two tiny dependencies; it has no serde layer, so this module converts to and from
-//! `serde_json::Value`, which is what the rest of the CLI code works with anyway.
+//! Reading is our own focused reader ([`read`]) rather than a YAML crate: yaml-rust2 (its scanner,
+//! loader, linked hash map and std's float parsing) cost the npm wasm about 85 KB raw / 34 KB gzip
+//! for the small part of YAML these files use. yaml-rust2 stays as a dev-dependency: the tests
+//! compare this reader with it on a corpus, on generated documents and on every YAML file in the repo.
 //!
-//! Writing is done here rather than by yaml-rust2's emitter: the same output byte for byte (a
-//! test compares the two on generated documents), without converting to `Yaml` first, and
-//! smaller in the wasm.
+//! What it reads is what yaml-rust2 read, converted to JSON data as before: the YAML 1.2 core
+//! schema as yaml-rust2 resolves plain scalars (`~`, `null` and empty are null; `true`/`True`/`TRUE`
+//! and the `false` forms are booleans, `yes`/`no`/`Null` stay strings; integers, also `0x`/`0o`
+//! and a leading `+`; floats, `.inf` and `.nan` staying text as JSON has no such numbers); mapping
+//! keys that are not strings become their text; the first document only; an empty input is null.
+//! Block mappings and sequences, flow `[...]`/`{...}`, plain, single- and double-quoted scalars
+//! (all escapes), literal `|` and folded `>` block scalars with chomping and indentation
+//! indicators, comments, `---`/`...` markers.
+//!
+//! Refused with an error saying they are not supported: anchors `&a` and aliases `*a`, tags
+//! `!tag`, directives `%YAML`, complex keys `? key`, and collections as mapping keys. Nesting
+//! deeper than 200 levels is refused too (the reader is recursive).
+//!
+//! Writing is done here too, the output byte for byte what yaml-rust2's `YamlEmitter` wrote (a
+//! test compares the two on generated documents), without converting to another tree first.
+
+mod number;
+mod read;
 
 use serde::Serialize;
 use serde_json::Value;
-use yaml_rust2::{Yaml, YamlLoader};
 
 /// A YAML syntax error, located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,17 +48,10 @@ impl std::fmt::Display for YamlError {
 impl std::error::Error for YamlError {}
 
 /// Reads the first YAML document as JSON data; an empty input is `null`. Mapping keys that are not
-/// strings (`1: x`) become their text, as JSON needs; aliases and other non-JSON values are errors.
+/// strings (`1: x`) become their text, as JSON needs; anchors, aliases, tags and other YAML beyond
+/// JSON data are errors.
 pub fn from_str(text: &str) -> Result<serde_json::Value, YamlError> {
-    let docs = YamlLoader::load_from_str(text).map_err(|e| YamlError {
-        message: format!("Invalid YAML: {}", e.info()),
-        line: Some(e.marker().line()),
-        column: Some(e.marker().col() + 1),
-    })?;
-    match docs.into_iter().next() {
-        None => Ok(serde_json::Value::Null),
-        Some(doc) => to_json(doc),
-    }
+    read::read(text)
 }
 
 /// Writes JSON data as block-style YAML (no leading `---`), strings quoted only where YAML needs it.
@@ -164,47 +168,92 @@ fn needs_quotes(s: &str) -> bool {
         })
         || WORDS.contains(&s)
         || s.starts_with("0x")
-        || s.parse::<i64>().is_ok()
-        || s.parse::<f64>().is_ok()
+        // Every text `i64::from_str` reads, `f64::from_str` reads too.
+        || number::parse_f64(s).is_some()
 }
 
-fn to_json(yaml: Yaml) -> Result<serde_json::Value, YamlError> {
-    use serde_json::Value;
-    let error = |message: String| YamlError { message, line: None, column: None };
-    Ok(match yaml {
-        Yaml::String(s) => Value::String(s),
-        Yaml::Integer(i) => Value::from(i),
-        Yaml::Real(r) => {
-            let parsed = Yaml::Real(r.clone()).as_f64().ok_or_else(|| error(format!("Invalid number: {r}")))?;
-            serde_json::Number::from_f64(parsed).map(Value::Number).unwrap_or(Value::String(r))
-        }
-        Yaml::Boolean(b) => Value::Bool(b),
-        Yaml::Null => Value::Null,
-        Yaml::Array(items) => Value::Array(items.into_iter().map(to_json).collect::<Result<_, _>>()?),
-        Yaml::Hash(hash) => {
-            let mut map = serde_json::Map::new();
-            for (k, v) in hash {
-                let key = match k {
-                    Yaml::String(s) | Yaml::Real(s) => s,
-                    Yaml::Integer(i) => i.to_string(),
-                    Yaml::Boolean(b) => b.to_string(),
-                    Yaml::Null => "null".to_string(),
-                    _ => return Err(error("Invalid YAML: a mapping key must be a plain value".into())),
-                };
-                map.insert(key, to_json(v)?);
+/// What a plain (unquoted) scalar means, as yaml-rust2's `Yaml::from_str` resolves it.
+#[derive(Debug, Clone, PartialEq)]
+enum Plain {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// A float, kept as written (a key keeps this text; a value becomes a number if finite).
+    Real(String),
+    Str(String),
+}
+
+impl Plain {
+    fn resolve(text: String) -> Plain {
+        let radix = |prefix: &str, radix: u32| text.strip_prefix(prefix).map(|digits| parse_int(digits, radix));
+        if let Some(int) = radix("0x", 16).or_else(|| radix("0o", 8)) {
+            // A failed 0x/0o number is not tried as `+N`, and falls through to the rest (a string).
+            if let Some(i) = int {
+                return Plain::Int(i);
             }
-            Value::Object(map)
+        } else if let Some(Some(i)) = text.strip_prefix('+').map(|digits| parse_int(digits, 10)) {
+            return Plain::Int(i);
         }
-        Yaml::Alias(_) => return Err(error("Invalid YAML: aliases (*name) are not supported".into())),
-        Yaml::BadValue => return Err(error("Invalid YAML value".into())),
-    })
+        match text.as_str() {
+            "" | "~" | "null" => Plain::Null,
+            "true" | "True" | "TRUE" => Plain::Bool(true),
+            "false" | "False" | "FALSE" => Plain::Bool(false),
+            _ => match parse_int(&text, 10) {
+                Some(i) => Plain::Int(i),
+                None if yaml_float(&text).is_some() => Plain::Real(text),
+                None => Plain::Str(text),
+            },
+        }
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Plain::Null => Value::Null,
+            Plain::Bool(b) => Value::Bool(b),
+            Plain::Int(i) => Value::from(i),
+            Plain::Real(text) => match yaml_float(&text).and_then(serde_json::Number::from_f64) {
+                Some(n) => Value::Number(n),
+                None => Value::String(text),
+            },
+            Plain::Str(s) => Value::String(s),
+        }
+    }
+}
+
+/// yaml-rust2's float: `.inf`/`.nan` forms, or text with a digit that `f64::from_str` reads.
+fn yaml_float(v: &str) -> Option<f64> {
+    match v {
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Some(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Some(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Some(f64::NAN),
+        _ if v.bytes().any(|b| b.is_ascii_digit()) => number::parse_f64(v),
+        _ => None,
+    }
+}
+
+/// `i64::from_str_radix`: one optional sign, then at least one digit, no overflow.
+fn parse_int(text: &str, radix: u32) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for c in digits.chars() {
+        let d = i64::from(c.to_digit(radix)?);
+        n = n.checked_mul(i64::from(radix))?;
+        n = if negative { n.checked_sub(d)? } else { n.checked_add(d)? };
+    }
+    Some(n)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use yaml_rust2::YamlEmitter;
+    use yaml_rust2::{Yaml, YamlEmitter};
 
     /// What yaml-rust2's emitter writes for the same data (the writer this module replaced).
     fn yaml_rust2_to_string(value: &Value) -> String {
@@ -225,6 +274,27 @@ mod tests {
         YamlEmitter::new(&mut out).dump(&to_yaml(value)).unwrap();
         let body = out.strip_prefix("---\n").or_else(|| out.strip_prefix("---")).unwrap_or(&out).trim_start_matches(' ');
         format!("{body}\n")
+    }
+
+    #[test]
+    fn resolves_plain_scalars_as_yaml_rust2() {
+        let cases = [
+            "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "tRue", "false", "yes", "No", "0x1F", "0x-1F", "0x", "0xZ",
+            "0o17", "0o8", "0o", "+1", "++1", "+-1", "+", "-", "1", "-0", "01", "1e3", ".5", "+.5", "-.inf", ".NaN", ".nan", "inf",
+            "nan", "1.", "1_0", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "0x8000000000000000", "1e400",
+            "0.1", "12abc", "1 2",
+        ];
+        for text in cases {
+            let old = match Yaml::from_str(text) {
+                Yaml::Null => Plain::Null,
+                Yaml::Boolean(b) => Plain::Bool(b),
+                Yaml::Integer(i) => Plain::Int(i),
+                Yaml::Real(r) => Plain::Real(r),
+                Yaml::String(s) => Plain::Str(s),
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(Plain::resolve(text.to_string()), old, "{text:?}");
+        }
     }
 
     #[test]
@@ -268,6 +338,13 @@ mod tests {
         #[test]
         fn writes_what_yaml_rust2_wrote_for_any_document(value in json()) {
             prop_assert_eq!(to_string(&value), yaml_rust2_to_string(&value));
+        }
+
+        /// The quoting rule without `str::parse`: the same answers as the old `i64`/`f64` parse.
+        #[test]
+        fn quotes_what_the_number_parsers_read(s in "[-+]?[0-9]{0,4}(\\.[0-9]{0,3})?([eE][-+]?[0-9]{0,3})?|[-+.eE0-9infatyINFATY_x ]{0,8}") {
+            let old = s.parse::<i64>().is_ok() || s.parse::<f64>().is_ok();
+            prop_assert_eq!(number::parse_f64(&s).is_some(), old, "{:?}", s);
         }
     }
 }
