@@ -121,3 +121,315 @@ const CORPUS: &[&str] = &[
 fn reads_the_corpus_as_yaml_rust2() {
     assert_same(CORPUS);
 }
+
+/// Where we deliberately differ from yaml-rust2: what it reads, and what we read.
+#[test]
+fn refuses_what_it_does_not_support_and_says_so() {
+    let cases = [
+        ("a: &x 1\n", 1, 4, "anchors (&name) are not supported"),
+        ("a: 1\nb: *x\n", 2, 4, "aliases (*name) are not supported"),
+        ("a: !!str 1\n", 1, 4, "tags (!tag) are not supported"),
+        ("- !foo x\n", 1, 3, "tags (!tag) are not supported"),
+        ("%YAML 1.2\n---\na: 1\n", 1, 1, "directives (%YAML, %TAG) are not supported"),
+        ("? a\n: b\n", 1, 1, "complex keys ('? key') are not supported"),
+        ("{? a: b}\n", 1, 2, "complex keys ('? key') are not supported"),
+        ("[a]: b\n", 1, 4, "a collection as a mapping key is not supported"),
+        ("\ta: 1\n", 1, 1, "a tab in indentation"),
+    ];
+    for (text, line, column, message) in cases {
+        // yaml-rust2 reads these (an alias once its anchor is known).
+        let known = text.replace("*x", "&x 1\nc: *x");
+        assert!(oracle(&known).is_ok() || text.starts_with('['), "yaml-rust2 reads {text:?}");
+        let e = yaml::from_str(text).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(line), Some(column)), "{text:?}: {e:?}");
+        assert!(e.message.starts_with("Invalid YAML: ") && e.message.contains(message), "{text:?}: {e:?}");
+    }
+    // Deeply nested input is refused, not a stack overflow (yaml-rust2 has no limit).
+    for text in ["[".repeat(100_000), "- ".repeat(100_000), "{a: ".repeat(100_000)] {
+        let e = yaml::from_str(&text).unwrap_err();
+        assert!(e.message.contains("nesting deeper than 200 levels is not supported"), "{e:?}");
+    }
+    assert!(yaml::from_str(&format!("{}{}", "[".repeat(150), "]".repeat(150))).is_ok());
+    // A byte order mark starts the text; yaml-rust2 made it part of the first key.
+    assert_eq!(oracle("\u{feff}a: 1\n"), Ok(json!({"\u{feff}a": 1})));
+    assert_eq!(yaml::from_str("\u{feff}a: 1\n"), Ok(json!({"a": 1})));
+}
+
+#[test]
+fn locates_errors() {
+    let cases = [
+        ("a: b: c\n", 1, 4, "a mapping cannot start on the same line as its parent"),
+        ("a: - b\n", 1, 4, "a sequence cannot start on the same line as its key"),
+        ("a:\n  b: 1\n   c: 2\n", 3, 4, "this line is indented more than the key above it, so it continues that value"),
+        ("a:\n  b: 1\n  c: 2\n    d: 3\n", 4, 5, "this line is indented more than the key above it, so it continues that value"),
+        ("a:\n  b:\n    c: 1\n   d: 2\n", 4, 4, "this line is indented more than the keys above it (at column 3)"),
+        ("- [a, - b]\n", 1, 7, "'- ' sequence entry is not allowed here"),
+        ("a: [b,\nc]\n", 2, 1, "inside [ ] or { }, a plain value must be indented more than its block (column 2 or more)"),
+        ("a: 1\n- b\n", 2, 1, "a sequence entry where a mapping key was expected"),
+        ("a: 1\nb\n", 2, 1, "expected 'key: value'"),
+        ("a: 1\na: 2\n", 2, 1, "duplicate key \"a\" in a mapping"),
+        ("x: {a: 1, a: 2}\n", 1, 11, "duplicate key \"a\" in a mapping"),
+        ("a: \"x\ny\n", 1, 4, "this \" quote is never closed"),
+        ("a: 'x\n", 1, 4, "this ' quote is never closed"),
+        ("a: \"\\q\"\n", 1, 6, "unknown escape '\\q'"),
+        ("a: \"\\u12\"\n", 1, 9, "'\\u' needs 4 hexadecimal digits"),
+        ("a: \"\\uD800\"\n", 1, 6, "'\\ud800' is not a Unicode character"),
+        ("a: [1, 2\n", 1, 4, "this bracket is never closed (expected ']')"),
+        ("a: {b: 1\n", 1, 4, "this brace is never closed (expected '}')"),
+        ("a: [1 2]]\n", 1, 9, "unexpected ']' after a value"),
+        ("a: {b: 1]\n", 1, 9, "expected ',' or '}', found ']'"),
+        ("a: 'x' y\n", 1, 8, "unexpected 'y' after a value"),
+        ("a:\tb\n", 1, 3, "':' must be followed by a space, not a tab"),
+        ("a:\n\tb: 1\n", 2, 1, "a tab in indentation"),
+        ("a: |0\n  x\n", 1, 5, "indentation indicator must be 1 to 9"),
+        ("a: |x\n", 1, 5, "unexpected 'x' after a value"),
+        ("a: |\n   x\n  y\n", 3, 3, "this line is indented more than the keys above it (at column 1)"),
+        ("a:\n  b: 1\nc\n", 3, 1, "expected 'key: value'"),
+        ("- a\nb: 1\n", 2, 1, "this does not fit the structure above it"),
+        ("a: @x\n", 1, 4, "a value cannot start with '@' (quote it)"),
+        ("a: 1\n  b: 2\n", 2, 3, "this line is indented more than the key above it, so it continues that value"),
+        ("'a\n b': 1\n", 1, 1, "a mapping key must fit on one line"),
+        ("key: ключ\nü: \"é\\x\"\n", 2, 8, "'\\x' needs 2 hexadecimal digits"),
+    ];
+    let mut failures = Vec::new();
+    for (text, line, column, message) in cases {
+        match yaml::from_str(text) {
+            Err(e) if (e.line, e.column) == (Some(line), Some(column)) && e.message.starts_with("Invalid YAML: ") && e.message.contains(message) => {}
+            other => failures.push(format!("{text:?}: want {line}:{column} {message:?}, got {other:?}")),
+        }
+        assert!(oracle(text).is_err(), "yaml-rust2 reads {text:?}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every YAML file in the repository, and every scenario (JSON is YAML) and its YAML form.
+#[test]
+fn reads_the_repository_files_as_yaml_rust2() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if path.is_dir() {
+                if !matches!(name.as_str(), "target" | "node_modules" | ".git" | "dist" | "pkg") {
+                    dirs.push(path);
+                }
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") || (dir.ends_with("scenarios") && name.ends_with(".json")) {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() >= 8, "{files:?}");
+    let texts: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    let mut all: Vec<String> = texts.clone();
+    for text in &texts {
+        if let Ok(value) = yaml::from_str(text) {
+            all.push(yaml::to_string(&value));
+        }
+    }
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    assert_same(&refs);
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let text = "[a-z0-9 :#,'\"\\\\\n\t{}\\[\\]-]{0,8}|yes|No|~|null|1e3|0x1F|-\\.inf|\\.5|[A-Z][a-z]{1,6}( [a-z]{1,5}){0,3}|[a-z]{1,5}(\n[a-z]{1,5}){1,3}\n{0,2}";
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e9f64..1e9).prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        text.prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 5, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec(("[A-Za-z][A-Za-z0-9]{0,6}|[a-z :#'\"]{0,5}|1|true|~", inner), 0..5).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Writes a value in YAML styles chosen by `choices`: flow or block collections, plain, single-
+/// or double-quoted or block scalars, sequences indented or not under their key.
+struct Styled<'a> {
+    out: String,
+    choices: &'a [u8],
+    next: usize,
+}
+
+impl Styled<'_> {
+    fn choose(&mut self, n: u8) -> u8 {
+        let c = self.choices.get(self.next % self.choices.len().max(1)).copied().unwrap_or(0);
+        self.next += 1;
+        c % n
+    }
+
+    fn pick(&mut self, options: &[&'static str]) -> &'static str {
+        options[usize::from(self.choose(options.len() as u8))]
+    }
+
+    fn plain_ok(s: &str, flow: bool) -> bool {
+        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && !s.ends_with(' ')
+            && !s.contains(": ")
+            && !s.contains(" #")
+            && !s.contains(['\n', '\t', '"', '\''])
+            && !(flow && s.contains([',', '[', ']', '{', '}', ':']))
+    }
+
+    fn scalar(&mut self, s: &str, flow: bool, indent: usize) {
+        match self.choose(4) {
+            0 if Self::plain_ok(s, flow) => self.out.push_str(s),
+            1 if !s.contains(|c: char| c.is_control()) => {
+                self.out.push('\'');
+                self.out.push_str(&s.replace('\'', "''"));
+                self.out.push('\'');
+            }
+            2 if !flow && !s.is_empty() && !s.starts_with([' ', '\n', '\t']) && !s.contains(|c: char| c.is_control() && c != '\n') => {
+                let trailing = s.len() - s.trim_end_matches('\n').len();
+                self.out.push_str(match trailing { 0 => "|-", 1 => "|", _ => "|+" });
+                for line in s.trim_end_matches('\n').split('\n') {
+                    self.out.push('\n');
+                    if !line.is_empty() {
+                        self.out.push_str(&" ".repeat(indent + 2));
+                    }
+                    self.out.push_str(line);
+                }
+                for _ in 1..trailing {
+                    self.out.push('\n');
+                }
+                if trailing > 1 {
+                    self.out.push_str(&" ".repeat(indent));
+                }
+            }
+            _ => {
+                self.out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => self.out.push_str("\\\""),
+                        '\\' => self.out.push_str("\\\\"),
+                        '\n' => self.out.push_str("\\n"),
+                        '\t' => {
+                            let tab = self.pick(&["\\t", "\t", "\\x09", "\\u0009"]);
+                            self.out.push_str(tab)
+                        },
+                        c if c.is_control() => self.out.push_str(&format!("\\x{:02x}", c as u32)),
+                        c => self.out.push(c),
+                    }
+                }
+                self.out.push('"');
+            }
+        }
+    }
+
+    fn leaf(&mut self, v: &Value, flow: bool, indent: usize) {
+        match v {
+            Value::Null => {
+                let null = self.pick(if flow { &["~", "null"] } else { &["~", "null", ""] });
+                self.out.push_str(null)
+            }
+            Value::Bool(b) => {
+                let b = if *b { self.pick(&["true", "True"]) } else { "false" };
+                self.out.push_str(b)
+            }
+            Value::Number(n) => self.out.push_str(&n.to_string()),
+            Value::String(s) => self.scalar(s, flow, indent),
+            _ => unreachable!(),
+        }
+    }
+
+    fn flow(&mut self, v: &Value) {
+        match v {
+            Value::Array(items) => {
+                self.out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    let comma = if i > 0 { self.pick(&[", ", ",\n  ", ","]) } else { "" };
+                    self.out.push_str(comma);
+                    self.flow(item);
+                }
+                self.out.push(']');
+            }
+            Value::Object(map) => {
+                self.out.push('{');
+                for (i, (k, item)) in map.iter().enumerate() {
+                    self.out.push_str(if i > 0 { ", " } else { "" });
+                    self.scalar(k, true, 0);
+                    self.out.push_str(": ");
+                    self.flow(item);
+                }
+                self.out.push('}');
+            }
+            leaf => self.leaf(leaf, true, 0),
+        }
+    }
+
+    /// A node after `- ` or `key:` (or at the top), whose parent is indented `indent`.
+    fn block(&mut self, v: &Value, indent: usize, after_key: bool) {
+        let collection = matches!(v, Value::Array(a) if !a.is_empty()) || matches!(v, Value::Object(m) if !m.is_empty());
+        if !collection || self.choose(4) == 0 {
+            if after_key || collection || !matches!(v, Value::Null) {
+                self.out.push(' ');
+            }
+            match v {
+                Value::Array(_) | Value::Object(_) => self.flow(v),
+                leaf => self.leaf(leaf, false, indent),
+            }
+            return;
+        }
+        // Under a key, a sequence may stay at the key's indentation.
+        let inner = if after_key && matches!(v, Value::Array(_)) && self.choose(2) == 0 { indent } else { indent + 2 };
+        let mut first = true;
+        let line = |this: &mut Self, first: &mut bool| {
+            if *first && !after_key && this.choose(2) == 0 {
+                this.out.push(' '); // compact: `- - a`, `- a: b`
+            } else {
+                this.out.push('\n');
+                this.out.push_str(&" ".repeat(inner));
+            }
+            *first = false;
+        };
+        match v {
+            Value::Array(items) => {
+                for item in items {
+                    line(self, &mut first);
+                    self.out.push('-');
+                    self.block(item, inner, false);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    line(self, &mut first);
+                    self.scalar(k, true, inner);
+                    self.out.push(':');
+                    self.block(item, inner, true);
+                }
+            }
+            _ => unreachable!(),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// What our writer writes, both read the same; and it reads back as the data written.
+    #[test]
+    fn reads_our_output_as_yaml_rust2(value in json_value()) {
+        let text = yaml::to_string(&value);
+        prop_assert!(differs(&text).is_none(), "{}", differs(&text).unwrap_or_default());
+        let back = yaml::from_str(&text);
+        prop_assert!(back.is_ok(), "{:?}", back);
+    }
+
+    /// Documents in varied styles: both read them the same.
+    #[test]
+    fn reads_styled_documents_as_yaml_rust2(value in json_value(), choices in prop::collection::vec(any::<u8>(), 1..64)) {
+        let mut styled = Styled { out: String::new(), choices: &choices, next: 0 };
+        styled.block(&value, 0, false);
+        styled.out.push('\n');
+        let text = styled.out.trim_start_matches(' ').to_string();
+        prop_assert!(differs(&text).is_none(), "{}", differs(&text).unwrap_or_default());
+    }
+}

@@ -14,7 +14,7 @@ pub(super) fn read(text: &str) -> Result<Value, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // YAML line breaks are \n, \r\n and \r: one kind keeps the reader simple and the positions right.
     let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
-    let mut reader = Reader { src: &text, at: Mark { pos: 0, line: 1, col: 0 }, depth: 0 };
+    let mut reader = Reader { src: &text, at: Mark { pos: 0, line: 1, col: 0 }, depth: 0, flow_indent: -1, last_line: Mark { pos: 0, line: 1, col: 0 } };
     reader.stream()
 }
 
@@ -77,6 +77,10 @@ struct Reader<'a> {
     src: &'a str,
     at: Mark,
     depth: usize,
+    /// The indentation of the block around the current [ ] or { }: plain scalars inside start right of it.
+    flow_indent: isize,
+    /// Where the last line of the last multi-line plain scalar starts (for a key found there).
+    last_line: Mark,
 }
 
 impl Reader<'_> {
@@ -267,7 +271,7 @@ impl Reader<'_> {
         match c {
             '|' | '>' => return Ok(Value::String(self.block_scalar(indent)?)),
             '[' | '{' => {
-                let value = self.flow_collection()?;
+                let value = self.flow_collection(indent)?;
                 self.skip_blanks();
                 if self.peek() == Some(':') {
                     return self.error("a collection as a mapping key is not supported");
@@ -282,7 +286,7 @@ impl Reader<'_> {
         self.skip_blanks();
         if self.peek() == Some(':') && blank_or_end(self.peek2()) {
             if multi_line {
-                return self.error_at(start, "a mapping key must fit on one line");
+                return self.multi_line_key(start);
             }
             if !fresh && after != After::Dash {
                 return self.error_at(start, "a mapping cannot start on the same line as its parent (put it on the next line, indented)");
@@ -321,10 +325,19 @@ impl Reader<'_> {
                 return self.error_at(key_at, "expected 'key: value' (no ': ' after this key)");
             }
             if multi_line {
-                return self.error_at(key_at, "a mapping key must fit on one line");
+                return self.multi_line_key(key_at);
             }
             key = scalar;
         }
+    }
+
+    /// A ': ' after a scalar that spans lines: usually a key indented too deep, read as the end of
+    /// the value above.
+    fn multi_line_key<T>(&self, start: Mark) -> Result<T, YamlError> {
+        if self.last_line.pos > start.pos && self.last_line.line <= self.at.line {
+            return self.error_at(self.last_line, "this line is indented more than the key above it, so it continues that value (a mapping key must fit on one line)");
+        }
+        self.error_at(start, "a mapping key must fit on one line")
     }
 
     fn insert(&self, map: &mut Map<String, Value>, seen: &mut BTreeSet<(u8, String)>, at: Mark, key: Scalar, value: Value) -> Result<(), YamlError> {
@@ -369,11 +382,14 @@ impl Reader<'_> {
             Some('-') if blank_or_end(next) => return self.error("a '- ' sequence entry is not allowed here"),
             // `: value` has an empty (null) key.
             Some(':') if blank_or_end(next) || (flow && flow_indicator(next)) => Scalar::Plain(String::new()),
-            Some('|' | '>') if flow => Scalar::Plain(self.plain(indent, flow)),
+            Some('|' | '>') if flow && self.col() > self.flow_indent => Scalar::Plain(self.plain(indent, flow)),
             Some(c @ (',' | '[' | ']' | '{' | '}' | '|' | '>' | '%' | '@' | '`' | '#')) => {
                 return self.error(format!("a value cannot start with '{c}' (quote it)"));
             }
             None => return self.error("expected a value"),
+            Some(_) if flow && self.col() <= self.flow_indent => {
+                return self.error(format!("inside [ ] or {{ }}, a plain value must be indented more than its block (column {} or more)", self.flow_indent + 2));
+            }
             Some(_) => Scalar::Plain(self.plain(indent, flow)),
         };
         Ok((scalar, self.at.line != line))
@@ -436,6 +452,7 @@ impl Reader<'_> {
             }
             spaces.clear();
             breaks = count;
+            self.last_line = self.at;
         }
     }
 
@@ -661,9 +678,11 @@ impl Reader<'_> {
         }
     }
 
-    fn flow_collection(&mut self) -> Result<Value, YamlError> {
+    fn flow_collection(&mut self, indent: isize) -> Result<Value, YamlError> {
         self.enter()?;
+        let outer = std::mem::replace(&mut self.flow_indent, indent);
         let value = if self.peek() == Some('[') { self.flow_seq() } else { self.flow_map() };
+        self.flow_indent = outer;
         self.depth -= 1;
         value
     }
@@ -683,7 +702,7 @@ impl Reader<'_> {
     fn flow_node(&mut self) -> Result<(Value, Option<Scalar>), YamlError> {
         self.flow_gap();
         if matches!(self.peek(), Some('[' | '{')) {
-            return Ok((self.flow_collection()?, None));
+            return Ok((self.flow_collection(self.flow_indent)?, None));
         }
         let (scalar, _) = self.scalar(-1, true)?;
         Ok((Value::Null, Some(scalar)))
@@ -700,7 +719,7 @@ impl Reader<'_> {
                 self.bump();
                 Ok(true)
             }
-            None => self.error_at(open, format!("this bracket is never closed (expected '{close}')")),
+            None => self.error_at(open, format!("this {} is never closed (expected '{close}')", if close == ']' { "bracket" } else { "brace" })),
             Some(c) => self.error(format!("expected ',' or '{close}', found '{c}'")),
         }
     }
