@@ -72,7 +72,7 @@ const CORPUS: &[&str] = &[
     // Block mappings.
     "a: 1\nb: 2\n", "a:\n  b:\n    c: d\n", "a:\n  b: 1\n c: 2\n", "a:\n  b: 1\n   c: 2\n", "a: 1\n b: 2\n", "  a: 1\n  b: 2\n",
     "  a: 1\nb: 2\n", "a:\nb:\n", "a:\n", "a: \n", "a:   \n  \nb: ~\n", "key with spaces: v\n", "a : 1\n", "a:1\n", "'a': 1\n",
-    "\"a\": 1\n\"b\" : 2\n", "a: b: c\n", "a:\n  - b\n  c: d\n", "a: 1\na: 2\n", "1: a\n'1': b\n", "1: a\n0x1: b\n", "1: a\n1.0: b\n",
+    "\"a\": 1\n\"b\" : 2\n", "a: b: c\n", "a:\n  - b\n  c: d\n", "a: 1\na: 2\n", "1: a\n'1': b\n", "1: a\n'1': b\n1: c\n", "'1': a\n1: b\n'1': c\n", "{1: a, '1': b, 0x1: c}\n", "1: a\n0x1: b\n", "1: a\n1.0: b\n",
     "~: a\nnull: b\n", "true: a\nTrue: b\n", "a\nb: c\n", "a: b\nc\n", "a: b\n  c: d\n", ": a\n", "a: [\n",
     "a: 'x' y\n", "a: \"x\"#c\n", "a: \"x\" #c\n", "[a]: b\n", "{a: 1}: b\n", "a: 1\n- b\n",
     // Block sequences.

@@ -4,7 +4,6 @@
 
 use super::{Plain, YamlError};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// Deeper nesting is refused: the reader recurses once per level.
 const MAX_DEPTH: usize = 200;
@@ -299,11 +298,11 @@ impl Reader<'_> {
 
     fn block_map(&mut self, col: isize, mut key_at: Mark, mut key: Scalar) -> Result<Value, YamlError> {
         let mut map = Map::new();
-        let mut seen = BTreeSet::new();
+        let mut kinds = Vec::new();
         loop {
             self.colon()?;
             let value = self.block_node(col, After::Key)?;
-            self.insert(&mut map, &mut seen, key_at, key, value)?;
+            self.insert(&mut map, &mut kinds, key_at, key, value)?;
             self.skip_gap()?;
             if self.peek().is_none() || self.at_doc_marker() || self.col() < col {
                 return Ok(Value::Object(map));
@@ -340,10 +339,15 @@ impl Reader<'_> {
         self.error_at(start, "a mapping key must fit on one line")
     }
 
-    fn insert(&self, map: &mut Map<String, Value>, seen: &mut BTreeSet<(u8, String)>, at: Mark, key: Scalar, value: Value) -> Result<(), YamlError> {
+    /// Adds a member; `kinds` has, per member in order, the kinds of key that gave its text.
+    fn insert(&self, map: &mut Map<String, Value>, kinds: &mut Vec<u8>, at: Mark, key: Scalar, value: Value) -> Result<(), YamlError> {
         let (kind, text) = key.into_key();
-        if !seen.insert((kind, text.clone())) {
-            return self.error_at(at, format!("duplicate key {text:?} in a mapping"));
+        let bit = 1 << kind;
+        // Members are only added, so positions follow insertion; texts collide rarely.
+        match map.contains_key(&text).then(|| map.keys().position(|k| *k == text)).flatten().and_then(|i| kinds.get_mut(i)) {
+            Some(seen) if *seen & bit != 0 => return self.error_at(at, format!("duplicate key {text:?} in a mapping")),
+            Some(seen) => *seen |= bit,
+            None => kinds.push(bit),
         }
         map.insert(text, value);
         Ok(())
@@ -747,7 +751,7 @@ impl Reader<'_> {
                 self.colon()?;
                 let value = self.flow_value(']')?;
                 let mut map = Map::new();
-                self.insert(&mut map, &mut BTreeSet::new(), at, key, value)?;
+                self.insert(&mut map, &mut Vec::new(), at, key, value)?;
                 items.push(Value::Object(map));
             } else {
                 items.push(scalar.map_or(node, Scalar::into_value));
@@ -772,7 +776,7 @@ impl Reader<'_> {
         let open = self.at;
         self.bump();
         let mut map = Map::new();
-        let mut seen = BTreeSet::new();
+        let mut kinds = Vec::new();
         loop {
             self.flow_gap();
             match self.peek() {
@@ -793,7 +797,7 @@ impl Reader<'_> {
             } else {
                 Value::Null
             };
-            self.insert(&mut map, &mut seen, at, key, value)?;
+            self.insert(&mut map, &mut kinds, at, key, value)?;
             if self.flow_close(open, '}')? {
                 return Ok(Value::Object(map));
             }
