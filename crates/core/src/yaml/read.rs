@@ -139,23 +139,24 @@ impl Reader<'_> {
         }
     }
 
-    /// Skips spaces, line breaks and comments up to the next token. A tab in a line's indentation
-    /// before content is an error in block context, as in yaml-rust2.
-    fn skip_gap(&mut self) -> Result<(), YamlError> {
-        let mut indentation = self.at.col == 0 || self.rest_of_line_before_is_blank();
+    /// Skips spaces, line breaks and comments up to the next token. Tabs are spaces here, except
+    /// in a line's indentation left of `indent` (the enclosing block's column) before content,
+    /// which is an error, as in yaml-rust2.
+    fn skip_gap(&mut self, indent: isize) -> Result<(), YamlError> {
+        let mut leading = self.at.col == 0 || self.rest_of_line_before_is_blank();
         let mut tab = None;
         loop {
             match self.peek() {
                 Some(' ') => self.bump(),
                 Some('\t') => {
-                    if indentation && tab.is_none() {
+                    if leading && tab.is_none() && self.col() < indent {
                         tab = Some(self.at);
                     }
                     self.bump();
                 }
                 Some('\n') => {
                     self.bump();
-                    indentation = true;
+                    leading = true;
                     tab = None;
                 }
                 Some('#') => self.skip_comment(),
@@ -163,9 +164,7 @@ impl Reader<'_> {
             }
         }
         match tab {
-            Some(at) if self.peek().is_some() && !self.at_doc_marker() => {
-                self.error_at(at, "a tab in indentation (indent with spaces)")
-            }
+            Some(at) if self.peek().is_some() => self.error_at(at, "a tab in indentation (indent with spaces)"),
             _ => Ok(()),
         }
     }
@@ -212,7 +211,7 @@ impl Reader<'_> {
     fn stream(&mut self) -> Result<Value, YamlError> {
         let mut first = None;
         loop {
-            self.skip_gap()?;
+            self.skip_gap(-1)?;
             if self.peek().is_none() {
                 break;
             }
@@ -231,7 +230,7 @@ impl Reader<'_> {
             };
             let value = self.block_node(-1, after)?;
             first.get_or_insert(value);
-            self.skip_gap()?;
+            self.skip_gap(-1)?;
             if self.peek().is_some() && !self.at_doc_marker() {
                 return self.error("this does not fit the structure above it (check the indentation)");
             }
@@ -249,7 +248,8 @@ impl Reader<'_> {
 
     fn block_node_inner(&mut self, indent: isize, after: After) -> Result<Value, YamlError> {
         let line = self.at.line;
-        self.skip_gap()?;
+        // On the lines after `key:` or `- `, yaml-rust2 counts one more column as indentation.
+        self.skip_gap(if matches!(after, After::Key | After::Dash) { indent + 1 } else { indent })?;
         let fresh = after == After::Start || self.at.line != line;
         let col = self.col();
         let Some(c) = self.peek() else { return Ok(Value::Null) };
@@ -281,7 +281,8 @@ impl Reader<'_> {
             _ => {}
         }
         let start = self.at;
-        let (scalar, multi_line) = self.scalar(indent, false)?;
+        // A mapping value's quoted lines go right of the key; an entry's may sit under its '-'.
+        let (scalar, multi_line) = self.scalar(indent, if after == After::Key { indent + 1 } else { indent }, false)?;
         self.skip_blanks();
         if self.peek() == Some(':') && blank_or_end(self.peek2()) {
             if multi_line {
@@ -303,7 +304,7 @@ impl Reader<'_> {
             self.colon()?;
             let value = self.block_node(col, After::Key)?;
             self.insert(&mut map, &mut kinds, key_at, key, value)?;
-            self.skip_gap()?;
+            self.skip_gap(col)?;
             if self.peek().is_none() || self.at_doc_marker() || self.col() < col {
                 return Ok(Value::Object(map));
             }
@@ -318,7 +319,7 @@ impl Reader<'_> {
             if matches!(c, Some('[' | '{')) {
                 return self.error("a collection as a mapping key is not supported");
             }
-            let (scalar, multi_line) = self.scalar(col, false)?;
+            let (scalar, multi_line) = self.scalar(col, col, false)?;
             self.skip_blanks();
             if self.peek() != Some(':') || !blank_or_end(self.peek2()) {
                 return self.error_at(key_at, "expected 'key: value' (no ': ' after this key)");
@@ -357,8 +358,14 @@ impl Reader<'_> {
         let mut items = Vec::new();
         loop {
             self.bump(); // '-'
+            let rest = self.rest();
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let after_gap = rest.get(gap..).unwrap_or("");
+            if rest.get(..gap).is_some_and(|g| g.contains('\t')) && after_gap.starts_with('-') && blank_or_end(after_gap.chars().nth(1)) {
+                return self.error("'- ' before another '- ' must be followed by spaces, not a tab");
+            }
             items.push(self.block_node(col, After::Dash)?);
-            self.skip_gap()?;
+            self.skip_gap(col)?;
             if self.peek().is_none() || self.at_doc_marker() || self.col() < col {
                 break;
             }
@@ -373,20 +380,21 @@ impl Reader<'_> {
     }
 
     /// A plain or quoted scalar, and whether it spans lines. Refuses what this reader does not support.
-    fn scalar(&mut self, indent: isize, flow: bool) -> Result<(Scalar, bool), YamlError> {
+    /// A quoted scalar's lines start at `quote_indent` or right of it.
+    fn scalar(&mut self, indent: isize, quote_indent: isize, flow: bool) -> Result<(Scalar, bool), YamlError> {
         let line = self.at.line;
         let next = self.peek2();
         let scalar = match self.peek() {
-            Some('"') => Scalar::Quoted(self.quoted(false)?),
-            Some('\'') => Scalar::Quoted(self.quoted(true)?),
+            Some(quote @ ('"' | '\'')) => Scalar::Quoted(self.quoted(quote == '\'', if flow { self.flow_indent } else { quote_indent })?),
             Some('&') => return self.error("anchors (&name) are not supported"),
             Some('*') => return self.error("aliases (*name) are not supported"),
             Some('!') => return self.error("tags (!tag) are not supported"),
             Some('?') if blank_or_end(next) || (flow && flow_indicator(next)) => return self.error("complex keys ('? key') are not supported"),
             Some('-') if blank_or_end(next) => return self.error("a '- ' sequence entry is not allowed here"),
-            // `: value` has an empty (null) key.
-            Some(':') if blank_or_end(next) || (flow && flow_indicator(next)) => Scalar::Plain(String::new()),
-            Some('|' | '>') if flow && self.col() > self.flow_indent => Scalar::Plain(self.plain(indent, flow)),
+            Some(':') if blank_or_end(next) || (flow && flow_indicator(next)) => {
+                return self.error("empty mapping keys (': value') are not supported");
+            }
+            Some('|' | '>') if flow && self.col() > self.flow_indent => Scalar::Plain(self.plain(indent, flow)?),
             Some(c @ (',' | '[' | ']' | '{' | '}' | '|' | '>' | '%' | '@' | '`' | '#')) => {
                 return self.error(format!("a value cannot start with '{c}' (quote it)"));
             }
@@ -394,14 +402,14 @@ impl Reader<'_> {
             Some(_) if flow && self.col() <= self.flow_indent => {
                 return self.error(format!("inside [ ] or {{ }}, a plain value must be indented more than its block (column {} or more)", self.flow_indent + 2));
             }
-            Some(_) => Scalar::Plain(self.plain(indent, flow)),
+            Some(_) => Scalar::Plain(self.plain(indent, flow)?),
         };
         Ok((scalar, self.at.line != line))
     }
 
     /// A plain scalar: ends at ': ', ' #', a line indented `indent` or less, or (in flow) at , [ ] { }.
     /// Lines fold: one break is a space, n+1 breaks are n newlines.
-    fn plain(&mut self, indent: isize, flow: bool) -> String {
+    fn plain(&mut self, indent: isize, flow: bool) -> Result<String, YamlError> {
         let mut text = String::new();
         let mut spaces = String::new();
         let mut breaks = 0usize;
@@ -433,17 +441,26 @@ impl Reader<'_> {
                 self.bump();
             }
             if self.peek() != Some('\n') {
-                return text;
+                return Ok(text);
             }
             // Does the scalar continue on a later line?
             let line_end = self.at;
             let mut count = 0;
+            let mut tab = None;
             while self.peek() == Some('\n') {
                 self.bump();
                 count += 1;
-                while matches!(self.peek(), Some(' ' | '\t')) {
+                tab = None;
+                while let Some(c @ (' ' | '\t')) = self.peek() {
+                    // A tab left of the scalar's indentation, before content, is an error in yaml-rust2.
+                    if c == '\t' && !flow && tab.is_none() && self.col() <= indent {
+                        tab = Some(self.at);
+                    }
                     self.bump();
                 }
+            }
+            if let Some(at) = tab.filter(|_| !matches!(self.peek(), None | Some('#'))) {
+                return self.error_at(at, "a tab in indentation (indent with spaces)");
             }
             let continues = match self.peek() {
                 None | Some('#') => false,
@@ -452,7 +469,7 @@ impl Reader<'_> {
             };
             if !continues {
                 self.at = line_end;
-                return text;
+                return Ok(text);
             }
             spaces.clear();
             breaks = count;
@@ -461,7 +478,8 @@ impl Reader<'_> {
     }
 
     /// A quoted scalar, with escapes (double) or `''` (single), and line folding.
-    fn quoted(&mut self, single: bool) -> Result<String, YamlError> {
+    /// Its lines may not start left of `indent`, the enclosing block's column.
+    fn quoted(&mut self, single: bool, indent: isize) -> Result<String, YamlError> {
         let open = self.at;
         let quote = if single { '\'' } else { '"' };
         self.bump();
@@ -469,6 +487,9 @@ impl Reader<'_> {
         loop {
             if self.at_doc_marker() {
                 return self.error("a document marker inside a quoted value");
+            }
+            if self.col() < indent && self.peek().is_some() {
+                return self.error(format!("this line of a quoted value is indented less than its block (column {} or more)", indent + 1));
             }
             let mut leading_blanks = false;
             loop {
@@ -692,28 +713,35 @@ impl Reader<'_> {
     }
 
     /// Spaces, line breaks and comments inside [ ] or { }.
-    fn flow_gap(&mut self) {
+    fn flow_gap(&mut self) -> Result<(), YamlError> {
         while let Some(c) = self.peek() {
             match c {
                 ' ' | '\t' | '\n' => self.bump(),
+                '#' if !self.src.get(..self.at.pos).is_some_and(|before| before.ends_with([' ', '\t', '\n'])) => {
+                    return self.error("a comment needs a space before '#'");
+                }
                 '#' => self.skip_comment(),
                 _ => break,
             }
         }
+        if self.at_doc_marker() {
+            return self.error("a document marker inside [ ] or { }");
+        }
+        Ok(())
     }
 
     /// A node inside [ ] or { }: a collection, or a scalar (which may become a key).
     fn flow_node(&mut self) -> Result<(Value, Option<Scalar>), YamlError> {
-        self.flow_gap();
+        self.flow_gap()?;
         if matches!(self.peek(), Some('[' | '{')) {
             return Ok((self.flow_collection(self.flow_indent)?, None));
         }
-        let (scalar, _) = self.scalar(-1, true)?;
+        let (scalar, _) = self.scalar(-1, -1, true)?;
         Ok((Value::Null, Some(scalar)))
     }
 
     fn flow_close(&mut self, open: Mark, close: char) -> Result<bool, YamlError> {
-        self.flow_gap();
+        self.flow_gap()?;
         match self.peek() {
             Some(',') => {
                 self.bump();
@@ -733,7 +761,7 @@ impl Reader<'_> {
         self.bump();
         let mut items = Vec::new();
         loop {
-            self.flow_gap();
+            self.flow_gap()?;
             match self.peek() {
                 None => return self.error_at(open, "this bracket is never closed (expected ']')"),
                 Some(']') => {
@@ -744,7 +772,7 @@ impl Reader<'_> {
             }
             let at = self.at;
             let (node, scalar) = self.flow_node()?;
-            self.flow_gap();
+            self.flow_gap()?;
             if self.peek() == Some(':') {
                 // `[a: b]`: a mapping of one pair.
                 let Some(key) = scalar else { return self.error_at(at, "a collection as a mapping key is not supported") };
@@ -764,7 +792,7 @@ impl Reader<'_> {
 
     /// The value after a flow key's ':' (empty before ',' or the closing bracket).
     fn flow_value(&mut self, close: char) -> Result<Value, YamlError> {
-        self.flow_gap();
+        self.flow_gap()?;
         if self.peek() == Some(',') || self.peek() == Some(close) {
             return Ok(Value::Null);
         }
@@ -778,7 +806,7 @@ impl Reader<'_> {
         let mut map = Map::new();
         let mut kinds = Vec::new();
         loop {
-            self.flow_gap();
+            self.flow_gap()?;
             match self.peek() {
                 None => return self.error_at(open, "this brace is never closed (expected '}')"),
                 Some('}') => {
@@ -790,7 +818,7 @@ impl Reader<'_> {
             let at = self.at;
             let (_, scalar) = self.flow_node()?;
             let Some(key) = scalar else { return self.error_at(at, "a collection as a mapping key is not supported") };
-            self.flow_gap();
+            self.flow_gap()?;
             let value = if self.peek() == Some(':') {
                 self.colon()?;
                 self.flow_value('}')?
