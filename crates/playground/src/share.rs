@@ -1,4 +1,5 @@
 //! Share links: what a link carries, packed into the URL fragment as `#s1=` + base64url(deflate(JSON)).
+//! Compressed by [`crate::deflate`], read by miniz_oxide's inflater.
 //!
 //! The `s1` prefix is the format's version. A link of another version, or one that does not decode,
 //! is reported as such rather than half-read.
@@ -57,7 +58,7 @@ impl std::fmt::Display for ShareError {
 /// The fragment (without `#`) for a payload.
 pub fn encode(payload: &SharePayload) -> String {
     let json = chat_event_core::json::to_string(payload).into_bytes();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    let packed = crate::deflate::compress(&json);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
@@ -93,8 +94,7 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
         ));
     }
     // From the text: the one deserializer per type (see `chat_event_core::json`).
-    serde_json::from_str(&json)
-        .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
+    serde_json::from_str(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
 #[cfg(test)]
@@ -133,7 +133,7 @@ mod tests {
         assert!(matches!(decode(cut), Err(ShareError::Corrupt(_))));
         let list = format!(
             "{PREFIX}{}",
-            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"[]", 9))
+            URL_SAFE_NO_PAD.encode(crate::deflate::compress(b"[]"))
         );
         assert!(matches!(decode(&list), Err(ShareError::Corrupt(_))));
     }
