@@ -1,11 +1,12 @@
-//! A small deflate compressor (RFC 1951) for share links: one block with the fixed Huffman codes,
-//! greedy LZ77 matches found through hash chains.
+//! Deflate (RFC 1951) for share links, both ways, small: the compressor writes one block with
+//! the fixed Huffman codes and greedy LZ77 matches found through hash chains; the inflater reads
+//! every block type (stored, fixed, dynamic), as links made by other compressors need.
 //!
-//! Why not a crate's compressor: miniz_oxide's (with dynamic Huffman tables and lazy matching) was
-//! about 20 KB of the playground's wasm for links of a few hundred bytes; this is a small fraction
-//! of it. What matters in a share link is the repetition (a scenario repeats its request in every
-//! step), which LZ77 alone removes; dynamic tables would only shave a little more. The output is
-//! plain deflate, read by miniz_oxide's inflater like any other (so `#s1=` links are unchanged).
+//! Why not a crate: miniz_oxide (dynamic Huffman tables, lazy matching, table-driven inflate) was
+//! about 28 KB of the playground's wasm for links of a few hundred bytes. What matters in a link
+//! is the repetition (a scenario repeats its request in every step), which LZ77 alone removes;
+//! dynamic tables would shave only a little more. The tests compare both directions with
+//! miniz_oxide, a dev-dependency.
 
 /// Literal/length symbol 257 + i stands for lengths `LENGTH_BASE[i]..` with `LENGTH_EXTRA[i]`
 /// extra bits (RFC 1951, 3.2.5).
@@ -158,14 +159,194 @@ pub fn compress(data: &[u8]) -> Vec<u8> {
     bits.out
 }
 
+/// Why compressed data could not be inflated.
+pub type InflateError = &'static str;
+
+/// Reads bits least significant first, as deflate packs them.
+struct Input<'a> {
+    data: &'a [u8],
+    /// The position in bits.
+    at: usize,
+}
+
+impl Input<'_> {
+    fn bits(&mut self, n: u32) -> Result<u32, InflateError> {
+        let mut v = 0;
+        for i in 0..n {
+            let byte = self.data.get(self.at / 8).ok_or("the data ends early")?;
+            v |= u32::from((byte >> (self.at % 8)) & 1) << i;
+            self.at += 1;
+        }
+        Ok(v)
+    }
+}
+
+/// A canonical Huffman code: how many codes of each length, and the symbols in code order.
+struct Huffman {
+    counts: [u16; 16],
+    symbols: Vec<u16>,
+}
+
+impl Huffman {
+    /// The code for these code lengths (0: symbol unused); an over-subscribed set is refused.
+    fn new(lengths: &[u8]) -> Result<Self, InflateError> {
+        let mut counts = [0u16; 16];
+        for &l in lengths {
+            *counts
+                .get_mut(usize::from(l))
+                .ok_or("a code length over 15")? += 1;
+        }
+        counts[0] = 0;
+        let mut left: i32 = 1;
+        for &c in &counts[1..] {
+            left = left * 2 - i32::from(c);
+            if left < 0 {
+                return Err("an over-subscribed Huffman code");
+            }
+        }
+        let mut symbols = Vec::with_capacity(lengths.len());
+        for len in 1..16u8 {
+            symbols.extend(
+                (0u16..)
+                    .zip(lengths)
+                    .filter(|(_, &l)| l == len)
+                    .map(|(s, _)| s),
+            );
+        }
+        Ok(Huffman { counts, symbols })
+    }
+
+    /// One symbol, its code read a bit at a time (as in zlib's puff.c).
+    fn decode(&self, input: &mut Input) -> Result<u16, InflateError> {
+        let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
+        for &count in &self.counts[1..] {
+            code |= input.bits(1)? as i32;
+            let count = i32::from(count);
+            if code - first < count {
+                let i = usize::try_from(index + code - first).map_err(|_| "a bad code")?;
+                return self.symbols.get(i).copied().ok_or("a bad code");
+            }
+            index += count;
+            first = (first + count) << 1;
+            code <<= 1;
+        }
+        Err("a code that is not in the table")
+    }
+}
+
+/// The order in which a dynamic block gives the code lengths of its code-length code.
+const CODE_LENGTH_ORDER: [usize; 19] = [
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+];
+
+/// The codes of a dynamic block (RFC 1951, 3.2.7).
+fn dynamic_codes(input: &mut Input) -> Result<(Huffman, Huffman), InflateError> {
+    let literals = input.bits(5)? as usize + 257;
+    let distances = input.bits(5)? as usize + 1;
+    let code_lengths = input.bits(4)? as usize + 4;
+    let mut lengths = [0u8; 19];
+    for &i in CODE_LENGTH_ORDER.iter().take(code_lengths) {
+        lengths[i] = input.bits(3)? as u8;
+    }
+    let code = Huffman::new(&lengths)?;
+    let mut lengths = Vec::with_capacity(literals + distances);
+    while lengths.len() < literals + distances {
+        let (value, repeat) = match code.decode(input)? {
+            16 => (
+                *lengths.last().ok_or("a repeat with nothing before it")?,
+                3 + input.bits(2)?,
+            ),
+            17 => (0, 3 + input.bits(3)?),
+            18 => (0, 11 + input.bits(7)?),
+            l => (l as u8, 1),
+        };
+        lengths.extend(std::iter::repeat_n(value, repeat as usize));
+    }
+    if lengths.len() > literals + distances {
+        return Err("code lengths run past their count");
+    }
+    let (lit, dist) = lengths.split_at(literals);
+    Ok((Huffman::new(lit)?, Huffman::new(dist)?))
+}
+
+/// Inflates raw deflate data (no zlib or gzip header), refusing to write more than `limit` bytes.
+pub fn decompress(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
+    let mut input = Input { data, at: 0 };
+    let mut out = Vec::new();
+    loop {
+        let last = input.bits(1)? == 1;
+        match input.bits(2)? {
+            0 => {
+                input.at = input.at.div_ceil(8) * 8;
+                let len = input.bits(16)? as usize;
+                if input.bits(16)? as usize != !len & 0xFFFF {
+                    return Err("a stored block's length does not match its complement");
+                }
+                let start = input.at / 8;
+                let bytes = data.get(start..start + len).ok_or("the data ends early")?;
+                out.extend_from_slice(bytes);
+                input.at += len * 8;
+            }
+            kind @ (1 | 2) => {
+                let (lit, dist) = if kind == 1 {
+                    let mut fixed = [8u8; 288];
+                    fixed[144..256].fill(9);
+                    fixed[256..280].fill(7);
+                    (Huffman::new(&fixed)?, Huffman::new(&[5; 30])?)
+                } else {
+                    dynamic_codes(&mut input)?
+                };
+                loop {
+                    let symbol = usize::from(lit.decode(&mut input)?);
+                    if symbol < 256 {
+                        out.push(symbol as u8);
+                    } else if symbol == 256 {
+                        break;
+                    } else {
+                        let i = symbol - 257;
+                        let base = LENGTH_BASE.get(i).ok_or("a bad length code")?;
+                        let extra = LENGTH_EXTRA.get(i).ok_or("a bad length code")?;
+                        let length = usize::from(*base) + input.bits(u32::from(*extra))? as usize;
+                        let d = usize::from(dist.decode(&mut input)?);
+                        let base = DISTANCE_BASE.get(d).ok_or("a bad distance code")?;
+                        let extra = DISTANCE_EXTRA.get(d).ok_or("a bad distance code")?;
+                        let distance = usize::from(*base) + input.bits(u32::from(*extra))? as usize;
+                        let from = out
+                            .len()
+                            .checked_sub(distance)
+                            .ok_or("a distance too far back")?;
+                        for k in from..from + length {
+                            let byte = out.get(k).copied().ok_or("a distance too far back")?;
+                            out.push(byte);
+                        }
+                    }
+                    if out.len() > limit {
+                        return Err("more data than a share link holds");
+                    }
+                }
+            }
+            _ => return Err("an unknown block type"),
+        }
+        if out.len() > limit {
+            return Err("more data than a share link holds");
+        }
+        if last {
+            return Ok(out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chat_event_core::presets::PRESETS;
 
+    /// Inflated by miniz_oxide, the reference, and by ours, which must agree.
     fn inflate(packed: &[u8]) -> Vec<u8> {
-        miniz_oxide::inflate::decompress_to_vec(packed)
-            .unwrap_or_else(|e| panic!("not valid deflate: {e:?}"))
+        let reference = miniz_oxide::inflate::decompress_to_vec(packed)
+            .unwrap_or_else(|e| panic!("not valid deflate: {e:?}"));
+        assert_eq!(decompress(packed, usize::MAX).as_ref(), Ok(&reference));
+        reference
     }
 
     /// Bytes from a fixed xorshift sequence: nothing to match, every literal code used.
@@ -209,9 +390,59 @@ mod tests {
         for p in PRESETS {
             inputs.push(p.request().to_json_pretty().into_bytes());
         }
-        for input in inputs {
-            assert_eq!(inflate(&compress(&input)), input, "{} bytes", input.len());
+        for input in &inputs {
+            assert_eq!(&inflate(&compress(input)), input, "{} bytes", input.len());
         }
+    }
+
+    /// Links made before this compressor came from miniz_oxide at level 9 (dynamic Huffman
+    /// blocks): they, and every other level's blocks (stored, fixed), still inflate.
+    #[test]
+    fn miniz_oxides_streams_inflate_at_every_level() {
+        let mut inputs = vec![
+            Vec::new(),
+            b"a".to_vec(),
+            vec![b'x'; 70_000],
+            noise(70_000, 9),
+        ];
+        for p in PRESETS {
+            inputs.push(p.request().to_json_pretty().into_bytes());
+        }
+        for level in 0..=10 {
+            for input in &inputs {
+                let packed = miniz_oxide::deflate::compress_to_vec(input, level);
+                assert_eq!(
+                    decompress(&packed, usize::MAX).as_ref(),
+                    Ok(input),
+                    "level {level}"
+                );
+            }
+        }
+    }
+
+    /// Damaged data gives an error, never a panic or a wrong success; the limit holds.
+    #[test]
+    fn damaged_or_oversized_data_is_refused() {
+        let input = PRESETS[0].request().to_json_pretty().repeat(3).into_bytes();
+        for packed in [
+            compress(&input),
+            miniz_oxide::deflate::compress_to_vec(&input, 9),
+        ] {
+            for end in 0..packed.len() {
+                assert!(
+                    decompress(&packed[..end], usize::MAX).is_err(),
+                    "cut at {end}"
+                );
+            }
+            assert!(decompress(&packed, input.len() - 1).is_err());
+            assert_eq!(decompress(&packed, input.len()).as_ref(), Ok(&input));
+        }
+        // Arbitrary bytes: whatever they decode to, no panic.
+        for seed in 1..200 {
+            let _ = decompress(&noise(64, seed), 1 << 20);
+        }
+        assert_eq!(decompress(&[0b111], 10), Err("an unknown block type"));
+        assert!(decompress(&[0b001, 0, 0, 0, 0], 10).is_err()); // stored: NLEN is not !LEN
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Share links: what a link carries, packed into the URL fragment as `#s1=` + base64url(deflate(JSON)).
-//! Compressed by [`crate::deflate`], read by miniz_oxide's inflater.
+//! Compressed and inflated by [`crate::deflate`].
 //!
 //! The `s1` prefix is the format's version. A link of another version, or one that does not decode,
 //! is reported as such rather than half-read.
@@ -80,10 +80,9 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
         .decode(data.trim_end_matches('='))
         .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
     // A generous bound: a request is at most a few hundred KB even at every maximum length.
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 << 20).map_err(|_| {
-            ShareError::Corrupt("the compressed data is cut short or altered".to_owned())
-        })?;
+    let json = crate::deflate::decompress(&packed, 4 << 20).map_err(|_| {
+        ShareError::Corrupt("the compressed data is cut short or altered".to_owned())
+    })?;
     let json = String::from_utf8(json)
         .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
     let value = serde_json::from_str::<serde_json::Value>(&json)
