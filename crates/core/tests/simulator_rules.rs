@@ -4,7 +4,8 @@ use chat_event_core::simulator::{
     ContactStatus, EndChatError, EndReason, EndedBy, Faults, Settings, Simulator, SubtypeMatching,
     Throttling, Timestamp, What,
 };
-use chat_event_core::{ErrorType, SendChatIntegrationEventRequest};
+use chat_event_core::{ErrorType, NewSessionDetails, SendChatIntegrationEventRequest};
+use chat_event_core::json::read::read;
 use serde_json::json;
 
 const PHONE: &str = "+15551234567";
@@ -12,7 +13,12 @@ const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1
 const HOUR: u64 = 3_600_000;
 
 fn req(value: serde_json::Value) -> SendChatIntegrationEventRequest {
-    serde_json::from_value(value).expect("test request")
+    read(&value).expect("test request")
+}
+
+/// NewSessionDetails from JSON, read as a request's member.
+fn details(value: serde_json::Value) -> NewSessionDetails {
+    req(json!({"NewSessionDetails": value})).new_session_details.expect("test NewSessionDetails")
 }
 
 fn sms(text: &str) -> SendChatIntegrationEventRequest {
@@ -92,8 +98,7 @@ fn the_next_event_reuses_the_active_chat_and_ignores_new_session_details() {
         (
             {
                 let mut r = sms("with details");
-                r.new_session_details =
-                    Some(serde_json::from_value(json!({"Attributes": {"a": "b"}})).unwrap());
+                r.new_session_details = Some(details(json!({"Attributes": {"a": "b"}})));
                 r
             },
             true,
@@ -326,7 +331,7 @@ fn content_types_must_have_been_enabled_at_chat_start() {
         let mut r = sms("**hi**");
         r.subtype = None;
         r.event.as_mut().unwrap().content_type = Some("text/markdown".into());
-        r.new_session_details = nsd.map(|v| serde_json::from_value(v).unwrap());
+        r.new_session_details = nsd.map(details);
         r
     };
     // New chat without text/markdown enabled: rejected, nothing created.
@@ -362,10 +367,7 @@ fn content_types_must_have_been_enabled_at_chat_start() {
     let mut sim3 = self::sim();
     let mut r = sms("plain");
     r.subtype = None;
-    r.new_session_details = Some(
-        serde_json::from_value(json!({"SupportedMessagingContentTypes": ["text/markdown"]}))
-            .unwrap(),
-    );
+    r.new_session_details = Some(details(json!({"SupportedMessagingContentTypes": ["text/markdown"]})));
     let o = sim3.send(&r);
     assert_eq!(o.what, What::InvalidRequest);
     assert!(
@@ -623,14 +625,11 @@ fn queries_show_contacts_transcripts_and_the_log() {
         s.log_limit = 3;
     });
     let mut r = sms("one");
-    r.new_session_details = Some(
-        serde_json::from_value(json!({
-            "ParticipantDetails": {"DisplayName": "Ana"},
-            "Attributes": {"customerId": "42"},
-            "StreamingConfiguration": {"StreamingEndpointArn": "arn:aws:sns:us-east-1:123456789012:chat"}
-        }))
-        .unwrap(),
-    );
+    r.new_session_details = Some(details(json!({
+        "ParticipantDetails": {"DisplayName": "Ana"},
+        "Attributes": {"customerId": "42"},
+        "StreamingConfiguration": {"StreamingEndpointArn": "arn:aws:sns:us-east-1:123456789012:chat"}
+    })));
     let first = sim.send(&r);
     sim.send(&sms("two"));
     sim.send(&sms("three"));
@@ -715,7 +714,7 @@ fn outcomes_serialize_with_camel_case_and_iso_times() {
     assert_eq!(v["response"]["ok"]["NewChatCreated"], true);
     assert_eq!(v["contactId"], o.contact_id.unwrap().to_string());
     assert_eq!(v["newSessionDetailsIgnored"], false);
-    let back: chat_event_core::simulator::Outcome = serde_json::from_value(v).unwrap();
+    let back: chat_event_core::simulator::Outcome = read(&v).unwrap();
     assert_eq!(back, o);
     let err = sim_with(|s| s.faults.access_denied = true).send(&sms("x"));
     let v = serde_json::to_value(&err).unwrap();

@@ -595,14 +595,7 @@ impl Simulator {
         active: Option<u32>,
         ctx: &Ctx,
     ) -> Option<Outcome> {
-        #[derive(serde::Deserialize)]
-        struct Receipt {
-            #[serde(rename = "messageId")]
-            message_id: Option<String>,
-        }
-        let named = content
-            .and_then(|c| serde_json::from_str::<Receipt>(c).ok())
-            .and_then(|r| r.message_id);
+        let named = content.and_then(crate::receipt::message_id);
         let Some(named) = named else {
             let explanation = "A read or delivered receipt needs Content like {\"messageId\":\"…\"} naming a message of the chat; this one names none, so it is rejected.".to_string();
             return Some(self.reject(

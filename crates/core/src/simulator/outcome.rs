@@ -5,15 +5,18 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
+use crate::from_json_one_of;
+use crate::json::read::{FromJson, Object, Path, ReadError};
 use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
 /// The result of one `send`.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
@@ -119,7 +122,7 @@ impl Outcome {
 }
 
 /// The HTTP response: `ok` holds the JSON body of a 200, `error` the service error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AwsResponse {
@@ -139,7 +142,7 @@ impl AwsResponse {
 }
 
 /// What happened to a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum What {
@@ -180,7 +183,7 @@ impl What {
 }
 
 /// The contact a new one follows: the same identity's previous contact, and how it ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Predecessor {
@@ -191,7 +194,7 @@ pub struct Predecessor {
 }
 
 /// Why a contact ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndReason {
@@ -218,7 +221,7 @@ impl EndReason {
 }
 
 /// Who ends a chat in [`super::Simulator::end_chat`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndedBy {
@@ -619,8 +622,82 @@ impl Serialize for Explanation {
     }
 }
 
-impl<'de> Deserialize<'de> for Explanation {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Explanation::from)
+impl FromJson for Explanation {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        String::from_json(value, at).map(Explanation::from)
+    }
+}
+
+/// Unknown members are ignored, as they were; absent optional members take their defaults.
+impl FromJson for Outcome {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "an outcome")?;
+        let outcome = Outcome {
+            at: o.required("at")?,
+            what: o.required("what")?,
+            response: o.required("response")?,
+            contact_id: o.optional("contactId")?,
+            follows: o.optional("follows")?,
+            new_session_details_ignored: o.or_default("newSessionDetailsIgnored")?,
+            message_id: o.optional("messageId")?,
+            explanation: o.required("explanation")?,
+            diagnostics: o.or_default("diagnostics")?,
+        };
+        o.finish_lenient();
+        Ok(outcome)
+    }
+}
+
+/// As it is written: an object with one member, `ok` (the 200 body) or `error` (the service error).
+impl FromJson for AwsResponse {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        const EXPECTED: &str = "{\"ok\": {…}} or {\"error\": {…}}";
+        let map = value.as_object().ok_or_else(|| ReadError::expected(at, EXPECTED, value))?;
+        let mut members = map.iter();
+        match (members.next(), members.next()) {
+            (Some((name, body)), None) if name == "ok" => SendChatIntegrationEventResponse::from_json(body, &at.member("ok")).map(AwsResponse::Ok),
+            (Some((name, body)), None) if name == "error" => ServiceError::from_json(body, &at.member("error")).map(AwsResponse::Error),
+            (Some((name, _)), None) => Err(ReadError::new(&at.member(name), format!("unknown member \"{name}\"; expected \"ok\" or \"error\""))),
+            _ => Err(ReadError::new(at, format!("expected {EXPECTED}, found an object with {} members", map.len()))),
+        }
+    }
+}
+
+from_json_one_of!(What {
+    "created" => What::Created,
+    "reused" => What::Reused,
+    "disconnected" => What::Disconnected,
+    "noActiveChat" => What::NoActiveChat,
+    "invalidRequest" => What::InvalidRequest,
+    "contentTypeNotEnabled" => What::ContentTypeNotEnabled,
+    "unknownReceiptTarget" => What::UnknownReceiptTarget,
+    "accessDenied" => What::AccessDenied,
+    "throttled" => What::Throttled,
+    "destinationNotFound" => What::DestinationNotFound,
+    "internalError" => What::InternalError,
+    "activeChatLimit" => What::ActiveChatLimit,
+});
+
+from_json_one_of!(EndReason {
+    "customerDisconnected" => EndReason::CustomerDisconnected,
+    "agentDisconnected" => EndReason::AgentDisconnected,
+    "flowDisconnected" => EndReason::FlowDisconnected,
+    "expired" => EndReason::Expired,
+});
+
+from_json_one_of!(EndedBy { "agent" => EndedBy::Agent, "flow" => EndedBy::Flow });
+
+/// Unknown members are ignored, as they were.
+impl FromJson for Predecessor {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a predecessor contact")?;
+        let predecessor = Predecessor {
+            contact_id: o.required("contactId")?,
+            started_at: o.required("startedAt")?,
+            ended_at: o.required("endedAt")?,
+            end_reason: o.required("endReason")?,
+        };
+        o.finish_lenient();
+        Ok(predecessor)
     }
 }
