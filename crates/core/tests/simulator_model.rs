@@ -59,7 +59,7 @@ impl Model {
     fn subtype_key(&self, s: Option<&str>) -> Option<String> {
         s.map(|s| {
             if self.ignore_case {
-                s.to_lowercase()
+                s.to_ascii_lowercase()
             } else {
                 s.to_string()
             }

@@ -186,6 +186,25 @@ fn subtype_case_sensitivity_is_a_setting() {
     }
 }
 
+/// Ignoring case folds ASCII letters only: AWS's subtypes are ASCII, and Unicode's case tables
+/// would cost the wasm ~15 KB. A non-ASCII letter (É, the Kelvin sign K) is compared as written.
+#[test]
+fn ignoring_subtype_case_folds_ascii_letters_only() {
+    for (first, second, same) in [
+        ("connect:WhatsApp", "CONNECT:WHATSAPP", true),
+        ("connect:whatsapp", "connect:WhatsApp", true),
+        ("connect:É", "connect:É", true),
+        ("connect:é", "connect:É", false),
+        ("connect:k", "connect:\u{212A}", false),
+    ] {
+        let mut sim = sim_with(|s| s.subtype_matching = SubtypeMatching::CaseInsensitive);
+        let a = sim.send(&with(PHONE, Some(first), "MESSAGE"));
+        let b = sim.send(&with(PHONE, Some(second), "MESSAGE"));
+        assert_eq!((a.what, a.contact_id == b.contact_id), (What::Created, same), "{first} then {second}");
+        assert_eq!(sim.active_contact_for(PHONE, ARN, Some(second)).map(|c| c.contact_id), b.contact_id, "{second}");
+    }
+}
+
 #[test]
 fn disconnect_ends_the_active_chat_and_the_next_message_follows_it() {
     let mut sim = sim();

@@ -279,6 +279,27 @@ fn optional_parts_may_be_absent_and_lenient_parts_ignore_extra_members() {
     );
 }
 
+/// Restoring recomputes each contact's matching form of its Subtype as `send` does: ASCII letters
+/// folded when case is ignored, anything else as written.
+#[test]
+fn a_case_insensitive_snapshot_matches_subtypes_as_before() {
+    let settings = Settings { subtype_matching: chat_event_core::simulator::SubtypeMatching::CaseInsensitive, ..Settings::default() };
+    let mut sim = Simulator::new(settings).unwrap();
+    let with_subtype = |subtype: &str| {
+        let mut r = send("+15550000009", "MESSAGE");
+        r.subtype = Some(subtype.into());
+        r
+    };
+    let sms = sim.send(&with_subtype("connect:SMS"));
+    let accented = sim.send(&with_subtype("connect:É"));
+    let mut restored = Simulator::restore(&sim.snapshot()).unwrap();
+    for (subtype, expected) in [("connect:sms", sms.contact_id), ("CONNECT:SMS", sms.contact_id), ("connect:É", accented.contact_id)] {
+        assert_eq!(restored.send(&with_subtype(subtype)).contact_id, expected, "{subtype}");
+    }
+    let other = restored.send(&with_subtype("connect:é"));
+    assert_ne!(other.contact_id, accented.contact_id);
+}
+
 #[test]
 fn log_retention_applies_on_restore() {
     let sim = busy();

@@ -353,8 +353,10 @@ impl Simulator {
     fn match_form<'a>(&self, subtype: &'a str) -> Cow<'a, str> {
         match self.settings.subtype_matching {
             SubtypeMatching::CaseSensitive => Cow::Borrowed(subtype),
-            SubtypeMatching::CaseInsensitive if subtype.chars().any(char::is_uppercase) => {
-                Cow::Owned(subtype.to_lowercase())
+            // ASCII folding only: Unicode's case tables would cost ~15 KB of wasm, and AWS's
+            // subtypes are ASCII (see `SubtypeMatching::CaseInsensitive`).
+            SubtypeMatching::CaseInsensitive if subtype.bytes().any(|b| b.is_ascii_uppercase()) => {
+                Cow::Owned(subtype.to_ascii_lowercase())
             }
             SubtypeMatching::CaseInsensitive => Cow::Borrowed(subtype),
         }

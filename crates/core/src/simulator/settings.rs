@@ -71,7 +71,9 @@ pub enum SubtypeMatching {
     /// `connect:sms` and `connect:SMS` are different chats.
     #[default]
     CaseSensitive,
-    /// `connect:sms` and `connect:SMS` are the same chat (Unicode lowercase comparison).
+    /// `connect:sms` and `connect:SMS` are the same chat. Case is folded for ASCII letters only
+    /// (`A`–`Z`): AWS's subtypes are ASCII (`connect:sms`, `connect:WhatsApp`), and a non-ASCII
+    /// letter is compared as written (`É` and `é` stay different).
     CaseInsensitive,
 }
 

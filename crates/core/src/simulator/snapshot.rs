@@ -314,7 +314,7 @@ impl Simulator {
                 Some(s) => {
                     let form = match sim.settings.subtype_matching {
                         super::SubtypeMatching::CaseSensitive => s.to_string(),
-                        super::SubtypeMatching::CaseInsensitive => s.to_lowercase(),
+                        super::SubtypeMatching::CaseInsensitive => s.to_ascii_lowercase(),
                     };
                     let strings = &mut sim.store.strings;
                     (
