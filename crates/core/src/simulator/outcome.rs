@@ -701,3 +701,83 @@ impl FromJson for Predecessor {
         Ok(predecessor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::read::read;
+    use crate::model::ErrorType;
+    use serde_json::json;
+
+    /// Each enum reads exactly the spelling its `Serialize` writes, and nothing else.
+    #[test]
+    fn enums_read_the_spellings_they_write() {
+        fn round_trip<T: Serialize + FromJson + PartialEq + fmt::Debug>(values: &[T]) {
+            for v in values {
+                let written = crate::json::to_value(v);
+                assert_eq!(read::<T>(&written).as_ref(), Ok(v), "{written}");
+                let shouted = json!(written.as_str().map(str::to_uppercase));
+                assert!(read::<T>(&shouted).is_err(), "{shouted}");
+            }
+        }
+        round_trip(&[
+            What::Created,
+            What::Reused,
+            What::Disconnected,
+            What::NoActiveChat,
+            What::InvalidRequest,
+            What::ContentTypeNotEnabled,
+            What::UnknownReceiptTarget,
+            What::AccessDenied,
+            What::Throttled,
+            What::DestinationNotFound,
+            What::InternalError,
+            What::ActiveChatLimit,
+        ]);
+        round_trip(&[EndReason::CustomerDisconnected, EndReason::AgentDisconnected, EndReason::FlowDisconnected, EndReason::Expired]);
+        round_trip(&[EndedBy::Agent, EndedBy::Flow]);
+        round_trip(&[super::super::ContactStatus::Active, super::super::ContactStatus::Ended, super::super::ContactStatus::Expired]);
+        round_trip(&[super::super::SubtypeMatching::CaseSensitive, super::super::SubtypeMatching::CaseInsensitive]);
+        round_trip(&ErrorType::ALL);
+    }
+
+    /// A response is an object with exactly one member, `ok` or `error`.
+    #[test]
+    fn a_response_has_one_member_ok_or_error() {
+        let ok = AwsResponse::Ok(SendChatIntegrationEventResponse { initial_contact_id: Some("c".into()), new_chat_created: Some(false) });
+        assert_eq!(read::<AwsResponse>(&crate::json::to_value(&ok)), Ok(ok));
+        let error = AwsResponse::Error(ServiceError::new(ErrorType::ThrottlingException, "Rate exceeded"));
+        assert_eq!(read::<AwsResponse>(&crate::json::to_value(&error)), Ok(error));
+        for (value, path, message) in [
+            (json!("ok"), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found the string \"ok\""),
+            (json!({}), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 0 members"),
+            (json!({"ok": {}, "error": {}}), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 2 members"),
+            (json!({"Ok": {}}), "Ok", "unknown member \"Ok\"; expected \"ok\" or \"error\""),
+            (json!({"ok": {"NewChatCreated": 1}}), "ok.NewChatCreated", "expected true or false, found the number 1"),
+            (json!({"error": {"Type": "ThrottlingException", "Message": "m"}}), "error", "the member \"HttpStatus\" is missing"),
+        ] {
+            let e = read::<AwsResponse>(&value).unwrap_err();
+            assert_eq!((e.path.as_str(), e.message.as_str()), (path, message), "{value}");
+        }
+    }
+
+    /// Absent optional members take their defaults; `at`, `what`, `response` and `explanation`
+    /// are required.
+    #[test]
+    fn an_outcome_needs_its_four_members() {
+        let minimal = json!({
+            "at": "2026-01-01T00:00:00Z", "what": "noActiveChat", "response": {"ok": {}}, "explanation": "none"
+        });
+        let o = read::<Outcome>(&minimal).unwrap();
+        assert_eq!((o.contact_id, o.new_session_details_ignored, o.diagnostics.len()), (None, false, 0));
+        assert_eq!(o.explanation, "none");
+        for member in ["at", "what", "response", "explanation"] {
+            let mut v = minimal.clone();
+            if let Some(map) = v.as_object_mut() {
+                map.remove(member);
+            }
+            let e = read::<Outcome>(&v).unwrap_err();
+            assert_eq!(e.message, format!("the member \"{member}\" is missing"));
+        }
+    }
+}
