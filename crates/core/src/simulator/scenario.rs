@@ -236,7 +236,8 @@ pub struct ScenarioError {
     /// 1-based line and column for syntax errors.
     pub line: Option<usize>,
     pub column: Option<usize>,
-    /// The 1-based step number, for a step that is wrong as a whole.
+    /// The 1-based step number, for a step that is wrong as a whole or has a member that does
+    /// not read (the message then starts with the member's path, `steps[2].expect.wat: …`).
     pub step: Option<usize>,
     pub message: String,
 }
