@@ -6,19 +6,21 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use chat_event_core::json::read::{read, FromJson, Object, Path, ReadError};
 use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The fragment prefix of the current version.
 pub const PREFIX: &str = "s1=";
 
 /// What a share link carries: the request, and the simulator's steps when there are any.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SharePayload {
     pub request: SendChatIntegrationEventRequest,
     /// The simulator's steps and settings, in core's scenario format, when the simulator has been used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Scenario>,
 }
 
@@ -87,13 +89,19 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
         .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
     let value = serde_json::from_str::<serde_json::Value>(&json)
         .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
-    if !value.is_object() {
-        return Err(ShareError::Corrupt(
-            "unexpected content: not an object".to_owned(),
-        ));
+    read(&value).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
+}
+
+/// The request is required; the scenario may be absent. Members no reader asks for are ignored
+/// (as the derived `Deserialize` did), so a later version's extra member does not break a link.
+impl FromJson for SharePayload {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a share link's content (an object)")?;
+        Ok(SharePayload {
+            request: o.required("request")?,
+            scenario: o.optional("scenario")?,
+        })
     }
-    // From the text: the one deserializer per type (see `chat_event_core::json`).
-    serde_json::from_str(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
 #[cfg(test)]

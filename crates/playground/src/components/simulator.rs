@@ -544,12 +544,7 @@ pub fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
     if !t.starts_with('{') {
         return Some(Scenario::from_yaml(text).map_err(|e| e.to_string()));
     }
-    // From text, like every other reader in the app (see `storage::parse`).
-    Some(
-        serde_json::from_str::<Scenario>(text)
-            .map_err(|e| e.to_string())
-            .and_then(|s| s.check().map(|()| s).map_err(|e| e.to_string())),
-    )
+    Some(Scenario::from_json(text).map_err(|e| e.to_string()))
 }
 
 #[cfg(test)]
