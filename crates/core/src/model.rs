@@ -260,23 +260,8 @@ impl FromJson for ChatStreamingConfiguration {
     }
 }
 
-/// A bridge for documents that are still read through serde (a scenario's steps, until the
-/// simulator's readers move to [`crate::json::read`]): the JSON is taken as a tree, then read by
-/// the [`FromJson`] impls above, so that a request reads the same inside another document as on
-/// its own. Nothing reaches this from a reader built on `FromJson`, so it costs the wasm nothing
-/// once no serde reader holds a request.
-macro_rules! deserialize_through_from_json {
-    ($($ty:ty),* $(,)?) => {$(
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
-                crate::json::read::read(&value).map_err(serde::de::Error::custom)
-            }
-        }
-    )*};
-}
-
-deserialize_through_from_json!(
+// Documents still read through serde (a scenario's steps) read these through `FromJson` too.
+crate::json::deserialize_through_from_json!(
     SendChatIntegrationEventRequest,
     ChatEvent,
     NewSessionDetails,

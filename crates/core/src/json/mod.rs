@@ -103,6 +103,23 @@ pub fn from_text<T: FromJson>(text: &str) -> Result<T, TextError> {
     read::read(&value).map_err(TextError::Read)
 }
 
+/// `Deserialize` through [`FromJson`], for a type that a document still read by serde holds (a
+/// scenario's request, the playground's saved choices) until that document's reader moves to
+/// [`read`]. The JSON is taken as a tree, then read by the type's own reader, so that it reads the
+/// same in both; nothing reaches this from a `FromJson` reader, so the code exists in a build only
+/// while a serde reader holds the type.
+macro_rules! deserialize_through_from_json {
+    ($($ty:ty),* $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                $crate::json::read::read(&value).map_err(serde::de::Error::custom)
+            }
+        }
+    )*};
+}
+pub(crate) use deserialize_through_from_json;
+
 #[cfg(test)]
 mod tests {
     use super::*;
