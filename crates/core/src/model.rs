@@ -88,7 +88,7 @@ pub struct ChatStreamingConfiguration {
 
 /// `SendChatIntegrationEventResponse`. Neither member is required by the model; AWS leaves
 /// `InitialContactId` out when the event needed an existing chat and there was none.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SendChatIntegrationEventResponse {
@@ -99,7 +99,7 @@ pub struct SendChatIntegrationEventResponse {
 }
 
 /// The five errors the operation declares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum ErrorType {
     InvalidRequestException,
@@ -142,14 +142,14 @@ impl ErrorType {
 }
 
 /// `InvalidRequestExceptionReason`: a union whose one member is about attached files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct InvalidRequestExceptionReason {
     #[serde(rename = "AttachedFileInvalidRequestExceptionReason")]
     pub attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
 pub enum AttachedFileInvalidRequestExceptionReason {
@@ -159,7 +159,7 @@ pub enum AttachedFileInvalidRequestExceptionReason {
 }
 
 /// An error as the service returns it: the shape's name, its HTTP status and its members.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ServiceError {
     #[serde(rename = "Type")]
@@ -175,6 +175,127 @@ pub struct ServiceError {
 impl ServiceError {
     pub fn new(error_type: ErrorType, message: impl Into<String>) -> Self {
         ServiceError { error_type, http_status: error_type.http_status(), message: message.into(), reason: None }
+    }
+}
+
+/// Readers for the response and the errors (the simulator's snapshots carry them in its log):
+/// members as they are written, unknown members refused in the response (as AWS's own model does)
+/// and ignored in an error (AWS may add members to an error).
+mod read_outcomes {
+    use super::*;
+    use crate::from_json_one_of;
+    use crate::json::read::{FromJson, Object, Path, ReadError};
+
+    impl FromJson for SendChatIntegrationEventResponse {
+        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+            let mut o = Object::new(value, at, "a SendChatIntegrationEvent response")?;
+            let response = SendChatIntegrationEventResponse {
+                initial_contact_id: o.optional("InitialContactId")?,
+                new_chat_created: o.optional("NewChatCreated")?,
+            };
+            o.finish()?;
+            Ok(response)
+        }
+    }
+
+    from_json_one_of!(ErrorType {
+        "InvalidRequestException" => ErrorType::InvalidRequestException,
+        "ResourceNotFoundException" => ErrorType::ResourceNotFoundException,
+        "InternalServiceException" => ErrorType::InternalServiceException,
+        "ThrottlingException" => ErrorType::ThrottlingException,
+        "AccessDeniedException" => ErrorType::AccessDeniedException,
+    });
+
+    from_json_one_of!(AttachedFileInvalidRequestExceptionReason {
+        "INVALID_FILE_SIZE" => AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
+        "INVALID_FILE_TYPE" => AttachedFileInvalidRequestExceptionReason::INVALID_FILE_TYPE,
+        "INVALID_FILE_NAME" => AttachedFileInvalidRequestExceptionReason::INVALID_FILE_NAME,
+    });
+
+    impl FromJson for InvalidRequestExceptionReason {
+        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+            let mut o = Object::new(value, at, "an InvalidRequestExceptionReason")?;
+            let reason = InvalidRequestExceptionReason {
+                attached_file_invalid_request_exception_reason: o.required("AttachedFileInvalidRequestExceptionReason")?,
+            };
+            o.finish_lenient();
+            Ok(reason)
+        }
+    }
+
+    impl FromJson for ServiceError {
+        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+            let mut o = Object::new(value, at, "a service error")?;
+            let error = ServiceError {
+                error_type: o.required("Type")?,
+                http_status: o.required("HttpStatus")?,
+                message: o.required("Message")?,
+                reason: o.optional("Reason")?,
+            };
+            o.finish_lenient();
+            Ok(error)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::json::read::read;
+        use serde_json::json;
+
+        #[test]
+        fn responses_and_errors_read_back_what_they_write() {
+            let response = SendChatIntegrationEventResponse { initial_contact_id: Some("c-1".into()), new_chat_created: Some(true) };
+            assert_eq!(read::<SendChatIntegrationEventResponse>(&crate::json::to_value(&response)), Ok(response));
+            assert_eq!(read::<SendChatIntegrationEventResponse>(&json!({})), Ok(SendChatIntegrationEventResponse::default()));
+            for error_type in ErrorType::ALL {
+                let mut error = ServiceError::new(error_type, "m");
+                if error_type == ErrorType::InvalidRequestException {
+                    error.reason = Some(InvalidRequestExceptionReason {
+                        attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason::INVALID_FILE_NAME,
+                    });
+                }
+                assert_eq!(read::<ServiceError>(&crate::json::to_value(&error)), Ok(error));
+            }
+        }
+
+        #[test]
+        fn unknown_members_are_refused_in_the_response_and_ignored_in_an_error() {
+            let e = read::<SendChatIntegrationEventResponse>(&json!({"NewChatCreated": true, "Extra": 1})).unwrap_err();
+            assert_eq!(e.path, "Extra");
+            assert!(e.message.starts_with("unknown member \"Extra\""), "{}", e.message);
+            let error = read::<ServiceError>(&json!({"Type": "ThrottlingException", "HttpStatus": 429, "Message": "m", "Extra": 1}));
+            assert_eq!(error.map(|e| e.error_type), Ok(ErrorType::ThrottlingException));
+        }
+
+        #[test]
+        fn wrong_members_are_located() {
+            fn error_of<T: FromJson + fmt::Debug>(value: &Value) -> ReadError {
+                read::<T>(value).err().unwrap_or_else(|| ReadError::new(&Path::Root, "accepted"))
+            }
+            let response = error_of::<SendChatIntegrationEventResponse> as fn(&Value) -> ReadError;
+            let error = error_of::<ServiceError> as fn(&Value) -> ReadError;
+            for (reader, value, path, message) in [
+                (response, json!({"NewChatCreated": "yes"}), "NewChatCreated", "expected true or false, found the string \"yes\""),
+                (error, json!({"HttpStatus": 429, "Message": "m"}), "", "the member \"Type\" is missing"),
+                (
+                    error,
+                    json!({"Type": "Throttling", "HttpStatus": 429, "Message": "m"}),
+                    "Type",
+                    "expected \"InvalidRequestException\", \"ResourceNotFoundException\", \"InternalServiceException\", \"ThrottlingException\" or \"AccessDeniedException\", found \"Throttling\"",
+                ),
+                (error, json!({"Type": "ThrottlingException", "HttpStatus": 70000, "Message": "m"}), "HttpStatus", "expected a whole number from 0 to 65535, found 70000"),
+                (
+                    error,
+                    json!({"Type": "InvalidRequestException", "HttpStatus": 400, "Message": "m", "Reason": {"AttachedFileInvalidRequestExceptionReason": "TOO_BIG"}}),
+                    "Reason.AttachedFileInvalidRequestExceptionReason",
+                    "expected \"INVALID_FILE_SIZE\", \"INVALID_FILE_TYPE\" or \"INVALID_FILE_NAME\", found \"TOO_BIG\"",
+                ),
+            ] {
+                let e = reader(&value);
+                assert_eq!((e.path.as_str(), e.message.as_str()), (path, message), "{value}");
+            }
+        }
     }
 }
 
