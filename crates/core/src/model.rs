@@ -13,7 +13,7 @@
 //! A repeated member keeps its last value, as Python's `json.loads` (and so the AWS CLI) does.
 
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::json::read::{FromJson, Object, Path, ReadError};
@@ -270,7 +270,7 @@ mod read_outcomes {
 
         #[test]
         fn wrong_members_are_located() {
-            fn error_of<T: FromJson + fmt::Debug>(value: &Value) -> ReadError {
+            fn error_of<T: FromJson + std::fmt::Debug>(value: &Value) -> ReadError {
                 read::<T>(value).err().unwrap_or_else(|| ReadError::new(&Path::Root, "accepted"))
             }
             let response = error_of::<SendChatIntegrationEventResponse> as fn(&Value) -> ReadError;
@@ -381,7 +381,7 @@ impl FromJson for ChatStreamingConfiguration {
     }
 }
 
-// Documents still read through serde (a scenario's steps) read these through `FromJson` too.
+// Readers still built on serde (`crate::presets`, the playground) read these through `FromJson` too.
 crate::json::deserialize_through_from_json!(
     SendChatIntegrationEventRequest,
     ChatEvent,
@@ -541,7 +541,7 @@ mod reading {
     /// Documents still read through serde (until their readers move) read a request the same way.
     #[test]
     fn serde_readers_read_through_the_same_reader() {
-        #[derive(Deserialize)]
+        #[derive(serde::Deserialize)]
         struct Step {
             send: Option<SendChatIntegrationEventRequest>,
         }

@@ -91,8 +91,6 @@ impl FromJson for RenderOptions {
         Ok(options)
     }
 }
-// Until the wasm facade reads its arguments through `FromJson`.
-crate::json::deserialize_through_from_json!(RenderOptions);
 
 /// Something the reader of a rendered command should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,16 +1,17 @@
-//! One way between JSON and typed values, each way round: typed values are read from JSON text
-//! (serde_json's text deserializer) and written to a `serde_json::Value` (its value serializer).
+//! One way between JSON and typed values, each way round: typed values are written through
+//! serde's `Serialize` to a `serde_json::Value` (its value serializer), and read from a `Value` by
+//! [`read`] ([`FromJson`]); text is parsed to a `Value` first ([`from_text`]).
 //!
-//! Why: serde's generated code is monomorphized for every deserializer and serializer a type
-//! meets, so each extra way (text and `Value`; compact and pretty text) compiles every type's code
-//! again into the wasm. A tree (YAML, a parsed command) goes back to text to be read; text is
-//! written from the tree. Either costs a few microseconds and saves tens of KB of wasm.
+//! Why: serde's generated code is monomorphized for every serializer a type meets, so each extra
+//! way (compact and pretty text) would compile every type's code again into the wasm: text is
+//! written from the tree. Reading has no serde derive at all: a derived `Deserialize` brings a
+//! visitor per type and `Unexpected` messages that pull float formatting into the wasm, where a
+//! reader of a parsed tree needs only serde_json's parser, which every reader shares.
 
 pub mod read;
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -29,12 +30,6 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 /// A typed value as pretty JSON text (2-space indent), through [`to_value`].
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(&to_value(value)).unwrap_or_default()
-}
-
-/// Reads a `T` from a JSON tree, through its compact text. The error is serde_json's message
-/// without a location: a line and column would point into text the caller never saw.
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_json::from_str(&value.to_string()).map_err(|e| message(&e))
 }
 
 /// serde_json's message without the " at line L column C" it appends to located errors.
@@ -103,9 +98,8 @@ pub fn from_text<T: FromJson>(text: &str) -> Result<T, TextError> {
     read::read(&value).map_err(TextError::Read)
 }
 
-/// `Deserialize` through [`FromJson`], for a type that a document still read by serde holds (a
-/// scenario's request, the playground's saved choices) until that document's reader moves to
-/// [`read`]. The JSON is taken as a tree, then read by the type's own reader, so that it reads the
+/// `Deserialize` through [`FromJson`], for a type that a reader still built on serde holds (the
+/// presets' requests, the playground's saved choices) until that reader moves to [`read`]. The JSON is taken as a tree, then read by the type's own reader, so that it reads the
 /// same in both; nothing reaches this from a `FromJson` reader, so the code exists in a build only
 /// while a serde reader holds the type.
 macro_rules! deserialize_through_from_json {
@@ -143,12 +137,5 @@ mod tests {
         let e = from_text::<SendChatIntegrationEventRequest>("{\n  \"SourceId\": 5\n}").unwrap_err();
         assert_eq!((e.line(), e.column(), e.message()), (None, None, "expected a string, found the number 5"));
         assert_eq!(e.to_string(), "SourceId: expected a string, found the number 5");
-    }
-
-    #[test]
-    fn a_tree_reads_through_its_text() {
-        assert_eq!(from_value::<Vec<String>>(&json!(["a"])), Ok(vec!["a".to_string()]));
-        let e = from_value::<Vec<String>>(&json!([5])).unwrap_err();
-        assert_eq!(e, "invalid type: integer `5`, expected a string");
     }
 }
