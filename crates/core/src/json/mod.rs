@@ -32,6 +32,14 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(&to_value(value)).unwrap_or_default()
 }
 
+/// Reads a `T` through serde from a JSON tree, via its compact text. Only for the playground's
+/// bridge until it reads Shell, StructureStyle and NewSessionDetails by their [`FromJson`] (which
+/// they now have); then this goes. The error is serde_json's message without a location: a line
+/// and column would point into text the caller never saw.
+pub fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    serde_json::from_str(&value.to_string()).map_err(|e| message(&e))
+}
+
 /// serde_json's message without the " at line L column C" it appends to located errors.
 pub fn message(e: &serde_json::Error) -> String {
     let text = e.to_string();
