@@ -381,15 +381,6 @@ impl FromJson for ChatStreamingConfiguration {
     }
 }
 
-// Readers still built on serde (`crate::presets`, the playground) read these through `FromJson` too.
-crate::json::deserialize_through_from_json!(
-    SendChatIntegrationEventRequest,
-    ChatEvent,
-    NewSessionDetails,
-    ParticipantDetails,
-    ChatStreamingConfiguration,
-);
-
 #[cfg(test)]
 mod reading {
     use super::*;
@@ -538,19 +529,13 @@ mod reading {
         assert_eq!(e.to_string(), "send.Event.Content: expected a string, found the number 1");
     }
 
-    /// Documents still read through serde (until their readers move) read a request the same way.
+    /// NewSessionDetails reads on its own as it does inside a request.
     #[test]
-    fn serde_readers_read_through_the_same_reader() {
-        #[derive(serde::Deserialize)]
-        struct Step {
-            send: Option<SendChatIntegrationEventRequest>,
-        }
-        let step: Step = serde_json::from_str(r#"{"send": {"SourceId": "+15550100"}}"#).unwrap();
-        assert_eq!(step.send.and_then(|r| r.source_id).as_deref(), Some("+15550100"));
-        let e = serde_json::from_str::<Step>(r#"{"send": ["+15550100"]}"#).err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("expected a SendChatIntegrationEventRequest object, found a list at line 1 column 23"));
-        let details: NewSessionDetails = serde_json::from_value(json!({"Attributes": {"a": "b"}})).unwrap();
+    fn new_session_details_read_on_their_own() {
+        let details: NewSessionDetails = crate::json::read::read(&json!({"Attributes": {"a": "b"}})).unwrap();
         assert_eq!(details.attributes.and_then(|a| a.get("a").cloned()).as_deref(), Some("b"));
+        let e = crate::json::read::read::<NewSessionDetails>(&json!({"Attributes": {"a": 1}})).unwrap_err();
+        assert_eq!(e.to_string(), "Attributes.a: expected a string, found the number 1");
     }
 
     #[test]

@@ -127,7 +127,7 @@ fn wrong_members_are_named_by_path_and_step() {
         (r#"{"title": "t", "steps": [{"advance": 0, "expect": {"what": "Created"}}]}"#, Some(1), "steps[0].expect.what: expected \"created\", \"reused\""),
         (r#"{"title": "t", "steps": [{"advance": 0, "expect": {"error": "Throttling"}}]}"#, Some(1), "steps[0].expect.error: expected \"InvalidRequestException\""),
         (r#"{"title": "t", "steps": [{"advance": 0, "expect": {"httpStatus": 70000}}]}"#, Some(1), "steps[0].expect.httpStatus: expected a whole number from 0 to 65535, found 70000"),
-        (r#"{"title": "t", "steps": [{"send": {"SourceId": 5}}]}"#, Some(1), "steps[0].send: "),
+        (r#"{"title": "t", "steps": [{"send": {"SourceId": 5}}]}"#, Some(1), "steps[0].send.SourceId: expected a string, found the number 5"),
     ] {
         let e = Scenario::from_json(text).unwrap_err();
         assert_eq!((e.step, e.line, e.column), (step, None, None), "{text}: {e}");

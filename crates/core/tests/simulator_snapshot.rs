@@ -213,7 +213,7 @@ fn newer_and_corrupt_snapshots_are_refused_clearly() {
         ),
         (
             edit(&good, |v| v["log"][0]["request"] = json!({"SourceId": 5})),
-            "corrupt at log[0].request: ",
+            "corrupt at log[0].request.SourceId: expected a string, found the number 5",
         ),
         (
             edit(&good, |v| v["bucket"] = json!({"tokens": "many", "updatedAtMillis": 0})),

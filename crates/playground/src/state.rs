@@ -154,20 +154,6 @@ pub struct AppState {
 // state saved by an earlier version lacks the newer members) and members no reader asks for are
 // ignored (one that a later version dropped), as the derived `Deserialize` behaved.
 
-/// A member of a core type that core still reads through serde (until its `FromJson` lands).
-fn bridged<T: serde::de::DeserializeOwned>(
-    o: &mut Object<'_, '_>,
-    name: &'static str,
-    at: &Path<'_>,
-) -> Result<Option<T>, ReadError> {
-    match o.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => chat_event_core::json::from_value(v)
-            .map(Some)
-            .map_err(|m| ReadError::new(&at.member(name), m)),
-    }
-}
-
 impl FromJson for AttributeRow {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "an attribute row (an object)")?;
@@ -198,8 +184,8 @@ impl FromJson for UiChoices {
         let mut o = Object::new(value, at, "the interface choices (an object)")?;
         Ok(UiChoices {
             output_tab: o.or_default("output_tab")?,
-            shell: bridged(&mut o, "shell", at)?.unwrap_or_default(),
-            structure_style: bridged(&mut o, "structure_style", at)?.unwrap_or_default(),
+            shell: o.or_default("shell")?,
+            structure_style: o.or_default("structure_style")?,
             theme: o.or_default("theme")?,
             custom_subtype: o.or_default("custom_subtype")?,
             custom_content_type: o.or_default("custom_content_type")?,
@@ -225,7 +211,7 @@ impl FromJson for AppState {
         Ok(AppState {
             request: o.or_default("request")?,
             attributes: o.or_default("attributes")?,
-            parked_new_session_details: bridged(&mut o, "parked_new_session_details", at)?,
+            parked_new_session_details: o.optional("parked_new_session_details")?,
             import_text: o.or_default("import_text")?,
             ui: o.or_default("ui")?,
             sim: o.or_default("sim")?,

@@ -62,7 +62,6 @@ pub struct RenderOptions {
 
 crate::from_json_one_of!(StructureStyle { "shorthand" => StructureStyle::Shorthand, "json" => StructureStyle::Json });
 // The playground's saved choices still hold a style through serde.
-crate::json::deserialize_through_from_json!(StructureStyle);
 
 crate::from_json_one_of!(InputForm {
     "options" => InputForm::Options,

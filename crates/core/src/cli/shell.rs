@@ -34,7 +34,6 @@ crate::from_json_one_of!(Shell {
     "cmd" => Shell::Cmd,
 });
 // The playground's saved choices still hold a shell through serde.
-crate::json::deserialize_through_from_json!(Shell);
 
 impl Shell {
     /// The line-continuation mark: placed at the end of a line, it joins the next one.

@@ -32,14 +32,6 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(&to_value(value)).unwrap_or_default()
 }
 
-/// Reads a `T` through serde from a JSON tree, via its compact text. Only for the playground's
-/// bridge until it reads Shell, StructureStyle and NewSessionDetails by their [`FromJson`] (which
-/// they now have); then this goes. The error is serde_json's message without a location: a line
-/// and column would point into text the caller never saw.
-pub fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_json::from_str(&value.to_string()).map_err(|e| message(&e))
-}
-
 /// serde_json's message without the " at line L column C" it appends to located errors.
 pub fn message(e: &serde_json::Error) -> String {
     let text = e.to_string();
@@ -105,22 +97,6 @@ pub fn from_text<T: FromJson>(text: &str) -> Result<T, TextError> {
         .map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
     read::read(&value).map_err(TextError::Read)
 }
-
-/// `Deserialize` through [`FromJson`], for a type that a reader still built on serde holds (the
-/// presets' requests, the playground's saved choices) until that reader moves to [`read`]. The JSON is taken as a tree, then read by the type's own reader, so that it reads the
-/// same in both; nothing reaches this from a `FromJson` reader, so the code exists in a build only
-/// while a serde reader holds the type.
-macro_rules! deserialize_through_from_json {
-    ($($ty:ty),* $(,)?) => {$(
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                $crate::json::read::read(&value).map_err(serde::de::Error::custom)
-            }
-        }
-    )*};
-}
-pub(crate) use deserialize_through_from_json;
 
 #[cfg(test)]
 mod tests {

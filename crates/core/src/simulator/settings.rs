@@ -171,7 +171,7 @@ impl Settings {
         if !(0.0..=1.0).contains(&p) {
             return fail(
                 "faults.internalErrorProbability",
-                format!("{p} is not a probability between 0 and 1"),
+                format!("{} is not a probability between 0 and 1", number_text(p)),
             );
         }
         if let Some(t) = self.faults.throttling {
@@ -180,7 +180,7 @@ impl Settings {
                     "faults.throttling.ratePerSecond",
                     format!(
                         "{} must be a number above 0 (requests per second)",
-                        t.rate_per_second
+                        number_text(t.rate_per_second)
                     ),
                 );
             }
@@ -257,6 +257,24 @@ impl FromJson for Throttling {
     }
 }
 
+/// A number for a message, written as JSON writes it (`0.5`, `2`), or `NaN`/`inf` for what JSON
+/// cannot hold. Not `f64`'s `Display`: that would bring std's float formatting (about 14 KB and its
+/// tables) into the wasm, next to the JSON writer's own, which is there anyway.
+pub(crate) fn number_text(x: f64) -> String {
+    match serde_json::Number::from_f64(x) {
+        Some(n) => {
+            let text = n.to_string();
+            match text.strip_suffix(".0") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
+        }
+        None if x.is_nan() => "NaN".into(),
+        None if x > 0.0 => "inf".into(),
+        None => "-inf".into(),
+    }
+}
+
 /// A JSON number as `f64`, whole or not (the reader has no `FromJson for f64`).
 pub(crate) fn read_number(value: &Value, at: &Path<'_>) -> Result<f64, ReadError> {
     value.as_f64().ok_or_else(|| ReadError::expected(at, "a number", value))
@@ -264,6 +282,13 @@ pub(crate) fn read_number(value: &Value, at: &Path<'_>) -> Result<f64, ReadError
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_in_messages_read_as_json_writes_them() {
+        for (x, text) in [(0.5, "0.5"), (2.0, "2"), (0.0, "0"), (-1.25, "-1.25"), (1e-7, "1e-7"), (f64::NAN, "NaN"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf")] {
+            assert_eq!(super::number_text(x), text, "{x:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
