@@ -17,7 +17,7 @@ const ARN: &str =
     "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 
 fn request() -> SendChatIntegrationEventRequest {
-    serde_json::from_value(serde_json::json!({
+    chat_event_core::json::read::read(&serde_json::json!({
         "SourceId": "+15550000000",
         "DestinationId": ARN,
         "Subtype": "connect:sms",

@@ -15,7 +15,7 @@ const ARN: &str =
     "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 
 fn parse(json: serde_json::Value) -> SendChatIntegrationEventRequest {
-    serde_json::from_value(json).expect("a request the model can hold")
+    chat_event_core::json::read::read(&json).expect("a request the model can hold")
 }
 
 fn cases() -> [(&'static str, SendChatIntegrationEventRequest, usize); 3] {

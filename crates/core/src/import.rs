@@ -100,9 +100,8 @@ pub fn import(text: &str) -> Imported {
     match detect(text) {
         Format::Json => Imported {
             format: Format::Json,
-            // From text, the one deserializer (see `crate::json`); it refuses a list where the
-            // request's object belongs.
-            request: serde_json::from_str(text).ok(),
+            // The request's own reader refuses a list where its object belongs.
+            request: SendChatIntegrationEventRequest::from_json(text).ok(),
             diagnostics: validate_json(text),
         },
         Format::Yaml => match crate::yaml::from_str(text) {
@@ -113,7 +112,7 @@ pub fn import(text: &str) -> Imported {
             },
             Ok(value) => Imported {
                 format: Format::Yaml,
-                request: crate::json::from_value(&value).ok(),
+                request: crate::json::read::read(&value).ok(),
                 diagnostics: validate_value(&value),
             },
         },

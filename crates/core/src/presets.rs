@@ -22,8 +22,7 @@ impl Preset {
     /// The request. The texts are fixed and checked by the tests, so this never fails; a parse
     /// failure would give the empty request rather than a panic.
     pub fn request(&self) -> SendChatIntegrationEventRequest {
-        // From text, the one deserializer everything uses (see `crate::json`).
-        serde_json::from_str::<SendChatIntegrationEventRequest>(self.json).unwrap_or_default()
+        SendChatIntegrationEventRequest::from_json(self.json).unwrap_or_default()
     }
 }
 

@@ -619,3 +619,43 @@ fn awscli_parses_rendered_commands_to_the_request() {
         assert_eq!(result.get("params"), Some(&want), "argv {argv:?} gave {result}");
     }
 }
+
+/// Render options read from JSON in the spellings they serialize to; every member may be left out
+/// or `null`, and a misspelt one is refused with its path.
+#[test]
+fn render_options_read_back_as_they_serialize() {
+    use chat_event_core::json::read::read;
+    for shell in [Shell::Bash, Shell::PowerShell5, Shell::PowerShell7, Shell::Cmd] {
+        for input in [
+            InputForm::Options,
+            InputForm::CliInputJson,
+            InputForm::CliInputJsonFile,
+            InputForm::CliInputYaml,
+            InputForm::CliInputYamlFile,
+        ] {
+            let options = RenderOptions {
+                shell,
+                multiline: true,
+                event_style: StructureStyle::Json,
+                new_session_details_style: StructureStyle::Shorthand,
+                input,
+                region: Some("eu-west-2".into()),
+                profile: Some("dev".into()),
+                endpoint_url: Some("http://localhost:4566".into()),
+            };
+            assert_eq!(read::<RenderOptions>(&chat_event_core::json::to_value(&options)), Ok(options));
+        }
+    }
+    assert_eq!(read::<RenderOptions>(&json!({})), Ok(RenderOptions::default()));
+    assert_eq!(read::<RenderOptions>(&json!({"shell": null, "region": null})), Ok(RenderOptions::default()));
+    for (value, error) in [
+        (json!({"shell": "zsh"}), "shell: expected \"bash\", \"powerShell5\", \"powerShell7\" or \"cmd\", found \"zsh\""),
+        (json!({"input": "cli-input-json"}), "input: expected \"options\", \"cliInputJson\", \"cliInputJsonFile\", \"cliInputYaml\" or \"cliInputYamlFile\", found \"cli-input-json\""),
+        (json!({"eventStyle": 1}), "eventStyle: expected \"shorthand\" or \"json\", found the number 1"),
+        (json!({"multiline": "yes"}), "multiline: expected true or false, found the string \"yes\""),
+        (json!({"endpoint_url": "x"}), "endpoint_url: unknown member \"endpoint_url\"; expected \"shell\", \"multiline\", \"eventStyle\", \"newSessionDetailsStyle\", \"input\", \"region\", \"profile\" or \"endpointUrl\""),
+        (json!(["bash"]), "expected render options (an object), found a list"),
+    ] {
+        assert_eq!(read::<RenderOptions>(&value).map_err(|e| e.to_string()), Err(error.to_string()), "{value}");
+    }
+}

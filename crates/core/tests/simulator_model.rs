@@ -59,7 +59,7 @@ impl Model {
     fn subtype_key(&self, s: Option<&str>) -> Option<String> {
         s.map(|s| {
             if self.ignore_case {
-                s.to_lowercase()
+                s.to_ascii_lowercase()
             } else {
                 s.to_string()
             }
@@ -114,7 +114,7 @@ fn request(source: usize, subtype: Option<&str>, kind: &str) -> SendChatIntegrat
     if let Some(s) = subtype {
         v["Subtype"] = s.into();
     }
-    serde_json::from_value(v).unwrap()
+    chat_event_core::json::read::read(&v).unwrap()
 }
 
 fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(), TestCaseError> {

@@ -4,7 +4,8 @@ use chat_event_core::simulator::{
     ContactStatus, EndChatError, EndReason, EndedBy, Faults, Settings, Simulator, SubtypeMatching,
     Throttling, Timestamp, What,
 };
-use chat_event_core::{ErrorType, SendChatIntegrationEventRequest};
+use chat_event_core::{ErrorType, NewSessionDetails, SendChatIntegrationEventRequest};
+use chat_event_core::json::read::read;
 use serde_json::json;
 
 const PHONE: &str = "+15551234567";
@@ -12,7 +13,12 @@ const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-1
 const HOUR: u64 = 3_600_000;
 
 fn req(value: serde_json::Value) -> SendChatIntegrationEventRequest {
-    serde_json::from_value(value).expect("test request")
+    read(&value).expect("test request")
+}
+
+/// NewSessionDetails from JSON, read as a request's member.
+fn details(value: serde_json::Value) -> NewSessionDetails {
+    req(json!({"NewSessionDetails": value})).new_session_details.expect("test NewSessionDetails")
 }
 
 fn sms(text: &str) -> SendChatIntegrationEventRequest {
@@ -92,8 +98,7 @@ fn the_next_event_reuses_the_active_chat_and_ignores_new_session_details() {
         (
             {
                 let mut r = sms("with details");
-                r.new_session_details =
-                    Some(serde_json::from_value(json!({"Attributes": {"a": "b"}})).unwrap());
+                r.new_session_details = Some(details(json!({"Attributes": {"a": "b"}})));
                 r
             },
             true,
@@ -178,6 +183,25 @@ fn subtype_case_sensitivity_is_a_setting() {
                 .is_some(),
             same
         );
+    }
+}
+
+/// Ignoring case folds ASCII letters only: AWS's subtypes are ASCII, and Unicode's case tables
+/// would cost the wasm ~15 KB. A non-ASCII letter (É, the Kelvin sign K) is compared as written.
+#[test]
+fn ignoring_subtype_case_folds_ascii_letters_only() {
+    for (first, second, same) in [
+        ("connect:WhatsApp", "CONNECT:WHATSAPP", true),
+        ("connect:whatsapp", "connect:WhatsApp", true),
+        ("connect:É", "connect:É", true),
+        ("connect:é", "connect:É", false),
+        ("connect:k", "connect:\u{212A}", false),
+    ] {
+        let mut sim = sim_with(|s| s.subtype_matching = SubtypeMatching::CaseInsensitive);
+        let a = sim.send(&with(PHONE, Some(first), "MESSAGE"));
+        let b = sim.send(&with(PHONE, Some(second), "MESSAGE"));
+        assert_eq!((a.what, a.contact_id == b.contact_id), (What::Created, same), "{first} then {second}");
+        assert_eq!(sim.active_contact_for(PHONE, ARN, Some(second)).map(|c| c.contact_id), b.contact_id, "{second}");
     }
 }
 
@@ -326,7 +350,7 @@ fn content_types_must_have_been_enabled_at_chat_start() {
         let mut r = sms("**hi**");
         r.subtype = None;
         r.event.as_mut().unwrap().content_type = Some("text/markdown".into());
-        r.new_session_details = nsd.map(|v| serde_json::from_value(v).unwrap());
+        r.new_session_details = nsd.map(details);
         r
     };
     // New chat without text/markdown enabled: rejected, nothing created.
@@ -362,10 +386,7 @@ fn content_types_must_have_been_enabled_at_chat_start() {
     let mut sim3 = self::sim();
     let mut r = sms("plain");
     r.subtype = None;
-    r.new_session_details = Some(
-        serde_json::from_value(json!({"SupportedMessagingContentTypes": ["text/markdown"]}))
-            .unwrap(),
-    );
+    r.new_session_details = Some(details(json!({"SupportedMessagingContentTypes": ["text/markdown"]})));
     let o = sim3.send(&r);
     assert_eq!(o.what, What::InvalidRequest);
     assert!(
@@ -623,14 +644,11 @@ fn queries_show_contacts_transcripts_and_the_log() {
         s.log_limit = 3;
     });
     let mut r = sms("one");
-    r.new_session_details = Some(
-        serde_json::from_value(json!({
-            "ParticipantDetails": {"DisplayName": "Ana"},
-            "Attributes": {"customerId": "42"},
-            "StreamingConfiguration": {"StreamingEndpointArn": "arn:aws:sns:us-east-1:123456789012:chat"}
-        }))
-        .unwrap(),
-    );
+    r.new_session_details = Some(details(json!({
+        "ParticipantDetails": {"DisplayName": "Ana"},
+        "Attributes": {"customerId": "42"},
+        "StreamingConfiguration": {"StreamingEndpointArn": "arn:aws:sns:us-east-1:123456789012:chat"}
+    })));
     let first = sim.send(&r);
     sim.send(&sms("two"));
     sim.send(&sms("three"));
@@ -715,7 +733,7 @@ fn outcomes_serialize_with_camel_case_and_iso_times() {
     assert_eq!(v["response"]["ok"]["NewChatCreated"], true);
     assert_eq!(v["contactId"], o.contact_id.unwrap().to_string());
     assert_eq!(v["newSessionDetailsIgnored"], false);
-    let back: chat_event_core::simulator::Outcome = serde_json::from_value(v).unwrap();
+    let back: chat_event_core::simulator::Outcome = read(&v).unwrap();
     assert_eq!(back, o);
     let err = sim_with(|s| s.faults.access_denied = true).send(&sms("x"));
     let v = serde_json::to_value(&err).unwrap();

@@ -15,7 +15,7 @@ fn bytes_per_chat(n: u64) -> f64 {
     // The counter is process-wide: measure one test at a time.
     static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let mut request: SendChatIntegrationEventRequest = serde_json::from_value(serde_json::json!({
+    let mut request: SendChatIntegrationEventRequest = chat_event_core::json::read::read(&serde_json::json!({
         "SourceId": "+15550000000", "DestinationId": ARN, "Subtype": "connect:sms",
         "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "hi"}
     }))

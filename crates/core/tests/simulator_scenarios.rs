@@ -2,6 +2,7 @@
 
 use chat_event_core::simulator::scenarios::{example, EXAMPLES};
 use chat_event_core::simulator::{Scenario, Settings, Simulator};
+use serde_json::json;
 
 #[test]
 fn every_example_scenario_passes() {
@@ -86,7 +87,7 @@ fn bad_scenario_files_are_located() {
         ),
         (
             r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"wat": 1}}]}"#,
-            "unknown field `wat`",
+            "step 1: steps[0].expect.wat: unknown member \"wat\"; expected \"what\", \"newChatCreated\"",
         ),
         (
             r#"{"title": "t", "steps": [{"endChat": {"by": "agent"}}]}"#,
@@ -105,6 +106,56 @@ fn bad_scenario_files_are_located() {
         let e = Scenario::from_json(text).unwrap_err();
         assert!(e.to_string().contains(needle), "{text}: {e}");
     }
+}
+
+/// A member that does not read is named by its path; under `steps[i]` the error also carries the
+/// step's number (i + 1), elsewhere none.
+#[test]
+fn wrong_members_are_named_by_path_and_step() {
+    for (text, step, message) in [
+        (r#"{"steps": []}"#, None, "the member \"title\" is missing"),
+        (r#"{"title": "t", "steps": [], "author": "x"}"#, None, "author: unknown member \"author\"; expected \"title\", \"description\", \"settings\" or \"steps\""),
+        (r#"{"title": "t", "steps": {}}"#, None, "steps: expected a list, found an object"),
+        (r#"{"title": "t", "settings": {"seed": "x"}, "steps": []}"#, None, "settings.seed: expected a whole number from 0, found the string \"x\""),
+        (r#"{"title": "t", "steps": ["advance"]}"#, Some(1), "steps[0]: expected a step (an object), found the string \"advance\""),
+        (r#"{"title": "t", "steps": [{"advance": "1h"}, {"advance": -1}]}"#, Some(2), "steps[1].advance: expected a duration such as \"25h\" or \"90m\", or a whole number of milliseconds, found the number -1"),
+        (r#"{"title": "t", "steps": [{"advance": 1.5}]}"#, Some(1), "steps[0].advance: expected a duration such as \"25h\" or \"90m\", or a whole number of milliseconds, found the number 1.5"),
+        (r#"{"title": "t", "steps": [{"after": "1y", "advance": 0}]}"#, Some(1), "steps[0].after: invalid duration \"1y\""),
+        (r#"{"title": "t", "steps": [{"endChat": {"contactOf": "a"}}]}"#, Some(1), "steps[0].endChat: the member \"by\" is missing"),
+        (r#"{"title": "t", "steps": [{"endChat": {"contactOf": "a", "by": "customer"}}]}"#, Some(1), "steps[0].endChat.by: expected \"agent\" or \"flow\", found \"customer\""),
+        (r#"{"title": "t", "steps": [{"endChat": {"contactId": "x", "by": "agent"}}]}"#, Some(1), "steps[0].endChat.contactId: \"x\" is not a UUID"),
+        (r#"{"title": "t", "steps": [{"advance": 0, "expect": {"what": "Created"}}]}"#, Some(1), "steps[0].expect.what: expected \"created\", \"reused\""),
+        (r#"{"title": "t", "steps": [{"advance": 0, "expect": {"error": "Throttling"}}]}"#, Some(1), "steps[0].expect.error: expected \"InvalidRequestException\""),
+        (r#"{"title": "t", "steps": [{"advance": 0, "expect": {"httpStatus": 70000}}]}"#, Some(1), "steps[0].expect.httpStatus: expected a whole number from 0 to 65535, found 70000"),
+        (r#"{"title": "t", "steps": [{"send": {"SourceId": 5}}]}"#, Some(1), "steps[0].send.SourceId: expected a string, found the number 5"),
+    ] {
+        let e = Scenario::from_json(text).unwrap_err();
+        assert_eq!((e.step, e.line, e.column), (step, None, None), "{text}: {e}");
+        assert!(e.message.starts_with(message), "{text}: {}", e.message);
+    }
+}
+
+/// Durations in a step read from text or from a whole number of milliseconds, from 0 up.
+#[test]
+fn step_durations_read_from_text_or_milliseconds() {
+    for (advance, millis) in [(json!(0), 0u64), (json!(1), 1), (json!("90m"), 5_400_000), (json!("1h30m"), 5_400_000), (json!(u64::MAX), u64::MAX)] {
+        let text = json!({"title": "t", "steps": [{"advance": advance}]}).to_string();
+        let s = Scenario::from_json(&text).unwrap();
+        assert_eq!(s.steps[0].advance.map(|d| d.millis), Some(millis), "{advance}");
+    }
+}
+
+/// A YAML scenario reads through the same readers: the same members, the same located errors.
+#[test]
+fn yaml_scenarios_read_as_json_ones_do() {
+    let yaml = "title: t\nsteps:\n  - advance: 1h\n    expect:\n      expired: 0\n";
+    let json = r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"expired": 0}}]}"#;
+    assert_eq!(Scenario::from_yaml(yaml), Scenario::from_json(json));
+    let e = Scenario::from_yaml("title: t\nsteps:\n  - advance: 1h\n  - advance: 1h\n    expect:\n      wat: 1\n").unwrap_err();
+    assert_eq!(e.step, Some(2));
+    assert!(e.message.starts_with("steps[1].expect.wat: unknown member \"wat\""), "{}", e.message);
+    let e = Scenario::from_yaml("title: [").unwrap_err();
+    assert_eq!((e.step, e.line.is_some()), (None, true), "{e}");
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn send(source: &str, kind: &str) -> SendChatIntegrationEventRequest {
         }
         _ => json!({"Type": kind}),
     };
-    serde_json::from_value(json!({
+    chat_event_core::json::read::read(&json!({
         "SourceId": source,
         "DestinationId": "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef",
         "Subtype": "connect:sms",
@@ -177,11 +177,55 @@ fn newer_and_corrupt_snapshots_are_refused_clearly() {
         ),
         (
             edit(&good, |v| v["unexpected"] = json!(1)),
-            "unknown field `unexpected`",
+            "corrupt at unexpected: unknown member \"unexpected\"; expected \"format\", \"version\"",
         ),
         (
             edit(&good, |v| v["now"] = json!("yesterday")),
-            "invalid timestamp",
+            "corrupt at now: invalid timestamp \"yesterday\"",
+        ),
+        (
+            edit(&good, |v| v["contacts"][1]["status"] = json!("open")),
+            "corrupt at contacts[1].status: expected \"active\", \"ended\" or \"expired\", found \"open\"",
+        ),
+        (
+            edit(&good, |v| v["contacts"][0]["nickname"] = json!("x")),
+            "corrupt at contacts[0].nickname: unknown member \"nickname\"",
+        ),
+        (
+            edit(&good, |v| v["contacts"][0]["contactId"] = json!("c-1")),
+            "corrupt at contacts[0].contactId: \"c-1\" is not a UUID",
+        ),
+        (
+            edit(&good, |v| v["rngState"] = json!(-1)),
+            "corrupt at rngState: expected a whole number from 0, found the number -1",
+        ),
+        (
+            edit(&good, |v| {
+                if let Some(o) = v["contacts"][0].as_object_mut() {
+                    o.remove("messageCount");
+                }
+            }),
+            "corrupt at contacts[0]: the member \"messageCount\" is missing",
+        ),
+        (
+            edit(&good, |v| v["log"][0]["outcome"]["response"] = json!({"fine": {}})),
+            "corrupt at log[0].outcome.response.fine: unknown member \"fine\"; expected \"ok\" or \"error\"",
+        ),
+        (
+            edit(&good, |v| v["log"][0]["request"] = json!({"SourceId": 5})),
+            "corrupt at log[0].request.SourceId: expected a string, found the number 5",
+        ),
+        (
+            edit(&good, |v| v["bucket"] = json!({"tokens": "many", "updatedAtMillis": 0})),
+            "corrupt at bucket.tokens: expected a number, found the string \"many\"",
+        ),
+        (
+            edit(&good, |v| v["transcripts"][0]["entries"][0]["at"] = json!(true)),
+            "corrupt at transcripts[0].entries[0].at: expected an ISO-8601 UTC timestamp",
+        ),
+        (
+            "[1]".into(),
+            "no \"format\"",
         ),
     ];
     for (text, needle) in cases {
@@ -200,6 +244,60 @@ fn newer_and_corrupt_snapshots_are_refused_clearly() {
             supported: SNAPSHOT_VERSION
         }
     );
+}
+
+/// What a snapshot may leave out or add: `transcripts`, `log` and `bucket` may be absent; unknown
+/// members are ignored where the types always ignored them (outcomes, transcript entries) and
+/// refused elsewhere (the document, contacts, log entries; tested above).
+#[test]
+fn optional_parts_may_be_absent_and_lenient_parts_ignore_extra_members() {
+    let good = busy().snapshot();
+    let without = edit(&good, |v| {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("transcripts");
+            o.remove("log");
+        }
+    });
+    let restored = Simulator::restore(&without).unwrap();
+    assert!(restored.log().is_empty());
+    assert_eq!(restored.contacts(), busy().contacts());
+    let extra = edit(&good, |v| {
+        v["log"][0]["outcome"]["later"] = json!(1);
+        v["log"][0]["outcome"]["response"] = json!({"error": {"Type": "ThrottlingException", "HttpStatus": 429, "Message": "m", "later": 2}});
+        v["transcripts"][0]["entries"][0]["later"] = json!(3);
+    });
+    let restored = Simulator::restore(&extra).unwrap();
+    assert_eq!(restored.log()[0].outcome.http_status(), 429);
+    assert_eq!(restored.log()[1..], busy().log()[1..]);
+    // An empty bucket member reads as no bucket, as it did; a partial one is refused.
+    let no_bucket = Simulator::restore(&edit(&good, |v| v["bucket"] = Value::Null)).unwrap();
+    assert_eq!(no_bucket.contacts(), busy().contacts());
+    let err = Simulator::restore(&edit(&good, |v| v["bucket"] = json!({"tokens": 1.5}))).unwrap_err();
+    assert_eq!(
+        err,
+        SnapshotError::Corrupt { path: "bucket".into(), message: "the member \"updatedAtMillis\" is missing".into() }
+    );
+}
+
+/// Restoring recomputes each contact's matching form of its Subtype as `send` does: ASCII letters
+/// folded when case is ignored, anything else as written.
+#[test]
+fn a_case_insensitive_snapshot_matches_subtypes_as_before() {
+    let settings = Settings { subtype_matching: chat_event_core::simulator::SubtypeMatching::CaseInsensitive, ..Settings::default() };
+    let mut sim = Simulator::new(settings).unwrap();
+    let with_subtype = |subtype: &str| {
+        let mut r = send("+15550000009", "MESSAGE");
+        r.subtype = Some(subtype.into());
+        r
+    };
+    let sms = sim.send(&with_subtype("connect:SMS"));
+    let accented = sim.send(&with_subtype("connect:É"));
+    let mut restored = Simulator::restore(&sim.snapshot()).unwrap();
+    for (subtype, expected) in [("connect:sms", sms.contact_id), ("CONNECT:SMS", sms.contact_id), ("connect:É", accented.contact_id)] {
+        assert_eq!(restored.send(&with_subtype(subtype)).contact_id, expected, "{subtype}");
+    }
+    let other = restored.send(&with_subtype("connect:é"));
+    assert_ne!(other.contact_id, accented.contact_id);
 }
 
 #[test]

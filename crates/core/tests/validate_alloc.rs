@@ -1,5 +1,7 @@
 //! The typed validator is the simulator's hot path: for a valid request it allocates nothing
-//! beyond the empty Vec (which does not allocate either). Counted with a wrapping global allocator.
+//! beyond the empty Vec (which does not allocate either), except that a read or delivered
+//! receipt's content is read as a small JSON tree (through `json::read`, the one way to read
+//! typed values) to find its `messageId`. Counted with a wrapping global allocator.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -65,7 +67,10 @@ fn a_valid_request_allocates_nothing() {
             continue;
         }
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-        assert_eq!(n, 0, "allocations while validating {}", request.to_json_pretty());
+        // A receipt's `{"messageId":"m-1"}`: its map, key, value, the id read and the reader's
+        // list of members asked for.
+        let allowed = if request.event.as_ref().and_then(|e| e.content.as_deref()) == Some(r#"{"messageId":"m-1"}"#) { 6 } else { 0 };
+        assert_eq!(n, allowed, "allocations while validating {}", request.to_json_pretty());
     }
 }
 

@@ -89,6 +89,31 @@ fn content_type_and_content_by_event_type() {
             &[("Event.Content", "receipt-content")],
         ),
         (
+            "read receipt with other members besides its messageId",
+            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":\"m-1\",\"readAt\":1}"})),
+            &[],
+        ),
+        (
+            "read receipt naming its message as a list",
+            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "[\"m-1\"]"})),
+            &[("Event.Content", "receipt-content")],
+        ),
+        (
+            "read receipt whose messageId is a number",
+            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":1}"})),
+            &[("Event.Content", "receipt-content")],
+        ),
+        (
+            "read receipt whose messageId is null",
+            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":null}"})),
+            &[("Event.Content", "receipt-content")],
+        ),
+        (
+            "read receipt with a misspelt messageId",
+            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageID\":\"m-1\"}"})),
+            &[("Event.Content", "receipt-content")],
+        ),
+        (
             "DISCONNECT alone, no NewSessionDetails",
             vec![("/Subtype", None), (EV, Some(json!({"Type": "DISCONNECT"}))), ("/NewSessionDetails", None)],
             &[],

@@ -13,6 +13,7 @@
 
 pub mod app;
 pub mod components;
+pub mod deflate;
 pub mod dom;
 pub mod embed;
 pub mod perf;

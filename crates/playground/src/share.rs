@@ -1,23 +1,26 @@
 //! Share links: what a link carries, packed into the URL fragment as `#s1=` + base64url(deflate(JSON)).
+//! Compressed and inflated by [`crate::deflate`].
 //!
 //! The `s1` prefix is the format's version. A link of another version, or one that does not decode,
 //! is reported as such rather than half-read.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use chat_event_core::json::read::{read, FromJson, Object, Path, ReadError};
 use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The fragment prefix of the current version.
 pub const PREFIX: &str = "s1=";
 
 /// What a share link carries: the request, and the simulator's steps when there are any.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SharePayload {
     pub request: SendChatIntegrationEventRequest,
     /// The simulator's steps and settings, in core's scenario format, when the simulator has been used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Scenario>,
 }
 
@@ -57,7 +60,7 @@ impl std::fmt::Display for ShareError {
 /// The fragment (without `#`) for a payload.
 pub fn encode(payload: &SharePayload) -> String {
     let json = chat_event_core::json::to_string(payload).into_bytes();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    let packed = crate::deflate::compress(&json);
     format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
@@ -79,22 +82,26 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
         .decode(data.trim_end_matches('='))
         .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
     // A generous bound: a request is at most a few hundred KB even at every maximum length.
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 4 << 20).map_err(|_| {
-            ShareError::Corrupt("the compressed data is cut short or altered".to_owned())
-        })?;
+    let json = crate::deflate::decompress(&packed, 4 << 20).map_err(|_| {
+        ShareError::Corrupt("the compressed data is cut short or altered".to_owned())
+    })?;
     let json = String::from_utf8(json)
         .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
     let value = serde_json::from_str::<serde_json::Value>(&json)
         .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
-    if !value.is_object() {
-        return Err(ShareError::Corrupt(
-            "unexpected content: not an object".to_owned(),
-        ));
+    read(&value).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
+}
+
+/// The request is required; the scenario may be absent. Members no reader asks for are ignored
+/// (as the derived `Deserialize` did), so a later version's extra member does not break a link.
+impl FromJson for SharePayload {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a share link's content (an object)")?;
+        Ok(SharePayload {
+            request: o.required("request")?,
+            scenario: o.optional("scenario")?,
+        })
     }
-    // From the text: the one deserializer per type (see `chat_event_core::json`).
-    serde_json::from_str(&json)
-        .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
 #[cfg(test)]
@@ -133,7 +140,7 @@ mod tests {
         assert!(matches!(decode(cut), Err(ShareError::Corrupt(_))));
         let list = format!(
             "{PREFIX}{}",
-            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"[]", 9))
+            URL_SAFE_NO_PAD.encode(crate::deflate::compress(b"[]"))
         );
         assert!(matches!(decode(&list), Err(ShareError::Corrupt(_))));
     }

@@ -1,4 +1,5 @@
-//! The playground's state: plain serde data, changed only by [`Action`]s through a pure reducer.
+//! The playground's state: plain data (written with serde's `Serialize`, read with core's
+//! [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
 //!
 //! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
 //! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
@@ -7,13 +8,16 @@
 
 use std::rc::Rc;
 
+use chat_event_core::from_json_one_of;
+use chat_event_core::json::read::{FromJson, Object, Path, ReadError};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
 use chat_event_core::{
     ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails,
     SendChatIntegrationEventRequest,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use yew::Reducible;
 
 /// A text member of the request that a form control edits.
@@ -48,14 +52,14 @@ impl TextField {
 }
 
 /// One row of the Attributes editor.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AttributeRow {
     pub key: String,
     pub value: String,
 }
 
 /// The output tabs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub enum OutputTab {
     #[default]
     Cli,
@@ -70,7 +74,7 @@ pub use chat_event_core::cli::command::StructureStyle;
 pub use chat_event_core::cli::shell::Shell;
 
 /// Light, dark, or following the system.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub enum Theme {
     #[default]
     Auto,
@@ -89,8 +93,7 @@ impl Theme {
 }
 
 /// Choices that are not part of the request: tabs, shell, theme.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UiChoices {
     pub output_tab: OutputTab,
     pub shell: Shell,
@@ -104,8 +107,7 @@ pub struct UiChoices {
 
 /// The simulator as steps: the state is what was done, in core's scenario format; the simulator
 /// itself is rebuilt from it by replaying, so that it can be saved, shared and exported as is.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SimState {
     pub settings: Settings,
     pub steps: Vec<Step>,
@@ -131,8 +133,7 @@ impl SimState {
 }
 
 /// Everything the playground remembers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AppState {
     /// The request as edited; every output derives from it.
     pub request: SendChatIntegrationEventRequest,
@@ -147,6 +148,76 @@ pub struct AppState {
     /// A message shown once at the top (a corrupt saved state or link), with the raw data.
     #[serde(skip)]
     pub notice: Option<Notice>,
+}
+
+// Reading a saved state back. Every member of the state may be absent (it takes its default: a
+// state saved by an earlier version lacks the newer members) and members no reader asks for are
+// ignored (one that a later version dropped), as the derived `Deserialize` behaved.
+
+impl FromJson for AttributeRow {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "an attribute row (an object)")?;
+        Ok(AttributeRow {
+            key: o.required("key")?,
+            value: o.required("value")?,
+        })
+    }
+}
+
+from_json_one_of!(OutputTab {
+    "Cli" => OutputTab::Cli,
+    "Json" => OutputTab::Json,
+    "Shorthand" => OutputTab::Shorthand,
+    "CliInputJson" => OutputTab::CliInputJson,
+    "CliInputYaml" => OutputTab::CliInputYaml,
+    "Sdk" => OutputTab::Sdk,
+});
+
+from_json_one_of!(Theme {
+    "Auto" => Theme::Auto,
+    "Light" => Theme::Light,
+    "Dark" => Theme::Dark,
+});
+
+impl FromJson for UiChoices {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "the interface choices (an object)")?;
+        Ok(UiChoices {
+            output_tab: o.or_default("output_tab")?,
+            shell: o.or_default("shell")?,
+            structure_style: o.or_default("structure_style")?,
+            theme: o.or_default("theme")?,
+            custom_subtype: o.or_default("custom_subtype")?,
+            custom_content_type: o.or_default("custom_content_type")?,
+        })
+    }
+}
+
+impl FromJson for SimState {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "the simulator's state (an object)")?;
+        Ok(SimState {
+            settings: o.or_default("settings")?,
+            steps: o.or_default("steps")?,
+            selected: o.optional("selected")?,
+            scenario_text: o.or_default("scenario_text")?,
+        })
+    }
+}
+
+impl FromJson for AppState {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a saved playground state (an object)")?;
+        Ok(AppState {
+            request: o.or_default("request")?,
+            attributes: o.or_default("attributes")?,
+            parked_new_session_details: o.optional("parked_new_session_details")?,
+            import_text: o.or_default("import_text")?,
+            ui: o.or_default("ui")?,
+            sim: o.or_default("sim")?,
+            notice: None,
+        })
+    }
 }
 
 /// A problem met while loading, shown with the raw data so that nothing is lost.

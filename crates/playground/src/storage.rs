@@ -3,6 +3,8 @@
 //! A saved state that does not read gives a clean start and a notice that carries the raw text,
 //! so the user can copy it out before it is overwritten.
 
+use chat_event_core::json::read::read;
+
 use crate::state::{AppState, Notice};
 
 /// The key of the current format. A new incompatible format gets a new key.
@@ -21,18 +23,11 @@ pub fn load() -> Option<AppState> {
 
 /// Reads saved text; damaged text gives the default state with a notice carrying the text.
 pub fn parse(raw: &str) -> AppState {
-    // Typed values are read from text, the one deserializer core and the app use (see
-    // `chat_event_core::json`): each extra one would compile every type's deserializer again.
+    // Parsed once, then read with core's readers (`chat_event_core::json::read`); a syntax
+    // error keeps serde_json's line and column, a wrong member is named by its path.
     let read = serde_json::from_str::<serde_json::Value>(raw)
         .map_err(|e| e.to_string())
-        .and_then(|v| {
-            // serde would also read a struct from a list; a saved state is always an object.
-            if v.is_object() {
-                serde_json::from_str::<AppState>(raw).map_err(|e| e.to_string())
-            } else {
-                Err("expected a JSON object".to_owned())
-            }
-        });
+        .and_then(|v| read::<AppState>(&v).map_err(|e| e.to_string()));
     match read {
         Ok(state) => state,
         Err(e) => AppState {
@@ -69,6 +64,47 @@ mod tests {
         assert_eq!(parse(&text), state);
     }
 
+    /// Every member away from its default, written as the previous version wrote it (the
+    /// `Serialize` side is unchanged), reads back equal.
+    #[test]
+    fn a_state_with_every_member_set_round_trips() {
+        use crate::state::{OutputTab, Shell, StructureStyle, Theme};
+        let mut state = AppState::default()
+            .with_request(
+                chat_event_core::presets::find("whatsapp-attributes")
+                    .map(|p| p.request())
+                    .unwrap_or_default(),
+            )
+            .apply(Action::SimSend)
+            .apply(Action::SimAdvance(60_000))
+            .apply(Action::SetOutputTab(OutputTab::CliInputYaml))
+            .apply(Action::SetShell(Shell::PowerShell7))
+            .apply(Action::SetStructureStyle(StructureStyle::Json))
+            .apply(Action::SetTheme(Theme::Dark))
+            .apply(Action::SetCustomSubtype(true))
+            .apply(Action::SetImportText("aws connect".into()))
+            .apply(Action::SimSelect(Some("c-1".into())))
+            .apply(Action::SimScenarioText("{".into()))
+            .apply(Action::IncludeNewSessionDetails(false));
+        state.sim.settings.seed = 7;
+        assert!(state.parked_new_session_details.is_some());
+        let text = chat_event_core::json::to_string(&state);
+        assert_eq!(parse(&text), state);
+    }
+
+    /// A state from an earlier version lacks members (they take their defaults); one from a later
+    /// version may have members this one does not know (they are ignored).
+    #[test]
+    fn missing_members_default_and_unknown_ones_are_ignored() {
+        let state =
+            parse(r#"{"import_text": "x", "ui": {"theme": "Light", "zoom": 2}, "later": 1}"#);
+        assert_eq!(state.notice, None);
+        assert_eq!(state.import_text, "x");
+        assert_eq!(state.ui.theme, crate::state::Theme::Light);
+        assert_eq!(state.ui.output_tab, crate::state::OutputTab::Cli);
+        assert_eq!(state.request, Default::default());
+    }
+
     #[test]
     fn damaged_text_gives_a_clean_state_and_keeps_the_text() {
         for raw in [
@@ -77,6 +113,9 @@ mod tests {
             "[]",
             r#"{"request": {"SourceId": 5}}"#,
             r#"{"sim": {"steps": [{"bogus": 1}]}}"#,
+            r#"{"ui": {"theme": "Purple"}}"#,
+            r#"{"attributes": [{"key": "a"}]}"#,
+            r#"{"sim": {"settings": {"seed": -1}}}"#,
         ] {
             let state = parse(raw);
             let notice = state

@@ -22,9 +22,10 @@ use chat_event_core::simulator::{
     self as sim, AdvanceReport, ContactId, ContactView, EndChatError, EndedBy, LogEntry, Outcome, Scenario,
     ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
 };
-use chat_event_core::{validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use chat_event_core::json::{self, read::FromJson};
+use chat_event_core::{from_json_one_of, validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
+use serde::Serialize;
+use serde_json::Value;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -222,22 +223,14 @@ fn encode<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
         .map_err(|_| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS")))
 }
 
-/// An argument that is not a request (options, enums): a wrong one throws `invalid-argument`
-/// saying what was expected.
-fn decode_argument<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    let text = to_json_text(value, what)?;
-    serde_json::from_str(&text)
-        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", serde_message(&e)))))
-}
-
-/// serde_json's message without the " at line L column C" it appends: the location goes into its
-/// own members, and for a JS value it would point into JSON text the caller never saw.
-fn serde_message(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    match message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())) {
-        Some(stripped) => stripped.to_string(),
-        None => message,
-    }
+/// An argument that is not a request (options, enums), read by its type's [`FromJson`]: a wrong
+/// one throws `invalid-argument` saying where (`path`) and what was expected.
+fn decode_argument<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    json::read::read(&decode_value(value, what)?).map_err(|e| {
+        let mut details = ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {e}"));
+        details.path = Some(e.path).filter(|p| !p.is_empty());
+        fail(details)
+    })
 }
 
 fn encode_all<T: Serialize + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
@@ -259,51 +252,53 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 }
 
 /// Any JSON value given as a JS value (shorthand values, structure option values).
-fn decode_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     let text = to_json_text(value, what)?;
     serde_json::from_str(&text)
-        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", serde_message(&e)))))
+        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", json::message(&e)))))
 }
 
 /// A request given as a JS object. Wrong member types and unknown members throw, with core's
 /// located diagnostics of the same value attached.
 fn decode_request(request: &Ts<SendChatIntegrationEventRequest>) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    let text = to_json_text(&request.js_value(), "the request")?;
-    decode_json_text(&text, ErrorKind::InvalidArgument)
+    decode_request_value(&decode_value(&request.js_value(), "the request")?, ErrorKind::InvalidArgument)
 }
 
-/// A request from a JSON tree (what YAML becomes). Read back from text, like every other request,
-/// so that serde's code for the request types exists once (a second deserializer costs wasm size).
-fn decode_request_value(value: &serde_json::Value, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    decode_json_text(&value.to_string(), kind)
-}
-
-/// A request from JSON text. It must have the model's shape as core's raw check sees it (the
-/// types and members botocore checks): the typed reader takes `null` as an absent member, where
-/// botocore (and validation) report a wrong type.
-fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
+/// A request from a JSON tree (what YAML or a JS value becomes). It must have the model's shape as
+/// core's raw check sees it (the types and members botocore checks): the typed reader takes `null`
+/// as an absent member, where botocore (and validation) report a wrong type. A problem throws
+/// with core's diagnostics of the same tree, located by path.
+fn decode_request_value(value: &Value, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
     let mut shape_errors = Vec::new();
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-        validate::raw::check(&value, &mut shape_errors);
-        shape_errors.retain(Diagnostic::is_error);
-    }
-    let error = match serde_json::from_str(text) {
+    validate::raw::check(value, &mut shape_errors);
+    shape_errors.retain(Diagnostic::is_error);
+    let read = json::read::read::<SendChatIntegrationEventRequest>(value);
+    let message = match read {
         Ok(request) if shape_errors.is_empty() => return Ok(request),
-        Ok(_) => None,
-        Err(e) => Some(e),
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
     };
     let diagnostics = if shape_errors.is_empty() {
-        validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect()
+        validate::validate_value(value).into_iter().filter(Diagnostic::is_error).collect()
     } else {
         shape_errors
     };
-    let message = error.as_ref().map(serde_message).unwrap_or_default();
-    let mut details = ChatEventErrorDetails::new(kind, message).with_diagnostics(diagnostics);
-    if let (ErrorKind::Json, Some(e)) = (kind, &error) {
-        details.line = details.line.or(Some(e.line()));
-        details.column = details.column.or(Some(e.column()));
+    Err(fail(ChatEventErrorDetails::new(kind, message).with_diagnostics(diagnostics)))
+}
+
+/// A request from JSON text: a syntax error throws with its line and column, anything else as
+/// [`decode_request_value`] says.
+fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => decode_request_value(&value, kind),
+        Err(e) => {
+            let diagnostics = validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect();
+            let mut details = ChatEventErrorDetails::new(kind, json::message(&e)).with_diagnostics(diagnostics);
+            details.line = details.line.or(Some(e.line()));
+            details.column = details.column.or(Some(e.column()));
+            Err(fail(details))
+        }
     }
-    Err(fail(details))
 }
 
 // ---- validation --------------------------------------------------------------------------------
@@ -391,7 +386,7 @@ pub fn validate_yaml(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
 // ---- shorthand ---------------------------------------------------------------------------------
 
 /// A structure option of the command, whose value may be written in shorthand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum CliParameter {
     /// `--event`, the request's `Event`.
@@ -399,6 +394,7 @@ pub enum CliParameter {
     /// `--new-session-details`, the request's `NewSessionDetails`.
     NewSessionDetails,
 }
+from_json_one_of!(CliParameter { "event" => CliParameter::Event, "new-session-details" => CliParameter::NewSessionDetails });
 
 impl CliParameter {
     /// The request member and its structure, from the service model.
@@ -418,7 +414,7 @@ impl CliParameter {
 static EMPTY_STRUCTURE: Structure = Structure { name: "", members: &[] };
 
 fn decode_parameter(parameter: Ts<CliParameter>) -> Result<CliParameter, JsValue> {
-    decode_argument(&parameter.js_value(), "the parameter (\"event\" or \"new-session-details\")")
+    decode_argument(&parameter.js_value(), "the parameter")
 }
 
 /// Parses shorthand with the AWS CLI's generic parser, before any model is applied: what
@@ -486,7 +482,7 @@ pub fn parse_command(text: &str) -> Result<Ts<ParsedCommand>, JsValue> {
 }
 
 /// Which `--generate-cli-skeleton` output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkeletonKind {
     /// `--generate-cli-skeleton` (or `input`): the request as JSON with empty values.
@@ -496,12 +492,13 @@ pub enum SkeletonKind {
     /// `--generate-cli-skeleton yaml-input` (CLI v2): the request as commented YAML.
     YamlInput,
 }
+from_json_one_of!(SkeletonKind { "input" => SkeletonKind::Input, "output" => SkeletonKind::Output, "yaml-input" => SkeletonKind::YamlInput });
 
 /// What `aws connect send-chat-integration-event --generate-cli-skeleton KIND` prints, byte for
 /// byte (CLI v2).
 #[wasm_bindgen]
 pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
-    let kind = decode_argument(&kind.js_value(), "the skeleton kind (\"input\", \"output\" or \"yaml-input\")")?;
+    let kind = decode_argument(&kind.js_value(), "the skeleton kind")?;
     Ok(match kind {
         SkeletonKind::Input => skeleton::input_json(),
         SkeletonKind::Output => skeleton::output_json(),
@@ -571,7 +568,7 @@ impl JsSimulator {
     /// `ChatEventError` of kind `simulator` for an unknown contact or one that is not active.
     #[wasm_bindgen(js_name = endChat)]
     pub fn end_chat(&mut self, #[wasm_bindgen(js_name = contactId)] contact_id: &str, by: Ts<EndedBy>) -> Result<Ts<ContactView>, JsValue> {
-        let by = decode_argument(&by.js_value(), "by (\"agent\" or \"flow\")")?;
+        let by = decode_argument(&by.js_value(), "by")?;
         encode(&self.0.end_chat(decode_contact_id(contact_id)?, by).map_err(|e| fail(e.into()))?)
     }
 
@@ -680,19 +677,20 @@ impl From<ScenarioReport> for ScenarioRun {
 }
 
 /// The format of a scenario's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum ScenarioFormat {
     Json,
     Yaml,
 }
+from_json_one_of!(ScenarioFormat { "json" => ScenarioFormat::Json, "yaml" => ScenarioFormat::Yaml });
 
 /// Reads a scenario from JSON (the default) or YAML text and checks its steps. Throws a
 /// `ChatEventError` of kind `scenario` with the line and column, or the step at fault as `path`.
 #[wasm_bindgen(js_name = parseScenario)]
 pub fn parse_scenario(text: &str, format: Option<Ts<ScenarioFormat>>) -> Result<Ts<Scenario>, JsValue> {
     let format = match format {
-        Some(format) => decode_argument(&format.js_value(), "the format (\"json\" or \"yaml\")")?,
+        Some(format) => decode_argument(&format.js_value(), "the format")?,
         None => ScenarioFormat::Json,
     };
     let scenario = match format {

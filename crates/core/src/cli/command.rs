@@ -1,20 +1,22 @@
 //! Whole `aws connect send-chat-integration-event` commands: rendered for a shell from a request,
 //! and parsed back from pasted text (bash syntax) into the request.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::cli_input::{self, InputFormat};
 use super::shell::{quote, Shell};
 use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::ShorthandError;
 use crate::shape::{Shape, REQUEST};
+use crate::json::read::{FromJson, Object, Path, ReadError};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
 const SERVICE: &str = "connect";
 const OPERATION: &str = "send-chat-integration-event";
 
 /// Shorthand or JSON, for one structure option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum StructureStyle {
@@ -25,7 +27,7 @@ pub enum StructureStyle {
 }
 
 /// How the request is given to the CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum InputForm {
@@ -43,9 +45,9 @@ pub enum InputForm {
 }
 
 /// How to render a command.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase")]
 pub struct RenderOptions {
     pub shell: Shell,
     /// One option per line, joined by the shell's line continuation.
@@ -56,6 +58,37 @@ pub struct RenderOptions {
     pub region: Option<String>,
     pub profile: Option<String>,
     pub endpoint_url: Option<String>,
+}
+
+crate::from_json_one_of!(StructureStyle { "shorthand" => StructureStyle::Shorthand, "json" => StructureStyle::Json });
+// The playground's saved choices still hold a style through serde.
+
+crate::from_json_one_of!(InputForm {
+    "options" => InputForm::Options,
+    "cliInputJson" => InputForm::CliInputJson,
+    "cliInputJsonFile" => InputForm::CliInputJsonFile,
+    "cliInputYaml" => InputForm::CliInputYaml,
+    "cliInputYamlFile" => InputForm::CliInputYamlFile,
+});
+
+/// Every member may be left out (or `null`) for its default; an unknown member is refused, so that
+/// a misspelt option is not silently ignored.
+impl FromJson for RenderOptions {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "render options (an object)")?;
+        let options = RenderOptions {
+            shell: o.or_default("shell")?,
+            multiline: o.or_default("multiline")?,
+            event_style: o.or_default("eventStyle")?,
+            new_session_details_style: o.or_default("newSessionDetailsStyle")?,
+            input: o.or_default("input")?,
+            region: o.optional("region")?,
+            profile: o.optional("profile")?,
+            endpoint_url: o.optional("endpointUrl")?,
+        };
+        o.finish()?;
+        Ok(options)
+    }
 }
 
 /// Something the reader of a rendered command should know.
@@ -972,6 +1005,6 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         }
     }
     let params = serde_json::Value::Object(ordered);
-    let request = crate::json::from_value(&params).ok();
+    let request = crate::json::read::read(&params).ok();
     Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
 }

@@ -5,10 +5,10 @@
 //! (the Microsoft C runtime rules, which the AWS CLI's Python follows). PowerShell builds that line
 //! differently by version, which is why it has two variants here.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The shell a command is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Shell {
@@ -26,6 +26,14 @@ pub enum Shell {
     /// Windows `cmd.exe`.
     Cmd,
 }
+
+crate::from_json_one_of!(Shell {
+    "bash" => Shell::Bash,
+    "powerShell5" => Shell::PowerShell5,
+    "powerShell7" => Shell::PowerShell7,
+    "cmd" => Shell::Cmd,
+});
+// The playground's saved choices still hold a shell through serde.
 
 impl Shell {
     /// The line-continuation mark: placed at the end of a line, it joins the next one.

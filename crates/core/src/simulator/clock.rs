@@ -3,9 +3,11 @@
 
 use std::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::json::read::{FromJson, Object, Path, ReadError};
 
 /// The latest instant the clock can show: 9999-12-31T23:59:59.999Z. Advancing past it stops there.
 pub const MAX_EPOCH_MILLIS: i64 = 253_402_300_799_999;
@@ -257,55 +259,44 @@ impl Serialize for Timestamp {
     }
 }
 
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Timestamp;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an ISO-8601 UTC timestamp such as \"2026-01-01T00:00:00Z\", epoch milliseconds, or {\"iso\", \"epochMillis\"}")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
-                Timestamp::parse_iso(v).map_err(E::custom)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Timestamp, E> {
-                Timestamp::from_epoch_millis(v).map_err(E::custom)
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
-                Timestamp::from_epoch_millis(i64::try_from(v).unwrap_or(i64::MAX))
-                    .map_err(E::custom)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Timestamp, A::Error> {
-                let mut iso: Option<String> = None;
-                let mut millis: Option<i64> = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "iso" => iso = Some(map.next_value()?),
-                        "epochMillis" => millis = Some(map.next_value()?),
-                        other => {
-                            return Err(de::Error::unknown_field(other, &["iso", "epochMillis"]))
-                        }
-                    }
-                }
-                let from_iso = iso
-                    .map(|t| Timestamp::parse_iso(&t))
-                    .transpose()
-                    .map_err(de::Error::custom)?;
+/// Reads the three forms: an ISO-8601 UTC string, a number of epoch milliseconds, or the object
+/// it is written as (`iso`, `epochMillis` or both, which must then name the same instant).
+impl FromJson for Timestamp {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let located = |e: TimestampError| ReadError::new(at, e.to_string());
+        match value {
+            Value::String(text) => Timestamp::parse_iso(text).map_err(located),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(millis), _) => Timestamp::from_epoch_millis(millis).map_err(located),
+                // Beyond i64: out of range like any number past the year 9999.
+                (None, Some(big)) => Timestamp::from_epoch_millis(i64::MAX).map_err(|e| located(TimestampError { input: big.to_string(), ..e })),
+                (None, None) => Err(ReadError::expected(at, "a whole number of epoch milliseconds", value)),
+            },
+            Value::Object(_) => {
+                let mut o = Object::new(value, at, "a timestamp")?;
+                let iso: Option<String> = o.optional("iso")?;
+                let millis: Option<i64> = o.optional("epochMillis")?;
+                o.finish()?;
+                let from_iso = iso.map(|t| Timestamp::parse_iso(&t)).transpose().map_err(|e| ReadError::new(&at.member("iso"), e.to_string()))?;
                 let from_millis = millis
                     .map(Timestamp::from_epoch_millis)
                     .transpose()
-                    .map_err(de::Error::custom)?;
+                    .map_err(|e| ReadError::new(&at.member("epochMillis"), e.to_string()))?;
                 match (from_iso, from_millis) {
-                    (Some(a), Some(b)) if a != b => Err(de::Error::custom(format!(
-                        "iso {a} and epochMillis {} name different instants",
-                        b.epoch_millis
-                    ))),
+                    (Some(a), Some(b)) if a != b => Err(ReadError::new(
+                        at,
+                        format!("iso {a} and epochMillis {} name different instants", b.epoch_millis),
+                    )),
                     (_, Some(t)) | (Some(t), None) => Ok(t),
-                    (None, None) => Err(de::Error::missing_field("iso")),
+                    (None, None) => Err(ReadError::new(at, "the member \"iso\" is missing")),
                 }
             }
+            _ => Err(ReadError::expected(
+                at,
+                "an ISO-8601 UTC timestamp such as \"2026-01-01T00:00:00Z\", epoch milliseconds, or {\"iso\", \"epochMillis\"}",
+                value,
+            )),
         }
-        deserializer.deserialize_any(V)
     }
 }
 
@@ -521,18 +512,50 @@ mod tests {
             r#""2026-01-01T01:00:00Z""#,
             "1767229200000",
             r#"{"iso":"2026-01-01T01:00:00Z"}"#,
+            r#"{"epochMillis":1767229200000}"#,
+            r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":null}"#,
         ] {
-            assert_eq!(
-                serde_json::from_str::<Timestamp>(text).unwrap(),
-                t,
-                "{text}"
-            );
+            assert_eq!(read_text(text), Ok(t), "{text}");
         }
-        assert!(serde_json::from_str::<Timestamp>(
-            r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1}"#
-        )
-        .is_err());
-        assert!(serde_json::from_str::<Timestamp>("-1").is_err());
+    }
+
+    fn read_text(text: &str) -> Result<Timestamp, ReadError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::new(&Path::Root, e.to_string()))?;
+        crate::json::read::read(&value)
+    }
+
+    #[test]
+    fn timestamps_out_of_range_or_inconsistent_are_refused_at_their_member() {
+        let max = MAX_EPOCH_MILLIS.to_string();
+        let past_max = (MAX_EPOCH_MILLIS + 1).to_string();
+        for (text, ok) in [
+            ("0", true),
+            ("-1", false),
+            (max.as_str(), true),
+            (past_max.as_str(), false),
+            ("18446744073709551615", false),
+            ("1.5", false),
+            (r#"{"iso":"1970-01-01T00:00:00Z","epochMillis":0}"#, true),
+            (r#"{"iso":"1970-01-01T00:00:00Z","epochMillis":1}"#, false),
+        ] {
+            assert_eq!(read_text(text).is_ok(), ok, "{text}");
+        }
+        for (text, path, needle) in [
+            ("-1", "", "invalid timestamp \"-1\": epoch milliseconds must be between 0"),
+            ("18446744073709551615", "", "invalid timestamp \"18446744073709551615\""),
+            ("1.5", "", "expected a whole number of epoch milliseconds, found the number 1.5"),
+            ("true", "", "expected an ISO-8601 UTC timestamp"),
+            ("{}", "", "the member \"iso\" is missing"),
+            (r#"{"iso":"2026-01-01"}"#, "iso", "invalid timestamp \"2026-01-01\""),
+            (r#"{"iso":5}"#, "iso", "expected a string, found the number 5"),
+            (r#"{"epochMillis":-5}"#, "epochMillis", "must be between 0"),
+            (r#"{"iso":"1970-01-01T00:00:00Z","epochMillis":1}"#, "", "iso 1970-01-01T00:00:00Z and epochMillis 1 name different instants"),
+            (r#"{"iso":"1970-01-01T00:00:00Z","when":1}"#, "when", "unknown member \"when\"; expected \"iso\" or \"epochMillis\""),
+        ] {
+            let e = read_text(text).unwrap_err();
+            assert_eq!(e.path, path, "{text}");
+            assert!(e.message.contains(needle), "{text}: {}", e.message);
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The service errors the simulator can produce on demand (see [`super::Faults`]): the token bucket
 //! in virtual time, and the messages each error carries.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::settings::Throttling;
+use super::settings::{read_number, Throttling};
+use crate::json::read::{FromJson, Object, Path, ReadError};
 
 /// The throttling bucket's state: tokens left and when they were counted (epoch ms).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenBucket {
     pub tokens: f64,
@@ -44,6 +46,20 @@ impl TokenBucket {
                 1
             })
         }
+    }
+}
+
+/// Both members are required; unknown members are ignored, as they were.
+impl FromJson for TokenBucket {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a token bucket {\"tokens\", \"updatedAtMillis\"}")?;
+        let tokens = match o.get("tokens") {
+            None | Some(Value::Null) => return Err(ReadError::new(at, "the member \"tokens\" is missing")),
+            Some(tokens) => read_number(tokens, &at.member("tokens"))?,
+        };
+        let bucket = TokenBucket { tokens, updated_at_millis: o.required("updatedAtMillis")? };
+        o.finish_lenient();
+        Ok(bucket)
     }
 }
 

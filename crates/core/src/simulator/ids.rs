@@ -10,7 +10,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::json::read::{FromJson, Path, ReadError};
 
 const C1: u64 = 0xbf58_476d_1ce4_e5b9;
 const C2: u64 = 0x94d0_49bb_1331_11eb;
@@ -54,7 +57,7 @@ pub(crate) fn unmix(z: u64) -> u64 {
 }
 
 /// A small seeded generator (SplitMix64). Its state is one number, kept in snapshots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SplitMix64 {
     pub state: u64,
 }
@@ -284,10 +287,11 @@ macro_rules! uuid_type {
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
+        /// Reads the id's text (`8-4-4-4-12` hex digits).
+        impl FromJson for $name {
+            fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+                let text = value.as_str().ok_or_else(|| ReadError::expected(at, "an id such as \"6f1d0b52-9c1e-4a57-8e3b-2f0a7c9d4e11\"", value))?;
+                text.parse().map_err(|e: IdError| ReadError::new(at, e.to_string()))
             }
         }
     };
@@ -372,6 +376,19 @@ mod tests {
         }
         let id: ContactId = "6F1D0B52-9C1E-4A57-8E3B-2F0A7C9D4E11".parse().unwrap();
         assert_eq!(id.to_string(), "6f1d0b52-9c1e-4a57-8e3b-2f0a7c9d4e11");
+    }
+
+    #[test]
+    fn ids_read_from_their_text_only() {
+        use crate::json::read::read;
+        use serde_json::json;
+        let id: ContactId = "6f1d0b52-9c1e-4a57-8e3b-2f0a7c9d4e11".parse().unwrap();
+        assert_eq!(read::<ContactId>(&json!("6F1D0B52-9C1E-4A57-8E3B-2F0A7C9D4E11")), Ok(id));
+        assert_eq!(read::<MessageId>(&crate::json::to_value(&MessageId(id.0))), Ok(MessageId(id.0)));
+        let e = read::<ContactId>(&json!("6f1d0b52")).unwrap_err();
+        assert!(e.message.starts_with("\"6f1d0b52\" is not a UUID: "), "{}", e.message);
+        let e = read::<ContactId>(&json!(5)).unwrap_err();
+        assert!(e.message.ends_with("found the number 5"), "{}", e.message);
     }
 
     #[test]

@@ -199,7 +199,7 @@ impl Simulator {
             if let Err(wait) = bucket.take(cfg, now) {
                 let explanation = format!(
                     "Throttled: the token bucket ({} requests/s, burst {}) is empty, so nothing happened; the next token comes in {}.",
-                    cfg.rate_per_second,
+                    settings::number_text(cfg.rate_per_second),
                     cfg.burst,
                     human_duration(wait)
                 );
@@ -251,7 +251,8 @@ impl Simulator {
         let p = self.settings.faults.internal_error_probability;
         if p > 0.0 && self.rng.next_f64() < p {
             let explanation = format!(
-                "A simulated internal error (faults.internalErrorProbability {p}, drawn from the seeded generator): nothing happened; clients retry these."
+                "A simulated internal error (faults.internalErrorProbability {}, drawn from the seeded generator): nothing happened; clients retry these.",
+                settings::number_text(p)
             );
             return self.reject(
                 What::InternalError,
@@ -353,8 +354,10 @@ impl Simulator {
     fn match_form<'a>(&self, subtype: &'a str) -> Cow<'a, str> {
         match self.settings.subtype_matching {
             SubtypeMatching::CaseSensitive => Cow::Borrowed(subtype),
-            SubtypeMatching::CaseInsensitive if subtype.chars().any(char::is_uppercase) => {
-                Cow::Owned(subtype.to_lowercase())
+            // ASCII folding only: Unicode's case tables would cost ~15 KB of wasm, and AWS's
+            // subtypes are ASCII (see `SubtypeMatching::CaseInsensitive`).
+            SubtypeMatching::CaseInsensitive if subtype.bytes().any(|b| b.is_ascii_uppercase()) => {
+                Cow::Owned(subtype.to_ascii_lowercase())
             }
             SubtypeMatching::CaseInsensitive => Cow::Borrowed(subtype),
         }
@@ -595,14 +598,7 @@ impl Simulator {
         active: Option<u32>,
         ctx: &Ctx,
     ) -> Option<Outcome> {
-        #[derive(serde::Deserialize)]
-        struct Receipt {
-            #[serde(rename = "messageId")]
-            message_id: Option<String>,
-        }
-        let named = content
-            .and_then(|c| serde_json::from_str::<Receipt>(c).ok())
-            .and_then(|r| r.message_id);
+        let named = content.and_then(crate::receipt::message_id);
         let Some(named) = named else {
             let explanation = "A read or delivered receipt needs Content like {\"messageId\":\"…\"} naming a message of the chat; this one names none, so it is rejected.".to_string();
             return Some(self.reject(

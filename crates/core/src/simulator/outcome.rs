@@ -5,15 +5,18 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
+use crate::from_json_one_of;
+use crate::json::read::{FromJson, Object, Path, ReadError};
 use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
 /// The result of one `send`.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
@@ -119,7 +122,7 @@ impl Outcome {
 }
 
 /// The HTTP response: `ok` holds the JSON body of a 200, `error` the service error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AwsResponse {
@@ -139,7 +142,7 @@ impl AwsResponse {
 }
 
 /// What happened to a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum What {
@@ -180,7 +183,7 @@ impl What {
 }
 
 /// The contact a new one follows: the same identity's previous contact, and how it ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Predecessor {
@@ -191,7 +194,7 @@ pub struct Predecessor {
 }
 
 /// Why a contact ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndReason {
@@ -218,7 +221,7 @@ impl EndReason {
 }
 
 /// Who ends a chat in [`super::Simulator::end_chat`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndedBy {
@@ -619,8 +622,162 @@ impl Serialize for Explanation {
     }
 }
 
-impl<'de> Deserialize<'de> for Explanation {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Explanation::from)
+impl FromJson for Explanation {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        String::from_json(value, at).map(Explanation::from)
+    }
+}
+
+/// Unknown members are ignored, as they were; absent optional members take their defaults.
+impl FromJson for Outcome {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "an outcome")?;
+        let outcome = Outcome {
+            at: o.required("at")?,
+            what: o.required("what")?,
+            response: o.required("response")?,
+            contact_id: o.optional("contactId")?,
+            follows: o.optional("follows")?,
+            new_session_details_ignored: o.or_default("newSessionDetailsIgnored")?,
+            message_id: o.optional("messageId")?,
+            explanation: o.required("explanation")?,
+            diagnostics: o.or_default("diagnostics")?,
+        };
+        o.finish_lenient();
+        Ok(outcome)
+    }
+}
+
+/// As it is written: an object with one member, `ok` (the 200 body) or `error` (the service error).
+impl FromJson for AwsResponse {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        const EXPECTED: &str = "{\"ok\": {…}} or {\"error\": {…}}";
+        let map = value.as_object().ok_or_else(|| ReadError::expected(at, EXPECTED, value))?;
+        let mut members = map.iter();
+        match (members.next(), members.next()) {
+            (Some((name, body)), None) if name == "ok" => SendChatIntegrationEventResponse::from_json(body, &at.member("ok")).map(AwsResponse::Ok),
+            (Some((name, body)), None) if name == "error" => ServiceError::from_json(body, &at.member("error")).map(AwsResponse::Error),
+            (Some((name, _)), None) => Err(ReadError::new(&at.member(name), format!("unknown member \"{name}\"; expected \"ok\" or \"error\""))),
+            _ => Err(ReadError::new(at, format!("expected {EXPECTED}, found an object with {} members", map.len()))),
+        }
+    }
+}
+
+from_json_one_of!(What {
+    "created" => What::Created,
+    "reused" => What::Reused,
+    "disconnected" => What::Disconnected,
+    "noActiveChat" => What::NoActiveChat,
+    "invalidRequest" => What::InvalidRequest,
+    "contentTypeNotEnabled" => What::ContentTypeNotEnabled,
+    "unknownReceiptTarget" => What::UnknownReceiptTarget,
+    "accessDenied" => What::AccessDenied,
+    "throttled" => What::Throttled,
+    "destinationNotFound" => What::DestinationNotFound,
+    "internalError" => What::InternalError,
+    "activeChatLimit" => What::ActiveChatLimit,
+});
+
+from_json_one_of!(EndReason {
+    "customerDisconnected" => EndReason::CustomerDisconnected,
+    "agentDisconnected" => EndReason::AgentDisconnected,
+    "flowDisconnected" => EndReason::FlowDisconnected,
+    "expired" => EndReason::Expired,
+});
+
+from_json_one_of!(EndedBy { "agent" => EndedBy::Agent, "flow" => EndedBy::Flow });
+
+/// Unknown members are ignored, as they were.
+impl FromJson for Predecessor {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a predecessor contact")?;
+        let predecessor = Predecessor {
+            contact_id: o.required("contactId")?,
+            started_at: o.required("startedAt")?,
+            ended_at: o.required("endedAt")?,
+            end_reason: o.required("endReason")?,
+        };
+        o.finish_lenient();
+        Ok(predecessor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::read::read;
+    use crate::model::ErrorType;
+    use serde_json::json;
+
+    /// Each enum reads exactly the spelling its `Serialize` writes, and nothing else.
+    #[test]
+    fn enums_read_the_spellings_they_write() {
+        fn round_trip<T: Serialize + FromJson + PartialEq + fmt::Debug>(values: &[T]) {
+            for v in values {
+                let written = crate::json::to_value(v);
+                assert_eq!(read::<T>(&written).as_ref(), Ok(v), "{written}");
+                let shouted = json!(written.as_str().map(str::to_uppercase));
+                assert!(read::<T>(&shouted).is_err(), "{shouted}");
+            }
+        }
+        round_trip(&[
+            What::Created,
+            What::Reused,
+            What::Disconnected,
+            What::NoActiveChat,
+            What::InvalidRequest,
+            What::ContentTypeNotEnabled,
+            What::UnknownReceiptTarget,
+            What::AccessDenied,
+            What::Throttled,
+            What::DestinationNotFound,
+            What::InternalError,
+            What::ActiveChatLimit,
+        ]);
+        round_trip(&[EndReason::CustomerDisconnected, EndReason::AgentDisconnected, EndReason::FlowDisconnected, EndReason::Expired]);
+        round_trip(&[EndedBy::Agent, EndedBy::Flow]);
+        round_trip(&[super::super::ContactStatus::Active, super::super::ContactStatus::Ended, super::super::ContactStatus::Expired]);
+        round_trip(&[super::super::SubtypeMatching::CaseSensitive, super::super::SubtypeMatching::CaseInsensitive]);
+        round_trip(&ErrorType::ALL);
+    }
+
+    /// A response is an object with exactly one member, `ok` or `error`.
+    #[test]
+    fn a_response_has_one_member_ok_or_error() {
+        let ok = AwsResponse::Ok(SendChatIntegrationEventResponse { initial_contact_id: Some("c".into()), new_chat_created: Some(false) });
+        assert_eq!(read::<AwsResponse>(&crate::json::to_value(&ok)), Ok(ok));
+        let error = AwsResponse::Error(ServiceError::new(ErrorType::ThrottlingException, "Rate exceeded"));
+        assert_eq!(read::<AwsResponse>(&crate::json::to_value(&error)), Ok(error));
+        for (value, path, message) in [
+            (json!("ok"), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found the string \"ok\""),
+            (json!({}), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 0 members"),
+            (json!({"ok": {}, "error": {}}), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 2 members"),
+            (json!({"Ok": {}}), "Ok", "unknown member \"Ok\"; expected \"ok\" or \"error\""),
+            (json!({"ok": {"NewChatCreated": 1}}), "ok.NewChatCreated", "expected true or false, found the number 1"),
+            (json!({"error": {"Type": "ThrottlingException", "Message": "m"}}), "error", "the member \"HttpStatus\" is missing"),
+        ] {
+            let e = read::<AwsResponse>(&value).unwrap_err();
+            assert_eq!((e.path.as_str(), e.message.as_str()), (path, message), "{value}");
+        }
+    }
+
+    /// Absent optional members take their defaults; `at`, `what`, `response` and `explanation`
+    /// are required.
+    #[test]
+    fn an_outcome_needs_its_four_members() {
+        let minimal = json!({
+            "at": "2026-01-01T00:00:00Z", "what": "noActiveChat", "response": {"ok": {}}, "explanation": "none"
+        });
+        let o = read::<Outcome>(&minimal).unwrap();
+        assert_eq!((o.contact_id, o.new_session_details_ignored, o.diagnostics.len()), (None, false, 0));
+        assert_eq!(o.explanation, "none");
+        for member in ["at", "what", "response", "explanation"] {
+            let mut v = minimal.clone();
+            if let Some(map) = v.as_object_mut() {
+                map.remove(member);
+            }
+            let e = read::<Outcome>(&v).unwrap_err();
+            assert_eq!(e.message, format!("the member \"{member}\" is missing"));
+        }
     }
 }

@@ -3,15 +3,18 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::clock::Timestamp;
 use super::ids::ContactId;
 use super::outcome::{EndReason, Outcome};
+use crate::from_json_one_of;
+use crate::json::read::{FromJson, Object, Path, ReadError};
 use crate::model::{Attributes, SendChatIntegrationEventRequest};
 
 /// Where a contact stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ContactStatus {
@@ -23,7 +26,7 @@ pub enum ContactStatus {
 }
 
 /// One contact: its identity, status, times and what NewSessionDetails gave it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContactView {
@@ -58,7 +61,7 @@ pub struct ContactView {
 }
 
 /// One request and what came of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LogEntry {
@@ -68,8 +71,50 @@ pub struct LogEntry {
     pub outcome: Outcome,
 }
 
+from_json_one_of!(ContactStatus {
+    "active" => ContactStatus::Active,
+    "ended" => ContactStatus::Ended,
+    "expired" => ContactStatus::Expired,
+});
+
+/// Unknown members are refused.
+impl FromJson for ContactView {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a contact")?;
+        let contact = ContactView {
+            contact_id: o.required("contactId")?,
+            source_id: o.required("sourceId")?,
+            destination_id: o.required("destinationId")?,
+            subtype: o.optional("subtype")?,
+            status: o.required("status")?,
+            end_reason: o.optional("endReason")?,
+            started_at: o.required("startedAt")?,
+            expires_at: o.required("expiresAt")?,
+            ended_at: o.optional("endedAt")?,
+            follows: o.optional("follows")?,
+            display_name: o.optional("displayName")?,
+            attributes: o.optional("attributes")?,
+            streaming_endpoint_arn: o.optional("streamingEndpointArn")?,
+            supported_messaging_content_types: o.required("supportedMessagingContentTypes")?,
+            message_count: o.required("messageCount")?,
+        };
+        o.finish()?;
+        Ok(contact)
+    }
+}
+
+/// Unknown members are refused; the request reads as one on its own does.
+impl FromJson for LogEntry {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a log entry")?;
+        let entry = LogEntry { number: o.required("number")?, request: o.required("request")?, outcome: o.required("outcome")? };
+        o.finish()?;
+        Ok(entry)
+    }
+}
+
 /// What moving the clock did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AdvanceReport {

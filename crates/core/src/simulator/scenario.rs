@@ -20,17 +20,19 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use super::clock::{compact_duration, parse_duration, Timestamp};
 use super::ids::ContactId;
 use super::outcome::{EndedBy, Outcome, What};
 use super::settings::{Settings, SettingsError};
 use super::Simulator;
+use crate::json::read::{FromJson, Object, Path, ReadError};
 use crate::model::{ErrorType, SendChatIntegrationEventRequest};
 
 /// A scenario file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
@@ -44,7 +46,7 @@ pub struct Scenario {
 }
 
 /// One step: exactly one of `send`, `advance` and `endChat`, optionally preceded by `after` (a wait).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Step {
@@ -82,26 +84,23 @@ impl Serialize for StepDuration {
     }
 }
 
-impl<'de> Deserialize<'de> for StepDuration {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Millis(u64),
-            Text(String),
-        }
-        match Raw::deserialize(d)? {
-            Raw::Millis(millis) => Ok(StepDuration { millis }),
-            Raw::Text(t) => parse_duration(&t)
+/// A whole number of milliseconds, or text such as `"1h30m"` (see [`parse_duration`]).
+impl FromJson for StepDuration {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        match value {
+            Value::String(text) => parse_duration(text)
                 .map(|millis| StepDuration { millis })
-                .map_err(serde::de::Error::custom),
+                .map_err(|e| ReadError::new(at, e.to_string())),
+            _ => value.as_u64().map(|millis| StepDuration { millis }).ok_or_else(|| {
+                ReadError::expected(at, "a duration such as \"25h\" or \"90m\", or a whole number of milliseconds", value)
+            }),
         }
     }
 }
 
 /// Which chat to end, and who ends it. Name the chat by `contactOf` (an earlier step's name),
 /// `contactId`, or its identity (`sourceId`, `destinationId`, `subtype`): the identity's active chat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EndChatStep {
@@ -119,7 +118,7 @@ pub struct EndChatStep {
 }
 
 /// What a step must lead to. Every member is optional; each one given is checked.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Expect {
@@ -157,13 +156,88 @@ pub struct Expect {
     pub expired: Option<usize>,
 }
 
+/// Unknown members are refused; `description` and `settings` may be absent.
+impl FromJson for Scenario {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a scenario (an object with \"title\" and \"steps\")")?;
+        let scenario = Scenario {
+            title: o.required("title")?,
+            description: o.optional("description")?,
+            settings: o.optional("settings")?,
+            steps: o.required("steps")?,
+        };
+        o.finish()?;
+        Ok(scenario)
+    }
+}
+
+/// Every member may be absent (that a step has one action is [`Scenario::check`]'s rule);
+/// unknown members are refused.
+impl FromJson for Step {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a step (an object)")?;
+        let step = Step {
+            name: o.optional("name")?,
+            after: o.optional("after")?,
+            send: o.optional("send")?,
+            advance: o.optional("advance")?,
+            end_chat: o.optional("endChat")?,
+            expect: o.optional("expect")?,
+        };
+        o.finish()?;
+        Ok(step)
+    }
+}
+
+/// `by` is required; unknown members are refused.
+impl FromJson for EndChatStep {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "an endChat step (an object)")?;
+        let step = EndChatStep {
+            contact_of: o.optional("contactOf")?,
+            contact_id: o.optional("contactId")?,
+            source_id: o.optional("sourceId")?,
+            destination_id: o.optional("destinationId")?,
+            subtype: o.optional("subtype")?,
+            by: o.required("by")?,
+        };
+        o.finish()?;
+        Ok(step)
+    }
+}
+
+/// Every member may be absent; unknown members are refused (a misspelt expectation would
+/// otherwise pass unchecked).
+impl FromJson for Expect {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "an expectation (an object)")?;
+        let expect = Expect {
+            what: o.optional("what")?,
+            new_chat_created: o.optional("newChatCreated")?,
+            error: o.optional("error")?,
+            http_status: o.optional("httpStatus")?,
+            initial_contact_id_absent: o.optional("initialContactIdAbsent")?,
+            same_contact_as: o.optional("sameContactAs")?,
+            different_contact_from: o.optional("differentContactFrom")?,
+            follows: o.optional("follows")?,
+            new_session_details_ignored: o.optional("newSessionDetailsIgnored")?,
+            explanation_contains: o.optional("explanationContains")?,
+            active_chats: o.optional("activeChats")?,
+            expired: o.optional("expired")?,
+        };
+        o.finish()?;
+        Ok(expect)
+    }
+}
+
 /// A scenario file that cannot be used: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioError {
     /// 1-based line and column for syntax errors.
     pub line: Option<usize>,
     pub column: Option<usize>,
-    /// The 1-based step number, for a step that is wrong as a whole.
+    /// The 1-based step number, for a step that is wrong as a whole or has a member that does
+    /// not read (the message then starts with the member's path, `steps[2].expect.wat: …`).
     pub step: Option<usize>,
     pub message: String,
 }
@@ -193,8 +267,27 @@ impl From<SettingsError> for ScenarioError {
     }
 }
 
+/// A member that does not read: the message names its path; under `steps[i]`, the step's number
+/// is `i + 1`.
+impl From<ReadError> for ScenarioError {
+    fn from(e: ReadError) -> Self {
+        let step = e
+            .path
+            .strip_prefix("steps[")
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(index, _)| index.parse::<usize>().ok())
+            .map(|index| index.saturating_add(1));
+        ScenarioError {
+            line: None,
+            column: None,
+            step,
+            message: e.to_string(),
+        }
+    }
+}
+
 /// One row of the report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct StepReport {
@@ -222,7 +315,7 @@ pub struct StepReport {
 }
 
 /// The result of running a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioReport {
@@ -269,16 +362,16 @@ impl ScenarioReport {
 }
 
 impl Scenario {
-    /// Reads a scenario from JSON and checks that every step has exactly one action.
+    /// Reads a scenario from JSON and checks that every step has exactly one action. A syntax
+    /// error has serde_json's line and column; a wrong member, its path (and its step's number).
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let scenario: Scenario = serde_json::from_str(text).map_err(|e| ScenarioError {
+        let value: Value = serde_json::from_str(text).map_err(|e| ScenarioError {
             line: Some(e.line()),
             column: Some(e.column()),
             step: None,
-            message: e.to_string(),
+            message: crate::json::message(&e),
         })?;
-        scenario.check()?;
-        Ok(scenario)
+        Scenario::from_value(&value)
     }
 
     /// Reads a scenario from YAML (the same members as the JSON form) and checks it.
@@ -289,12 +382,12 @@ impl Scenario {
             step: None,
             message: e.message,
         })?;
-        let scenario: Scenario = crate::json::from_value(&value).map_err(|message| ScenarioError {
-            line: None,
-            column: None,
-            step: None,
-            message,
-        })?;
+        Scenario::from_value(&value)
+    }
+
+    /// Reads a scenario from a JSON tree and checks it.
+    pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = crate::json::read::read(value).map_err(ScenarioError::from)?;
         scenario.check()?;
         Ok(scenario)
     }

@@ -6,9 +6,12 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::clock::Timestamp;
+use crate::from_json_one_of;
+use crate::json::read::{FromJson, Object, Path, ReadError};
 
 /// The shortest chat duration StartChatContact accepts, in minutes.
 pub const MIN_CHAT_DURATION_MINUTES: u32 = 60;
@@ -18,7 +21,7 @@ pub const MAX_CHAT_DURATION_MINUTES: u32 = 10_080;
 pub const DEFAULT_CHAT_DURATION_MINUTES: u32 = 1_500;
 
 /// The simulator's settings. JSON field names are camelCase; unknown fields are errors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Settings {
@@ -61,14 +64,16 @@ impl Default for Settings {
 }
 
 /// How Subtype values are compared when looking for a chat's identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum SubtypeMatching {
     /// `connect:sms` and `connect:SMS` are different chats.
     #[default]
     CaseSensitive,
-    /// `connect:sms` and `connect:SMS` are the same chat (Unicode lowercase comparison).
+    /// `connect:sms` and `connect:SMS` are the same chat. Case is folded for ASCII letters only
+    /// (`A`–`Z`): AWS's subtypes are ASCII (`connect:sms`, `connect:WhatsApp`), and a non-ASCII
+    /// letter is compared as written (`É` and `é` stay different).
     CaseInsensitive,
 }
 
@@ -77,7 +82,7 @@ pub enum SubtypeMatching {
 /// They are checked in this order, the order a request meets them in the service: access, then
 /// throttling, then validation (InvalidRequestException), then the destination, then internal errors,
 /// then the cap on active chats (only when a chat would be created).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Faults {
@@ -106,7 +111,7 @@ pub struct Faults {
 
 /// A token bucket: `burst` tokens at most, refilled at `ratePerSecond`.
 /// Connect's APIs historically allowed 2 requests/s with a burst of 5; this API's quota is not published.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Throttling {
@@ -132,10 +137,16 @@ impl std::error::Error for SettingsError {}
 
 impl Settings {
     /// Reads settings from JSON; missing fields take their defaults. Ranges are checked by [`Settings::check`].
+    /// A syntax error is the field `(settings)` with serde_json's line and column; a wrong member
+    /// is the member's path (`faults.throttling.burst`).
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        serde_json::from_str(text).map_err(|e| SettingsError {
+        let value: Value = serde_json::from_str(text).map_err(|e| SettingsError {
             field: "(settings)".into(),
             message: e.to_string(),
+        })?;
+        crate::json::read::read(&value).map_err(|e| SettingsError {
+            field: if e.path.is_empty() { "(settings)".into() } else { e.path },
+            message: e.message,
         })
     }
 
@@ -160,7 +171,7 @@ impl Settings {
         if !(0.0..=1.0).contains(&p) {
             return fail(
                 "faults.internalErrorProbability",
-                format!("{p} is not a probability between 0 and 1"),
+                format!("{} is not a probability between 0 and 1", number_text(p)),
             );
         }
         if let Some(t) = self.faults.throttling {
@@ -169,7 +180,7 @@ impl Settings {
                     "faults.throttling.ratePerSecond",
                     format!(
                         "{} must be a number above 0 (requests per second)",
-                        t.rate_per_second
+                        number_text(t.rate_per_second)
                     ),
                 );
             }
@@ -189,8 +200,95 @@ impl Settings {
     }
 }
 
+/// Every member may be absent and takes its default; unknown members are refused.
+impl FromJson for Settings {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "the settings (an object)")?;
+        let d = Settings::default();
+        let settings = Settings {
+            seed: o.optional("seed")?.unwrap_or(d.seed),
+            start: o.optional("start")?.unwrap_or(d.start),
+            chat_duration_minutes: o.optional("chatDurationMinutes")?.unwrap_or(d.chat_duration_minutes),
+            subtype_matching: o.optional("subtypeMatching")?.unwrap_or(d.subtype_matching),
+            transcript_limit: o.optional("transcriptLimit")?.unwrap_or(d.transcript_limit),
+            log_limit: o.optional("logLimit")?.unwrap_or(d.log_limit),
+            faults: o.or_default("faults")?,
+        };
+        o.finish()?;
+        Ok(settings)
+    }
+}
+
+from_json_one_of!(SubtypeMatching {
+    "caseSensitive" => SubtypeMatching::CaseSensitive,
+    "caseInsensitive" => SubtypeMatching::CaseInsensitive,
+});
+
+/// Every member may be absent (all faults off); unknown members are refused.
+impl FromJson for Faults {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "the faults (an object)")?;
+        let faults = Faults {
+            access_denied: o.or_default("accessDenied")?,
+            destinations: o.optional("destinations")?,
+            throttling: o.optional("throttling")?,
+            internal_error_probability: match o.get("internalErrorProbability") {
+                None | Some(Value::Null) => 0.0,
+                Some(p) => read_number(p, &at.member("internalErrorProbability"))?,
+            },
+            max_active_chats: o.optional("maxActiveChats")?,
+        };
+        o.finish()?;
+        Ok(faults)
+    }
+}
+
+/// Both members are required; unknown members are refused.
+impl FromJson for Throttling {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a token bucket {\"ratePerSecond\", \"burst\"}")?;
+        let rate_per_second = match o.get("ratePerSecond") {
+            None | Some(Value::Null) => return Err(ReadError::new(at, "the member \"ratePerSecond\" is missing")),
+            Some(rate) => read_number(rate, &at.member("ratePerSecond"))?,
+        };
+        let throttling = Throttling { rate_per_second, burst: o.required("burst")? };
+        o.finish()?;
+        Ok(throttling)
+    }
+}
+
+/// A number for a message, written as JSON writes it (`0.5`, `2`), or `NaN`/`inf` for what JSON
+/// cannot hold. Not `f64`'s `Display`: that would bring std's float formatting (about 14 KB and its
+/// tables) into the wasm, next to the JSON writer's own, which is there anyway.
+pub(crate) fn number_text(x: f64) -> String {
+    match serde_json::Number::from_f64(x) {
+        Some(n) => {
+            let text = n.to_string();
+            match text.strip_suffix(".0") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
+        }
+        None if x.is_nan() => "NaN".into(),
+        None if x > 0.0 => "inf".into(),
+        None => "-inf".into(),
+    }
+}
+
+/// A JSON number as `f64`, whole or not (the reader has no `FromJson for f64`).
+pub(crate) fn read_number(value: &Value, at: &Path<'_>) -> Result<f64, ReadError> {
+    value.as_f64().ok_or_else(|| ReadError::expected(at, "a number", value))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_in_messages_read_as_json_writes_them() {
+        for (x, text) in [(0.5, "0.5"), (2.0, "2"), (0.0, "0"), (-1.25, "-1.25"), (1e-7, "1e-7"), (f64::NAN, "NaN"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf")] {
+            assert_eq!(super::number_text(x), text, "{x:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -297,7 +395,10 @@ mod tests {
     #[test]
     fn unknown_fields_are_errors() {
         let e = Settings::from_json(r#"{"chatDuration": 60}"#).unwrap_err();
-        assert!(e.message.contains("chatDuration"), "{}", e.message);
+        assert_eq!(e.field, "chatDuration");
+        assert!(e.message.starts_with("unknown member \"chatDuration\"; expected \"seed\""), "{}", e.message);
+        let e = Settings::from_json(r#"{"faults": {"throttling": {"ratePerSecond": 2, "burst": 5, "x": 1}}}"#).unwrap_err();
+        assert_eq!(e.field, "faults.throttling.x");
         let s = Settings::from_json(
             r#"{"subtypeMatching":"caseInsensitive","faults":{"throttling":{"ratePerSecond":2,"burst":5}}}"#,
         )
@@ -310,5 +411,54 @@ mod tests {
                 burst: 5
             })
         );
+    }
+
+    #[test]
+    fn absent_and_null_members_take_their_defaults_and_given_ones_are_read() {
+        let null_everywhere = r#"{"seed": null, "start": null, "chatDurationMinutes": null, "subtypeMatching": null,
+            "transcriptLimit": null, "logLimit": null, "faults": null}"#;
+        assert_eq!(Settings::from_json(null_everywhere), Ok(Settings::default()));
+        assert_eq!(Settings::from_json(r#"{"faults": {}}"#), Ok(Settings::default()));
+        let all = Settings {
+            seed: 7,
+            start: Timestamp::EPOCH,
+            chat_duration_minutes: 60,
+            subtype_matching: SubtypeMatching::CaseInsensitive,
+            transcript_limit: 0,
+            log_limit: 3,
+            faults: Faults {
+                access_denied: true,
+                destinations: Some(vec!["arn:d".into()]),
+                throttling: Some(Throttling { rate_per_second: 0.5, burst: 2 }),
+                internal_error_probability: 0.25,
+                max_active_chats: Some(4),
+            },
+        };
+        assert_eq!(Settings::from_json(&crate::json::to_string(&all)), Ok(all));
+        // The start reads in each of a timestamp's forms; a probability may be a whole number.
+        let s = Settings::from_json(r#"{"start": "1970-01-01T00:00:00Z", "faults": {"internalErrorProbability": 1}}"#).unwrap();
+        assert_eq!((s.start, s.faults.internal_error_probability), (Timestamp::EPOCH, 1.0));
+        assert_eq!(Settings::from_json(r#"{"start": 0}"#).map(|s| s.start), Ok(Timestamp::EPOCH));
+    }
+
+    #[test]
+    fn wrong_members_name_their_path() {
+        for (text, field, message) in [
+            ("[]", "(settings)", "expected the settings (an object), found a list"),
+            (r#"{"seed": -1}"#, "seed", "expected a whole number from 0, found the number -1"),
+            (r#"{"chatDurationMinutes": "25h"}"#, "chatDurationMinutes", "expected a whole number from 0, found the string \"25h\""),
+            (r#"{"subtypeMatching": "CaseInsensitive"}"#, "subtypeMatching", "expected \"caseSensitive\" or \"caseInsensitive\", found \"CaseInsensitive\""),
+            (r#"{"faults": {"internalErrorProbability": "0.5"}}"#, "faults.internalErrorProbability", "expected a number, found the string \"0.5\""),
+            (r#"{"faults": {"throttling": {"burst": 5}}}"#, "faults.throttling", "the member \"ratePerSecond\" is missing"),
+            (r#"{"faults": {"throttling": {"ratePerSecond": 1}}}"#, "faults.throttling", "the member \"burst\" is missing"),
+            (r#"{"faults": {"destinations": "arn:d"}}"#, "faults.destinations", "expected a list, found the string \"arn:d\""),
+            (r#"{"faults": {"maxActiveChats": 4294967296}}"#, "faults.maxActiveChats", "expected a whole number from 0 to 4294967295, found 4294967296"),
+        ] {
+            let e = Settings::from_json(text).unwrap_err();
+            assert_eq!((e.field.as_str(), e.message.as_str()), (field, message), "{text}");
+        }
+        let e = Settings::from_json("{\n  \"seed\": ").unwrap_err();
+        assert_eq!(e.field, "(settings)");
+        assert!(e.message.contains("line 2"), "{}", e.message);
     }
 }

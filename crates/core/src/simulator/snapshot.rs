@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::clock::Timestamp;
 use super::faults::TokenBucket;
@@ -17,6 +18,7 @@ use super::store::{ContactRecord, Details, Standing, NONE};
 use super::transcript::{Item, TranscriptEntry};
 use super::{EndReason, Simulator};
 use crate::content_type::SUPPORTED_MESSAGING_CONTENT_TYPES;
+use crate::json::read::{FromJson, Object, Path, ReadError};
 
 /// The `format` member every snapshot carries.
 pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
@@ -66,7 +68,7 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Document {
     format: String,
@@ -85,11 +87,42 @@ struct Document {
     log: Vec<LogEntry>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct TranscriptDoc {
     contact_id: ContactId,
     entries: Vec<TranscriptEntry>,
+}
+
+/// Unknown members are refused; `bucket`, `transcripts` and `log` may be absent.
+impl FromJson for Document {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a simulator snapshot (an object)")?;
+        let doc = Document {
+            format: o.required("format")?,
+            version: o.required("version")?,
+            settings: o.required("settings")?,
+            now: o.required("now")?,
+            rng_state: o.required("rngState")?,
+            bucket: o.optional("bucket")?,
+            requests: o.required("requests")?,
+            contacts: o.required("contacts")?,
+            transcripts: o.or_default("transcripts")?,
+            log: o.or_default("log")?,
+        };
+        o.finish()?;
+        Ok(doc)
+    }
+}
+
+/// Unknown members are refused.
+impl FromJson for TranscriptDoc {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a contact's transcript")?;
+        let doc = TranscriptDoc { contact_id: o.required("contactId")?, entries: o.required("entries")? };
+        o.finish()?;
+        Ok(doc)
+    }
 }
 
 fn corrupt(path: impl Into<String>, message: impl Into<String>) -> SnapshotError {
@@ -131,14 +164,14 @@ impl Simulator {
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
     pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
-        let value: serde_json::Value =
+        let value: Value =
             serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
                 line: e.line(),
                 column: e.column(),
                 message: e.to_string(),
             })?;
         match value.get("format") {
-            Some(serde_json::Value::String(f)) if f == SNAPSHOT_FORMAT => {}
+            Some(Value::String(f)) if f == SNAPSHOT_FORMAT => {}
             Some(other) => {
                 return Err(SnapshotError::NotASnapshot {
                     found: Some(other.to_string().trim_matches('"').to_string()),
@@ -146,7 +179,7 @@ impl Simulator {
             }
             None => return Err(SnapshotError::NotASnapshot { found: None }),
         }
-        match value.get("version").and_then(serde_json::Value::as_u64) {
+        match value.get("version").and_then(Value::as_u64) {
             Some(v) if v > u64::from(SNAPSHOT_VERSION) => {
                 return Err(SnapshotError::NewerVersion {
                     found: v,
@@ -156,9 +189,16 @@ impl Simulator {
             Some(0) | None => return Err(corrupt("version", "expected a version number from 1")),
             Some(_) => {}
         }
-        // From the text, not the value: one deserializer per type in the wasm (see `crate::json`).
-        let doc: Document =
-            serde_json::from_str(text).map_err(|e| corrupt("(document)", e.to_string()))?;
+        let doc: Document = crate::json::read::read(&value).map_err(|e| {
+            corrupt(
+                if e.path.is_empty() {
+                    "(document)".to_string()
+                } else {
+                    e.path
+                },
+                e.message,
+            )
+        })?;
         doc.settings.check().map_err(SnapshotError::Settings)?;
         let mut sim = Simulator::fresh(doc.settings);
         sim.now = doc.now;
@@ -274,7 +314,7 @@ impl Simulator {
                 Some(s) => {
                     let form = match sim.settings.subtype_matching {
                         super::SubtypeMatching::CaseSensitive => s.to_string(),
-                        super::SubtypeMatching::CaseInsensitive => s.to_lowercase(),
+                        super::SubtypeMatching::CaseInsensitive => s.to_ascii_lowercase(),
                     };
                     let strings = &mut sim.store.strings;
                     (

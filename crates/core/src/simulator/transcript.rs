@@ -4,14 +4,16 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::clock::Timestamp;
 use super::ids::MessageId;
 use crate::content_type::{EVENT_CONTENT_TYPES, MESSAGE_CONTENT_TYPES};
+use crate::json::read::{FromJson, Object, Path, ReadError};
 
 /// One item of a transcript, as the queries show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TranscriptEntry {
@@ -24,6 +26,22 @@ pub struct TranscriptEntry {
     pub content_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
+}
+
+/// Unknown members are ignored, as they were.
+impl FromJson for TranscriptEntry {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "a transcript entry")?;
+        let entry = TranscriptEntry {
+            message_id: o.required("messageId")?,
+            at: o.required("at")?,
+            event_type: o.required("eventType")?,
+            content_type: o.optional("contentType")?,
+            content: o.optional("content")?,
+        };
+        o.finish_lenient();
+        Ok(entry)
+    }
 }
 
 /// Stored form: the item number instead of the id (the id is computed from it), the event type as

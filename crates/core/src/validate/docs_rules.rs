@@ -12,12 +12,13 @@
 //! bytes but within 16,384 characters depends on which of the model and the newest docs the
 //! service follows).
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
 use super::view::{Field, NewSessionView, RequestView, StrList};
 use super::{codes, diag, preview, suggest::near_miss, thousands};
 use crate::content_type::{self as ct, is_receipt};
+use crate::json::read::{FromJson, Object, Path, ReadError};
 use crate::{Diagnostic, RuleSource, Severity};
 
 /// The docs' limit on all Attributes keys and values together, in UTF-8 bytes.
@@ -130,6 +131,7 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
     }
     if t == ct::APPLICATION_JSON {
         if let Some(c) = content {
+            // Skimmed, not built: no allocation on the simulator's hot path.
             if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(c) {
                 out.push(docs(
                     "Event.Content",
@@ -161,10 +163,19 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
     }
 }
 
-#[derive(Deserialize)]
-struct Receipt<'a> {
-    #[serde(rename = "messageId", borrow)]
-    message_id: std::borrow::Cow<'a, str>,
+/// A read or delivered receipt's content: an object naming the message. Other members are let
+/// be (the docs name only `messageId`).
+struct Receipt {
+    message_id: String,
+}
+
+impl FromJson for Receipt {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        let mut o = Object::new(value, at, "an object")?;
+        let receipt = Receipt { message_id: o.required("messageId")? };
+        o.finish_lenient();
+        Ok(receipt)
+    }
 }
 
 fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out: &mut Vec<Diagnostic>) {
@@ -191,7 +202,7 @@ fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out:
                 format!("Event.Content is missing; AWS's docs require a {kind} receipt to name its message as JSON {{\"messageId\":\"…\"}}."),
             ));
         } else if let Some(c) = content {
-            let ok = serde_json::from_str::<Receipt<'_>>(c).is_ok_and(|r| !r.message_id.is_empty());
+            let ok = crate::json::from_text::<Receipt>(c).is_ok_and(|r| !r.message_id.is_empty());
             if !ok {
                 out.push(docs(
                     "Event.Content",

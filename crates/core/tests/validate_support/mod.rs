@@ -80,8 +80,8 @@ pub fn meta(code: &str) -> (Severity, RuleSource, bool) {
 /// types, asserting they agree and that each diagnostic keeps its code's documented meaning.
 pub fn check(v: &Value) -> Vec<Diagnostic> {
     let from_value = validate_value(v);
-    // Compared only where the typed model holds the same tree (serde reads `null` as absent).
-    let typed = serde_json::from_value::<SendChatIntegrationEventRequest>(v.clone())
+    // Compared only where the typed model holds the same tree (its reader takes `null` as absent).
+    let typed = chat_event_core::json::read::read::<SendChatIntegrationEventRequest>(v)
         .ok()
         .filter(|r| serde_json::to_value(r).ok().as_ref() == Some(v));
     if let Some(request) = typed {

@@ -41,7 +41,13 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
             let key = diagnostics
                 .iter()
                 .find(|d| d.suggestion.as_deref() == Some(suggestion.as_str()))
-                .and_then(|d| d.path.split_once(" (key: ")?.1.strip_suffix(')').map(str::to_owned));
+                .and_then(|d| {
+                    d.path
+                        .split_once(" (key: ")?
+                        .1
+                        .strip_suffix(')')
+                        .map(str::to_owned)
+                });
             if let Some(i) = key.and_then(|k| rows.iter().position(|r| r.key == k)) {
                 on.emit(Action::SetAttributeKey(i, suggestion));
             }

@@ -61,11 +61,11 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
         if lang == Lang::Shell
             && c == '-'
             && chars.get(i + 1) == Some(&'-')
-            && (i == 0 || chars[i - 1].is_whitespace())
+            && (i == 0 || chars[i - 1].is_ascii_whitespace())
         {
             flush(&mut plain, &mut out);
             let start = i;
-            while i < chars.len() && !chars[i].is_whitespace() && chars[i] != '=' {
+            while i < chars.len() && !chars[i].is_ascii_whitespace() && chars[i] != '=' {
                 i += 1;
             }
             out.push(("tk-opt", chars[start..i].iter().collect()));
@@ -80,7 +80,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
             out.push(("tk-comment", chars[start..i].iter().collect()));
             continue;
         }
-        if lang == Lang::Yaml && line_start && !c.is_whitespace() && c != '-' {
+        if lang == Lang::Yaml && line_start && !c.is_ascii_whitespace() && c != '-' {
             let start = i;
             let mut j = i;
             while j < chars.len() && chars[j] != ':' && chars[j] != '\n' {
@@ -96,7 +96,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
         }
         if lang == Lang::Json
             && (c.is_ascii_digit() || c == 't' || c == 'f' || c == 'n')
-            && (i == 0 || !chars[i - 1].is_alphanumeric())
+            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
         {
             let start = i;
             while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
@@ -108,7 +108,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
         }
         if c == '\n' {
             line_start = true;
-        } else if !c.is_whitespace() {
+        } else if !c.is_ascii_whitespace() {
             line_start = false;
         }
         plain.push(c);
@@ -174,7 +174,8 @@ mod tests {
             for end in 0..=chars.len() {
                 let prefix: String = chars[..end].iter().collect();
                 for lang in [Lang::Json, Lang::Shell, Lang::Yaml, Lang::Plain] {
-                    let joined: String = tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
+                    let joined: String =
+                        tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
                     assert_eq!(joined, prefix, "{lang:?}");
                 }
             }

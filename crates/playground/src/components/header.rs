@@ -65,19 +65,18 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <label class="inline-label" for="preset">{ "Preset" }</label>
                 <select id="preset" onchange={on_preset}>
                     <option value="" selected=true>{ "Load an example…" }</option>
-                    <optgroup label="A conversation">
-                        { for PRESETS.iter().filter(|p| !p.broken).map(|p| html! { <option value={p.id} title={p.description}>{ p.title }</option> }) }
-                    </optgroup>
-                    <optgroup label="Common mistakes">
-                        { for PRESETS.iter().filter(|p| p.broken).map(|p| html! { <option value={p.id} title={p.description}>{ p.title }</option> }) }
-                    </optgroup>
+                    { for [("A conversation", false), ("Common mistakes", true)].into_iter().map(|(label, broken)| html! {
+                        <optgroup label={label}>
+                            { for PRESETS.iter().filter(|p| p.broken == broken).map(|p| html! { <option value={p.id} title={p.description}>{ p.title }</option> }) }
+                        </optgroup>
+                    }) }
                 </select>
                 <button type="button" id="share" class="primary" onclick={on_share}>{ "Share" }</button>
                 <label class="inline-label" for="theme">{ "Theme" }</label>
                 <select id="theme" onchange={on_theme}>
-                    <option value="auto" selected={theme == "auto"}>{ "Auto" }</option>
-                    <option value="light" selected={theme == "light"}>{ "Light" }</option>
-                    <option value="dark" selected={theme == "dark"}>{ "Dark" }</option>
+                    { for [("auto", "Auto"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(value, label)| html! {
+                        <option value={value} selected={theme == value}>{ label }</option>
+                    }) }
                 </select>
             </div>
             if let Some(url) = (*shared).clone() {

@@ -52,14 +52,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
     let diags = |path: &str| Rc::new(diagnostics_at(&props.diagnostics, path));
     let on = &props.on_action;
     let text = |field: TextField, value: Option<&String>, placeholder: &'static str| {
-        let path = field.path();
-        html! {
-            <input id={control_id(path)} type="text" spellcheck="false" autocomplete="off"
-                value={value.cloned().unwrap_or_default()} placeholder={placeholder}
-                aria-describedby={described_by(path)}
-                aria-invalid={(!diagnostics_at(&props.diagnostics, path).is_empty()).to_string()}
-                oninput={text_input(on, field)} />
-        }
+        text_control(field, value, placeholder, &props.diagnostics, on)
     };
     let event = r.event.clone().unwrap_or_default();
     let nsd = r.new_session_details.as_ref();
@@ -130,6 +123,24 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                 }
             </fieldset>
         </form>
+    }
+}
+
+/// The text box of a member.
+fn text_control(
+    field: TextField,
+    value: Option<&String>,
+    placeholder: &'static str,
+    diagnostics: &[Diagnostic],
+    on: &Callback<Action>,
+) -> Html {
+    let path = field.path();
+    html! {
+        <input id={control_id(path)} type="text" spellcheck="false" autocomplete="off"
+            value={value.cloned().unwrap_or_default()} placeholder={placeholder}
+            aria-describedby={described_by(path)}
+            aria-invalid={(!diagnostics_at(diagnostics, path).is_empty()).to_string()}
+            oninput={text_input(on, field)} />
     }
 }
 

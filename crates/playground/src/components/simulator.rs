@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use chat_event_core::simulator::settings::{MAX_CHAT_DURATION_MINUTES, MIN_CHAT_DURATION_MINUTES};
 use chat_event_core::simulator::{
     human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome,
     Scenario, ScenarioReport, Settings, Simulator, SubtypeMatching, Throttling, What,
@@ -48,6 +47,28 @@ impl PartialEq for SimulatorPanelProps {
 const MINUTE: u64 = 60_000;
 const HOUR: u64 = 60 * MINUTE;
 
+/// The clock's buttons: how far each moves it, its label and its id. (Markup is written once and
+/// driven by tables like this one: every `html!` element written out costs code in the wasm.)
+const ADVANCES: [(u64, &str, &str); 3] = [
+    (MINUTE, "+1 min", "sim-plus-1m"),
+    (HOUR, "+1 h", "sim-plus-1h"),
+    (25 * HOUR, "+25 h", "sim-plus-25h"),
+];
+
+/// Core's bounds on the chat duration as the input's `min` and `max` (checked by a test).
+const MIN_DURATION: &str = "60";
+const MAX_DURATION: &str = "10080";
+
+/// The chats table's column headings, before the actions column (whose heading is hidden).
+const CHAT_COLUMNS: [&str; 6] = [
+    "Identity",
+    "Contact id",
+    "Status",
+    "Started",
+    "Expires in",
+    "Msgs",
+];
+
 /// The whole panel.
 #[function_component]
 pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
@@ -55,10 +76,6 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
     let send = {
         let on = on.clone();
         Callback::from(move |_| on.emit(Action::SimSend))
-    };
-    let advance = |millis: u64, label: &'static str, id: &'static str| {
-        let on = on.clone();
-        html! { <button type="button" id={id} onclick={Callback::from(move |_| on.emit(Action::SimAdvance(millis)))}>{ label }</button> }
     };
     let body = match &*props.run {
         Err(e) => {
@@ -99,9 +116,10 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
             <div class="sim-actions">
                 <button type="button" id="sim-send" class="primary" onclick={send}>{ "Send this request" }</button>
                 <div class="clock-buttons" role="group" aria-label="Advance the clock">
-                    { advance(MINUTE, "+1 min", "sim-plus-1m") }
-                    { advance(HOUR, "+1 h", "sim-plus-1h") }
-                    { advance(25 * HOUR, "+25 h", "sim-plus-25h") }
+                    { for ADVANCES.iter().map(|&(millis, label, id)| {
+                        let on = on.clone();
+                        html! { <button type="button" id={id} onclick={Callback::from(move |_| on.emit(Action::SimAdvance(millis)))}>{ label }</button> }
+                    }) }
                     if !props.compact {
                         <CustomAdvance on_action={on.clone()} />
                     }
@@ -227,8 +245,8 @@ fn chats_table(
             <table class="chats" id="sim-chats">
                 <caption>{ "Chats" }</caption>
                 <thead><tr>
-                    <th scope="col">{ "Identity" }</th><th scope="col">{ "Contact id" }</th><th scope="col">{ "Status" }</th>
-                    <th scope="col">{ "Started" }</th><th scope="col">{ "Expires in" }</th><th scope="col">{ "Msgs" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
+                    { for CHAT_COLUMNS.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
+                    <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
                 </tr></thead>
                 <tbody>
                     { for contacts.iter().rev().map(|c| {
@@ -247,16 +265,16 @@ fn chats_table(
                         };
                         html! {
                             <tr class={classes!(if active { "active" } else { "ended" }, selected.then_some("selected"))} data-status={status_text(c)}>
-                                <td class="identity" data-label="Identity">
+                                { cell(Some("identity"), "Identity", html! { <>
                                     <code class="source">{ c.source_id.clone() }</code>
                                     <code class="destination small" title={c.destination_id.clone()}>{ c.destination_id.clone() }</code>
                                     <span class="muted small subtype">{ c.subtype.clone().unwrap_or_else(|| "(no Subtype)".into()) }</span>
-                                </td>
-                                <td data-label="Contact id"><code class="contact-id" title={id.clone()}>{ short_id(&id) }</code></td>
-                                <td class="status" data-label="Status">{ status_text(c) }</td>
-                                <td data-label="Started">{ format!("{} ago", human_duration(millis_between(c.started_at.epoch_millis(), now))) }</td>
-                                <td data-label="Expires in">{ if active { human_duration(millis_between(now, c.expires_at.epoch_millis())) } else { "–".into() } }</td>
-                                <td class="num" data-label="Messages">{ c.message_count }</td>
+                                </> }) }
+                                { cell(None, "Contact id", html! { <code class="contact-id" title={id.clone()}>{ short_id(&id) }</code> }) }
+                                { cell(Some("status"), "Status", status_text(c).into()) }
+                                { cell(None, "Started", (human_duration(millis_between(c.started_at.epoch_millis(), now)) + " ago").into()) }
+                                { cell(None, "Expires in", if active { human_duration(millis_between(now, c.expires_at.epoch_millis())) } else { "–".into() }.into()) }
+                                { cell(Some("num"), "Messages", c.message_count.to_string().into()) }
                                 <td class="row-actions">
                                     <button type="button" class="small-button" aria-pressed={selected.to_string()} onclick={select}
                                         aria-label={format!("Transcript of {}", short_id(&id))}>{ "Transcript" }</button>
@@ -272,6 +290,11 @@ fn chats_table(
             </table>
         </div>
     }
+}
+
+/// One cell of the chats table; `label` heads it on narrow screens, where rows become cards.
+fn cell(class: Option<&'static str>, label: &'static str, content: Html) -> Html {
+    html! { <td class={class} data-label={label}>{ content }</td> }
 }
 
 fn short_id(id: &str) -> String {
@@ -323,23 +346,60 @@ fn request_log(report: &ScenarioReport) -> Html {
     }
 }
 
+/// A change to one setting: `f` applies the input's value (a checkbox's as "true"/"false").
+fn setting_change(
+    s: &Settings,
+    on_action: &Callback<Action>,
+    f: fn(&mut Settings, String),
+) -> Callback<Event> {
+    let on = on_action.clone();
+    let s = s.clone();
+    Callback::from(move |e: Event| {
+        let target: HtmlInputElement = e.target_unchecked_into();
+        let value = if target.type_() == "checkbox" {
+            target.checked().to_string()
+        } else {
+            target.value()
+        };
+        let mut next = s.clone();
+        f(&mut next, value);
+        on.emit(Action::SimSettings(next));
+    })
+}
+
+/// A number setting: its label around its input.
+fn number_setting(
+    id: &'static str,
+    label: &'static str,
+    (min, max, step): (&'static str, Option<&'static str>, Option<&'static str>),
+    value: String,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label for={id}>{ label }
+            <input id={id} type="number" min={min} max={max} step={step} value={value} {onchange} />
+        </label>
+    }
+}
+
+/// A setting that is on or off: its checkbox inside its label.
+fn check_setting(
+    id: &'static str,
+    label: &'static str,
+    checked: bool,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label for={id} class="check">
+            <input id={id} type="checkbox" checked={checked} {onchange} />
+            { label }
+        </label>
+    }
+}
+
 /// The simulator's settings; every change replays the steps under the new settings.
 fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
-    let change = |f: fn(&mut Settings, String)| {
-        let on = on_action.clone();
-        let s = s.clone();
-        Callback::from(move |e: Event| {
-            let target: HtmlInputElement = e.target_unchecked_into();
-            let value = if target.type_() == "checkbox" {
-                target.checked().to_string()
-            } else {
-                target.value()
-            };
-            let mut next = s.clone();
-            f(&mut next, value);
-            on.emit(Action::SimSettings(next));
-        })
-    };
+    let change = |f: fn(&mut Settings, String)| setting_change(s, on_action, f);
     let on_matching = {
         let on = on_action.clone();
         let s = s.clone();
@@ -373,53 +433,33 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
     let throttling = s.faults.throttling;
     html! {
         <div class="settings-grid">
-            <label for="set-duration">{ "Chat duration (minutes)" }
-                <input id="set-duration" type="number" min={MIN_CHAT_DURATION_MINUTES.to_string()} max={MAX_CHAT_DURATION_MINUTES.to_string()}
-                    value={s.chat_duration_minutes.to_string()}
-                    onchange={change(|s, v| if let Ok(n) = v.parse() { s.chat_duration_minutes = n })} />
-            </label>
+            { number_setting("set-duration", "Chat duration (minutes)", (MIN_DURATION, Some(MAX_DURATION), None), s.chat_duration_minutes.to_string(),
+                change(|s, v| if let Ok(n) = v.parse() { s.chat_duration_minutes = n })) }
             <label for="set-matching">{ "Subtype case" }
                 <select id="set-matching" onchange={on_matching}>
                     <option value="sensitive" selected={s.subtype_matching == SubtypeMatching::CaseSensitive}>{ "case-sensitive" }</option>
                     <option value="insensitive" selected={s.subtype_matching == SubtypeMatching::CaseInsensitive}>{ "case-insensitive" }</option>
                 </select>
             </label>
-            <label for="set-seed">{ "Seed" }
-                <input id="set-seed" type="number" min="0" value={s.seed.to_string()}
-                    onchange={change(|s, v| if let Ok(n) = v.parse() { s.seed = n })} />
-            </label>
+            { number_setting("set-seed", "Seed", ("0", None, None), s.seed.to_string(), change(|s, v| if let Ok(n) = v.parse() { s.seed = n })) }
             <label for="set-destinations" class="wide">{ "Destinations that exist (one DestinationId per line; empty: any)" }
                 <textarea id="set-destinations" rows="2" spellcheck="false" onchange={on_destinations}
                     value={s.faults.destinations.clone().unwrap_or_default().join("\n")} />
             </label>
-            <label for="set-throttle" class="check">
-                <input id="set-throttle" type="checkbox" checked={throttling.is_some()}
-                    onchange={change(|s, v| s.faults.throttling = (v == "true").then_some(Throttling { rate_per_second: 2.0, burst: 5 }))} />
-                { "Throttling" }
-            </label>
+            { check_setting("set-throttle", "Throttling", throttling.is_some(),
+                change(|s, v| s.faults.throttling = (v == "true").then_some(Throttling { rate_per_second: 2.0, burst: 5 }))) }
             if let Some(t) = throttling {
-                <label for="set-rate">{ "Requests per second" }
-                    <input id="set-rate" type="number" min="0" step="0.5" value={number_text(t.rate_per_second)}
-                        onchange={change(|s, v| if let (Some(n), Some(t)) = (parse_number(&v), s.faults.throttling.as_mut()) { t.rate_per_second = n })} />
-                </label>
-                <label for="set-burst">{ "Burst" }
-                    <input id="set-burst" type="number" min="1" value={t.burst.to_string()}
-                        onchange={change(|s, v| if let (Ok(n), Some(t)) = (v.parse(), s.faults.throttling.as_mut()) { t.burst = n })} />
-                </label>
+                { number_setting("set-rate", "Requests per second", ("0", None, Some("0.5")), number_text(t.rate_per_second),
+                    change(|s, v| if let (Some(n), Some(t)) = (parse_number(&v), s.faults.throttling.as_mut()) { t.rate_per_second = n })) }
+                { number_setting("set-burst", "Burst", ("1", None, None), t.burst.to_string(),
+                    change(|s, v| if let (Ok(n), Some(t)) = (v.parse(), s.faults.throttling.as_mut()) { t.burst = n })) }
             }
-            <label for="set-denied" class="check">
-                <input id="set-denied" type="checkbox" checked={s.faults.access_denied}
-                    onchange={change(|s, v| s.faults.access_denied = v == "true")} />
-                { "Access denied (as for accounts without access)" }
-            </label>
-            <label for="set-fault">{ "Internal error probability (0–1)" }
-                <input id="set-fault" type="number" min="0" max="1" step="0.05" value={number_text(s.faults.internal_error_probability)}
-                    onchange={change(|s, v| if let Some(n) = parse_number(&v) { s.faults.internal_error_probability = n })} />
-            </label>
-            <label for="set-max-active">{ "Active chat limit (empty: none)" }
-                <input id="set-max-active" type="number" min="1" value={s.faults.max_active_chats.map(|n| n.to_string()).unwrap_or_default()}
-                    onchange={change(|s, v| s.faults.max_active_chats = v.parse().ok())} />
-            </label>
+            { check_setting("set-denied", "Access denied (as for accounts without access)", s.faults.access_denied,
+                change(|s, v| s.faults.access_denied = v == "true")) }
+            { number_setting("set-fault", "Internal error probability (0–1)", ("0", Some("1"), Some("0.05")), number_text(s.faults.internal_error_probability),
+                change(|s, v| if let Some(n) = parse_number(&v) { s.faults.internal_error_probability = n })) }
+            { number_setting("set-max-active", "Active chat limit (empty: none)", ("1", None, None), s.faults.max_active_chats.map(|n| n.to_string()).unwrap_or_default(),
+                change(|s, v| s.faults.max_active_chats = v.parse().ok())) }
         </div>
     }
 }
@@ -504,10 +544,19 @@ pub fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
     if !t.starts_with('{') {
         return Some(Scenario::from_yaml(text).map_err(|e| e.to_string()));
     }
-    // From text, like every other reader in the app (see `storage::parse`).
-    Some(
-        serde_json::from_str::<Scenario>(text)
-            .map_err(|e| e.to_string())
-            .and_then(|s| s.check().map(|()| s).map_err(|e| e.to_string())),
-    )
+    Some(Scenario::from_json(text).map_err(|e| e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chat_event_core::simulator::settings::{
+        MAX_CHAT_DURATION_MINUTES, MIN_CHAT_DURATION_MINUTES,
+    };
+
+    #[test]
+    fn the_duration_input_has_cores_bounds() {
+        assert_eq!(MIN_DURATION, MIN_CHAT_DURATION_MINUTES.to_string());
+        assert_eq!(MAX_DURATION, MAX_CHAT_DURATION_MINUTES.to_string());
+    }
 }

@@ -30,6 +30,7 @@ macro_rules! all_facade_tests {
             json_round_trip_keeps_members_and_attribute_order,
             parse_json_throws_located_chat_event_errors,
             wrong_arguments_throw_invalid_argument,
+            option_arguments_say_what_was_expected_where,
             validation_returns_cores_diagnostics_and_never_throws,
             parse_errors_name_the_member_at_fault,
             field_help_covers_every_member,
@@ -81,9 +82,8 @@ pub fn json_round_trip_keeps_members_and_attribute_order() {
 }
 
 pub fn parse_json_throws_located_chat_event_errors() {
-    // (input, line, column): syntax errors and unknown members, each located.
-    let cases: [(&str, u32, u32); 3] = [("{\n  \"SourceId\": }", 2, 15), ("{\"Nope\": 1}", 1, 7), (r#"{"Event": {"Type": 3}}"#, 1, 20)];
-    for (text, line, column) in cases {
+    // Syntax errors by line and column.
+    for (text, line, column) in [("{\n  \"SourceId\": }", 2u32, 15u32), ("{\"SourceId\": \"a\",}", 1, 18)] {
         let error = api::parse_json(text).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
         let error = assert_chat_event_error(error, "json");
         assert_eq!(get(&error, "line").as_f64(), Some(line.into()), "{text:?}");
@@ -91,6 +91,13 @@ pub fn parse_json_throws_located_chat_event_errors() {
         let message = get(&error, "message").as_string().unwrap_or_default();
         // serde's " at line L column C" suffix is dropped: the location has its own members.
         assert!(!message.ends_with(&format!(" at line {line} column {column}")), "{message}");
+    }
+    // Unknown members and wrong types by the member's path.
+    for (text, path) in [("{\"Nope\": 1}", "Nope"), (r#"{"Event": {"Type": 3}}"#, "Event.Type"), (r#"{"Event": ["MESSAGE"]}"#, "Event")] {
+        let error = api::parse_json(text).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
+        let error = assert_chat_event_error(error, "json");
+        assert_eq!(get(&error, "path").as_string().as_deref(), Some(path), "{text:?}");
+        assert!(get(&error, "line").is_undefined(), "{text:?}");
     }
 }
 
@@ -100,7 +107,7 @@ pub fn wrong_arguments_throw_invalid_argument() {
         let error = api::to_json(Ts::new_unchecked(bad.clone())).err().unwrap_or_else(|| panic!("toJson accepted {bad:?}"));
         assert_chat_event_error(error, "invalid-argument");
     }
-    // serde reads a JSON array as a structure; the facade goes by core's shape check instead.
+    // A list where a structure belongs: core's shape check names it.
     for array in [r#"["+15551234567"]"#, r#"{"Event": ["MESSAGE"]}"#] {
         let error = api::to_json(Ts::new_unchecked(js(array))).err().unwrap_or_else(|| panic!("toJson accepted {array}"));
         let error = assert_chat_event_error(error, "invalid-argument");
@@ -112,6 +119,44 @@ pub fn wrong_arguments_throw_invalid_argument() {
     // A BigInt has no JSON form: a thrown error, not a trap.
     let error = api::to_json(Ts::new_unchecked(js_sys::BigInt::from(1u32).into())).err();
     assert_chat_event_error(error.unwrap_or_else(|| panic!("toJson accepted a BigInt")), "invalid-argument");
+}
+
+/// Options and enums given wrongly throw `invalid-argument` naming the argument, the member
+/// (`path`) and the spellings expected; the same values spelt right are taken.
+pub fn option_arguments_say_what_was_expected_where() {
+    let request = js(r#"{"SourceId": "+15551234567"}"#);
+    let render = |options: &str| api::render_command(Ts::new_unchecked(request.clone()), Some(Ts::new_unchecked(js(options))));
+    assert!(render(r#"{"shell": "powerShell7", "input": "cliInputJson", "region": null}"#).is_ok());
+    let cases: Vec<(Result<(), JsValue>, Option<&str>, &str)> = vec![
+        (
+            render(r#"{"shell": "fish"}"#).map(drop),
+            Some("shell"),
+            r#"the render options: shell: expected "bash", "powerShell5", "powerShell7" or "cmd", found "fish""#,
+        ),
+        (render(r#"{"multiline": 1}"#).map(drop), Some("multiline"), "the render options: multiline: expected true or false, found the number 1"),
+        (render("[]").map(drop), None, "the render options: expected render options (an object), found a list"),
+        (
+            api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop),
+            None,
+            r#"the skeleton kind: expected "input", "output" or "yaml-input", found "json""#,
+        ),
+        (
+            api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), "x").map(drop),
+            None,
+            r#"the parameter: expected "event" or "new-session-details", found "subtype""#,
+        ),
+        (
+            api::parse_scenario("{}", Some(Ts::new_unchecked(JsValue::from_f64(1.0)))).map(drop),
+            None,
+            r#"the format: expected "json" or "yaml", found the number 1"#,
+        ),
+    ];
+    for (result, path, message) in cases {
+        let error = assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no error for {message}")), "invalid-argument");
+        assert_eq!(get(&error, "message").as_string().as_deref(), Some(message));
+        assert_eq!(get(&error, "path").as_string().as_deref(), path, "{message}");
+    }
+    assert!(api::skeleton(Ts::new_unchecked(JsValue::from_str("yaml-input"))).is_ok());
 }
 
 /// Both entry points return exactly core's diagnostics for the same JSON, and never throw.

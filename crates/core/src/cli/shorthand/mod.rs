@@ -18,11 +18,11 @@ pub use generate::{generate, generate_explained, Generated, NotExpressible, Quot
 pub use parser::parse;
 
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A parsed shorthand value. Shorthand has only strings, lists and maps: types such as numbers or
 /// booleans come later, from the model. Serializes as plain JSON (`"x"`, `[..]`, `{..}`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "string | ShorthandValue[] | { [key: string]: ShorthandValue }"))]
 #[serde(untagged)]
