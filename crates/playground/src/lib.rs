@@ -12,6 +12,7 @@
 //! Every fact and rule about the API comes from `chat_event_core`.
 
 pub mod app;
+pub mod base64url;
 pub mod components;
 pub mod deflate;
 pub mod dom;

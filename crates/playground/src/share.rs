@@ -4,8 +4,6 @@
 //! The `s1` prefix is the format's version. A link of another version, or one that does not decode,
 //! is reported as such rather than half-read.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use chat_event_core::json::read::{read, FromJson, Object, Path, ReadError};
 use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
@@ -61,7 +59,7 @@ impl std::fmt::Display for ShareError {
 pub fn encode(payload: &SharePayload) -> String {
     let json = chat_event_core::json::to_string(payload).into_bytes();
     let packed = crate::deflate::compress(&json);
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
+    format!("{PREFIX}{}", crate::base64url::encode(&packed))
 }
 
 /// Reads a fragment (with or without its leading `#`).
@@ -78,8 +76,7 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
             _ => Err(ShareError::NotALink),
         };
     };
-    let packed = URL_SAFE_NO_PAD
-        .decode(data.trim_end_matches('='))
+    let packed = crate::base64url::decode(data.trim_end_matches('='))
         .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
     // A generous bound: a request is at most a few hundred KB even at every maximum length.
     let json = crate::deflate::decompress(&packed, 4 << 20).map_err(|_| {
@@ -140,7 +137,7 @@ mod tests {
         assert!(matches!(decode(cut), Err(ShareError::Corrupt(_))));
         let list = format!(
             "{PREFIX}{}",
-            URL_SAFE_NO_PAD.encode(crate::deflate::compress(b"[]"))
+            crate::base64url::encode(&crate::deflate::compress(b"[]"))
         );
         assert!(matches!(decode(&list), Err(ShareError::Corrupt(_))));
     }
