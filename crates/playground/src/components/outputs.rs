@@ -123,7 +123,7 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" />
         },
         OutputTab::Shorthand => {
-            let value = serde_json::to_value(r).unwrap_or_default();
+            let value = chat_event_core::json::to_value(r);
             let part = |member: &str, shape| match value.get(member) {
                 None => Err(format!("The request has no {member}.")),
                 Some(v) => generate_structure(v, shape).map_err(|e| e.to_string()),

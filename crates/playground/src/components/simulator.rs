@@ -526,7 +526,7 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
 /// A number as an input shows it, and back. Through serde_json's float code, which the app has
 /// anyway, rather than `Display`/`FromStr` for f64, which would add their own to the wasm.
 fn number_text(n: f64) -> String {
-    serde_json::to_string(&n).unwrap_or_default()
+    chat_event_core::json::to_string(&n)
 }
 
 fn parse_number(text: &str) -> Option<f64> {
