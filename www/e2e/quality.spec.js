@@ -22,9 +22,9 @@ async function loadedFiles(page) {
 }
 
 test('total transfer, gzip: within the 250 KB budget', async ({ page }) => {
-  // Known to fail: the single wasm module holds Yew, the validator, the CLI (with yaml-rust2) and the
-  // simulator. Measured: 315.9 KB in all, the wasm 303.4 KB of it (731,511 B raw), after the state and
-  // share links read with core's json::read and share links (de)compressed by our own small deflate.
+  // Known to fail, narrowly: measured 258,488 B (252.4 KB) in all, the wasm 247,454 B of it, after
+  // wasm-opt's one-caller inlining was bounded and flatten/rereloop rounds added (index.html), CSS and
+  // HTML minified and the JS loader trimmed (Trunk.toml), and base64url written in the app.
   // The figure is printed.
   test.fail(true, 'the wasm alone is over the budget (see the printed figures)');
   const files = await loadedFiles(page);
@@ -37,7 +37,8 @@ test('total transfer does not grow past its measured size', async ({ page }) => 
   const files = await loadedFiles(page);
   const total = files.reduce((s, f) => s + f.gz, 0);
   expect(files.some((f) => f.path.endsWith('.wasm'))).toBe(true);
-  expect(total).toBeLessThanOrEqual(318 * 1024);
+  // The measured 258,488 B + 2 KB: a change that adds more fails here and says so.
+  expect(total).toBeLessThanOrEqual(258488 + 2048);
 });
 
 test('no request leaves the page after load, whatever one does', async ({ page }) => {
