@@ -1,9 +1,9 @@
 //! What validation reports: one [`Diagnostic`] per problem, located at a member path.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Error: AWS (or the CLI) rejects the request. Warning: accepted, but almost surely a mistake.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -12,7 +12,7 @@ pub enum Severity {
 }
 
 /// Where a rule comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleSource {
@@ -28,7 +28,7 @@ pub enum RuleSource {
 
 /// One problem, at a path such as `Event.ContentType`, `NewSessionDetails.SupportedMessagingContentTypes[2]`,
 /// `NewSessionDetails.Attributes.customer-id` or `NewSessionDetails.Attributes (key: a.b)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {

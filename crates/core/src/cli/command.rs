@@ -47,7 +47,8 @@ pub enum InputForm {
 /// How to render a command.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+// `default` is for the declarations: every option may be left out (see the reader below).
+#[serde(rename_all = "camelCase", default)]
 pub struct RenderOptions {
     pub shell: Shell,
     /// One option per line, joined by the shell's line continuation.
@@ -61,7 +62,6 @@ pub struct RenderOptions {
 }
 
 crate::from_json_one_of!(StructureStyle { "shorthand" => StructureStyle::Shorthand, "json" => StructureStyle::Json });
-// The playground's saved choices still hold a style through serde.
 
 crate::from_json_one_of!(InputForm {
     "options" => InputForm::Options,

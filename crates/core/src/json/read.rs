@@ -153,7 +153,13 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let items = value.as_array().ok_or_else(|| ReadError::expected(at, "a list", value))?;
-        items.iter().enumerate().map(|(i, item)| T::from_json(item, &at.index(i))).collect()
+        // A plain loop, not `collect::<Result<Vec<_>, _>>()`: the adapter that collect builds is
+        // compiled again for every `T`, and costs the wasm more than this loop.
+        let mut read = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            read.push(T::from_json(item, &at.index(i))?);
+        }
+        Ok(read)
     }
 }
 
@@ -161,7 +167,12 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl<T: FromJson> FromJson for IndexMap<String, T> {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let map = value.as_object().ok_or_else(|| ReadError::expected(at, "an object", value))?;
-        map.iter().map(|(k, v)| Ok((k.clone(), T::from_json(v, &at.member(k))?))).collect()
+        // A plain loop, as for `Vec`.
+        let mut read = IndexMap::with_capacity(map.len());
+        for (k, v) in map {
+            read.insert(k.clone(), T::from_json(v, &at.member(k))?);
+        }
+        Ok(read)
     }
 }
 
@@ -191,18 +202,31 @@ impl<'v, 'p> Object<'v, 'p> {
 
     /// A member that must be present (and not `null`).
     pub fn required<T: FromJson>(&mut self, name: &'static str) -> Result<T, ReadError> {
-        match self.get(name) {
-            None | Some(Value::Null) => Err(ReadError::new(self.at, format!("the member \"{name}\" is missing"))),
-            Some(value) => T::from_json(value, &self.at.member(name)),
-        }
+        let value = self.present(name)?;
+        T::from_json(value, &self.at.member(name))
     }
 
     /// A member that may be absent or `null`.
     pub fn optional<T: FromJson>(&mut self, name: &'static str) -> Result<Option<T>, ReadError> {
-        match self.get(name) {
-            None | Some(Value::Null) => Ok(None),
+        match self.non_null(name) {
+            None => Ok(None),
             Some(value) => T::from_json(value, &self.at.member(name)).map(Some),
         }
+    }
+
+    // The two lookups below are kept out of line: `required` and `optional` are compiled once per
+    // type read, and each copy would otherwise carry the lookup and the "missing" message.
+
+    /// The member, unless absent or `null`.
+    #[inline(never)]
+    fn non_null(&mut self, name: &'static str) -> Option<&'v Value> {
+        self.get(name).filter(|value| !value.is_null())
+    }
+
+    /// The member, or the error saying it is missing.
+    #[inline(never)]
+    fn present(&mut self, name: &'static str) -> Result<&'v Value, ReadError> {
+        self.non_null(name).ok_or_else(|| ReadError::new(self.at, format!("the member \"{name}\" is missing")))
     }
 
     /// A member that takes its default when absent or `null`.

@@ -63,7 +63,13 @@ pub fn assert_chat_event_error(error: JsValue, kind: &str) -> JsValue {
 
 fn diagnostics(result: Result<Vec<Ts<Diagnostic>>, JsValue>) -> Vec<Diagnostic> {
     let list = result.unwrap_or_else(|e| panic!("validation threw: {e:?}"));
-    list.iter().map(|d| d.to_rust().unwrap_or_else(|e| panic!("not a Diagnostic: {e}"))).collect()
+    // Read back as a user of the JSON would, through core's one reader.
+    list.iter()
+        .map(|d| {
+            let text = js_sys::JSON::stringify(&d.js_value()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+            chat_event_core::json::from_text::<Diagnostic>(&text).unwrap_or_else(|e| panic!("not a Diagnostic: {e}"))
+        })
+        .collect()
 }
 
 pub fn json_round_trip_keeps_members_and_attribute_order() {

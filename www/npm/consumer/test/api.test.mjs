@@ -285,5 +285,6 @@ test('scenarios: every example parses, runs and passes; the table reports it', (
   const onSim = new lab.Simulator().runScenario(lab.parseScenario(examples[0].text));
   assert.equal(onSim.passed, true);
   assert.equal(throwsKind(() => lab.parseScenario('{"title": "x", "steps": [{}]}'), 'scenario').path, 'steps[0]');
-  assert.equal(throwsKind(() => lab.parseScenario('title: x\nsteps: {', 'yaml'), 'scenario').line, 3);
+  const unclosed = throwsKind(() => lab.parseScenario('title: x\nsteps: {', 'yaml'), 'scenario');
+  assert.deepEqual([unclosed.line, unclosed.column], [2, 8]); // the brace that is never closed
 });

@@ -78,7 +78,8 @@ test('validate: YAML files are read as --cli-input-yaml documents', () => {
 test('validate: a YAML syntax error is reported for its file, and the other files still are', () => {
   const { status, stdout } = cli(['validate', 'broken.yaml', 'bad.json']);
   assert.equal(status, 1);
-  assert.match(stdout, /^broken\.yaml:4:1: error \[yaml-syntax\] Invalid YAML: /m);
+  // Located at the bracket that is never closed (line 3, column 12), not at the end of the file.
+  assert.match(stdout, /^broken\.yaml:3:12: error \[yaml-syntax\] Invalid YAML: this bracket is never closed/m);
   assert.match(stdout, /^bad\.json: error \[required\] DestinationId: /m);
 });
 
