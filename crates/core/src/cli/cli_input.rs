@@ -39,7 +39,7 @@ pub fn document(request: &SendChatIntegrationEventRequest, format: InputFormat, 
             text.push('\n');
             text
         }
-        InputFormat::Json => serde_json::to_string(&value).unwrap_or_default(),
+        InputFormat::Json => value.to_string(),
     }
 }
 

@@ -224,7 +224,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 let text = match (member.shape, v) {
                     (Shape::Structure(s), _) => {
                         let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
-                        let json = || serde_json::to_string(v).unwrap_or_default();
+                        let json = || v.to_string();
                         match style {
                             StructureStyle::Json => json(),
                             StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {

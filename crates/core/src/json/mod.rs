@@ -29,7 +29,9 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// A typed value as pretty JSON text (2-space indent), through [`to_value`].
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string_pretty(&to_value(value)).unwrap_or_default()
+    // `Value`'s alternate Display is serde_json's pretty writer: the compact one (`to_string`)
+    // already links `Value`'s Display, so this adds no second writer to the wasm.
+    format!("{:#}", to_value(value))
 }
 
 /// serde_json's message without the " at line L column C" it appends to located errors.
