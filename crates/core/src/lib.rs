@@ -16,6 +16,7 @@ pub mod presets;
 pub mod receipt;
 pub mod shape;
 pub mod simulator;
+pub mod snippets;
 pub mod validate;
 pub mod yaml;
 
