@@ -31,6 +31,16 @@ test('the CLI command follows the form, per shell and style', async ({ page }) =
 
   await page.locator('#tab-cli-input-yaml').click();
   await expect(page.locator('#out-cli-input-yaml')).toContainText('SourceId:');
+  // The SDK snippets: boto3 by default, the AWS SDK for JavaScript v3 on request; the choice is kept.
+  await page.locator('#tab-sdk').click();
+  await expect(page.locator('#out-sdk')).toContainText('response = client.send_chat_integration_event(');
+  await expect(page.locator('#out-sdk')).toContainText(`"Content": "It's 12 Elm Street, apartment 4."`);
+  await page.locator('#sdk-language').selectOption('JavaScript (SDK v3)');
+  await expect(page.locator('#out-sdk')).toContainText('new SendChatIntegrationEventCommand({');
+  await expect(page.locator('#out-sdk')).toContainText(`Content: "It's 12 Elm Street, apartment 4."`);
+  await page.reload();
+  await expect(page.locator('#sdk-language')).toHaveValue('JavaScript (SDK v3)');
+  await page.locator('#tab-cli-input-yaml').click();
   // Keyboard: arrows move between tabs.
   await page.locator('#tab-cli-input-yaml').focus();
   await page.keyboard.press('ArrowLeft');

@@ -72,6 +72,7 @@ pub enum OutputTab {
 
 pub use chat_event_core::cli::command::StructureStyle;
 pub use chat_event_core::cli::shell::Shell;
+pub use chat_event_core::snippets::SdkLanguage;
 
 /// Light, dark, or following the system.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -103,6 +104,8 @@ pub struct UiChoices {
     pub custom_subtype: bool,
     /// The ContentType picker shows a free text box.
     pub custom_content_type: bool,
+    /// The SDK of the SDK tab's snippet.
+    pub sdk_language: SdkLanguage,
 }
 
 /// The simulator as steps: the state is what was done, in core's scenario format; the simulator
@@ -189,6 +192,7 @@ impl FromJson for UiChoices {
             theme: o.or_default("theme")?,
             custom_subtype: o.or_default("custom_subtype")?,
             custom_content_type: o.or_default("custom_content_type")?,
+            sdk_language: o.or_default("sdk_language")?,
         })
     }
 }
@@ -250,6 +254,7 @@ pub enum Action {
     SetOutputTab(OutputTab),
     SetShell(Shell),
     SetStructureStyle(StructureStyle),
+    SetSdkLanguage(SdkLanguage),
     SetTheme(Theme),
     SetNotice(Option<Notice>),
     /// Sends the request being edited to the simulator.
@@ -408,6 +413,7 @@ impl AppState {
             Action::SetOutputTab(tab) => self.ui.output_tab = tab,
             Action::SetShell(shell) => self.ui.shell = shell,
             Action::SetStructureStyle(style) => self.ui.structure_style = style,
+            Action::SetSdkLanguage(language) => self.ui.sdk_language = language,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
             Action::SimSend => self.sim.steps.push(Step {

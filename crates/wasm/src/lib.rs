@@ -16,6 +16,7 @@ use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, Shor
 use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::shape::{Shape, Structure, REQUEST};
+use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::simulator::scenarios::{self, Example};
 use chat_event_core::simulator::snapshot::SnapshotError;
 use chat_event_core::simulator::{
@@ -510,6 +511,19 @@ pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
         SkeletonKind::Output => skeleton::output_json(),
         SkeletonKind::YamlInput => skeleton::yaml_input(),
     })
+}
+
+/// The request as a call in an AWS SDK (`"python"`, boto3, by default; or `"javaScript"`, the AWS
+/// SDK for JavaScript v3): the import, the client, the call with the request's members, and a line
+/// printing the response.
+#[wasm_bindgen(js_name = renderSnippet)]
+pub fn render_snippet(request: Ts<SendChatIntegrationEventRequest>, language: Option<Ts<SdkLanguage>>) -> Result<String, JsValue> {
+    let request = decode_request(&request)?;
+    let language = match language {
+        Some(language) => decode_argument(&language.js_value(), "the language (\"python\" or \"javaScript\")")?,
+        None => SdkLanguage::default(),
+    };
+    Ok(snippets::render(&request, language))
 }
 
 // ---- simulator ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 //! The live outputs: the AWS CLI command, the JSON request body, the shorthand of each structure,
-//! and the `--cli-input-json` / `--cli-input-yaml` forms, each with a copy button and notes.
+//! the `--cli-input-json` / `--cli-input-yaml` forms and the SDK snippets, each with a copy button
+//! and notes.
 
 use std::rc::Rc;
 
@@ -7,6 +8,7 @@ use chat_event_core::cli::command::{render, InputForm, RenderOptions, RenderedCo
 use chat_event_core::cli::shell::Shell;
 use chat_event_core::cli::shorthand::model::generate_structure;
 use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
+use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::SendChatIntegrationEventRequest;
 use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -28,6 +30,7 @@ pub const TABS: &[(OutputTab, &str)] = &[
     (OutputTab::Shorthand, "Shorthand"),
     (OutputTab::CliInputJson, "--cli-input-json"),
     (OutputTab::CliInputYaml, "--cli-input-yaml"),
+    (OutputTab::Sdk, "SDK"),
 ];
 
 /// The shells offered, with their labels.
@@ -166,7 +169,32 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                 </>
             }
         }
-        OutputTab::Sdk => Html::default(),
+        OutputTab::Sdk => {
+            let language = props.ui.sdk_language;
+            let on_language = {
+                let on = props.on_action.clone();
+                Callback::from(move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    if let Some(language) = SdkLanguage::ALL.into_iter().find(|l| l.label() == v) {
+                        on.emit(Action::SetSdkLanguage(language));
+                    }
+                })
+            };
+            html! {
+                <>
+                    <div class="output-options">
+                        <label for="sdk-language">{ "SDK" }
+                            <select id="sdk-language" onchange={on_language}>
+                                { for SdkLanguage::ALL.into_iter().map(|l| html! {
+                                    <option value={l.label()} selected={l == language}>{ l.label() }</option>
+                                }) }
+                            </select>
+                        </label>
+                    </div>
+                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={Lang::Json} label="SDK snippet" />
+                </>
+            }
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! table. Each case calls an export as JS would (with `JsValue`s) and looks at what JS would see.
 
 use chat_event_core::cli::{command, skeleton};
+use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::help::FIELDS;
 use chat_event_core::simulator::{scenarios::EXAMPLES, Scenario};
 use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
@@ -228,6 +229,10 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
     for (kind, expected) in [("input", skeleton::input_json()), ("output", skeleton::output_json()), ("yaml-input", skeleton::yaml_input())] {
         assert_eq!(api::skeleton(Ts::new_unchecked(JsValue::from_str(kind))).ok(), Some(expected), "{kind}");
     }
+    let python = api::render_snippet(Ts::new_unchecked(js(request)), None).ok();
+    assert_eq!(python, Some(snippets::render(&typed, SdkLanguage::Python)));
+    let javascript = api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("javaScript")))).ok();
+    assert_eq!(javascript, Some(snippets::render(&typed, SdkLanguage::JavaScript)));
 
     // (what fails, the kind it must throw)
     let failures: Vec<(Result<(), JsValue>, &str)> = vec![
@@ -239,6 +244,8 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
         (api::to_shorthand(Ts::new_unchecked(js(r#"{"a": 1}"#))).map(drop), "not-expressible"),
         (api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop), "invalid-argument"),
         (api::render_command(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(js(r#"{"shell": "fish"}"#)))).map(drop), "invalid-argument"),
+        (api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("go")))).map(drop), "invalid-argument"),
+        (api::render_snippet(Ts::new_unchecked(js(r#"{"SourceId": 1}"#)), None).map(drop), "invalid-argument"),
     ];
     for (result, kind) in failures {
         assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);

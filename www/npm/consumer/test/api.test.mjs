@@ -2,7 +2,10 @@
 // "node" condition of the tarball installed into this project).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import * as lab from 'chat-event-lab';
@@ -13,7 +16,7 @@ const packageDir = require.resolve('chat-event-lab/package.json').replace(/packa
 // The public API. Adding an export to the facade means adding it here, with a test below.
 const EXPORTS = [
   'ChatEventError', 'Simulator', 'fieldHelp', 'fields', 'parseCommand', 'parseJson', 'parseParameter', 'parseScenario',
-  'parseShorthand', 'parseYaml', 'renderCommand', 'runScenario', 'scenarioExamples', 'skeleton',
+  'parseShorthand', 'parseYaml', 'renderCommand', 'renderSnippet', 'runScenario', 'scenarioExamples', 'skeleton',
   'toJson', 'toParameterShorthand', 'toShorthand', 'toYaml', 'validate', 'validateJson', 'validateYaml',
 ];
 
@@ -209,6 +212,28 @@ test('commands: renderCommand for each shell, and parseCommand reads them back',
   const error = throwsKind(() => lab.parseCommand('aws connect send-chat-integration-event --sourceid +1555'), 'command');
   assert.equal(error.line, 1);
   throwsKind(() => lab.renderCommand(SMS, { shell: 'fish' }), 'invalid-argument');
+});
+
+test('SDK snippets: the JavaScript one runs in Node and sends exactly the request', async () => {
+  const python = lab.renderSnippet(SMS);
+  assert.match(python, /^import boto3$/m);
+  assert.match(python, /^    NewSessionDetails=\{$/m);
+  assert.equal(lab.renderSnippet(SMS, 'python'), python);
+  // Run the JavaScript snippet as written, with a stand-in for @aws-sdk/client-connect that
+  // records the command's input (the real SDK would need credentials and the network).
+  const dir = mkdtempSync(join(tmpdir(), 'snippet-'));
+  const sdk = join(dir, 'node_modules', '@aws-sdk', 'client-connect');
+  mkdirSync(sdk, { recursive: true });
+  writeFileSync(join(sdk, 'package.json'), '{"name": "@aws-sdk/client-connect", "type": "module", "main": "index.js"}');
+  writeFileSync(join(sdk, 'index.js'), `export class SendChatIntegrationEventCommand { constructor(input) { this.input = input; } }
+export class ConnectClient { async send(command) { globalThis.sentInput = command.input; return { InitialContactId: 'c-1', NewChatCreated: true }; } }`);
+  const tricky = { ...SMS, Event: { ...SMS.Event, Content: 'Say "hi"\\ ${x} \n😀' } };
+  writeFileSync(join(dir, 'snippet.mjs'), lab.renderSnippet(tricky, 'javaScript') + 'process.stdout.write("\\n" + JSON.stringify(globalThis.sentInput));\n');
+  const out = execFileSync(process.execPath, [join(dir, 'snippet.mjs')], { encoding: 'utf8' });
+  const [printed, sent] = out.split('\n');
+  assert.equal(printed, 'c-1 true');
+  assert.deepEqual(JSON.parse(sent), tricky);
+  throwsKind(() => lab.renderSnippet(SMS, 'go'), 'invalid-argument');
 });
 
 test('skeletons: the three --generate-cli-skeleton outputs', () => {

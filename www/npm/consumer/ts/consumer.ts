@@ -12,6 +12,7 @@ import {
   parseShorthand,
   parseYaml,
   renderCommand,
+  renderSnippet,
   runScenario,
   scenarioExamples,
   skeleton,
@@ -29,6 +30,7 @@ import {
   type ParsedCommand,
   type ParsedStructure,
   type RenderedCommand,
+  type SdkLanguage,
   type ScenarioReport,
   type ScenarioRun,
   type Settings,
@@ -107,8 +109,10 @@ const rendered: RenderedCommand = renderCommand(request, { shell: 'powerShell7',
 const command: ParsedCommand = parseCommand(rendered.text);
 const parsedRequest: SendChatIntegrationEventRequest | undefined = command.request;
 const skeletonText: string = skeleton('yaml-input');
+const language: SdkLanguage = 'javaScript';
+const snippet: string = renderSnippet(request, language) + renderSnippet(request);
 notAny(command.params, false);
-console.log(fromYaml, yamlProblems, back, structureValue, param, parsedRequest, skeletonText, rendered.notes, rendered.files);
+console.log(fromYaml, yamlProblems, back, structureValue, param, parsedRequest, skeletonText, snippet, rendered.notes, rendered.files);
 
 // The simulator.
 const settings: Settings = { seed: 1, start: '2026-01-01T00:00:00Z', chatDurationMinutes: 60, faults: { throttling: { ratePerSecond: 2, burst: 5 } } };
@@ -150,6 +154,8 @@ parseParameter('source-id', 'x');
 renderCommand(request, { shell: 'fish' });
 // @ts-expect-error skeletons are input, output and yaml-input
 skeleton('json');
+// @ts-expect-error snippets are for python and javaScript
+renderSnippet(request, 'go');
 // @ts-expect-error a chat is ended by the agent or the flow
 sim.endChat('id', 'customer');
 // @ts-expect-error settings are camelCase
