@@ -114,15 +114,9 @@ fn write_value(out: &mut String, value: &Value, level: usize, language: SdkLangu
             }
             out.push(']');
         }
-        // Only strings occur in a request; the rest is written as the language spells it anyway.
-        Value::Null => out.push_str(if language == SdkLanguage::Python { "None" } else { "null" }),
-        Value::Bool(b) => out.push_str(match (language, b) {
-            (SdkLanguage::Python, true) => "True",
-            (SdkLanguage::Python, false) => "False",
-            (SdkLanguage::JavaScript, true) => "true",
-            (SdkLanguage::JavaScript, false) => "false",
-        }),
-        Value::Number(_) | Value::String(_) => out.push_str(&value.to_string()),
+        // A request holds only strings here (the model has no other scalars), written as JSON
+        // string literals, which both languages read as the same text.
+        _ => out.push_str(&value.to_string()),
     }
 }
 
