@@ -228,7 +228,8 @@ test('SDK snippets: the JavaScript one runs in Node and sends exactly the reques
   writeFileSync(join(sdk, 'index.js'), `export class SendChatIntegrationEventCommand { constructor(input) { this.input = input; } }
 export class ConnectClient { async send(command) { globalThis.sentInput = command.input; return { InitialContactId: 'c-1', NewChatCreated: true }; } }`);
   const tricky = { ...SMS, Event: { ...SMS.Event, Content: 'Say "hi"\\ ${x} \n😀' } };
-  writeFileSync(join(dir, 'snippet.mjs'), lab.renderSnippet(tricky, 'javaScript') + 'process.stdout.write("\\n" + JSON.stringify(globalThis.sentInput));\n');
+  // The snippet prints one line (console.log); the input it sent follows on the next.
+  writeFileSync(join(dir, 'snippet.mjs'), lab.renderSnippet(tricky, 'javaScript') + 'process.stdout.write(JSON.stringify(globalThis.sentInput));\n');
   const out = execFileSync(process.execPath, [join(dir, 'snippet.mjs')], { encoding: 'utf8' });
   const [printed, sent] = out.split('\n');
   assert.equal(printed, 'c-1 true');
