@@ -429,26 +429,26 @@ mod reading {
     #[test]
     fn errors_name_the_member_and_arrays_are_not_structures() {
         for (text, message) in [
-            (r#"["+15550100"]"#, "expected a SendChatIntegrationEventRequest object, found a list"),
-            (r#"{"Event": ["MESSAGE"]}"#, "Event: expected a ChatEvent object, found a list"),
-            (r#"{"NewSessionDetails": [[]]}"#, "NewSessionDetails: expected a NewSessionDetails object, found a list"),
+            (r#"["+15550100"]"#, "expected a SendChatIntegrationEventRequest object, found a list of 1 item"),
+            (r#"{"Event": ["MESSAGE"]}"#, "Event: expected a ChatEvent object, found a list of 1 item"),
+            (r#"{"NewSessionDetails": [[]]}"#, "NewSessionDetails: expected a NewSessionDetails object, found a list of 1 item"),
             (
                 r#"{"NewSessionDetails": {"ParticipantDetails": ["Ana"]}}"#,
-                "NewSessionDetails.ParticipantDetails: expected a ParticipantDetails object, found a list",
+                "NewSessionDetails.ParticipantDetails: expected a ParticipantDetails object, found a list of 1 item",
             ),
             (
                 r#"{"NewSessionDetails": {"StreamingConfiguration": ["arn"]}}"#,
-                "NewSessionDetails.StreamingConfiguration: expected a ChatStreamingConfiguration object, found a list",
+                "NewSessionDetails.StreamingConfiguration: expected a ChatStreamingConfiguration object, found a list of 1 item",
             ),
             ("null", "expected a SendChatIntegrationEventRequest object, found null"),
             (r#""x""#, "expected a SendChatIntegrationEventRequest object, found the string \"x\""),
-            (r#"{"NewSessionDetails": {"Attributes": [["a", "b"]]}}"#, "NewSessionDetails.Attributes: expected an object, found a list"),
+            (r#"{"NewSessionDetails": {"Attributes": [["a", "b"]]}}"#, "NewSessionDetails.Attributes: expected an object, found a list of 1 item"),
             (r#"{"SourceId": 5}"#, "SourceId: expected a string, found the number 5"),
             (r#"{"SourceId": -5}"#, "SourceId: expected a string, found the number -5"),
             (r#"{"SourceId": 1.5}"#, "SourceId: expected a string, found the number 1.5"),
             (r#"{"SourceId": true}"#, "SourceId: expected a string, found the boolean true"),
-            (r#"{"SourceId": {}}"#, "SourceId: expected a string, found an object"),
-            (r#"{"Event": {"Type": ["MESSAGE"]}}"#, "Event.Type: expected a string, found a list"),
+            (r#"{"SourceId": {}}"#, "SourceId: expected a string, found an object with 0 members"),
+            (r#"{"Event": {"Type": ["MESSAGE"]}}"#, "Event.Type: expected a string, found a list of 1 item"),
             (r#"{"Event": "MESSAGE"}"#, "Event: expected a ChatEvent object, found the string \"MESSAGE\""),
             (
                 r#"{"NewSessionDetails": {"SupportedMessagingContentTypes": "text/plain"}}"#,
@@ -524,7 +524,7 @@ mod reading {
         assert_eq!(step.send.as_ref().and_then(|r| r.event_type()), Some("MESSAGE"));
         assert!(crate::json::read::read::<Step>(&json!({"send": null})).unwrap().send.is_none());
         let e = crate::json::read::read::<Vec<Step>>(&json!([{"send": ["+15550100"]}])).unwrap_err();
-        assert_eq!(e.to_string(), "[0].send: expected a SendChatIntegrationEventRequest object, found a list");
+        assert_eq!(e.to_string(), "[0].send: expected a SendChatIntegrationEventRequest object, found a list of 1 item");
         let e = crate::json::read::read::<Step>(&json!({"send": {"Event": {"Content": 1}}})).unwrap_err();
         assert_eq!(e.to_string(), "send.Event.Content: expected a string, found the number 1");
     }
@@ -550,7 +550,7 @@ mod reading {
         let c: ChatStreamingConfiguration = read(&json!({"StreamingEndpointArn": "arn"})).unwrap();
         assert_eq!(c.streaming_endpoint_arn.as_deref(), Some("arn"));
         let e = read::<ChatEvent>(&json!(["MESSAGE"])).unwrap_err();
-        assert_eq!(e.to_string(), "expected a ChatEvent object, found a list");
+        assert_eq!(e.to_string(), "expected a ChatEvent object, found a list of 1 item");
         let e = read::<ChatEvent>(&json!({"Type": 3})).unwrap_err();
         assert_eq!(e.to_string(), "Type: expected a string, found the number 3");
     }

@@ -654,7 +654,7 @@ fn render_options_read_back_as_they_serialize() {
         (json!({"eventStyle": 1}), "eventStyle: expected \"shorthand\" or \"json\", found the number 1"),
         (json!({"multiline": "yes"}), "multiline: expected true or false, found the string \"yes\""),
         (json!({"endpoint_url": "x"}), "endpoint_url: unknown member \"endpoint_url\"; expected \"shell\", \"multiline\", \"eventStyle\", \"newSessionDetailsStyle\", \"input\", \"region\", \"profile\" or \"endpointUrl\""),
-        (json!(["bash"]), "expected render options (an object), found a list"),
+        (json!(["bash"]), "expected render options (an object), found a list of 1 item"),
     ] {
         assert_eq!(read::<RenderOptions>(&value).map_err(|e| e.to_string()), Err(error.to_string()), "{value}");
     }

@@ -115,7 +115,7 @@ fn wrong_members_are_named_by_path_and_step() {
     for (text, step, message) in [
         (r#"{"steps": []}"#, None, "the member \"title\" is missing"),
         (r#"{"title": "t", "steps": [], "author": "x"}"#, None, "author: unknown member \"author\"; expected \"title\", \"description\", \"settings\" or \"steps\""),
-        (r#"{"title": "t", "steps": {}}"#, None, "steps: expected a list, found an object"),
+        (r#"{"title": "t", "steps": {}}"#, None, "steps: expected a list, found an object with 0 members"),
         (r#"{"title": "t", "settings": {"seed": "x"}, "steps": []}"#, None, "settings.seed: expected a whole number from 0, found the string \"x\""),
         (r#"{"title": "t", "steps": ["advance"]}"#, Some(1), "steps[0]: expected a step (an object), found the string \"advance\""),
         (r#"{"title": "t", "steps": [{"advance": "1h"}, {"advance": -1}]}"#, Some(2), "steps[1].advance: expected a duration such as \"25h\" or \"90m\", or a whole number of milliseconds, found the number -1"),

@@ -34,6 +34,24 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
     format!("{:#}", to_value(value))
 }
 
+/// A number for people to read, written as JSON writes it (`0.5`, `2`), or `NaN`/`inf` for what
+/// JSON cannot hold. Not `f64`'s `Display`: that would bring std's float formatting (about 14 KB and its
+/// tables) into the wasm, next to the JSON writer's own, which is there anyway.
+pub fn number_text(x: f64) -> String {
+    match serde_json::Number::from_f64(x) {
+        Some(n) => {
+            let text = n.to_string();
+            match text.strip_suffix(".0") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
+        }
+        None if x.is_nan() => "NaN".into(),
+        None if x > 0.0 => "inf".into(),
+        None => "-inf".into(),
+    }
+}
+
 /// serde_json's message without the " at line L column C" it appends to located errors.
 pub fn message(e: &serde_json::Error) -> String {
     let text = e.to_string();
@@ -105,6 +123,13 @@ mod tests {
     use super::*;
     use crate::SendChatIntegrationEventRequest;
     use serde_json::json;
+
+    #[test]
+    fn numbers_read_as_json_writes_them() {
+        for (x, text) in [(0.5, "0.5"), (2.0, "2"), (0.0, "0"), (-1.25, "-1.25"), (1e-7, "1e-7"), (f64::NAN, "NaN"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf")] {
+            assert_eq!(number_text(x), text, "{x:?}");
+        }
+    }
 
     #[test]
     fn text_reads_as_its_tree_does() {

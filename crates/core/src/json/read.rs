@@ -75,15 +75,25 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// A short description of a value for messages: `the string "x"`, `a number (5)`, `a list`.
+/// A short description of a value for messages (`the string "x"`, `the number 5`, `a list of 2
+/// items`, `an object with 1 member`): what the reader and the validator both say was found.
 pub fn describe(value: &Value) -> String {
     match value {
-        Value::Null => "null".into(),
+        Value::Null => "null".to_string(),
         Value::Bool(b) => format!("the boolean {b}"),
         Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string {s:?}"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Value::String(s) => format!("the string {}", preview(s)),
+        Value::Array(items) => format!("a list of {} item{}", items.len(), if items.len() == 1 { "" } else { "s" }),
+        Value::Object(map) => format!("an object with {} member{}", map.len(), if map.len() == 1 { "" } else { "s" }),
+    }
+}
+
+/// A text quoted for a message, cut after 40 characters (on a character boundary).
+pub fn preview(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{:?}…", s.get(..at).unwrap_or_default()),
+        None => format!("{s:?}"),
     }
 }
 
@@ -133,6 +143,13 @@ macro_rules! narrow_unsigned {
     )*};
 }
 narrow_unsigned!(u8, u16, u32, usize);
+
+/// Any JSON number, whole or not.
+impl FromJson for f64 {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+        value.as_f64().ok_or_else(|| ReadError::expected(at, "a number", value))
+    }
+}
 
 impl FromJson for i64 {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
@@ -333,7 +350,7 @@ mod tests {
         let e = read::<Point>(&json!({})).unwrap_err();
         assert_eq!(e.to_string(), "the member \"x\" is missing");
         let e = read::<Point>(&json!([1])).unwrap_err();
-        assert_eq!(e.to_string(), "expected a point, found a list");
+        assert_eq!(e.to_string(), "expected a point, found a list of 1 item");
         let e = read::<Point>(&json!({"x": 4294967296u64})).unwrap_err();
         assert_eq!(e.to_string(), "x: expected a whole number from 0 to 4294967295, found 4294967296");
     }

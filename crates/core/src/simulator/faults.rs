@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::settings::{read_number, Throttling};
+use super::settings::Throttling;
 use crate::json::read::{FromJson, Object, Path, ReadError};
 
 /// The throttling bucket's state: tokens left and when they were counted (epoch ms).
@@ -53,11 +53,7 @@ impl TokenBucket {
 impl FromJson for TokenBucket {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a token bucket {\"tokens\", \"updatedAtMillis\"}")?;
-        let tokens = match o.get("tokens") {
-            None | Some(Value::Null) => return Err(ReadError::new(at, "the member \"tokens\" is missing")),
-            Some(tokens) => read_number(tokens, &at.member("tokens"))?,
-        };
-        let bucket = TokenBucket { tokens, updated_at_millis: o.required("updatedAtMillis")? };
+        let bucket = TokenBucket { tokens: o.required("tokens")?, updated_at_millis: o.required("updatedAtMillis")? };
         o.finish_lenient();
         Ok(bucket)
     }

@@ -199,7 +199,7 @@ impl Simulator {
             if let Err(wait) = bucket.take(cfg, now) {
                 let explanation = format!(
                     "Throttled: the token bucket ({} requests/s, burst {}) is empty, so nothing happened; the next token comes in {}.",
-                    settings::number_text(cfg.rate_per_second),
+                    crate::json::number_text(cfg.rate_per_second),
                     cfg.burst,
                     human_duration(wait)
                 );
@@ -252,7 +252,7 @@ impl Simulator {
         if p > 0.0 && self.rng.next_f64() < p {
             let explanation = format!(
                 "A simulated internal error (faults.internalErrorProbability {}, drawn from the seeded generator): nothing happened; clients retry these.",
-                settings::number_text(p)
+                crate::json::number_text(p)
             );
             return self.reject(
                 What::InternalError,

@@ -658,7 +658,7 @@ impl FromJson for AwsResponse {
             (Some((name, body)), None) if name == "ok" => SendChatIntegrationEventResponse::from_json(body, &at.member("ok")).map(AwsResponse::Ok),
             (Some((name, body)), None) if name == "error" => ServiceError::from_json(body, &at.member("error")).map(AwsResponse::Error),
             (Some((name, _)), None) => Err(ReadError::new(&at.member(name), format!("unknown member \"{name}\"; expected \"ok\" or \"error\""))),
-            _ => Err(ReadError::new(at, format!("expected {EXPECTED}, found an object with {} members", map.len()))),
+            _ => Err(ReadError::expected(at, EXPECTED, value)),
         }
     }
 }

@@ -171,7 +171,7 @@ impl Settings {
         if !(0.0..=1.0).contains(&p) {
             return fail(
                 "faults.internalErrorProbability",
-                format!("{} is not a probability between 0 and 1", number_text(p)),
+                format!("{} is not a probability between 0 and 1", crate::json::number_text(p)),
             );
         }
         if let Some(t) = self.faults.throttling {
@@ -180,7 +180,7 @@ impl Settings {
                     "faults.throttling.ratePerSecond",
                     format!(
                         "{} must be a number above 0 (requests per second)",
-                        number_text(t.rate_per_second)
+                        crate::json::number_text(t.rate_per_second)
                     ),
                 );
             }
@@ -232,10 +232,7 @@ impl FromJson for Faults {
             access_denied: o.or_default("accessDenied")?,
             destinations: o.optional("destinations")?,
             throttling: o.optional("throttling")?,
-            internal_error_probability: match o.get("internalErrorProbability") {
-                None | Some(Value::Null) => 0.0,
-                Some(p) => read_number(p, &at.member("internalErrorProbability"))?,
-            },
+            internal_error_probability: o.or_default("internalErrorProbability")?,
             max_active_chats: o.optional("maxActiveChats")?,
         };
         o.finish()?;
@@ -247,48 +244,14 @@ impl FromJson for Faults {
 impl FromJson for Throttling {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a token bucket {\"ratePerSecond\", \"burst\"}")?;
-        let rate_per_second = match o.get("ratePerSecond") {
-            None | Some(Value::Null) => return Err(ReadError::new(at, "the member \"ratePerSecond\" is missing")),
-            Some(rate) => read_number(rate, &at.member("ratePerSecond"))?,
-        };
-        let throttling = Throttling { rate_per_second, burst: o.required("burst")? };
+        let throttling = Throttling { rate_per_second: o.required("ratePerSecond")?, burst: o.required("burst")? };
         o.finish()?;
         Ok(throttling)
     }
 }
 
-/// A number for a message, written as JSON writes it (`0.5`, `2`), or `NaN`/`inf` for what JSON
-/// cannot hold. Not `f64`'s `Display`: that would bring std's float formatting (about 14 KB and its
-/// tables) into the wasm, next to the JSON writer's own, which is there anyway.
-pub(crate) fn number_text(x: f64) -> String {
-    match serde_json::Number::from_f64(x) {
-        Some(n) => {
-            let text = n.to_string();
-            match text.strip_suffix(".0") {
-                Some(whole) => whole.to_owned(),
-                None => text,
-            }
-        }
-        None if x.is_nan() => "NaN".into(),
-        None if x > 0.0 => "inf".into(),
-        None => "-inf".into(),
-    }
-}
-
-/// A JSON number as `f64`, whole or not (the reader has no `FromJson for f64`).
-pub(crate) fn read_number(value: &Value, at: &Path<'_>) -> Result<f64, ReadError> {
-    value.as_f64().ok_or_else(|| ReadError::expected(at, "a number", value))
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn numbers_in_messages_read_as_json_writes_them() {
-        for (x, text) in [(0.5, "0.5"), (2.0, "2"), (0.0, "0"), (-1.25, "-1.25"), (1e-7, "1e-7"), (f64::NAN, "NaN"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf")] {
-            assert_eq!(super::number_text(x), text, "{x:?}");
-        }
-    }
-
     use super::*;
 
     #[test]
@@ -444,7 +407,7 @@ mod tests {
     #[test]
     fn wrong_members_name_their_path() {
         for (text, field, message) in [
-            ("[]", "(settings)", "expected the settings (an object), found a list"),
+            ("[]", "(settings)", "expected the settings (an object), found a list of 0 items"),
             (r#"{"seed": -1}"#, "seed", "expected a whole number from 0, found the number -1"),
             (r#"{"chatDurationMinutes": "25h"}"#, "chatDurationMinutes", "expected a whole number from 0, found the string \"25h\""),
             (r#"{"subtypeMatching": "CaseInsensitive"}"#, "subtypeMatching", "expected \"caseSensitive\" or \"caseInsensitive\", found \"CaseInsensitive\""),

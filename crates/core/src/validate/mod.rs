@@ -196,14 +196,8 @@ pub(crate) fn chars_word(n: usize) -> String {
     }
 }
 
-/// A value shortened for a message, cut on a character boundary.
-pub(crate) fn preview(s: &str) -> String {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{:?}…", s.get(..at).unwrap_or_default()),
-        None => format!("{s:?}"),
-    }
-}
+/// A value shortened for a message (one helper for the validator and the readers).
+pub(crate) use crate::json::read::preview;
 
 #[cfg(test)]
 mod tests {

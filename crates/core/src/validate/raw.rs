@@ -59,20 +59,9 @@ fn walk(value: &Value, shape: &'static Shape, path: &str, out: &mut Vec<Diagnost
     }
 }
 
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string {}", super::preview(s)),
-        Value::Array(items) => format!("a list of {} item{}", items.len(), if items.len() == 1 { "" } else { "s" }),
-        Value::Object(map) => format!("an object with {} member{}", map.len(), if map.len() == 1 { "" } else { "s" }),
-    }
-}
-
 fn wrong_type(path: &str, value: &Value, expected: &str) -> Diagnostic {
     let what = if path.is_empty() { "The request" } else { path };
-    let mut message = format!("{what} must be {expected}; found {}.", describe(value));
+    let mut message = format!("{what} must be {expected}; found {}.", crate::json::read::describe(value));
     if value.is_null() {
         // botocore treats None as a value of the wrong type, not as "absent".
         message.push_str(" A null is not the same as leaving the member out: remove it instead.");

@@ -449,14 +449,14 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
             { check_setting("set-throttle", "Throttling", throttling.is_some(),
                 change(|s, v| s.faults.throttling = (v == "true").then_some(Throttling { rate_per_second: 2.0, burst: 5 }))) }
             if let Some(t) = throttling {
-                { number_setting("set-rate", "Requests per second", ("0", None, Some("0.5")), number_text(t.rate_per_second),
+                { number_setting("set-rate", "Requests per second", ("0", None, Some("0.5")), chat_event_core::json::number_text(t.rate_per_second),
                     change(|s, v| if let (Some(n), Some(t)) = (parse_number(&v), s.faults.throttling.as_mut()) { t.rate_per_second = n })) }
                 { number_setting("set-burst", "Burst", ("1", None, None), t.burst.to_string(),
                     change(|s, v| if let (Ok(n), Some(t)) = (v.parse(), s.faults.throttling.as_mut()) { t.burst = n })) }
             }
             { check_setting("set-denied", "Access denied (as for accounts without access)", s.faults.access_denied,
                 change(|s, v| s.faults.access_denied = v == "true")) }
-            { number_setting("set-fault", "Internal error probability (0–1)", ("0", Some("1"), Some("0.05")), number_text(s.faults.internal_error_probability),
+            { number_setting("set-fault", "Internal error probability (0–1)", ("0", Some("1"), Some("0.05")), chat_event_core::json::number_text(s.faults.internal_error_probability),
                 change(|s, v| if let Some(n) = parse_number(&v) { s.faults.internal_error_probability = n })) }
             { number_setting("set-max-active", "Active chat limit (empty: none)", ("1", None, None), s.faults.max_active_chats.map(|n| n.to_string()).unwrap_or_default(),
                 change(|s, v| s.faults.max_active_chats = v.parse().ok())) }
@@ -523,12 +523,8 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
     }
 }
 
-/// A number as an input shows it, and back. Through serde_json's float code, which the app has
-/// anyway, rather than `Display`/`FromStr` for f64, which would add their own to the wasm.
-fn number_text(n: f64) -> String {
-    chat_event_core::json::to_string(&n)
-}
-
+/// A number as an input shows it (core's `json::number_text`), and back, through serde_json's
+/// number reading, which the app has anyway (not `FromStr` for f64, which would add its own).
 fn parse_number(text: &str) -> Option<f64> {
     serde_json::from_str::<serde_json::Value>(text.trim())
         .ok()?

@@ -141,7 +141,7 @@ pub fn option_arguments_say_what_was_expected_where() {
             r#"the render options: shell: expected "bash", "powerShell5", "powerShell7" or "cmd", found "fish""#,
         ),
         (render(r#"{"multiline": 1}"#).map(drop), Some("multiline"), "the render options: multiline: expected true or false, found the number 1"),
-        (render("[]").map(drop), None, "the render options: expected render options (an object), found a list"),
+        (render("[]").map(drop), None, "the render options: expected render options (an object), found a list of 0 items"),
         (
             api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop),
             None,
