@@ -70,9 +70,11 @@ test('the keyboard alone: edit, fix from the summary, send, read the outcome', a
   await page.locator('#f-SourceId').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('(415) 555-0123');
-  // Tab reaches the field's suggested fix, with a visible focus ring; Enter applies it.
-  await page.keyboard.press('Tab');
+  // Tab reaches the field's suggested fix, with a visible focus ring; Enter applies it. (The fix
+  // appears with the next render: wait for it, as a person would see it, before pressing Tab.)
   const fix = page.locator('#f-SourceId-diags button');
+  await expect(fix).toBeVisible();
+  await page.keyboard.press('Tab');
   await expect(fix).toBeFocused();
   const outline = await fix.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
