@@ -48,6 +48,8 @@ test('a share link round-trips in a new page', async ({ page, browser }) => {
 
 test('a corrupt saved state gives a clean start and offers the raw data', async ({ page }) => {
   await page.goto('/');
+  // Once the app has started (and saved its own first state), so that nothing overwrites this.
+  await expect(page.locator('#f-SourceId')).toBeVisible();
   await page.evaluate((k) => localStorage.setItem(k, '{"request": {"SourceId": 5'), KEY);
   const { errors } = await openFresh(page);
   await expect(page.locator('#notice')).toContainText('could not be read');
