@@ -181,119 +181,99 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
     let mut files = Vec::new();
     let shell = options.shell;
 
-    let cli_input = |format: InputFormat, file: bool, groups: &mut Vec<Vec<(Option<String>, String)>>,
-                     files: &mut Vec<RenderedFile>,
-                     notes: &mut Vec<RenderNote>| {
-        let option = format.option().to_string();
-        if file {
-            let name = match format {
-                InputFormat::Json => "request.json",
-                InputFormat::Yaml => "request.yaml",
-            };
-            files.push(RenderedFile { name: name.into(), content: cli_input::document(request, format, true) });
-            groups.push(vec![(None, option.clone()), (Some(option.clone()), format!("file://{name}"))]);
-            notes.push(RenderNote {
-                path: None,
-                option: Some(option.clone()),
-                kind: "cli-input".into(),
-                message: format!("Save the request as {name} in the current folder; the CLI reads it from there."),
-            });
-        } else {
-            groups.push(vec![(None, option.clone()), (Some(option.clone()), cli_input::document(request, format, false))]);
-        }
-        if format == InputFormat::Yaml {
-            notes.push(RenderNote {
-                path: None,
-                option: Some(option),
-                kind: "cli-input".into(),
-                message: "--cli-input-yaml exists only in AWS CLI v2; CLI v1 answers \"Unknown options\".".into(),
-            });
-        }
+    let cli_input = match options.input {
+        InputForm::Options => None,
+        InputForm::CliInputJson => Some((InputFormat::Json, false)),
+        InputForm::CliInputJsonFile => Some((InputFormat::Json, true)),
+        InputForm::CliInputYaml => Some((InputFormat::Yaml, false)),
+        InputForm::CliInputYamlFile => Some((InputFormat::Yaml, true)),
     };
-
-    match options.input {
-        InputForm::CliInputJson => cli_input(InputFormat::Json, false, &mut groups, &mut files, &mut notes),
-        InputForm::CliInputJsonFile => cli_input(InputFormat::Json, true, &mut groups, &mut files, &mut notes),
-        InputForm::CliInputYaml => cli_input(InputFormat::Yaml, false, &mut groups, &mut files, &mut notes),
-        InputForm::CliInputYamlFile => cli_input(InputFormat::Yaml, true, &mut groups, &mut files, &mut notes),
-        InputForm::Options => {
-            let mut deferred = serde_json::Map::new();
-            for member in REQUEST.members {
-                let Some(v) = members.get(member.name) else { continue };
-                let option = cli_name(member.name);
-                let text = match (member.shape, v) {
-                    (Shape::Structure(s), _) => {
-                        let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
-                        let json = || v.to_string();
-                        match style {
-                            StructureStyle::Json => json(),
-                            StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
-                                Ok(generated) => {
-                                    notes.extend(generated.notes.iter().map(|n| RenderNote {
-                                        option: Some(option.clone()),
-                                        path: Some(n.path.clone()),
-                                        kind: "shorthand".into(),
-                                        message: n.message(),
-                                    }));
-                                    generated.text
+    if let Some((format, file)) = cli_input {
+        let option = format.option();
+        let document = cli_input::document(request, format, file);
+        // The document is an object (`{` or a `Key:` line), so it never starts with `-`.
+        let value = if file {
+            let name = if format == InputFormat::Json { "request.json" } else { "request.yaml" };
+            files.push(RenderedFile { name: name.into(), content: document });
+            notes.push(note(
+                option,
+                None,
+                "cli-input",
+                format!("Save the request as {name} in the current folder; the CLI reads it from there."),
+            ));
+            format!("file://{name}")
+        } else {
+            document
+        };
+        push_option(&mut groups, option, value);
+        if format == InputFormat::Yaml {
+            notes.push(note(
+                option,
+                None,
+                "cli-input",
+                "--cli-input-yaml exists only in AWS CLI v2; CLI v1 answers \"Unknown options\".".into(),
+            ));
+        }
+    } else {
+        let mut deferred = serde_json::Map::new();
+        for member in REQUEST.members {
+            let Some(v) = members.get(member.name) else { continue };
+            let option = cli_name(member.name);
+            let text = match (member.shape, v) {
+                (Shape::Structure(s), _) => {
+                    let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
+                    match style {
+                        StructureStyle::Json => v.to_string(),
+                        StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
+                            Ok(generated) => {
+                                for n in &generated.notes {
+                                    notes.push(note(&option, Some(n.path.clone()), "shorthand", n.message()));
                                 }
-                                Err(why) => {
-                                    let message = if why.path == member.name {
-                                        format!("{option} is written as JSON, not shorthand, because {}.", why.reason)
-                                    } else {
-                                        format!(
-                                            "{option} is written as JSON, not shorthand, because at {} {}.",
-                                            why.path, why.reason
-                                        )
-                                    };
-                                    notes.push(RenderNote {
-                                        option: Some(option.clone()),
-                                        path: Some(why.path),
-                                        kind: "json-fallback".into(),
-                                        message,
-                                    });
-                                    json()
+                                generated.text
+                            }
+                            Err(why) => {
+                                let mut message = option.clone();
+                                message.push_str(" is written as JSON, not shorthand, because ");
+                                if why.path != member.name {
+                                    message.push_str("at ");
+                                    message.push_str(&why.path);
+                                    message.push(' ');
                                 }
-                            },
-                        }
+                                message.push_str(&why.reason);
+                                message.push('.');
+                                notes.push(note(&option, Some(why.path), "json-fallback", message));
+                                v.to_string()
+                            }
+                        },
                     }
-                    (_, serde_json::Value::String(s)) => s.clone(),
-                    (_, other) => other.to_string(),
-                };
-                if is_paramfile(&text) {
-                    notes.push(RenderNote {
-                        path: None,
-                        option: Some(option.clone()),
-                        kind: "cli-input".into(),
-                        message: format!(
-                            "The value of {option} starts with a file or URL prefix, which the CLI would load \
-                             instead of sending (or is exactly --, which argparse drops); it is passed through \
-                             --cli-input-json, which takes it literally."
-                        ),
-                    });
-                    deferred.insert(member.name.to_string(), v.clone());
-                    continue;
                 }
-                if text.starts_with('-') {
-                    // argparse would take `-x` for an option: attach the value with `=`.
-                    groups.push(vec![(Some(option.clone()), format!("{option}={text}"))]);
-                } else {
-                    groups.push(vec![(None, option.clone()), (Some(option), text)]);
-                }
+                (_, serde_json::Value::String(s)) => s.clone(),
+                (_, other) => other.to_string(),
+            };
+            if is_paramfile(&text) {
+                notes.push(note(
+                    &option,
+                    None,
+                    "cli-input",
+                    format!(
+                        "The value of {option} starts with a file or URL prefix, which the CLI would load \
+                         instead of sending (or is exactly --, which argparse drops); it is passed through \
+                         --cli-input-json, which takes it literally."
+                    ),
+                ));
+                deferred.insert(member.name.to_string(), v.clone());
+                continue;
             }
-            if !deferred.is_empty() {
-                let json = serde_json::Value::Object(deferred).to_string();
-                groups.push(vec![(None, "--cli-input-json".into()), (Some("--cli-input-json".into()), json)]);
-            }
+            push_option(&mut groups, &option, text);
+        }
+        if !deferred.is_empty() {
+            let json = serde_json::Value::Object(deferred).to_string();
+            push_option(&mut groups, "--cli-input-json", json);
         }
     }
     for (name, value) in [("--region", &options.region), ("--profile", &options.profile), ("--endpoint-url", &options.endpoint_url)] {
         if let Some(v) = value {
-            if v.starts_with('-') {
-                groups.push(vec![(Some(name.to_string()), format!("{name}={v}"))]);
-            } else {
-                groups.push(vec![(None, name.to_string()), (Some(name.to_string()), v.clone())]);
-            }
+            push_option(&mut groups, name, v.clone());
         }
     }
 
@@ -305,20 +285,11 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             let q = quote(shell, arg);
             if let Some(option) = option {
                 if let Some(reason) = &q.reason {
-                    notes.push(RenderNote {
-                        path: None,
-                        option: Some(option.clone()),
-                        kind: "quoting".into(),
-                        message: format!("The value of {option} is quoted for {} because {reason}.", shell.label()),
-                    });
+                    let message = format!("The value of {option} is quoted for {} because {reason}.", shell.label());
+                    notes.push(note(option, None, "quoting", message));
                 }
-                if let Some(warning) = &q.warning {
-                    notes.push(RenderNote {
-                        option: Some(option.clone()),
-                        path: None,
-                        kind: "warning".into(),
-                        message: warning.clone(),
-                    });
+                if let Some(warning) = q.warning {
+                    notes.push(note(option, None, "warning", warning));
                 }
             }
             if !line.is_empty() {
@@ -327,38 +298,47 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             line.push_str(&q.text);
             argv.push(arg.clone());
         }
-        if options.multiline && g > 0 {
-            lines.push(line);
-        } else {
-            if let Some(first) = lines.last_mut() {
+        match lines.last_mut() {
+            Some(first) if !options.multiline || g == 0 => {
                 first.push(' ');
                 first.push_str(&line);
             }
+            _ => lines.push(line),
         }
     }
     let text = lines.join(&format!(" {}\n  ", shell.continuation()));
-    match shell {
-        Shell::PowerShell5 => notes.push(RenderNote {
-            path: None,
-            option: None,
-            kind: "shell".into(),
-            message: "For Windows PowerShell 5.1 (and PowerShell 7.0–7.2): they pass arguments to programs the \
-                      legacy way, dropping empty strings and not escaping double quotes, so those are written as \
-                      \\\" and '\"\"'. In PowerShell 7.3 and later use the PowerShell 7.3+ form."
-                .into(),
-        }),
-        Shell::PowerShell7 => notes.push(RenderNote {
-            path: None,
-            option: None,
-            kind: "shell".into(),
-            message: "For PowerShell 7.3 and later, which pass arguments to aws.exe exactly as written. In Windows \
-                      PowerShell 5.1, or when aws is the aws.cmd wrapper of a pip-installed CLI v1, use the \
-                      PowerShell 5.1 form."
-                .into(),
-        }),
-        Shell::Cmd | Shell::Bash => {}
+    let shell_note = match shell {
+        Shell::PowerShell5 => "For Windows PowerShell 5.1 (and PowerShell 7.0–7.2): they pass arguments to programs the \
+                               legacy way, dropping empty strings and not escaping double quotes, so those are written \
+                               as \\\" and '\"\"'. In PowerShell 7.3 and later use the PowerShell 7.3+ form.",
+        Shell::PowerShell7 => "For PowerShell 7.3 and later, which pass arguments to aws.exe exactly as written. In \
+                               Windows PowerShell 5.1, or when aws is the aws.cmd wrapper of a pip-installed CLI v1, \
+                               use the PowerShell 5.1 form.",
+        Shell::Cmd | Shell::Bash => "",
+    };
+    if !shell_note.is_empty() {
+        notes.push(RenderNote { option: None, path: None, kind: "shell".into(), message: shell_note.into() });
     }
     RenderedCommand { shell, text, argv, notes, files }
+}
+
+/// A note about `option`.
+fn note(option: &str, path: Option<String>, kind: &str, message: String) -> RenderNote {
+    RenderNote { option: Some(option.to_string()), path, kind: kind.to_string(), message }
+}
+
+/// Adds `option value` as one group of words; a value starting with `-` is attached with `=`,
+/// since argparse would take it for an option.
+fn push_option(groups: &mut Vec<Vec<(Option<String>, String)>>, option: &str, value: String) {
+    let option = option.to_string();
+    if value.starts_with('-') {
+        let mut word = option.clone();
+        word.push('=');
+        word.push_str(&value);
+        groups.push(vec![(Some(option), word)]);
+    } else {
+        groups.push(vec![(None, option.clone()), (Some(option), value)]);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

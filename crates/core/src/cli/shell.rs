@@ -98,35 +98,53 @@ fn bash_bare_ok(arg: &str) -> bool {
         && arg.chars().all(|c| c.is_ascii_alphanumeric() || "_%+=:,./@-".contains(c))
 }
 
-/// The first character that forces quoting, described for people.
-fn reason(arg: &str, special: impl Fn(char) -> bool) -> String {
+/// The first character that forces quoting, described for people. `special` is a plain function
+/// (not a closure) so that the wasm holds one copy of this code, not one per caller.
+fn reason(arg: &str, special: fn(char) -> bool) -> String {
     if arg.is_empty() {
         return "it is empty, and an empty argument must be written as quotes".into();
     }
     let Some(c) = arg.chars().find(|&c| special(c)) else {
         return "it starts with a character the shell treats specially".into();
     };
-    let what = match c {
-        ' ' => "a space".to_string(),
-        '\n' => "a line break".to_string(),
-        '\t' => "a tab".to_string(),
-        '\'' => "an apostrophe (')".to_string(),
-        '"' => "a double quote".to_string(),
-        '$' => "$, which the shell would expand".to_string(),
-        '`' => "a backtick, which the shell would execute".to_string(),
-        '{' | '}' => "braces, which the shell would expand".to_string(),
-        '*' | '?' | '[' | ']' => format!("{c}, a filename wildcard"),
-        ';' | '&' | '|' | '<' | '>' | '(' | ')' => format!("{c}, which ends or redirects the command"),
-        '\\' => "a backslash".to_string(),
-        '!' => "!, which interactive shells use for history".to_string(),
-        '#' => "#, which can start a comment".to_string(),
-        '%' => "%, which cmd.exe expands".to_string(),
-        '^' => "^, cmd.exe's escape character".to_string(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        c if !c.is_ascii() => format!("the non-ASCII character {c}"),
-        c => format!("{c}"),
-    };
-    format!("it contains {what}")
+    let mut out = String::from("it contains ");
+    // Characters described by a fixed phrase; the others by a phrase around the character itself.
+    const NAMED: &[(&str, &str)] = &[
+        (" ", "a space"),
+        ("\n", "a line break"),
+        ("\t", "a tab"),
+        ("'", "an apostrophe (')"),
+        ("\"", "a double quote"),
+        ("$", "$, which the shell would expand"),
+        ("`", "a backtick, which the shell would execute"),
+        ("{}", "braces, which the shell would expand"),
+        ("\\", "a backslash"),
+        ("!", "!, which interactive shells use for history"),
+        ("#", "#, which can start a comment"),
+        ("%", "%, which cmd.exe expands"),
+        ("^", "^, cmd.exe's escape character"),
+    ];
+    if let Some((_, what)) = NAMED.iter().find(|(chars, _)| chars.contains(c)) {
+        out.push_str(what);
+        return out;
+    }
+    if c.is_control() {
+        // U+ and at least four hex digits.
+        out.push_str("the control character U+");
+        let hex = format!("{:04X}", c as u32);
+        out.push_str(&hex);
+        return out;
+    }
+    if !c.is_ascii() {
+        out.push_str("the non-ASCII character ");
+    }
+    out.push(c);
+    if "*?[]".contains(c) {
+        out.push_str(", a filename wildcard");
+    } else if ";&|<>()".contains(c) {
+        out.push_str(", which ends or redirects the command");
+    }
+    out
 }
 
 fn bash(arg: &str) -> QuotedArg {
@@ -147,8 +165,14 @@ fn bash(arg: &str) -> QuotedArg {
                 '\t' => out.push_str("\\t"),
                 '\r' => out.push_str("\\r"),
                 '\0' => break,
-                c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
-                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c if c.is_control() => {
+                    // \xHH below U+0080, \uHHHH above (controls are at most U+009F).
+                    let (mark, digits) = if (c as u32) < 0x80 { ("\\x", 2) } else { ("\\u", 4) };
+                    out.push_str(mark);
+                    for shift in (0..digits).rev() {
+                        out.push(char::from(b"0123456789abcdef"[(c as usize >> (shift * 4)) & 15]));
+                    }
+                }
                 c => out.push(c),
             }
         }
@@ -156,7 +180,10 @@ fn bash(arg: &str) -> QuotedArg {
         out
     } else {
         // Inside single quotes nothing is special; a ' itself is written '\'' (close, escaped, reopen).
-        format!("'{}'", arg.replace('\'', "'\\''"))
+        let mut out = String::from("'");
+        out.push_str(&arg.replace('\'', "'\\''"));
+        out.push('\'');
+        out
     };
     QuotedArg { text, reason: Some(why), warning: None }
 }
@@ -172,17 +199,13 @@ fn powershell(arg: &str, token: &str, warning: Option<String>) -> QuotedArg {
     if ps_bare_ok(token) {
         return QuotedArg { text: token.to_string(), reason: None, warning };
     }
-    let why = if arg.is_empty() {
-        "it is empty, and an empty argument must be written as quotes".to_string()
-    } else if token != arg {
-        format!(
-            "{}; Windows PowerShell 5.1 does not pass double quotes or empty strings through to programs, so \
-             they are escaped for the program's parser (\\\")",
-            reason(arg, |c| !(c.is_ascii_alphanumeric() || "_./:".contains(c)))
-        )
-    } else {
-        reason(arg, |c| !(c.is_ascii_alphanumeric() || "_./:".contains(c)))
-    };
+    let mut why = reason(arg, |c| !(c.is_ascii_alphanumeric() || "_./:".contains(c)));
+    if !arg.is_empty() && token != arg {
+        why.push_str(
+            "; Windows PowerShell 5.1 does not pass double quotes or empty strings through to programs, so they \
+             are escaped for the program's parser (\\\")",
+        );
+    }
     let mut text = String::from("'");
     for c in token.chars() {
         // PowerShell also treats the typographic single quotes as quote marks: double them too.

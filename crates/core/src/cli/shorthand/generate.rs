@@ -312,29 +312,24 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
     }
     let text = parts.join(",");
     // The final check: the real parser (plus the model's fix-up) gives back exactly the value.
-    match parse(&text) {
-        Ok(parsed) if with_list_fixup(parsed.clone(), list_members) == *value => Ok(Generated { text, notes }),
-        _ => Err(not_expressible("", "no shorthand spelling parses back to this exact value")),
+    if parse(&text).is_ok_and(|parsed| with_list_fixup(parsed, list_members) == *value) {
+        Ok(Generated { text, notes })
+    } else {
+        Err(not_expressible("", "no shorthand spelling parses back to this exact value"))
     }
 }
 
 /// The model's fix-up (awscli `BackCompatVisitor`): a non-list value for a list member is wrapped.
-pub(crate) fn with_list_fixup(value: ShorthandValue, list_members: &[&str]) -> ShorthandValue {
-    match value {
-        ShorthandValue::Map(map) => ShorthandValue::Map(
-            map.into_iter()
-                .map(|(k, v)| {
-                    let v = match v {
-                        ShorthandValue::List(_) => v,
-                        other if list_members.contains(&k.as_str()) => ShorthandValue::List(vec![other]),
-                        other => other,
-                    };
-                    (k, v)
-                })
-                .collect(),
-        ),
-        other => other,
+pub(crate) fn with_list_fixup(mut value: ShorthandValue, list_members: &[&str]) -> ShorthandValue {
+    if let ShorthandValue::Map(map) = &mut value {
+        for (k, v) in map.iter_mut() {
+            if !matches!(v, ShorthandValue::List(_)) && list_members.contains(&k.as_str()) {
+                let item = std::mem::replace(v, ShorthandValue::List(Vec::new()));
+                *v = ShorthandValue::List(vec![item]);
+            }
+        }
     }
+    value
 }
 
 fn not_expressible(path: &str, reason: &str) -> NotExpressible {
@@ -412,8 +407,15 @@ fn candidates(s: &str) -> Vec<Candidate> {
             });
         }
     }
-    // A stable sort keeps the preference order among equal lengths.
-    out.sort_by_key(|c| c.text.chars().count());
+    // A stable sort keeps the preference order among equal lengths. At most five candidates: an
+    // insertion sort, which costs the wasm far less code than the standard library's sort.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].text.chars().count() > out[j].text.chars().count() {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     out
 }
 
@@ -610,16 +612,10 @@ fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str)
 }
 
 fn bare_list(items: &[ShorthandValue], last: bool, path: &str) -> Option<Enc> {
-    let strings: Vec<&str> = items
-        .iter()
-        .map(|v| match v {
-            ShorthandValue::String(s) => Some(s.as_str()),
-            _ => None,
-        })
-        .collect::<Option<_>>()?;
-    let mut parts = Vec::with_capacity(strings.len());
+    let mut parts = Vec::with_capacity(items.len());
     let mut notes = Vec::new();
-    for (i, s) in strings.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
+        let ShorthandValue::String(s) = item else { return None };
         let enc = string(s, Ctx::Bare { first: i == 0 }, &format!("{path}[{i}]")).ok()?;
         parts.push(enc.text);
         notes.extend(enc.notes);
