@@ -439,29 +439,37 @@ struct ErrorAt<'a> {
 }
 
 impl ErrorAt<'_> {
-    fn error(&self, index: usize, message: impl Into<String>, hint: Option<String>) -> CommandError {
+    // One copy of the code for every error: the message and hint are borrowed, and copied here.
+    fn error(&self, index: usize, message: &str, hint: Option<&str>) -> CommandError {
         let before = self.chars.get(..index).unwrap_or(self.chars);
         let line = 1 + before.iter().filter(|&&c| c == '\n').count();
         let column = index - before.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1) + 1;
         CommandError {
-            message: message.into(),
+            message: message.to_string(),
             option: None,
             index,
             line,
             column,
-            hint,
+            hint: hint.map(str::to_string),
             valid_options: Vec::new(),
             suggestion: None,
             shorthand: None,
         }
+    }
+
+    /// An error about the value of `option`.
+    fn option_error(&self, index: usize, option: &str, message: &str, hint: Option<&str>) -> CommandError {
+        let mut e = self.error(index, message, hint);
+        e.option = Some(option.to_string());
+        e
     }
 }
 
 fn expansion_error(at: &ErrorAt, index: usize, what: &str) -> CommandError {
     at.error(
         index,
-        format!("The command uses {what}, which the shell would replace before aws runs"),
-        Some("Paste the command with the value written out, or put the text in single quotes to keep it literal.".into()),
+        &format!("The command uses {what}, which the shell would replace before aws runs"),
+        Some("Paste the command with the value written out, or put the text in single quotes to keep it literal."),
     )
 }
 
@@ -508,7 +516,7 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                 return Err(at.error(
                     i,
                     "The text holds more than one command (a line ends without a \\ continuation)",
-                    Some("End each line but the last with a backslash, or paste one command.".into()),
+                    Some("End each line but the last with a backslash, or paste one command."),
                 ));
             }
             break;
@@ -528,12 +536,9 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                         at.error(
                             i,
                             "A single quote is never closed",
-                            Some(
-                                "In the shell an apostrophe starts a quoted string. If it belongs to the text \
+                            Some("In the shell an apostrophe starts a quoted string. If it belongs to the text \
                                  (It's), put the whole value in single quotes and write the apostrophe as '\\'': \
-                                 --event 'Type=MESSAGE,Content=\"It'\\''s me\"'."
-                                    .into(),
-                            ),
+                                 --event 'Type=MESSAGE,Content=\"It'\\''s me\"'."),
                         )
                     })?;
                     text.extend(&chars[i + 1..close]);
@@ -546,7 +551,7 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                     loop {
                         match get(i) {
                             None => {
-                                return Err(at.error(open, "A double quote is never closed", Some("Add the closing \".".into())))
+                                return Err(at.error(open, "A double quote is never closed", Some("Add the closing \".")))
                             }
                             Some('"') => {
                                 i += 1;
@@ -577,7 +582,7 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                 '$' if get(i + 1) == Some('\'') => {
                     verbatim = false;
                     i = ansi_c(chars, i + 2, &mut text).ok_or_else(|| {
-                        at.error(i, "A $'...' string is never closed", Some("Add the closing '.".into()))
+                        at.error(i, "A $'...' string is never closed", Some("Add the closing '."))
                     })?;
                 }
                 '$' if get(i + 1) == Some('"') => {
@@ -603,8 +608,8 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                 ';' | '|' | '&' | '<' | '>' | '(' | ')' => {
                     return Err(at.error(
                         i,
-                        format!("'{c}' outside quotes would end or redirect the command in the shell"),
-                        Some("Put the value that contains it in single quotes.".into()),
+                        &format!("'{c}' outside quotes would end or redirect the command in the shell"),
+                        Some("Put the value that contains it in single quotes."),
                     ));
                 }
                 c => {
@@ -618,7 +623,7 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                         return Err(at.error(
                             i,
                             "An unquoted {...,...} would be split into several words by bash's brace expansion",
-                            Some("Put the value in single quotes.".into()),
+                            Some("Put the value in single quotes."),
                         ));
                     }
                     text.push(c);
@@ -713,8 +718,9 @@ fn ansi_c(chars: &[char], mut i: usize, out: &mut String) -> Option<usize> {
     }
 }
 
-/// The operation's own options: (name, takes a value).
-const OPERATION_OPTIONS: &[&str] = &[
+/// Every option the command accepts, in the order the "Valid options" hint lists them: the
+/// operation's own options, then global options that take a value, then global flags.
+const OPTIONS: [&str; 26] = [
     "--source-id",
     "--destination-id",
     "--subtype",
@@ -723,10 +729,7 @@ const OPERATION_OPTIONS: &[&str] = &[
     "--cli-input-json",
     "--cli-input-yaml",
     "--generate-cli-skeleton",
-];
-
-/// Global options that take a value, and flags.
-const GLOBAL_WITH_VALUE: &[&str] = &[
+    // Global options that take a value.
     "--region",
     "--profile",
     "--endpoint-url",
@@ -737,8 +740,7 @@ const GLOBAL_WITH_VALUE: &[&str] = &[
     "--cli-read-timeout",
     "--cli-connect-timeout",
     "--cli-binary-format",
-];
-const GLOBAL_FLAGS: &[&str] = &[
+    // Global flags.
     "--debug",
     "--no-verify-ssl",
     "--no-paginate",
@@ -748,19 +750,35 @@ const GLOBAL_FLAGS: &[&str] = &[
     "--no-cli-auto-prompt",
     "--version",
 ];
+/// Where the global options that take a value, and the flags, start in [`OPTIONS`].
+const FIRST_GLOBAL: usize = 8;
+const FIRST_FLAG: usize = 18;
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
+/// The Levenshtein distance between an option name (ASCII) and what was typed.
+fn edit_distance(option: &str, typed: &str) -> usize {
+    // One row of the table at a time: the distances from a prefix of `typed` to each prefix of `option`.
+    let option = option.as_bytes();
+    let mut row = Vec::with_capacity(option.len() + 1);
+    for j in 0..=option.len() {
+        row.push(j);
     }
-    prev[b.len()]
+    for (i, c) in typed.chars().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (j, &b) in option.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let d = (diagonal + usize::from(c != char::from(b))).min(above + 1).min(left + 1);
+            if let Some(cell) = row.get_mut(j) {
+                *cell = left;
+            }
+            diagonal = above;
+            left = d;
+        }
+        if let Some(cell) = row.last_mut() {
+            *cell = left;
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// argparse's test for "this word is an option, not a value": it starts with `-`, is not a
@@ -791,7 +809,8 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     let chars: Vec<char> = text.chars().collect();
     let at = ErrorAt { chars: &chars };
     let words = bash_words(&chars)?;
-    let mut params = serde_json::Map::new();
+    // (index in REQUEST.members, value): the last one given for a member counts.
+    let mut params: Vec<(usize, serde_json::Value)> = Vec::new();
     let mut seen: Vec<(String, usize)> = Vec::new();
     let mut diagnostics = Vec::new();
     let mut global_options = Vec::new();
@@ -800,8 +819,6 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     let mut cli_inputs: Vec<(InputFormat, String, Word)> = Vec::new();
     let mut next_prefix = 0;
     let mut i = 0;
-    let valid: Vec<String> =
-        OPERATION_OPTIONS.iter().chain(GLOBAL_WITH_VALUE).chain(GLOBAL_FLAGS).map(|s| s.to_string()).collect();
 
     while let Some(word) = words.get(i) {
         i += 1;
@@ -813,8 +830,8 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 None => {
                     return Err(at.error(
                         word.start,
-                        format!("Unexpected word '{}': options start with --", word.text),
-                        Some(format!(
+                        &format!("Unexpected word '{}': options start with --", word.text),
+                        Some(&format!(
                             "The command is `aws {SERVICE} {OPERATION}` followed by --option value pairs; a value \
                              with spaces needs quotes."
                         )),
@@ -827,22 +844,24 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             Some((n, v)) => (n.to_string(), Some(v.to_string())),
             None => (word.text.clone(), None),
         };
-        if GLOBAL_FLAGS.contains(&name.as_str()) {
+        let Some(known) = OPTIONS.iter().position(|o| *o == name) else {
+            let mut best = (usize::MAX, "");
+            for option in OPTIONS {
+                let d = edit_distance(option, &name);
+                if d < best.0 {
+                    best = (d, option);
+                }
+            }
+            let suggestion = best.1;
+            let hint = format!("Did you mean {suggestion}? Valid options: {}.", OPTIONS.join(", "));
+            let mut e = at.option_error(word.start, &name, &format!("Unknown option {name}"), Some(&hint));
+            e.valid_options = OPTIONS.iter().map(|o| o.to_string()).collect();
+            e.suggestion = Some(suggestion.to_string());
+            return Err(e);
+        };
+        if known >= FIRST_FLAG {
             global_options.push(GlobalOption { name, value: None });
             continue;
-        }
-        let known_value_option = OPERATION_OPTIONS.contains(&name.as_str()) || GLOBAL_WITH_VALUE.contains(&name.as_str());
-        if !known_value_option {
-            let suggestion = valid.iter().min_by_key(|v| edit_distance(v, &name)).cloned();
-            let mut e = at.error(
-                word.start,
-                format!("Unknown option {name}"),
-                suggestion.as_ref().map(|s| format!("Did you mean {s}? Valid options: {}.", valid.join(", "))),
-            );
-            e.option = Some(name);
-            e.valid_options = valid;
-            e.suggestion = suggestion;
-            return Err(e);
         }
         // The option's value: attached with `=`, or the next word (unless it looks like an option).
         let (value, value_word) = match inline {
@@ -857,15 +876,14 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 }
                 _ if name == "--generate-cli-skeleton" => ("input".to_string(), word.clone()),
                 next => {
-                    let mut e = at.error(
+                    return Err(at.option_error(
                         next.map_or(chars.len(), |w| w.start),
-                        format!("{name}: expected one argument"),
-                        Some(format!(
+                        &name,
+                        &format!("{name}: expected one argument"),
+                        Some(&format!(
                             "Give {name} a value. A value starting with - must be attached with =, as in {name}=-abc."
                         )),
-                    );
-                    e.option = Some(name);
-                    return Err(e);
+                    ));
                 }
             },
         };
@@ -880,50 +898,48 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             });
         }
         seen.push((name.clone(), word.start));
-        if GLOBAL_WITH_VALUE.contains(&name.as_str()) {
+        if known >= FIRST_GLOBAL {
             global_options.retain(|g: &GlobalOption| g.name != name);
             global_options.push(GlobalOption { name, value: Some(value) });
             continue;
         }
         if value.starts_with("file://") || value.starts_with("fileb://") {
-            let mut e = at.error(
+            return Err(at.option_error(
                 value_word.start,
-                format!("{name} refers to a file ({value}): paste the file's content instead"),
-                Some("The AWS CLI would read that file from your disk, which cannot be done here.".into()),
-            );
-            e.option = Some(name);
-            return Err(e);
+                &name,
+                &format!("{name} refers to a file ({value}): paste the file's content instead"),
+                Some("The AWS CLI would read that file from your disk, which cannot be done here."),
+            ));
         }
         if value == "--" && !name.starts_with("--cli-input") {
-            let mut e = at.error(
+            return Err(at.option_error(
                 value_word.start,
-                format!("{name} has the value --, which argparse removes: the CLI would send an empty list"),
-                Some("Give this member in --cli-input-json instead.".into()),
-            );
-            e.option = Some(name);
-            return Err(e);
+                &name,
+                &format!("{name} has the value --, which argparse removes: the CLI would send an empty list"),
+                Some("Give this member in --cli-input-json instead."),
+            ));
         }
-        if value.starts_with("http://") || value.starts_with("https://") {
-            warnings.push(CommandWarning {
-                option: Some(name.clone()),
-                message: format!(
-                    "The value of {name} starts with {}: CLI v1 downloads that URL and uses its content \
-                     (unless cli_follow_urlparam is false); CLI v2 uses the text as is, as here.",
-                    if value.starts_with("http://") { "http://" } else { "https://" }
-                ),
-                index: value_word.start,
-            });
+        for prefix in ["http://", "https://"] {
+            if value.starts_with(prefix) {
+                warnings.push(CommandWarning {
+                    option: Some(name.clone()),
+                    message: format!(
+                        "The value of {name} starts with {prefix}: CLI v1 downloads that URL and uses its content \
+                         (unless cli_follow_urlparam is false); CLI v2 uses the text as is, as here."
+                    ),
+                    index: value_word.start,
+                });
+            }
         }
         match name.as_str() {
             "--generate-cli-skeleton" => skeleton = Some(value),
             "--cli-input-json" => cli_inputs.push((InputFormat::Json, value, value_word)),
             "--cli-input-yaml" => cli_inputs.push((InputFormat::Yaml, value, value_word)),
             _ => {
-                let member = REQUEST
-                    .members
-                    .iter()
-                    .find(|m| cli_name(m.name) == name)
-                    .ok_or_else(|| at.error(word.start, format!("Unknown option {name}"), None))?;
+                let Some((index, member)) = REQUEST.members.iter().enumerate().find(|(_, m)| cli_name(m.name) == name)
+                else {
+                    return Err(at.error(word.start, &format!("Unknown option {name}"), None));
+                };
                 let parsed_value = match member.shape {
                     Shape::Structure(s) => match parse_structure(&value, s, member.name) {
                         Ok(p) => {
@@ -932,57 +948,51 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                         }
                         Err(StructureError::Shorthand(e)) => {
                             let index = if value_word.verbatim { value_word.start + e.index } else { value_word.start };
-                            let mut err = at.error(
-                                index,
-                                format!("Error parsing parameter '{name}': {}", e.message),
-                                e.hint.clone(),
-                            );
-                            err.option = Some(name);
+                            let message = format!("Error parsing parameter '{name}': {}", e.message);
+                            let mut err = at.option_error(index, &name, &message, e.hint.as_deref());
                             err.shorthand = Some(Box::new(e));
                             return Err(err);
                         }
                         Err(StructureError::Json { message, hint, .. }) => {
-                            let mut err =
-                                at.error(value_word.start, format!("Error parsing parameter '{name}': {message}"), Some(hint));
-                            err.option = Some(name);
-                            return Err(err);
+                            let message = format!("Error parsing parameter '{name}': {message}");
+                            return Err(at.option_error(value_word.start, &name, &message, Some(&hint)));
                         }
                     },
                     _ => serde_json::Value::String(value),
                 };
-                params.insert(member.name.to_string(), parsed_value);
+                params.push((index, parsed_value));
             }
         }
     }
 
     // Options come in model order (argparse fills them from the argument table in that order).
     let mut ordered = serde_json::Map::new();
-    for member in REQUEST.members {
-        if let Some(v) = params.remove(member.name) {
-            ordered.insert(member.name.to_string(), v);
+    let mut missing = Vec::new();
+    for (index, member) in REQUEST.members.iter().enumerate() {
+        match params.iter_mut().rev().find(|(i, _)| *i == index) {
+            Some((_, v)) => {
+                ordered.insert(member.name.to_string(), v.take());
+            }
+            None if member.required => missing.push(cli_name(member.name)),
+            None => {}
         }
     }
     // The CLI reads only the last of each --cli-input-* option; with both, JSON is applied first.
     for format in [InputFormat::Json, InputFormat::Yaml] {
         if let Some((_, text, w)) = cli_inputs.iter().rev().find(|(f, _, _)| *f == format) {
             let document = cli_input::read(text, format).map_err(|message| {
-                let mut e = at.error(w.start, format!("Error parsing parameter '{}': {message}", format.option()), None);
-                e.option = Some(format.option().to_string());
-                e
+                let option = format.option();
+                at.option_error(w.start, option, &format!("Error parsing parameter '{option}': {message}"), None)
             })?;
             ordered = cli_input::merge(&ordered, &document);
         }
     }
-    if cli_inputs.is_empty() && skeleton.is_none() {
-        let missing: Vec<String> =
-            REQUEST.required().filter(|m| !ordered.contains_key(m.name)).map(|m| cli_name(m.name)).collect();
-        if !missing.is_empty() {
-            warnings.push(CommandWarning {
-                option: None,
-                message: format!("the following arguments are required: {}", missing.join(", ")),
-                index: chars.len(),
-            });
-        }
+    if cli_inputs.is_empty() && skeleton.is_none() && !missing.is_empty() {
+        warnings.push(CommandWarning {
+            option: None,
+            message: format!("the following arguments are required: {}", missing.join(", ")),
+            index: chars.len(),
+        });
     }
     let params = serde_json::Value::Object(ordered);
     let request = crate::json::read::read(&params).ok();
