@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::cli_input::{self, InputFormat};
 use super::shell::{quote, Shell};
 use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
+use super::shorthand::error::line_column;
 use super::shorthand::ShorthandError;
 use crate::shape::{Shape, REQUEST};
 use crate::json::read::{FromJson, Object, Path, ReadError};
@@ -441,9 +442,7 @@ struct ErrorAt<'a> {
 impl ErrorAt<'_> {
     // One copy of the code for every error: the message and hint are borrowed, and copied here.
     fn error(&self, index: usize, message: &str, hint: Option<&str>) -> CommandError {
-        let before = self.chars.get(..index).unwrap_or(self.chars);
-        let line = 1 + before.iter().filter(|&&c| c == '\n').count();
-        let column = index - before.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1) + 1;
+        let (line, column) = line_column(self.chars, index);
         CommandError {
             message: message.to_string(),
             option: None,

@@ -83,7 +83,9 @@ fn comment(path: &str, required: bool, shape: &Shape) -> Option<String> {
     text.push_str(doc(path)?);
     if let Shape::String { enum_values, .. } = shape {
         if !enum_values.is_empty() {
-            text.push_str(&format!(" Valid values are: {}.", enum_values.join(", ")));
+            text.push_str(" Valid values are: ");
+            text.push_str(&enum_values.join(", "));
+            text.push('.');
         }
     }
     Some(text)
@@ -95,22 +97,28 @@ fn yaml_structure(structure: &Structure, parent: &str, indent: usize, out: &mut 
     let pad = " ".repeat(indent);
     for (i, member) in structure.members.iter().enumerate() {
         let path = if parent.is_empty() { member.name.to_string() } else { format!("{parent}.{}", member.name) };
-        let gap = if i == 0 { "  " } else { " " };
-        let note = comment(&path, member.required, member.shape).map(|c| format!("{gap}# {c}")).unwrap_or_default();
+        out.push_str(&pad);
+        out.push_str(member.name);
+        out.push(':');
+        if let Shape::String { enum_values, .. } = member.shape {
+            out.push(' ');
+            out.push_str(enum_values.first().copied().unwrap_or("''"));
+        }
+        if let Some(comment) = comment(&path, member.required, member.shape) {
+            out.push_str(if i == 0 { "  # " } else { " # " });
+            out.push_str(&comment);
+        }
+        out.push('\n');
         match member.shape {
-            Shape::String { enum_values, .. } => {
-                let value = enum_values.first().map_or("''".to_string(), |v| v.to_string());
-                out.push_str(&format!("{pad}{}: {value}{note}\n", member.name));
-            }
-            Shape::Structure(s) => {
-                out.push_str(&format!("{pad}{}:{note}\n", member.name));
-                yaml_structure(s, &path, indent + 2, out);
-            }
+            Shape::String { .. } => {}
+            Shape::Structure(s) => yaml_structure(s, &path, indent + 2, out),
             Shape::List { .. } => {
-                out.push_str(&format!("{pad}{}:{note}\n{pad}- ''\n", member.name));
+                out.push_str(&pad);
+                out.push_str("- ''\n");
             }
             Shape::Map { .. } => {
-                out.push_str(&format!("{pad}{}:{note}\n{pad}  KeyName: ''\n", member.name));
+                out.push_str(&pad);
+                out.push_str("  KeyName: ''\n");
             }
         }
     }

@@ -49,40 +49,61 @@ impl std::error::Error for ShorthandError {}
 
 impl ShorthandError {
     pub(crate) fn new(input: &[char], kind: ShorthandErrorKind, index: usize) -> ShorthandError {
-        let before = input.get(..index).unwrap_or(input);
-        let line = 1 + before.iter().filter(|&&c| c == '\n').count();
-        let column = index - before.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1) + 1;
-        let message = match &kind {
+        let (line, column) = line_column(input, index);
+        let mut message = String::new();
+        match &kind {
             ShorthandErrorKind::Syntax { expected, received } => {
-                format!("Expected: '{expected}', received: '{received}' for input:\n{}", error_location(input, index))
+                for part in ["Expected: '", expected, "', received: '", received, "' for input:\n"] {
+                    message.push_str(part);
+                }
+                error_location(input, index, &mut message);
             }
-            ShorthandErrorKind::DuplicateKey { key } => format!(
-                "Second instance of key \"{key}\" encountered for input:\n{}\nThis is often because there is a \
-                 preceding \",\" instead of a space.",
-                error_location(input, index)
-            ),
-            ShorthandErrorKind::FileReference { reference } => format!(
-                "\"{reference}\" asks the AWS CLI to read a file from your disk, which cannot be done here: \
-                 paste the file's content instead."
-            ),
-        };
+            ShorthandErrorKind::DuplicateKey { key } => {
+                for part in ["Second instance of key \"", key, "\" encountered for input:\n"] {
+                    message.push_str(part);
+                }
+                error_location(input, index, &mut message);
+                message.push_str("\nThis is often because there is a preceding \",\" instead of a space.");
+            }
+            ShorthandErrorKind::FileReference { reference } => {
+                for part in [
+                    "\"",
+                    reference,
+                    "\" asks the AWS CLI to read a file from your disk, which cannot be done here: paste the \
+                     file's content instead.",
+                ] {
+                    message.push_str(part);
+                }
+            }
+        }
         let hint = hint(input, &kind, index);
         ShorthandError { kind, index, line, column, message, hint }
     }
 }
 
+/// The 1-based line and column (in characters) of position `index` in `input`; past the end, the
+/// column keeps counting.
+pub(crate) fn line_column(input: &[char], index: usize) -> (usize, usize) {
+    let before = input.get(..index).unwrap_or(input);
+    let line = 1 + before.iter().filter(|&&c| c == '\n').count();
+    let column = index - before.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1) + 1;
+    (line, column)
+}
+
 /// The CLI's `_error_location`: the input up to the end of the error's line, a caret line, the rest.
-fn error_location(input: &[char], index: usize) -> String {
+fn error_location(input: &[char], index: usize, out: &mut String) {
     let index = index.min(input.len());
     let (before, after) = input.split_at(index);
-    let mut num_spaces = index;
-    if let Some(last_newline) = before.iter().rposition(|&c| c == '\n') {
-        num_spaces = index - last_newline - 1;
-    }
+    let line_start = before.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
     let split = after.iter().position(|&c| c == '\n').map_or(input.len(), |p| index + p);
-    let consumed: String = input[..split].iter().collect();
-    let remaining: String = input[split..].iter().collect();
-    format!("{consumed}\n{}^{remaining}", " ".repeat(num_spaces))
+    let (consumed, remaining) = input.split_at(split);
+    out.extend(consumed);
+    out.push('\n');
+    for _ in line_start..index {
+        out.push(' ');
+    }
+    out.push('^');
+    out.extend(remaining);
 }
 
 /// Plain-language hints for the traps people fall into, most specific first.

@@ -297,8 +297,7 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
     if map.is_empty() {
         return Err(not_expressible("", "an empty structure has no shorthand form ({} is JSON)"));
     }
-    let mut parts = Vec::with_capacity(map.len());
-    let mut notes = Vec::new();
+    let mut out = Enc::new("");
     for (i, (key, item)) in map.iter().enumerate() {
         check_key(key, "")?;
         let last = i + 1 == map.len();
@@ -307,10 +306,9 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
             ShorthandValue::List(items) => top_list(items, last, list_members.contains(&key.as_str()), key)?,
             ShorthandValue::Map(inner) => brace(inner, key)?,
         };
-        parts.push(format!("{key}={}", encoded.text));
-        notes.extend(encoded.notes);
+        out.push(i > 0, Some(key), encoded);
     }
-    let text = parts.join(",");
+    let Enc { text, notes } = out;
     // The final check: the real parser (plus the model's fix-up) gives back exactly the value.
     if parse(&text).is_ok_and(|parsed| with_list_fixup(parsed, list_members) == *value) {
         Ok(Generated { text, notes })
@@ -426,31 +424,73 @@ struct Enc {
 }
 
 impl Enc {
+    fn new(open: &str) -> Enc {
+        Enc { text: open.to_string(), notes: Vec::new() }
+    }
+
     fn len(&self) -> usize {
         self.text.chars().count()
+    }
+
+    /// Appends `item`, after a comma unless it is the first, as `key=item` when it has a key.
+    fn push(&mut self, comma: bool, key: Option<&str>, mut item: Enc) {
+        if comma {
+            self.text.push(',');
+        }
+        if let Some(key) = key {
+            self.text.push_str(key);
+            self.text.push('=');
+        }
+        self.text.push_str(&item.text);
+        self.notes.append(&mut item.notes);
+    }
+}
+
+/// What a test text must parse to: the shape of a [`ShorthandValue`], borrowed, so that checking
+/// a candidate builds no values.
+#[derive(Clone, Copy)]
+enum Expect<'a> {
+    Str(&'a str),
+    List(&'a [Expect<'a>]),
+    Map(&'a [(&'a str, Expect<'a>)]),
+    /// A list of exactly these values.
+    Values(&'a [ShorthandValue]),
+}
+
+impl Expect<'_> {
+    /// As `==` on [`ShorthandValue`], where maps are equal when they have the same entries in any
+    /// order.
+    fn matches(self, value: &ShorthandValue) -> bool {
+        match (self, value) {
+            (Expect::Str(e), ShorthandValue::String(v)) => e == v,
+            (Expect::List(e), ShorthandValue::List(v)) => {
+                e.len() == v.len() && e.iter().zip(v).all(|(e, v)| e.matches(v))
+            }
+            (Expect::Map(e), ShorthandValue::Map(v)) => {
+                e.len() == v.len() && e.iter().all(|(k, e)| v.get(*k).is_some_and(|v| e.matches(v)))
+            }
+            (Expect::Values(e), ShorthandValue::List(v)) => e == v.as_slice(),
+            _ => false,
+        }
     }
 }
 
 /// Whether `candidate` reads back as `s` where `ctx` puts it.
 fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
-    let x = || ShorthandValue::String("x".into());
-    let sv = || ShorthandValue::String(s.to_string());
-    let strings =
-        |items: &[&str]| ShorthandValue::List(items.iter().map(|s| ShorthandValue::String(s.to_string())).collect());
+    use Expect::{List, Map, Str};
+    let (sv, x, z) = (Str(s), Str("x"), Str("z"));
     let c = candidate;
     match ctx {
-        Ctx::Top { last: true } => parses_to(&format!("K={c}"), &[("K", sv())]),
-        Ctx::Top { last: false } => parses_to(&format!("K={c},L=x"), &[("K", sv()), ("L", x())]),
-        Ctx::Item { last: true } => parses_to(&format!("K=[{c}]"), &[("K", ShorthandValue::List(vec![sv()]))]),
-        Ctx::Item { last: false } => parses_to(&format!("K=[{c},x]"), &[("K", ShorthandValue::List(vec![sv(), x()]))]),
-        Ctx::Member { last: true } => parses_to(&format!("K={{A={c}}}"), &[("K", map(&[("A", sv())]))]),
-        Ctx::Member { last: false } => {
-            parses_to(&format!("K={{A={c},B=x}}"), &[("K", map(&[("A", sv()), ("B", x())]))])
-        }
-        Ctx::Bare { first: true } => parses_to(&format!("K={c},z"), &[("K", strings(&[s, "z"]))]),
+        Ctx::Top { last: true } => parses_to(&format!("K={c}"), &[("K", sv)]),
+        Ctx::Top { last: false } => parses_to(&format!("K={c},L=x"), &[("K", sv), ("L", x)]),
+        Ctx::Item { last: true } => parses_to(&format!("K=[{c}]"), &[("K", List(&[sv]))]),
+        Ctx::Item { last: false } => parses_to(&format!("K=[{c},x]"), &[("K", List(&[sv, x]))]),
+        Ctx::Member { last: true } => parses_to(&format!("K={{A={c}}}"), &[("K", Map(&[("A", sv)]))]),
+        Ctx::Member { last: false } => parses_to(&format!("K={{A={c},B=x}}"), &[("K", Map(&[("A", sv), ("B", x)]))]),
+        Ctx::Bare { first: true } => parses_to(&format!("K={c},z"), &[("K", List(&[sv, z]))]),
         Ctx::Bare { first: false } => {
-            parses_to(&format!("K=z,{c}"), &[("K", strings(&["z", s]))])
-                && parses_to(&format!("K=z,{c},z"), &[("K", strings(&["z", s, "z"]))])
+            parses_to(&format!("K=z,{c}"), &[("K", List(&[z, sv]))])
+                && parses_to(&format!("K=z,{c},z"), &[("K", List(&[z, sv, z]))])
         }
     }
 }
@@ -545,12 +585,8 @@ fn unquoted_obstacles(s: &str, ctx: Ctx) -> Vec<QuoteReason> {
     reasons
 }
 
-fn map(pairs: &[(&str, ShorthandValue)]) -> ShorthandValue {
-    ShorthandValue::Map(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
-}
-
-fn parses_to(text: &str, expected: &[(&str, ShorthandValue)]) -> bool {
-    parse(text).is_ok_and(|v| v == map(expected))
+fn parses_to(text: &str, expected: &[(&str, Expect)]) -> bool {
+    parse(text).is_ok_and(|v| Expect::Map(expected).matches(&v))
 }
 
 fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
@@ -562,27 +598,25 @@ fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible
 }
 
 fn bracket(items: &[ShorthandValue], path: &str) -> Result<Enc, NotExpressible> {
-    let mut parts = Vec::with_capacity(items.len());
-    let mut notes = Vec::new();
+    let mut out = Enc::new("[");
     for (i, item) in items.iter().enumerate() {
         let enc = value(item, Ctx::Item { last: i + 1 == items.len() }, &format!("{path}[{i}]"))?;
-        parts.push(enc.text);
-        notes.extend(enc.notes);
+        out.push(i > 0, None, enc);
     }
-    Ok(Enc { text: format!("[{}]", parts.join(",")), notes })
+    out.text.push(']');
+    Ok(out)
 }
 
 fn brace(members: &IndexMap<String, ShorthandValue>, path: &str) -> Result<Enc, NotExpressible> {
-    let mut parts = Vec::with_capacity(members.len());
-    let mut notes = Vec::new();
+    let mut out = Enc::new("{");
     for (i, (key, item)) in members.iter().enumerate() {
         check_key(key, path)?;
         let ctx = Ctx::Member { last: i + 1 == members.len() };
         let enc = value(item, ctx, &format!("{path}.{key}"))?;
-        parts.push(format!("{key}={}", enc.text));
-        notes.extend(enc.notes);
+        out.push(i > 0, Some(key), enc);
     }
-    Ok(Enc { text: format!("{{{}}}", parts.join(",")), notes })
+    out.text.push('}');
+    Ok(out)
 }
 
 /// A list at the top level: a bare list `a,b` when it has two or more plain strings and reads back,
@@ -612,20 +646,18 @@ fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str)
 }
 
 fn bare_list(items: &[ShorthandValue], last: bool, path: &str) -> Option<Enc> {
-    let mut parts = Vec::with_capacity(items.len());
-    let mut notes = Vec::new();
+    let mut out = Enc::new("");
     for (i, item) in items.iter().enumerate() {
         let ShorthandValue::String(s) = item else { return None };
         let enc = string(s, Ctx::Bare { first: i == 0 }, &format!("{path}[{i}]")).ok()?;
-        parts.push(enc.text);
-        notes.extend(enc.notes);
+        out.push(i > 0, None, enc);
     }
-    let bare = parts.join(",");
-    let list = ShorthandValue::List(items.to_vec());
+    let bare = &out.text;
+    let list = Expect::Values(items);
     let fits = if last {
         parses_to(&format!("K={bare}"), &[("K", list)])
     } else {
-        parses_to(&format!("K={bare},L=x"), &[("K", list), ("L", ShorthandValue::String("x".into()))])
+        parses_to(&format!("K={bare},L=x"), &[("K", list), ("L", Expect::Str("x"))])
     };
-    fits.then_some(Enc { text: bare, notes })
+    fits.then_some(out)
 }

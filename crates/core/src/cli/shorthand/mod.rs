@@ -8,7 +8,7 @@
 //!   [`NotExpressible`] when shorthand cannot say it; [`generate_explained`] also says, for each string
 //!   it had to quote or escape, why ([`ScalarNote`]).
 
-mod error;
+pub(crate) mod error;
 mod generate;
 pub mod model;
 mod parser;

@@ -87,8 +87,8 @@ impl Parser {
         self.input.get(from..to).map(|s| s.iter().collect()).unwrap_or_default()
     }
 
-    fn syntax(&self, expected: impl Into<String>, actual: impl Into<String>, index: usize) -> Fail {
-        Fail::Syntax { expected: expected.into(), actual: actual.into(), index }
+    fn syntax(&self, expected: &str, actual: &str, index: usize) -> Fail {
+        Fail::Syntax { expected: expected.to_string(), actual: actual.to_string(), index }
     }
 
     fn finish(&self, fail: Fail) -> ShorthandError {
@@ -276,16 +276,16 @@ impl Parser {
 
     fn first_value(&mut self) -> PResult<String> {
         match self.current() {
-            Some('\'') => self.quoted('\'', "singled quoted"),
-            Some('"') => self.quoted('"', "double quoted"),
+            Some('\'') => self.quoted('\'', "<singled quoted>"),
+            Some('"') => self.quoted('"', "<double quoted>"),
             _ => self.value(),
         }
     }
 
     fn second_value(&mut self) -> PResult<String> {
         match self.current() {
-            Some('\'') => self.quoted('\'', "singled quoted"),
-            Some('"') => self.quoted('"', "double quoted"),
+            Some('\'') => self.quoted('\'', "<singled quoted>"),
+            Some('"') => self.quoted('"', "<double quoted>"),
             _ => match self.match_word(is_second_follow) {
                 Some(end) => self.unquoted(end),
                 None => Err(self.syntax("<second>", "<none>", self.index)),
@@ -312,9 +312,10 @@ impl Parser {
         }
     }
 
+    /// `name` is the CLI's name for the token, such as `<double quoted>`.
     fn quoted(&mut self, q: char, name: &str) -> PResult<String> {
         let Some(end) = self.match_quoted(q) else {
-            return Err(self.syntax(format!("<{name}>"), "<none>", self.index));
+            return Err(self.syntax(name, "<none>", self.index));
         };
         let inner = self.text(self.index + 1, end - 1);
         self.index = end;
@@ -341,9 +342,13 @@ impl Parser {
         if consume_whitespace {
             self.consume_whitespace();
         }
+        let mut expected = [0; 4];
+        let expected = c.encode_utf8(&mut expected);
         match self.current() {
-            None => return Err(self.syntax(c.to_string(), "EOF", self.index)),
-            Some(actual) if actual != c => return Err(self.syntax(c.to_string(), actual.to_string(), self.index)),
+            None => return Err(self.syntax(expected, "EOF", self.index)),
+            Some(actual) if actual != c => {
+                return Err(self.syntax(expected, actual.encode_utf8(&mut [0; 4]), self.index))
+            }
             Some(_) => {}
         }
         self.index += 1;
