@@ -390,18 +390,25 @@ fn candidates(s: &str) -> Vec<Candidate> {
         text: s.replace(',', "\\,"),
         written: (commas > 0).then_some(Written::EscapedCommas { count: commas }),
     }];
-    for q in ['"', '\''] {
-        let qs = q.to_string();
-        let escaped_q = format!("\\{q}");
-        let escaped_quotes = s.matches(q).count();
-        out.push(Candidate {
-            text: format!("{q}{}{q}", s.replace(&qs, &escaped_q)),
-            written: Some(Written::Quoted { quote: q, escaped_quotes, doubled_backslashes: false }),
-        });
-        if s.contains('\\') {
+    for quote in ['"', '\''] {
+        let escaped_quotes = s.matches(quote).count();
+        for doubled_backslashes in [false, true] {
+            if doubled_backslashes && !s.contains('\\') {
+                continue;
+            }
+            // In quotes: a quote mark like the enclosing one gets a backslash before it, and, when
+            // doubled, so does every backslash.
+            let mut text = String::from(quote);
+            for c in s.chars() {
+                if c == quote || doubled_backslashes && c == '\\' {
+                    text.push('\\');
+                }
+                text.push(c);
+            }
+            text.push(quote);
             out.push(Candidate {
-                text: format!("{q}{}{q}", s.replace('\\', "\\\\").replace(&qs, &escaped_q)),
-                written: Some(Written::Quoted { quote: q, escaped_quotes, doubled_backslashes: true }),
+                text,
+                written: Some(Written::Quoted { quote, escaped_quotes, doubled_backslashes }),
             });
         }
     }
