@@ -57,7 +57,7 @@ use crate::model::{
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
 use outcome::Identity;
-use store::{ChatStore, ContactRecord, Details, IdentityKey, IdentityRef, Standing, NONE};
+use store::{ChatStore, ContactRecord, Details, IdentityRef, Standing, NONE};
 use transcript::{Item, Transcripts};
 
 /// Content type of the transcript item a customer's DISCONNECT leaves (Connect's participant-left event).
@@ -325,9 +325,7 @@ impl Simulator {
                         None => content_types_mask(req.new_session_details.as_ref()),
                     };
                     let ct = content_type.unwrap_or("");
-                    let bit = SUPPORTED_MESSAGING_CONTENT_TYPES
-                        .iter()
-                        .position(|t| *t == ct);
+                    let bit = content_type_bit(ct);
                     if bit.is_none_or(|b| enabled & (1 << b) == 0) {
                         return self.content_type_not_enabled(ct, enabled, active, ctx);
                     }
@@ -462,25 +460,12 @@ impl Simulator {
                 );
             }
         }
-        let strings = &mut self.store.strings;
-        let interned = (|| {
-            let subtype = match subtype_key.as_deref() {
-                Some(s) => strings.intern(s)?,
-                None => NONE,
-            };
-            let written = match ctx.subtype {
-                Some(s) => strings.intern(s)?,
-                None => NONE,
-            };
-            Some((
-                IdentityKey {
-                    source: strings.intern(ctx.source)?,
-                    destination: strings.intern(ctx.destination)?,
-                    subtype,
-                },
-                written,
-            ))
-        })();
+        let interned = self.store.intern_identity(
+            ctx.source,
+            ctx.destination,
+            subtype_key.as_deref(),
+            ctx.subtype,
+        );
         let (Some((key, subtype_written)), Ok(index)) =
             (interned, u32::try_from(self.store.contacts.len()))
         else {
@@ -490,12 +475,8 @@ impl Simulator {
             return self.capacity_error(ctx.diagnostics);
         }
         let nsd = req.new_session_details.as_ref();
-        let details = nsd.and_then(details_of);
-        let details_index = match details {
-            Some(d) => {
-                self.store.details.push(d);
-                (self.store.details.len() - 1) as u32
-            }
+        let details_index = match nsd {
+            Some(nsd) => self.store.add_details(details_of(nsd)),
             None => NONE,
         };
         let now = self.now.epoch_millis();
@@ -992,14 +973,16 @@ fn content_types_mask(nsd: Option<&NewSessionDetails>) -> u8 {
         .and_then(|n| n.supported_messaging_content_types.as_deref())
         .unwrap_or_default()
     {
-        if let Some(b) = SUPPORTED_MESSAGING_CONTENT_TYPES
-            .iter()
-            .position(|k| k == t)
-        {
+        if let Some(b) = content_type_bit(t) {
             mask |= 1 << b;
         }
     }
     mask
+}
+
+/// The bit of a known messaging content type in a contact's mask.
+fn content_type_bit(t: &str) -> Option<usize> {
+    SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|k| *k == t)
 }
 
 fn enabled_types(mask: u8) -> Vec<&'static str> {
@@ -1011,8 +994,8 @@ fn enabled_types(mask: u8) -> Vec<&'static str> {
         .collect()
 }
 
-fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
-    let d = Details {
+fn details_of(nsd: &NewSessionDetails) -> Details {
+    Details {
         display_name: nsd
             .participant_details
             .as_ref()
@@ -1024,8 +1007,7 @@ fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
             .as_ref()
             .and_then(|s| s.streaming_endpoint_arn.as_deref())
             .map(Into::into),
-    };
-    (d != Details::default()).then_some(d)
+    }
 }
 
 /// `*to = from.clone()`, reusing `to`'s string buffers (`Option<String>::clone_from` keeps the buffer
