@@ -188,7 +188,8 @@ impl Simulator {
                 ErrorType::AccessDeniedException,
                 faults::ACCESS_DENIED_MESSAGE.into(),
                 "Access denied: the faults.accessDenied setting plays a caller other than AWS End User Messaging, \
-                 the only caller this API accepts, so nothing happened.",
+                 the only caller this API accepts, so nothing happened."
+                    .into(),
                 Vec::new(),
             );
         }
@@ -309,7 +310,7 @@ impl Simulator {
                     None,
                     false,
                     None,
-                    explanation,
+                    explanation.into(),
                     ctx.diagnostics,
                 )
             }
@@ -395,7 +396,7 @@ impl Simulator {
             None,
             nsd_sent,
             message_id,
-            explanation,
+            explanation.into(),
             ctx.diagnostics,
         )
     }
@@ -654,29 +655,33 @@ impl Simulator {
     }
 
     fn invalid(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
-        let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
-        let first = errors
-            .first()
-            .map(|d| format!("{}: {}", d.path, d.message))
-            .unwrap_or_default();
-        let message = if errors.len() == 1 {
-            first.clone()
-        } else {
-            format!(
-                "{} validation errors detected: {}",
-                errors.len(),
-                errors
-                    .iter()
-                    .map(|d| format!("{}: {}", d.path, d.message))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        };
-        let more = match errors.len() {
+        // The errors as `path: message`, joined by "; ", written in one pass.
+        let mut errors = 0usize;
+        let mut all = String::new();
+        let mut first_len = 0;
+        for d in diagnostics.iter().filter(|d| d.is_error()) {
+            if errors > 0 {
+                all.push_str("; ");
+            }
+            all.push_str(&d.path);
+            all.push_str(": ");
+            all.push_str(&d.message);
+            if errors == 0 {
+                first_len = all.len();
+            }
+            errors += 1;
+        }
+        let first = all.get(..first_len).unwrap_or_default();
+        let more = match errors {
             0 | 1 => String::new(),
             n => format!(" ({} more)", n - 1),
         };
         let explanation = format!("The request is invalid, so the service answers InvalidRequestException and nothing happened: {first}{more}.");
+        let message = if errors == 1 {
+            all
+        } else {
+            format!("{errors} validation errors detected: {all}")
+        };
         self.reject(
             What::InvalidRequest,
             ErrorType::InvalidRequestException,
@@ -691,17 +696,20 @@ impl Simulator {
             What::InternalError,
             ErrorType::InternalServiceException,
             faults::INTERNAL_ERROR_MESSAGE.into(),
-            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.",
+            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened."
+                .into(),
             diagnostics,
         )
     }
 
+    /// Not inlined: every rejection builds its outcome here, once.
+    #[inline(never)]
     fn reject(
         &mut self,
         what: What,
         error: ErrorType,
         message: String,
-        explanation: impl Into<Explanation>,
+        explanation: String,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -717,8 +725,9 @@ impl Simulator {
         }
     }
 
+    /// Not inlined: the four successes build their outcome here, once.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(never)]
     fn success(
         &self,
         what: What,
@@ -726,7 +735,7 @@ impl Simulator {
         follows: Option<Predecessor>,
         new_session_details_ignored: bool,
         message_id: Option<MessageId>,
-        explanation: impl Into<Explanation>,
+        explanation: Explanation,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
