@@ -921,10 +921,7 @@ impl Simulator {
             attributes: details.and_then(|d| d.attributes.clone()),
             streaming_endpoint_arn: details
                 .and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
-            supported_messaging_content_types: enabled_types(c.content_types)
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            supported_messaging_content_types: enabled_types(c.content_types),
             message_count: c.items,
         })
     }
@@ -994,12 +991,12 @@ fn content_type_bit(t: &str) -> Option<usize> {
     SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|k| *k == t)
 }
 
-fn enabled_types(mask: u8) -> Vec<&'static str> {
+fn enabled_types(mask: u8) -> Vec<String> {
     SUPPORTED_MESSAGING_CONTENT_TYPES
         .iter()
         .enumerate()
         .filter(|(b, _)| mask & (1 << b) != 0)
-        .map(|(_, t)| *t)
+        .map(|(_, t)| t.to_string())
         .collect()
 }
 

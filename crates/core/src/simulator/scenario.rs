@@ -482,20 +482,19 @@ impl Simulator {
             } else if let Some(d) = step.advance {
                 let r = self.advance_millis(d.millis);
                 expired += r.expired.len();
-                let list: Vec<String> = r.expired.iter().map(ToString::to_string).collect();
-                let explanation = if list.is_empty() {
-                    format!(
-                        "The clock moved from {} to {}; no chat expired.",
-                        r.from, r.to
-                    )
+                let mut explanation = format!("The clock moved from {} to {}; ", r.from, r.to);
+                if r.expired.is_empty() {
+                    explanation.push_str("no chat expired.");
                 } else {
-                    format!(
-                        "The clock moved from {} to {}; expired: {}.",
-                        r.from,
-                        r.to,
-                        list.join(", ")
-                    )
-                };
+                    explanation.push_str("expired: ");
+                    for (k, id) in r.expired.iter().enumerate() {
+                        if k > 0 {
+                            explanation.push_str(", ");
+                        }
+                        id.write_to(&mut explanation);
+                    }
+                    explanation.push('.');
+                }
                 (
                     format!("advance {}", compact_duration(d.millis)),
                     format!("now {}; {} expired", r.to, r.expired.len()),
