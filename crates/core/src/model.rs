@@ -189,10 +189,9 @@ mod read_outcomes {
     impl FromJson for SendChatIntegrationEventResponse {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
             let mut o = Object::new(value, at, "a SendChatIntegrationEvent response")?;
-            let response = SendChatIntegrationEventResponse {
-                initial_contact_id: o.optional("InitialContactId")?,
-                new_chat_created: o.optional("NewChatCreated")?,
-            };
+            let mut response = SendChatIntegrationEventResponse::default();
+            o.optional_into("InitialContactId", &mut response.initial_contact_id);
+            o.optional_into("NewChatCreated", &mut response.new_chat_created);
             o.finish()?;
             Ok(response)
         }
@@ -215,10 +214,11 @@ mod read_outcomes {
     impl FromJson for InvalidRequestExceptionReason {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
             let mut o = Object::new(value, at, "an InvalidRequestExceptionReason")?;
-            let reason = InvalidRequestExceptionReason {
-                attached_file_invalid_request_exception_reason: o.required("AttachedFileInvalidRequestExceptionReason")?,
+            let mut reason = InvalidRequestExceptionReason {
+                attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
             };
-            o.finish_lenient();
+            o.required_into("AttachedFileInvalidRequestExceptionReason", &mut reason.attached_file_invalid_request_exception_reason);
+            o.finish_lenient()?;
             Ok(reason)
         }
     }
@@ -226,13 +226,12 @@ mod read_outcomes {
     impl FromJson for ServiceError {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
             let mut o = Object::new(value, at, "a service error")?;
-            let error = ServiceError {
-                error_type: o.required("Type")?,
-                http_status: o.required("HttpStatus")?,
-                message: o.required("Message")?,
-                reason: o.optional("Reason")?,
-            };
-            o.finish_lenient();
+            let mut error = ServiceError { error_type: ErrorType::InvalidRequestException, http_status: 0, message: String::new(), reason: None };
+            o.required_into("Type", &mut error.error_type);
+            o.required_into("HttpStatus", &mut error.http_status);
+            o.required_into("Message", &mut error.message);
+            o.optional_into("Reason", &mut error.reason);
+            o.finish_lenient()?;
             Ok(error)
         }
     }
@@ -324,13 +323,12 @@ impl SendChatIntegrationEventRequest {
 impl FromJson for SendChatIntegrationEventRequest {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a SendChatIntegrationEventRequest object")?;
-        let request = SendChatIntegrationEventRequest {
-            source_id: o.optional("SourceId")?,
-            destination_id: o.optional("DestinationId")?,
-            subtype: o.optional("Subtype")?,
-            event: o.optional("Event")?,
-            new_session_details: o.optional("NewSessionDetails")?,
-        };
+        let mut request = SendChatIntegrationEventRequest::default();
+        o.optional_into("SourceId", &mut request.source_id);
+        o.optional_into("DestinationId", &mut request.destination_id);
+        o.optional_into("Subtype", &mut request.subtype);
+        o.optional_into("Event", &mut request.event);
+        o.optional_into("NewSessionDetails", &mut request.new_session_details);
         o.finish()?;
         Ok(request)
     }
@@ -339,11 +337,10 @@ impl FromJson for SendChatIntegrationEventRequest {
 impl FromJson for ChatEvent {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a ChatEvent object")?;
-        let event = ChatEvent {
-            r#type: o.optional("Type")?,
-            content_type: o.optional("ContentType")?,
-            content: o.optional("Content")?,
-        };
+        let mut event = ChatEvent::default();
+        o.optional_into("Type", &mut event.r#type);
+        o.optional_into("ContentType", &mut event.content_type);
+        o.optional_into("Content", &mut event.content);
         o.finish()?;
         Ok(event)
     }
@@ -352,12 +349,11 @@ impl FromJson for ChatEvent {
 impl FromJson for NewSessionDetails {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a NewSessionDetails object")?;
-        let details = NewSessionDetails {
-            supported_messaging_content_types: o.optional("SupportedMessagingContentTypes")?,
-            participant_details: o.optional("ParticipantDetails")?,
-            attributes: o.optional("Attributes")?,
-            streaming_configuration: o.optional("StreamingConfiguration")?,
-        };
+        let mut details = NewSessionDetails::default();
+        o.optional_into("SupportedMessagingContentTypes", &mut details.supported_messaging_content_types);
+        o.optional_into("ParticipantDetails", &mut details.participant_details);
+        o.optional_into("Attributes", &mut details.attributes);
+        o.optional_into("StreamingConfiguration", &mut details.streaming_configuration);
         o.finish()?;
         Ok(details)
     }
@@ -366,7 +362,8 @@ impl FromJson for NewSessionDetails {
 impl FromJson for ParticipantDetails {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a ParticipantDetails object")?;
-        let details = ParticipantDetails { display_name: o.optional("DisplayName")? };
+        let mut details = ParticipantDetails::default();
+        o.optional_into("DisplayName", &mut details.display_name);
         o.finish()?;
         Ok(details)
     }
@@ -375,7 +372,8 @@ impl FromJson for ParticipantDetails {
 impl FromJson for ChatStreamingConfiguration {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a ChatStreamingConfiguration object")?;
-        let configuration = ChatStreamingConfiguration { streaming_endpoint_arn: o.optional("StreamingEndpointArn")? };
+        let mut configuration = ChatStreamingConfiguration::default();
+        o.optional_into("StreamingEndpointArn", &mut configuration.streaming_endpoint_arn);
         o.finish()?;
         Ok(configuration)
     }

@@ -94,10 +94,11 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
 impl FromJson for SharePayload {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a share link's content (an object)")?;
-        Ok(SharePayload {
-            request: o.required("request")?,
-            scenario: o.optional("scenario")?,
-        })
+        let mut read = SharePayload::default();
+        o.required_into("request", &mut read.request);
+        o.optional_into("scenario", &mut read.scenario);
+        o.finish_lenient()?;
+        Ok(read)
     }
 }
 

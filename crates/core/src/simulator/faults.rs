@@ -53,8 +53,10 @@ impl TokenBucket {
 impl FromJson for TokenBucket {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a token bucket {\"tokens\", \"updatedAtMillis\"}")?;
-        let bucket = TokenBucket { tokens: o.required("tokens")?, updated_at_millis: o.required("updatedAtMillis")? };
-        o.finish_lenient();
+        let mut bucket = TokenBucket { tokens: 0.0, updated_at_millis: 0 };
+        o.required_into("tokens", &mut bucket.tokens);
+        o.required_into("updatedAtMillis", &mut bucket.updated_at_millis);
+        o.finish_lenient()?;
         Ok(bucket)
     }
 }

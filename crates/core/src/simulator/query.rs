@@ -81,23 +81,38 @@ from_json_one_of!(ContactStatus {
 impl FromJson for ContactView {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a contact")?;
-        let contact = ContactView {
-            contact_id: o.required("contactId")?,
-            source_id: o.required("sourceId")?,
-            destination_id: o.required("destinationId")?,
-            subtype: o.optional("subtype")?,
-            status: o.required("status")?,
-            end_reason: o.optional("endReason")?,
-            started_at: o.required("startedAt")?,
-            expires_at: o.required("expiresAt")?,
-            ended_at: o.optional("endedAt")?,
-            follows: o.optional("follows")?,
-            display_name: o.optional("displayName")?,
-            attributes: o.optional("attributes")?,
-            streaming_endpoint_arn: o.optional("streamingEndpointArn")?,
-            supported_messaging_content_types: o.required("supportedMessagingContentTypes")?,
-            message_count: o.required("messageCount")?,
+        let mut contact = ContactView {
+            contact_id: ContactId(0),
+            source_id: String::new(),
+            destination_id: String::new(),
+            subtype: None,
+            status: ContactStatus::Active,
+            end_reason: None,
+            started_at: Timestamp::EPOCH,
+            expires_at: Timestamp::EPOCH,
+            ended_at: None,
+            follows: None,
+            display_name: None,
+            attributes: None,
+            streaming_endpoint_arn: None,
+            supported_messaging_content_types: Vec::new(),
+            message_count: 0,
         };
+        o.required_into("contactId", &mut contact.contact_id);
+        o.required_into("sourceId", &mut contact.source_id);
+        o.required_into("destinationId", &mut contact.destination_id);
+        o.optional_into("subtype", &mut contact.subtype);
+        o.required_into("status", &mut contact.status);
+        o.optional_into("endReason", &mut contact.end_reason);
+        o.required_into("startedAt", &mut contact.started_at);
+        o.required_into("expiresAt", &mut contact.expires_at);
+        o.optional_into("endedAt", &mut contact.ended_at);
+        o.optional_into("follows", &mut contact.follows);
+        o.optional_into("displayName", &mut contact.display_name);
+        o.optional_into("attributes", &mut contact.attributes);
+        o.optional_into("streamingEndpointArn", &mut contact.streaming_endpoint_arn);
+        o.required_into("supportedMessagingContentTypes", &mut contact.supported_messaging_content_types);
+        o.required_into("messageCount", &mut contact.message_count);
         o.finish()?;
         Ok(contact)
     }
@@ -107,7 +122,10 @@ impl FromJson for ContactView {
 impl FromJson for LogEntry {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a log entry")?;
-        let entry = LogEntry { number: o.required("number")?, request: o.required("request")?, outcome: o.required("outcome")? };
+        let mut entry = LogEntry { number: 0, request: SendChatIntegrationEventRequest::default(), outcome: Outcome::placeholder() };
+        o.required_into("number", &mut entry.number);
+        o.required_into("request", &mut entry.request);
+        o.required_into("outcome", &mut entry.outcome);
         o.finish()?;
         Ok(entry)
     }

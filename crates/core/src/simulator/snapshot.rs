@@ -98,18 +98,28 @@ struct TranscriptDoc {
 impl FromJson for Document {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a simulator snapshot (an object)")?;
-        let doc = Document {
-            format: o.required("format")?,
-            version: o.required("version")?,
-            settings: o.required("settings")?,
-            now: o.required("now")?,
-            rng_state: o.required("rngState")?,
-            bucket: o.optional("bucket")?,
-            requests: o.required("requests")?,
-            contacts: o.required("contacts")?,
-            transcripts: o.or_default("transcripts")?,
-            log: o.or_default("log")?,
+        let mut doc = Document {
+            format: String::new(),
+            version: 0,
+            settings: Settings::default(),
+            now: Timestamp::EPOCH,
+            rng_state: 0,
+            bucket: None,
+            requests: 0,
+            contacts: Vec::new(),
+            transcripts: Vec::new(),
+            log: Vec::new(),
         };
+        o.required_into("format", &mut doc.format);
+        o.required_into("version", &mut doc.version);
+        o.required_into("settings", &mut doc.settings);
+        o.required_into("now", &mut doc.now);
+        o.required_into("rngState", &mut doc.rng_state);
+        o.optional_into("bucket", &mut doc.bucket);
+        o.required_into("requests", &mut doc.requests);
+        o.required_into("contacts", &mut doc.contacts);
+        o.optional_into("transcripts", &mut doc.transcripts);
+        o.optional_into("log", &mut doc.log);
         o.finish()?;
         Ok(doc)
     }
@@ -119,7 +129,9 @@ impl FromJson for Document {
 impl FromJson for TranscriptDoc {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a contact's transcript")?;
-        let doc = TranscriptDoc { contact_id: o.required("contactId")?, entries: o.required("entries")? };
+        let mut doc = TranscriptDoc { contact_id: ContactId(0), entries: Vec::new() };
+        o.required_into("contactId", &mut doc.contact_id);
+        o.required_into("entries", &mut doc.entries);
         o.finish()?;
         Ok(doc)
     }

@@ -32,14 +32,19 @@ pub struct TranscriptEntry {
 impl FromJson for TranscriptEntry {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "a transcript entry")?;
-        let entry = TranscriptEntry {
-            message_id: o.required("messageId")?,
-            at: o.required("at")?,
-            event_type: o.required("eventType")?,
-            content_type: o.optional("contentType")?,
-            content: o.optional("content")?,
+        let mut entry = TranscriptEntry {
+            message_id: MessageId(0),
+            at: Timestamp::EPOCH,
+            event_type: String::new(),
+            content_type: None,
+            content: None,
         };
-        o.finish_lenient();
+        o.required_into("messageId", &mut entry.message_id);
+        o.required_into("at", &mut entry.at);
+        o.required_into("eventType", &mut entry.event_type);
+        o.optional_into("contentType", &mut entry.content_type);
+        o.optional_into("content", &mut entry.content);
+        o.finish_lenient()?;
         Ok(entry)
     }
 }

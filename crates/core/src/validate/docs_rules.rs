@@ -172,8 +172,9 @@ struct Receipt {
 impl FromJson for Receipt {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         let mut o = Object::new(value, at, "an object")?;
-        let receipt = Receipt { message_id: o.required("messageId")? };
-        o.finish_lenient();
+        let mut receipt = Receipt { message_id: String::new() };
+        o.required_into("messageId", &mut receipt.message_id);
+        o.finish_lenient()?;
         Ok(receipt)
     }
 }
