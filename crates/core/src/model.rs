@@ -16,7 +16,9 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+#[cfg(test)]
+use crate::json::read::Object;
 
 /// `NewSessionDetails.Attributes`: contact attributes, in the order they were given.
 pub type Attributes = IndexMap<String, String>;
@@ -184,15 +186,15 @@ impl ServiceError {
 mod read_outcomes {
     use super::*;
     use crate::from_json_one_of;
-    use crate::json::read::{FromJson, Object, Path, ReadError};
+    use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
     impl FromJson for SendChatIntegrationEventResponse {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut o = Object::new(value, at, "a SendChatIntegrationEvent response")?;
             let mut response = SendChatIntegrationEventResponse::default();
-            o.optional_into("InitialContactId", &mut response.initial_contact_id);
-            o.optional_into("NewChatCreated", &mut response.new_chat_created);
-            o.finish()?;
+            read_object(value, at, "a SendChatIntegrationEvent response", Unknown::Refuse, &mut |o| {
+                o.optional_into("InitialContactId", &mut response.initial_contact_id);
+                o.optional_into("NewChatCreated", &mut response.new_chat_created);
+            })?;
             Ok(response)
         }
     }
@@ -213,25 +215,25 @@ mod read_outcomes {
 
     impl FromJson for InvalidRequestExceptionReason {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut o = Object::new(value, at, "an InvalidRequestExceptionReason")?;
             let mut reason = InvalidRequestExceptionReason {
                 attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
             };
-            o.required_into("AttachedFileInvalidRequestExceptionReason", &mut reason.attached_file_invalid_request_exception_reason);
-            o.finish_lenient()?;
+            read_object(value, at, "an InvalidRequestExceptionReason", Unknown::Ignore, &mut |o| {
+                o.required_into("AttachedFileInvalidRequestExceptionReason", &mut reason.attached_file_invalid_request_exception_reason);
+            })?;
             Ok(reason)
         }
     }
 
     impl FromJson for ServiceError {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut o = Object::new(value, at, "a service error")?;
             let mut error = ServiceError { error_type: ErrorType::InvalidRequestException, http_status: 0, message: String::new(), reason: None };
-            o.required_into("Type", &mut error.error_type);
-            o.required_into("HttpStatus", &mut error.http_status);
-            o.required_into("Message", &mut error.message);
-            o.optional_into("Reason", &mut error.reason);
-            o.finish_lenient()?;
+            read_object(value, at, "a service error", Unknown::Ignore, &mut |o| {
+                o.required_into("Type", &mut error.error_type);
+                o.required_into("HttpStatus", &mut error.http_status);
+                o.required_into("Message", &mut error.message);
+                o.optional_into("Reason", &mut error.reason);
+            })?;
             Ok(error)
         }
     }
@@ -322,59 +324,59 @@ impl SendChatIntegrationEventRequest {
 
 impl FromJson for SendChatIntegrationEventRequest {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a SendChatIntegrationEventRequest object")?;
         let mut request = SendChatIntegrationEventRequest::default();
-        o.optional_into("SourceId", &mut request.source_id);
-        o.optional_into("DestinationId", &mut request.destination_id);
-        o.optional_into("Subtype", &mut request.subtype);
-        o.optional_into("Event", &mut request.event);
-        o.optional_into("NewSessionDetails", &mut request.new_session_details);
-        o.finish()?;
+        read_object(value, at, "a SendChatIntegrationEventRequest object", Unknown::Refuse, &mut |o| {
+            o.optional_into("SourceId", &mut request.source_id);
+            o.optional_into("DestinationId", &mut request.destination_id);
+            o.optional_into("Subtype", &mut request.subtype);
+            o.optional_into("Event", &mut request.event);
+            o.optional_into("NewSessionDetails", &mut request.new_session_details);
+        })?;
         Ok(request)
     }
 }
 
 impl FromJson for ChatEvent {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a ChatEvent object")?;
         let mut event = ChatEvent::default();
-        o.optional_into("Type", &mut event.r#type);
-        o.optional_into("ContentType", &mut event.content_type);
-        o.optional_into("Content", &mut event.content);
-        o.finish()?;
+        read_object(value, at, "a ChatEvent object", Unknown::Refuse, &mut |o| {
+            o.optional_into("Type", &mut event.r#type);
+            o.optional_into("ContentType", &mut event.content_type);
+            o.optional_into("Content", &mut event.content);
+        })?;
         Ok(event)
     }
 }
 
 impl FromJson for NewSessionDetails {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a NewSessionDetails object")?;
         let mut details = NewSessionDetails::default();
-        o.optional_into("SupportedMessagingContentTypes", &mut details.supported_messaging_content_types);
-        o.optional_into("ParticipantDetails", &mut details.participant_details);
-        o.optional_into("Attributes", &mut details.attributes);
-        o.optional_into("StreamingConfiguration", &mut details.streaming_configuration);
-        o.finish()?;
+        read_object(value, at, "a NewSessionDetails object", Unknown::Refuse, &mut |o| {
+            o.optional_into("SupportedMessagingContentTypes", &mut details.supported_messaging_content_types);
+            o.optional_into("ParticipantDetails", &mut details.participant_details);
+            o.optional_into("Attributes", &mut details.attributes);
+            o.optional_into("StreamingConfiguration", &mut details.streaming_configuration);
+        })?;
         Ok(details)
     }
 }
 
 impl FromJson for ParticipantDetails {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a ParticipantDetails object")?;
         let mut details = ParticipantDetails::default();
-        o.optional_into("DisplayName", &mut details.display_name);
-        o.finish()?;
+        read_object(value, at, "a ParticipantDetails object", Unknown::Refuse, &mut |o| {
+            o.optional_into("DisplayName", &mut details.display_name);
+        })?;
         Ok(details)
     }
 }
 
 impl FromJson for ChatStreamingConfiguration {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a ChatStreamingConfiguration object")?;
         let mut configuration = ChatStreamingConfiguration::default();
-        o.optional_into("StreamingEndpointArn", &mut configuration.streaming_endpoint_arn);
-        o.finish()?;
+        read_object(value, at, "a ChatStreamingConfiguration object", Unknown::Refuse, &mut |o| {
+            o.optional_into("StreamingEndpointArn", &mut configuration.streaming_endpoint_arn);
+        })?;
         Ok(configuration)
     }
 }

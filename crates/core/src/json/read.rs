@@ -385,6 +385,30 @@ impl<'v, 'p> Object<'v, 'p> {
     }
 }
 
+/// What [`read_object`] does with members no reader asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// An error naming the member and the ones known, as [`Object::finish`].
+    Refuse,
+    /// Let be, as [`Object::finish_lenient`].
+    Ignore,
+}
+
+/// Reads the object at `at` (anything else is "expected `what`, found ..."): `members` reads
+/// each member into its slot (`o.required_into("x", &mut point.x)`), then the first error of
+/// those reads is returned, else unknown members are handled as `unknown` says.
+///
+/// The whole of a struct's reader but its slots, compiled once: a reader is its placeholder
+/// value, this call, and a closure of one small call per member.
+pub fn read_object(value: &Value, at: &Path<'_>, what: &str, unknown: Unknown, members: &mut dyn FnMut(&mut Object<'_, '_>)) -> Result<(), ReadError> {
+    let mut o = Object::new(value, at, what)?;
+    members(&mut o);
+    match unknown {
+        Unknown::Refuse => o.finish(),
+        Unknown::Ignore => o.finish_lenient(),
+    }
+}
+
 /// `"a", "b" or "c"`.
 fn one_of_list(names: &[&str]) -> String {
     let mut list = String::new();

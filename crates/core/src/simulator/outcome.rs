@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
 use crate::from_json_one_of;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
@@ -629,7 +629,7 @@ impl FromJson for Explanation {
 }
 
 impl Outcome {
-    /// An outcome to read members into (see [`Object::required_into`]): each field is overwritten
+    /// An outcome to read members into (see [`crate::json::read::Object::required_into`]): each field is overwritten
     /// by a reader, or left as the default of an absent optional member.
     pub(crate) fn placeholder() -> Outcome {
         Outcome {
@@ -649,18 +649,18 @@ impl Outcome {
 /// Unknown members are ignored, as they were; absent optional members take their defaults.
 impl FromJson for Outcome {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an outcome")?;
         let mut outcome = Outcome::placeholder();
-        o.required_into("at", &mut outcome.at);
-        o.required_into("what", &mut outcome.what);
-        o.required_into("response", &mut outcome.response);
-        o.optional_into("contactId", &mut outcome.contact_id);
-        o.optional_into("follows", &mut outcome.follows);
-        o.optional_into("newSessionDetailsIgnored", &mut outcome.new_session_details_ignored);
-        o.optional_into("messageId", &mut outcome.message_id);
-        o.required_into("explanation", &mut outcome.explanation);
-        o.optional_into("diagnostics", &mut outcome.diagnostics);
-        o.finish_lenient()?;
+        read_object(value, at, "an outcome", Unknown::Ignore, &mut |o| {
+            o.required_into("at", &mut outcome.at);
+            o.required_into("what", &mut outcome.what);
+            o.required_into("response", &mut outcome.response);
+            o.optional_into("contactId", &mut outcome.contact_id);
+            o.optional_into("follows", &mut outcome.follows);
+            o.optional_into("newSessionDetailsIgnored", &mut outcome.new_session_details_ignored);
+            o.optional_into("messageId", &mut outcome.message_id);
+            o.required_into("explanation", &mut outcome.explanation);
+            o.optional_into("diagnostics", &mut outcome.diagnostics);
+        })?;
         Ok(outcome)
     }
 }
@@ -707,18 +707,18 @@ from_json_one_of!(EndedBy { "agent" => EndedBy::Agent, "flow" => EndedBy::Flow }
 /// Unknown members are ignored, as they were.
 impl FromJson for Predecessor {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a predecessor contact")?;
         let mut predecessor = Predecessor {
             contact_id: ContactId(0),
             started_at: Timestamp::EPOCH,
             ended_at: Timestamp::EPOCH,
             end_reason: EndReason::Expired,
         };
-        o.required_into("contactId", &mut predecessor.contact_id);
-        o.required_into("startedAt", &mut predecessor.started_at);
-        o.required_into("endedAt", &mut predecessor.ended_at);
-        o.required_into("endReason", &mut predecessor.end_reason);
-        o.finish_lenient()?;
+        read_object(value, at, "a predecessor contact", Unknown::Ignore, &mut |o| {
+            o.required_into("contactId", &mut predecessor.contact_id);
+            o.required_into("startedAt", &mut predecessor.started_at);
+            o.required_into("endedAt", &mut predecessor.ended_at);
+            o.required_into("endReason", &mut predecessor.end_reason);
+        })?;
         Ok(predecessor)
     }
 }

@@ -18,7 +18,7 @@ use super::store::{ContactRecord, Details, Standing, NONE};
 use super::transcript::{Item, TranscriptEntry};
 use super::{EndReason, Simulator};
 use crate::content_type::SUPPORTED_MESSAGING_CONTENT_TYPES;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// The `format` member every snapshot carries.
 pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
@@ -97,7 +97,6 @@ struct TranscriptDoc {
 /// Unknown members are refused; `bucket`, `transcripts` and `log` may be absent.
 impl FromJson for Document {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a simulator snapshot (an object)")?;
         let mut doc = Document {
             format: String::new(),
             version: 0,
@@ -110,17 +109,18 @@ impl FromJson for Document {
             transcripts: Vec::new(),
             log: Vec::new(),
         };
-        o.required_into("format", &mut doc.format);
-        o.required_into("version", &mut doc.version);
-        o.required_into("settings", &mut doc.settings);
-        o.required_into("now", &mut doc.now);
-        o.required_into("rngState", &mut doc.rng_state);
-        o.optional_into("bucket", &mut doc.bucket);
-        o.required_into("requests", &mut doc.requests);
-        o.required_into("contacts", &mut doc.contacts);
-        o.optional_into("transcripts", &mut doc.transcripts);
-        o.optional_into("log", &mut doc.log);
-        o.finish()?;
+        read_object(value, at, "a simulator snapshot (an object)", Unknown::Refuse, &mut |o| {
+            o.required_into("format", &mut doc.format);
+            o.required_into("version", &mut doc.version);
+            o.required_into("settings", &mut doc.settings);
+            o.required_into("now", &mut doc.now);
+            o.required_into("rngState", &mut doc.rng_state);
+            o.optional_into("bucket", &mut doc.bucket);
+            o.required_into("requests", &mut doc.requests);
+            o.required_into("contacts", &mut doc.contacts);
+            o.optional_into("transcripts", &mut doc.transcripts);
+            o.optional_into("log", &mut doc.log);
+        })?;
         Ok(doc)
     }
 }
@@ -128,11 +128,11 @@ impl FromJson for Document {
 /// Unknown members are refused.
 impl FromJson for TranscriptDoc {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a contact's transcript")?;
         let mut doc = TranscriptDoc { contact_id: ContactId(0), entries: Vec::new() };
-        o.required_into("contactId", &mut doc.contact_id);
-        o.required_into("entries", &mut doc.entries);
-        o.finish()?;
+        read_object(value, at, "a contact's transcript", Unknown::Refuse, &mut |o| {
+            o.required_into("contactId", &mut doc.contact_id);
+            o.required_into("entries", &mut doc.entries);
+        })?;
         Ok(doc)
     }
 }
