@@ -485,20 +485,19 @@ impl Simulator {
             } else if let Some(d) = step.advance {
                 let r = self.advance_millis(d.millis);
                 expired += r.expired.len();
-                let list: Vec<String> = r.expired.iter().map(ToString::to_string).collect();
-                let explanation = if list.is_empty() {
-                    format!(
-                        "The clock moved from {} to {}; no chat expired.",
-                        r.from, r.to
-                    )
+                let mut explanation = format!("The clock moved from {} to {}; ", r.from, r.to);
+                if r.expired.is_empty() {
+                    explanation.push_str("no chat expired.");
                 } else {
-                    format!(
-                        "The clock moved from {} to {}; expired: {}.",
-                        r.from,
-                        r.to,
-                        list.join(", ")
-                    )
-                };
+                    explanation.push_str("expired: ");
+                    for (k, id) in r.expired.iter().enumerate() {
+                        if k > 0 {
+                            explanation.push_str(", ");
+                        }
+                        id.write_to(&mut explanation);
+                    }
+                    explanation.push('.');
+                }
                 (
                     format!("advance {}", compact_duration(d.millis)),
                     format!("now {}; {} expired", r.to, r.expired.len()),
@@ -626,6 +625,12 @@ fn describe_send(r: &SendChatIntegrationEventRequest) -> String {
     out
 }
 
+/// Adds one unmet expectation; one place, so each check costs only its message.
+#[inline(never)]
+fn fail(failures: &mut Vec<String>, message: fmt::Arguments<'_>) {
+    failures.push(message.to_string());
+}
+
 fn check(
     expect: &Expect,
     outcome: Option<&Outcome>,
@@ -639,7 +644,7 @@ fn check(
     let lookup = |name: &str, failures: &mut Vec<String>| {
         let found = named.get(name).copied();
         if found.is_none() {
-            failures.push(format!("no earlier step named {name:?} has a contact"));
+            fail(failures, format_args!("no earlier step named {name:?} has a contact"));
         }
         found
     };
@@ -656,7 +661,7 @@ fn check(
     if let Some(o) = outcome {
         if let Some(w) = expect.what {
             if o.what != w {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected what = {}, got {}",
                     what_word(w),
                     what_word(o.what)
@@ -669,7 +674,7 @@ fn check(
                 super::AwsResponse::Error(_) => None,
             };
             if got != Some(n) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected NewChatCreated {n}, got {}",
                     got.map_or("no response".into(), |g| g.to_string())
                 ));
@@ -678,7 +683,7 @@ fn check(
         if let Some(e) = expect.error {
             let got = o.error().map(|x| x.error_type);
             if got != Some(e) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected {}, got {}",
                     e.name(),
                     got.map_or("HTTP 200".into(), |g| g.name().to_string())
@@ -687,12 +692,12 @@ fn check(
         }
         if let Some(s) = expect.http_status {
             if o.http_status() != s {
-                failures.push(format!("expected HTTP {s}, got {}", o.http_status()));
+                fail(failures, format_args!("expected HTTP {s}, got {}", o.http_status()));
             }
         }
         if let Some(absent) = expect.initial_contact_id_absent {
             if o.contact_id.is_none() != absent {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected InitialContactId {}, got {}",
                     if absent { "absent" } else { "present" },
                     show(o.contact_id)
@@ -703,7 +708,7 @@ fn check(
             if let Some(id) = lookup(name, failures) {
                 let got = o.follows.map(|p| p.contact_id);
                 if got != Some(id) {
-                    failures.push(format!(
+                    fail(failures, format_args!(
                         "expected the contact to follow {id} (step {name:?}), it follows {}",
                         show(got)
                     ));
@@ -712,7 +717,7 @@ fn check(
         }
         if let Some(ignored) = expect.new_session_details_ignored {
             if o.new_session_details_ignored != ignored {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected newSessionDetailsIgnored {ignored}, got {}",
                     o.new_session_details_ignored
                 ));
@@ -720,7 +725,7 @@ fn check(
         }
         if let Some(text) = &expect.explanation_contains {
             if !o.explanation.contains(text.as_str()) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected the explanation to contain {text:?}; it is {:?}",
                     o.explanation
                 ));
@@ -735,7 +740,7 @@ fn check(
     if let Some(name) = &expect.same_contact_as {
         if let Some(id) = lookup(name, failures) {
             if contact != Some(id) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected the contact of step {name:?} ({id}), got {}",
                     show(contact)
                 ));
@@ -745,7 +750,7 @@ fn check(
     if let Some(name) = &expect.different_contact_from {
         if let Some(id) = lookup(name, failures) {
             if contact == Some(id) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected a contact other than step {name:?}'s ({id})"
                 ));
             }
@@ -753,12 +758,12 @@ fn check(
     }
     if let Some(n) = expect.active_chats {
         if active != n {
-            failures.push(format!("expected {n} active chats, got {active}"));
+            fail(failures, format_args!("expected {n} active chats, got {active}"));
         }
     }
     if let Some(n) = expect.expired {
         if expired != n {
-            failures.push(format!("expected {n} chats to expire, got {expired}"));
+            fail(failures, format_args!("expected {n} chats to expire, got {expired}"));
         }
     }
 }
