@@ -84,7 +84,7 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     })?;
     let json = String::from_utf8(json)
         .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
-    let value = serde_json::from_str::<serde_json::Value>(&json)
+    let value = chat_event_core::json::parse(&json)
         .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
     read(&value).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }

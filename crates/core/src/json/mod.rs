@@ -8,6 +8,7 @@
 //! visitor per type and `Unexpected` messages that pull float formatting into the wasm, where a
 //! reader of a parsed tree needs only serde_json's parser, which every reader shares.
 
+pub mod parse;
 pub mod read;
 
 use std::fmt;
@@ -15,6 +16,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+pub use parse::{parse, skim, SyntaxError};
 use read::{FromJson, ReadError};
 
 /// A typed value as a JSON tree. Plain data with string keys cannot fail; a failure gives `null`.
@@ -52,14 +54,9 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
-/// serde_json's message without the " at line L column C" it appends to located errors.
-pub fn message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(stripped) => stripped.to_string(),
-        None => text,
-    }
+/// A syntax error's message without the " at line L column C" its `Display` appends.
+pub fn message(e: &SyntaxError) -> String {
+    e.message().to_string()
 }
 
 /// Why a typed value could not be read from JSON text.
@@ -113,8 +110,8 @@ impl std::error::Error for TextError {}
 /// Reads a `T` from JSON text: parsed to a tree first (so that a syntax error keeps its line and
 /// column), then read by `T`'s [`FromJson`].
 pub fn from_text<T: FromJson>(text: &str) -> Result<T, TextError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
+    let value: Value =
+        parse(text).map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
     read::read(&value).map_err(TextError::Read)
 }
 

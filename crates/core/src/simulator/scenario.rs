@@ -368,7 +368,7 @@ impl Scenario {
     /// Reads a scenario from JSON and checks that every step has exactly one action. A syntax
     /// error has serde_json's line and column; a wrong member, its path (and its step's number).
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| ScenarioError {
+        let value: Value = crate::json::parse(text).map_err(|e| ScenarioError {
             line: Some(e.line()),
             column: Some(e.column()),
             step: None,

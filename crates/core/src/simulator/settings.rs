@@ -140,7 +140,7 @@ impl Settings {
     /// A syntax error is the field `(settings)` with serde_json's line and column; a wrong member
     /// is the member's path (`faults.throttling.burst`).
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| SettingsError {
+        let value: Value = crate::json::parse(text).map_err(|e| SettingsError {
             field: "(settings)".into(),
             message: e.to_string(),
         })?;

@@ -185,7 +185,7 @@ impl Simulator {
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
     pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
         let value: Value =
-            serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+            crate::json::parse(text).map_err(|e| SnapshotError::NotJson {
                 line: e.line(),
                 column: e.column(),
                 message: e.to_string(),

@@ -132,7 +132,7 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
     if t == ct::APPLICATION_JSON {
         if let Some(c) = content {
             // Skimmed, not built: no allocation on the simulator's hot path.
-            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(c) {
+            if let Err(e) = crate::json::skim(c) {
                 out.push(docs(
                     "Event.Content",
                     codes::CONTENT_NOT_JSON,
