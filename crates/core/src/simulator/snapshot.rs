@@ -18,7 +18,7 @@ use super::settings::{Settings, SettingsError};
 use super::store::{ContactRecord, Details, Standing, NONE};
 use super::transcript::{Item, TranscriptEntry};
 use super::{EndReason, Simulator};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// The `format` member every snapshot carries.
 pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
@@ -97,20 +97,30 @@ struct TranscriptDoc {
 /// Unknown members are refused; `bucket`, `transcripts` and `log` may be absent.
 impl FromJson for Document {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a simulator snapshot (an object)")?;
-        let doc = Document {
-            format: o.required("format")?,
-            version: o.required("version")?,
-            settings: o.required("settings")?,
-            now: o.required("now")?,
-            rng_state: o.required("rngState")?,
-            bucket: o.optional("bucket")?,
-            requests: o.required("requests")?,
-            contacts: o.required("contacts")?,
-            transcripts: o.or_default("transcripts")?,
-            log: o.or_default("log")?,
+        let mut doc = Document {
+            format: String::new(),
+            version: 0,
+            settings: Settings::default(),
+            now: Timestamp::EPOCH,
+            rng_state: 0,
+            bucket: None,
+            requests: 0,
+            contacts: Vec::new(),
+            transcripts: Vec::new(),
+            log: Vec::new(),
         };
-        o.finish()?;
+        read_object(value, at, "a simulator snapshot (an object)", Unknown::Refuse, &mut |o| {
+            o.required_into("format", &mut doc.format);
+            o.required_into("version", &mut doc.version);
+            o.required_into("settings", &mut doc.settings);
+            o.required_into("now", &mut doc.now);
+            o.required_into("rngState", &mut doc.rng_state);
+            o.optional_into("bucket", &mut doc.bucket);
+            o.required_into("requests", &mut doc.requests);
+            o.required_into("contacts", &mut doc.contacts);
+            o.optional_into("transcripts", &mut doc.transcripts);
+            o.optional_into("log", &mut doc.log);
+        })?;
         Ok(doc)
     }
 }
@@ -118,9 +128,11 @@ impl FromJson for Document {
 /// Unknown members are refused.
 impl FromJson for TranscriptDoc {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a contact's transcript")?;
-        let doc = TranscriptDoc { contact_id: o.required("contactId")?, entries: o.required("entries")? };
-        o.finish()?;
+        let mut doc = TranscriptDoc { contact_id: ContactId(0), entries: Vec::new() };
+        read_object(value, at, "a contact's transcript", Unknown::Refuse, &mut |o| {
+            o.required_into("contactId", &mut doc.contact_id);
+            o.required_into("entries", &mut doc.entries);
+        })?;
         Ok(doc)
     }
 }

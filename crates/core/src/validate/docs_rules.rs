@@ -18,7 +18,7 @@ use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
 use super::view::{Field, NewSessionView, RequestView, StrList};
 use super::{codes, diag, preview, suggest::near_miss, thousands};
 use crate::content_type::{self as ct, is_receipt};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::{Diagnostic, RuleSource, Severity};
 
 /// The docs' limit on all Attributes keys and values together, in UTF-8 bytes.
@@ -171,9 +171,10 @@ struct Receipt {
 
 impl FromJson for Receipt {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an object")?;
-        let receipt = Receipt { message_id: o.required("messageId")? };
-        o.finish_lenient();
+        let mut receipt = Receipt { message_id: String::new() };
+        read_object(value, at, "an object", Unknown::Ignore, &mut |o| {
+            o.required_into("messageId", &mut receipt.message_id);
+        })?;
         Ok(receipt)
     }
 }
