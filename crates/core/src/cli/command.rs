@@ -173,7 +173,7 @@ fn is_paramfile(value: &str) -> bool {
 /// );
 /// ```
 pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions) -> RenderedCommand {
-    let value = serde_json::to_value(request).unwrap_or_default();
+    let value = crate::json::to_value(request);
     let empty = serde_json::Map::new();
     let members = value.as_object().unwrap_or(&empty);
     let mut groups: Vec<Vec<(Option<String>, String)>> = vec![vec![(None, SERVICE.into()), (None, OPERATION.into())]];

@@ -65,14 +65,7 @@ fn skeleton_value(shape: &Shape) -> serde_json::Value {
 
 /// JSON with 4-space indentation and a final newline, as Python's `json.dumps(indent=4)` prints it.
 fn pretty4(value: &serde_json::Value) -> String {
-    let mut buf = Vec::new();
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
-    // Serializing a Value into memory cannot fail.
-    let _ = serde::Serialize::serialize(value, &mut ser);
-    let mut text = String::from_utf8(buf).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::json::write::pretty(value, "    ") + "\n"
 }
 
 fn comment(path: &str, required: bool, shape: &Shape) -> Option<String> {

@@ -125,6 +125,30 @@ impl FromJson for TranscriptDoc {
     }
 }
 
+/// Written as its `Serialize` writes it (a test compares the two on real snapshots).
+impl crate::json::ToJson for Document {
+    fn to_json(&self) -> Value {
+        crate::json::write::Members::new()
+            .add("format", &self.format)
+            .add("version", &self.version)
+            .add("settings", &self.settings)
+            .add("now", &self.now)
+            .add("rngState", &self.rng_state)
+            .optional("bucket", &self.bucket)
+            .add("requests", &self.requests)
+            .add("contacts", &self.contacts)
+            .add("transcripts", &self.transcripts)
+            .add("log", &self.log)
+            .finish()
+    }
+}
+
+impl crate::json::ToJson for TranscriptDoc {
+    fn to_json(&self) -> Value {
+        crate::json::write::Members::new().add("contactId", &self.contact_id).add("entries", &self.entries).finish()
+    }
+}
+
 fn corrupt(path: impl Into<String>, message: impl Into<String>) -> SnapshotError {
     SnapshotError::Corrupt {
         path: path.into(),
