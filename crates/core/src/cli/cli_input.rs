@@ -45,7 +45,7 @@ pub fn read(text: &str, format: InputFormat) -> Result<serde_json::Map<String, s
     };
     match value {
         serde_json::Value::Object(map) => Ok(map),
-        other => Err(format!("{} must hold an object with the request's members, not {other}", format.option())),
+        other => Err(format!("{} must hold an object with the request's members, not {}", format.option(), crate::json::write::text(&other))),
     }
 }
 

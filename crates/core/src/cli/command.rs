@@ -224,7 +224,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 let text = match (member.shape, v) {
                     (Shape::Structure(s), _) => {
                         let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
-                        let json = || v.to_string();
+                        let json = || crate::json::write::text(v);
                         match style {
                             StructureStyle::Json => json(),
                             StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
@@ -258,7 +258,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                         }
                     }
                     (_, serde_json::Value::String(s)) => s.clone(),
-                    (_, other) => other.to_string(),
+                    (_, other) => crate::json::write::text(other),
                 };
                 if is_paramfile(&text) {
                     notes.push(RenderNote {
@@ -282,7 +282,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 }
             }
             if !deferred.is_empty() {
-                let json = serde_json::Value::Object(deferred).to_string();
+                let json = crate::json::write::text(&serde_json::Value::Object(deferred));
                 groups.push(vec![(None, "--cli-input-json".into()), (Some("--cli-input-json".into()), json)]);
             }
         }

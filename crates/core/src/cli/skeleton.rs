@@ -39,7 +39,7 @@ pub fn input_json() -> String {
 /// `--generate-cli-skeleton output`: string members hold their own name, booleans are `true`.
 /// (The response shape has two members, restated from [`crate::SendChatIntegrationEventResponse`].)
 pub fn output_json() -> String {
-    let value = serde_json::json!({"InitialContactId": "InitialContactId", "NewChatCreated": true});
+    let value = crate::json::write::Members::new().add("InitialContactId", &"InitialContactId").add("NewChatCreated", &true).finish();
     pretty4(&value)
 }
 

@@ -136,7 +136,7 @@ impl AwsResponse {
     pub fn body_json(&self) -> String {
         match self {
             AwsResponse::Ok(r) => crate::json::to_string(r),
-            AwsResponse::Error(e) => serde_json::json!({ "Message": e.message }).to_string(),
+            AwsResponse::Error(e) => crate::json::write::text(&crate::json::write::Members::new().add("Message", &e.message).finish()),
         }
     }
 }

@@ -198,7 +198,7 @@ impl Simulator {
             Some(Value::String(f)) if f == SNAPSHOT_FORMAT => {}
             Some(other) => {
                 return Err(SnapshotError::NotASnapshot {
-                    found: Some(other.to_string().trim_matches('"').to_string()),
+                    found: Some(crate::json::write::text(other).trim_matches('"').to_string()),
                 })
             }
             None => return Err(SnapshotError::NotASnapshot { found: None }),
