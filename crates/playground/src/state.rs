@@ -641,3 +641,39 @@ mod tests {
         assert_eq!(s.sim.steps.len(), 3);
     }
 }
+
+/// The saved state's `ToJson` against its `Serialize` (the oracle), on states with every part set.
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+    use crate::share::SharePayload;
+
+    #[test]
+    fn saved_states_and_share_payloads_write_as_serde_does() {
+        let mut states = vec![AppState::default()];
+        for preset in chat_event_core::presets::PRESETS {
+            let mut state = AppState::default();
+            for action in [
+                Action::LoadRequest(preset.request()),
+                Action::AddAttribute,
+                Action::SetAttributeKey(0, "k\u{1}\"".into()),
+                Action::SetOutputTab(OutputTab::CliInputYaml),
+                Action::SetTheme(Theme::Dark),
+                Action::SetShell(Shell::PowerShell7),
+                Action::IncludeNewSessionDetails(false),
+            ] {
+                state = (*Rc::new(state).reduce(action)).clone();
+            }
+            state.sim.steps.push(Step { send: Some(preset.request()), ..Default::default() });
+            state.sim.selected = Some("x".into());
+            states.push(state);
+        }
+        for state in &states {
+            let text = chat_event_core::json::to_string(state);
+            assert_eq!(text, serde_json::to_string(state).unwrap());
+            let payload = SharePayload::of(state);
+            assert_eq!(chat_event_core::json::to_string(&payload), serde_json::to_string(&payload).unwrap());
+        }
+        assert!(states.iter().any(|s| s.parked_new_session_details.is_some()));
+    }
+}

@@ -770,3 +770,32 @@ pub fn run_scenario(scenario: Ts<Scenario>) -> Result<Ts<ScenarioRun>, JsValue> 
 pub fn scenario_examples() -> Result<Vec<Ts<Example>>, JsValue> {
     encode_all(scenarios::EXAMPLES)
 }
+
+/// The facade's own written types against their `Serialize` (the declarations'), natively:
+/// `cargo test -p chat-event-wasm --lib`.
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_and_scenario_runs_write_as_serde_does() {
+        let mut full = ChatEventErrorDetails::new(ErrorKind::NotExpressible, "m");
+        (full.path, full.line, full.column) = (Some("Event.Type".into()), Some(1), Some(2));
+        (full.option, full.hint, full.suggestion) = (Some("--event".into()), Some("h".into()), Some("s".into()));
+        full.diagnostics = validate::validate_json("{\"SourceId\": 1}");
+        let kinds = [
+            ErrorKind::InvalidArgument, ErrorKind::Json, ErrorKind::Yaml, ErrorKind::Shorthand, ErrorKind::Command,
+            ErrorKind::NotExpressible, ErrorKind::Settings, ErrorKind::Scenario, ErrorKind::Snapshot, ErrorKind::Simulator,
+        ];
+        let mut details: Vec<_> = kinds.iter().map(|&kind| ChatEventErrorDetails::new(kind, "m")).collect();
+        details.push(full);
+        for d in &details {
+            assert_eq!(json::to_string(d), serde_json::to_string(d).unwrap());
+        }
+        for example in scenarios::EXAMPLES {
+            let scenario = Scenario::from_json(example.text).unwrap();
+            let run = ScenarioRun::from(scenario.run().unwrap());
+            assert_eq!(json::to_string(&run), serde_json::to_string(&run).unwrap(), "{}", example.name);
+        }
+    }
+}

@@ -344,11 +344,8 @@ impl ToJson for StructureError {
 /// Untagged: plain JSON.
 impl ToJson for ShorthandValue {
     fn to_json(&self) -> Value {
-        match self {
-            ShorthandValue::String(s) => s.to_json(),
-            ShorthandValue::List(items) => items.to_json(),
-            ShorthandValue::Map(map) => map.to_json(),
-        }
+        // The inherent `to_json`, which the CLI's own conversion uses too.
+        ShorthandValue::to_json(self)
     }
 }
 

@@ -159,6 +159,11 @@ fn corrupt(path: impl Into<String>, message: impl Into<String>) -> SnapshotError
 impl Simulator {
     /// The whole state as pretty JSON: settings, clock, contacts, transcripts, log and generators.
     pub fn snapshot(&self) -> String {
+        crate::json::to_string_pretty(&self.document())
+    }
+
+    /// The snapshot's document.
+    fn document(&self) -> Document {
         let transcripts = (0..self.store.contacts.len() as u32)
             .filter(|&i| self.transcripts.has(i))
             .map(|i| TranscriptDoc {
@@ -170,7 +175,7 @@ impl Simulator {
                     .collect(),
             })
             .collect();
-        let doc = Document {
+        Document {
             format: SNAPSHOT_FORMAT.into(),
             version: SNAPSHOT_VERSION,
             settings: self.settings.clone(),
@@ -181,9 +186,7 @@ impl Simulator {
             contacts: self.contacts(),
             transcripts,
             log: self.log(),
-        };
-        // Plain data with string keys: serializing cannot fail.
-        crate::json::to_string_pretty(&doc)
+        }
     }
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
@@ -445,5 +448,27 @@ impl Simulator {
         let skip = doc.log.len().saturating_sub(limit);
         sim.log = doc.log.into_iter().skip(skip).collect();
         Ok(sim)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::ToJson;
+    use crate::simulator::scenarios::EXAMPLES;
+    use crate::simulator::Scenario;
+
+    /// The document is written as its `Serialize` writes it (the oracle), after every example
+    /// scenario, with and without the token bucket.
+    #[test]
+    fn snapshots_write_as_serde_does() {
+        for example in EXAMPLES {
+            let scenario = Scenario::from_json(example.text).unwrap();
+            let mut sim = Simulator::new(scenario.settings.clone().unwrap_or_default()).unwrap();
+            sim.run_scenario(&scenario);
+            let doc = sim.document();
+            assert_eq!(doc.to_json(), serde_json::to_value(&doc).unwrap(), "{}", example.name);
+            assert_eq!(sim.snapshot(), serde_json::to_string_pretty(&doc).unwrap(), "{}", example.name);
+        }
     }
 }
