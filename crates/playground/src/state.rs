@@ -1,5 +1,5 @@
-//! The playground's state: plain data (written with serde's `Serialize`, read with core's
-//! [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
+//! The playground's state: plain data (written with core's [`chat_event_core::json::write`], read
+//! with core's [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
 //!
 //! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
 //! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
