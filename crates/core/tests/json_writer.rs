@@ -218,13 +218,13 @@ fn the_simulator_writes_as_serde_does() {
     for example in EXAMPLES {
         assert_eq!(same_as_serde("example", &[*example]), 1);
         let scenario = Scenario::from_json(example.text).unwrap();
-        counts[0] += same_as_serde("scenario", &[scenario.clone()]);
+        counts[0] += same_as_serde("scenario", std::slice::from_ref(&scenario));
         assert_eq!(scenario.to_json(), serde_json::to_string_pretty(&scenario).unwrap());
         let settings = scenario.settings.clone().unwrap_or_default();
-        counts[1] += same_as_serde("settings", &[settings.clone()]);
+        counts[1] += same_as_serde("settings", std::slice::from_ref(&settings));
         let mut sim = Simulator::new(settings).unwrap();
         let report = sim.run_scenario(&scenario);
-        counts[2] += same_as_serde("report", &[report.clone()]);
+        counts[2] += same_as_serde("report", std::slice::from_ref(&report));
         counts[3] += same_as_serde("step report", &report.steps);
         let contacts = sim.contacts();
         counts[4] += same_as_serde("contact", &contacts);
