@@ -17,7 +17,7 @@ pub fn content(message_id: &str) -> String {
 
 /// The message id inside a receipt's `Content`, when it has the expected shape.
 pub fn message_id(content: &str) -> Option<String> {
-    match serde_json::from_str::<serde_json::Value>(content).ok()? {
+    match crate::json::parse(content).ok()? {
         serde_json::Value::Object(map) => map.get("messageId")?.as_str().map(str::to_owned),
         _ => None,
     }

@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use chat_event_core::from_json_one_of;
-use chat_event_core::json::read::{FromJson, Object, Path, ReadError};
+use chat_event_core::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
@@ -219,11 +219,12 @@ impl ToJson for AppState {
 
 impl FromJson for AttributeRow {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an attribute row (an object)")?;
-        Ok(AttributeRow {
-            key: o.required("key")?,
-            value: o.required("value")?,
-        })
+        let mut read = AttributeRow::default();
+        read_object(value, at, "an attribute row (an object)", Unknown::Ignore, &mut |o| {
+            o.required_into("key", &mut read.key);
+            o.required_into("value", &mut read.value);
+        })?;
+        Ok(read)
     }
 }
 
@@ -244,43 +245,45 @@ from_json_one_of!(Theme {
 
 impl FromJson for UiChoices {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "the interface choices (an object)")?;
-        Ok(UiChoices {
-            output_tab: o.or_default("output_tab")?,
-            shell: o.or_default("shell")?,
-            structure_style: o.or_default("structure_style")?,
-            theme: o.or_default("theme")?,
-            custom_subtype: o.or_default("custom_subtype")?,
-            custom_content_type: o.or_default("custom_content_type")?,
-            sdk_language: o.or_default("sdk_language")?,
-        })
+        let mut read = UiChoices::default();
+        read_object(value, at, "the interface choices (an object)", Unknown::Ignore, &mut |o| {
+            o.optional_into("output_tab", &mut read.output_tab);
+            o.optional_into("shell", &mut read.shell);
+            o.optional_into("structure_style", &mut read.structure_style);
+            o.optional_into("theme", &mut read.theme);
+            o.optional_into("custom_subtype", &mut read.custom_subtype);
+            o.optional_into("custom_content_type", &mut read.custom_content_type);
+            o.optional_into("sdk_language", &mut read.sdk_language);
+        })?;
+        Ok(read)
     }
 }
 
 impl FromJson for SimState {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "the simulator's state (an object)")?;
-        Ok(SimState {
-            settings: o.or_default("settings")?,
-            steps: o.or_default("steps")?,
-            selected: o.optional("selected")?,
-            scenario_text: o.or_default("scenario_text")?,
-        })
+        let mut read = SimState::default();
+        read_object(value, at, "the simulator's state (an object)", Unknown::Ignore, &mut |o| {
+            o.optional_into("settings", &mut read.settings);
+            o.optional_into("steps", &mut read.steps);
+            o.optional_into("selected", &mut read.selected);
+            o.optional_into("scenario_text", &mut read.scenario_text);
+        })?;
+        Ok(read)
     }
 }
 
 impl FromJson for AppState {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a saved playground state (an object)")?;
-        Ok(AppState {
-            request: o.or_default("request")?,
-            attributes: o.or_default("attributes")?,
-            parked_new_session_details: o.optional("parked_new_session_details")?,
-            import_text: o.or_default("import_text")?,
-            ui: o.or_default("ui")?,
-            sim: o.or_default("sim")?,
-            notice: None,
-        })
+        let mut read = AppState::default();
+        read_object(value, at, "a saved playground state (an object)", Unknown::Ignore, &mut |o| {
+            o.optional_into("request", &mut read.request);
+            o.optional_into("attributes", &mut read.attributes);
+            o.optional_into("parked_new_session_details", &mut read.parked_new_session_details);
+            o.optional_into("import_text", &mut read.import_text);
+            o.optional_into("ui", &mut read.ui);
+            o.optional_into("sim", &mut read.sim);
+        })?;
+        Ok(read)
     }
 }
 

@@ -291,7 +291,7 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// Any JSON value given as a JS value (shorthand values, structure option values).
 fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     let text = to_json_text(value, what)?;
-    serde_json::from_str(&text)
+    json::parse(&text)
         .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", json::message(&e)))))
 }
 
@@ -326,7 +326,7 @@ fn decode_request_value(value: &Value, kind: ErrorKind) -> Result<SendChatIntegr
 /// A request from JSON text: a syntax error throws with its line and column, anything else as
 /// [`decode_request_value`] says.
 fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    match serde_json::from_str::<Value>(text) {
+    match json::parse(text) {
         Ok(value) => decode_request_value(&value, kind),
         Err(e) => {
             let diagnostics = validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect();

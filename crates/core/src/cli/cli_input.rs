@@ -39,7 +39,7 @@ pub fn document(request: &SendChatIntegrationEventRequest, format: InputFormat, 
 pub fn read(text: &str, format: InputFormat) -> Result<serde_json::Map<String, serde_json::Value>, String> {
     let value = match format {
         InputFormat::Json => {
-            serde_json::from_str::<serde_json::Value>(text).map_err(|e| format!("Invalid JSON: {e}\nJSON received: {text}"))?
+            crate::json::parse(text).map_err(|e| format!("Invalid JSON: {e}\nJSON received: {text}"))?
         }
         InputFormat::Yaml => crate::yaml::from_str(text).map_err(|e| e.message)?,
     };

@@ -9,7 +9,7 @@ use super::shell::{quote, Shell};
 use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::ShorthandError;
 use crate::shape::{Shape, REQUEST};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
 const SERVICE: &str = "connect";
@@ -75,18 +75,17 @@ crate::from_json_one_of!(InputForm {
 /// a misspelt option is not silently ignored.
 impl FromJson for RenderOptions {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "render options (an object)")?;
-        let options = RenderOptions {
-            shell: o.or_default("shell")?,
-            multiline: o.or_default("multiline")?,
-            event_style: o.or_default("eventStyle")?,
-            new_session_details_style: o.or_default("newSessionDetailsStyle")?,
-            input: o.or_default("input")?,
-            region: o.optional("region")?,
-            profile: o.optional("profile")?,
-            endpoint_url: o.optional("endpointUrl")?,
-        };
-        o.finish()?;
+        let mut options = RenderOptions::default();
+        read_object(value, at, "render options (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("shell", &mut options.shell);
+            o.optional_into("multiline", &mut options.multiline);
+            o.optional_into("eventStyle", &mut options.event_style);
+            o.optional_into("newSessionDetailsStyle", &mut options.new_session_details_style);
+            o.optional_into("input", &mut options.input);
+            o.optional_into("region", &mut options.region);
+            o.optional_into("profile", &mut options.profile);
+            o.optional_into("endpointUrl", &mut options.endpoint_url);
+        })?;
         Ok(options)
     }
 }

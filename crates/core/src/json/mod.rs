@@ -17,6 +17,7 @@
 //! derive writes). [`ToJson`] is what runs: nothing in this crate, the wasm facade or the
 //! playground calls `Serialize`, so its code never reaches the wasm.
 
+pub mod parse;
 pub mod read;
 pub mod write;
 mod written;
@@ -25,6 +26,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+pub use parse::{parse, skim, SyntaxError};
 use read::{FromJson, ReadError};
 pub use write::ToJson;
 
@@ -61,14 +63,9 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
-/// serde_json's message without the " at line L column C" it appends to located errors.
-pub fn message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(stripped) => stripped.to_string(),
-        None => text,
-    }
+/// A syntax error's message without the " at line L column C" its `Display` appends.
+pub fn message(e: &SyntaxError) -> String {
+    e.message().to_string()
 }
 
 /// Why a typed value could not be read from JSON text.
@@ -122,8 +119,8 @@ impl std::error::Error for TextError {}
 /// Reads a `T` from JSON text: parsed to a tree first (so that a syntax error keeps its line and
 /// column), then read by `T`'s [`FromJson`].
 pub fn from_text<T: FromJson>(text: &str) -> Result<T, TextError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
+    let value: Value =
+        parse(text).map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
     read::read(&value).map_err(TextError::Read)
 }
 

@@ -134,64 +134,68 @@ impl Timestamp {
             message,
         };
         let b = text.as_bytes();
+        // The fields in order: how many digits, their name, and the characters one of which must
+        // follow. One loop reads them all, so each message is written once.
+        const FIELDS: [(usize, &str, &[u8], &str); 6] = [
+            (4, "year", b"-", "'-' after the year"),
+            (2, "month", b"-", "'-' after the month"),
+            (2, "day", b"Tt ", "'T' between date and time"),
+            (2, "hour", b":", "':' after the hour"),
+            (2, "minute", b"", ""),
+            (2, "second", b"", ""),
+        ];
+        let mut fields = [0i64; 6];
         let mut pos = 0usize;
-        let number = |pos: &mut usize, digits: usize, what: &str| -> Result<i64, TimestampError> {
-            let mut v = 0i64;
+        let mut with_seconds = false;
+        for (field, &(digits, what, then, then_what)) in fields.iter_mut().zip(FIELDS.iter()) {
+            if what == "second" {
+                // Seconds are optional, after a ':'.
+                if b.get(pos) != Some(&b':') {
+                    break;
+                }
+                pos += 1;
+                with_seconds = true;
+            }
             for i in 0..digits {
-                match b.get(*pos + i) {
-                    Some(c) if c.is_ascii_digit() => v = v * 10 + i64::from(c - b'0'),
+                match b.get(pos + i) {
+                    Some(c) if c.is_ascii_digit() => *field = *field * 10 + i64::from(c - b'0'),
                     _ => {
                         return Err(err(format!(
                             "expected {digits} digits of the {what} at character {}",
-                            *pos + i + 1
+                            pos + i + 1
                         )))
                     }
                 }
             }
-            *pos += digits;
-            Ok(v)
-        };
-        let expect = |pos: &mut usize, chars: &[u8], what: &str| -> Result<(), TimestampError> {
-            match b.get(*pos) {
-                Some(c) if chars.contains(c) => {
-                    *pos += 1;
-                    Ok(())
+            pos += digits;
+            if !then.is_empty() {
+                match b.get(pos) {
+                    Some(c) if then.contains(c) => pos += 1,
+                    _ => {
+                        return Err(err(format!(
+                            "expected {then_what} at character {}",
+                            pos + 1
+                        )))
+                    }
                 }
-                _ => Err(TimestampError {
-                    input: text.to_string(),
-                    message: format!("expected {what} at character {}", *pos + 1),
-                }),
             }
-        };
-        let year = number(&mut pos, 4, "year")?;
-        expect(&mut pos, b"-", "'-' after the year")?;
-        let month = number(&mut pos, 2, "month")?;
-        expect(&mut pos, b"-", "'-' after the month")?;
-        let day = number(&mut pos, 2, "day")?;
-        expect(&mut pos, b"Tt ", "'T' between date and time")?;
-        let hour = number(&mut pos, 2, "hour")?;
-        expect(&mut pos, b":", "':' after the hour")?;
-        let minute = number(&mut pos, 2, "minute")?;
-        let mut second = 0;
+        }
+        let [year, month, day, hour, minute, second] = fields;
         let mut millis = 0;
-        if b.get(pos) == Some(&b':') {
+        if with_seconds && b.get(pos) == Some(&b'.') {
             pos += 1;
-            second = number(&mut pos, 2, "second")?;
-            if b.get(pos) == Some(&b'.') {
+            let start = pos;
+            let mut scale = 100;
+            while let Some(c) = b.get(pos).filter(|c| c.is_ascii_digit()) {
+                millis += i64::from(c - b'0') * scale;
+                scale /= 10;
                 pos += 1;
-                let start = pos;
-                let mut scale = 100;
-                while let Some(c) = b.get(pos).filter(|c| c.is_ascii_digit()) {
-                    millis += i64::from(c - b'0') * scale;
-                    scale /= 10;
-                    pos += 1;
-                }
-                if pos == start {
-                    return Err(err(format!(
-                        "expected digits after '.' at character {}",
-                        pos + 1
-                    )));
-                }
+            }
+            if pos == start {
+                return Err(err(format!(
+                    "expected digits after '.' at character {}",
+                    pos + 1
+                )));
             }
         }
         match &b[pos.min(b.len())..] {
@@ -274,8 +278,9 @@ impl FromJson for Timestamp {
             },
             Value::Object(_) => {
                 let mut o = Object::new(value, at, "a timestamp")?;
-                let iso: Option<String> = o.optional("iso")?;
-                let millis: Option<i64> = o.optional("epochMillis")?;
+                let (mut iso, mut millis): (Option<String>, Option<i64>) = (None, None);
+                o.optional_into("iso", &mut iso);
+                o.optional_into("epochMillis", &mut millis);
                 o.finish()?;
                 let from_iso = iso.map(|t| Timestamp::parse_iso(&t)).transpose().map_err(|e| ReadError::new(&at.member("iso"), e.to_string()))?;
                 let from_millis = millis
@@ -381,46 +386,50 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
 
 /// A duration the way people say it: `25 h`, `1 h 30 min`, `2 d`, `45 s`, `0 s`.
 pub fn human_duration(millis: u64) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut rest = millis;
-    for (per, unit) in [
-        (86_400_000u64, "d"),
+    const UNITS: [(u64, &str); 5] = [
+        (86_400_000, "d"),
         (3_600_000, "h"),
         (60_000, "min"),
         (1000, "s"),
         (1, "ms"),
-    ] {
-        // Chat durations read better as hours: "25 h", not "1 d 1 h", up to 2 days.
-        if unit == "d" && millis < 2 * 86_400_000 {
-            continue;
-        }
-        let n = rest / per;
-        rest %= per;
-        if n > 0 {
-            parts.push(format!("{n} {unit}"));
-        }
-    }
-    if parts.is_empty() {
-        "0 s".to_string()
-    } else {
-        parts.join(" ")
-    }
+    ];
+    // Chat durations read better as hours: "25 h", not "1 d 1 h", up to 2 days.
+    let units = match UNITS.split_first() {
+        Some((_, hours_down)) if millis < 2 * 86_400_000 => hours_down,
+        _ => &UNITS[..],
+    };
+    duration_text(millis, units, " ", "0 s")
 }
 
 /// The same, compact and re-readable by [`parse_duration`]: `25h`, `1h30m`, `0s`.
 pub fn compact_duration(millis: u64) -> String {
+    duration_text(
+        millis,
+        &[(3_600_000, "h"), (60_000, "m"), (1000, "s"), (1, "ms")],
+        "",
+        "0s",
+    )
+}
+
+/// `millis` in the given units, largest first, each non-zero one as number, `gap`, unit, with
+/// `gap` between them too; `zero` when all are zero.
+fn duration_text(millis: u64, units: &[(u64, &str)], gap: &str, zero: &str) -> String {
     let mut out = String::new();
     let mut rest = millis;
-    for (per, unit) in [(3_600_000u64, "h"), (60_000, "m"), (1000, "s"), (1, "ms")] {
+    for &(per, unit) in units {
         let n = rest / per;
         rest %= per;
         if n > 0 {
+            if !out.is_empty() {
+                out.push_str(gap);
+            }
             out.push_str(&n.to_string());
+            out.push_str(gap);
             out.push_str(unit);
         }
     }
     if out.is_empty() {
-        out.push_str("0s");
+        out.push_str(zero);
     }
     out
 }

@@ -57,7 +57,7 @@ use crate::model::{
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
 use outcome::Identity;
-use store::{ChatStore, ContactRecord, Details, IdentityKey, IdentityRef, Standing, NONE};
+use store::{ChatStore, ContactRecord, Details, IdentityRef, Standing, NONE};
 use transcript::{Item, Transcripts};
 
 /// Content type of the transcript item a customer's DISCONNECT leaves (Connect's participant-left event).
@@ -188,7 +188,8 @@ impl Simulator {
                 ErrorType::AccessDeniedException,
                 faults::ACCESS_DENIED_MESSAGE.into(),
                 "Access denied: the faults.accessDenied setting plays a caller other than AWS End User Messaging, \
-                 the only caller this API accepts, so nothing happened.",
+                 the only caller this API accepts, so nothing happened."
+                    .into(),
                 Vec::new(),
             );
         }
@@ -309,7 +310,7 @@ impl Simulator {
                     None,
                     false,
                     None,
-                    explanation,
+                    explanation.into(),
                     ctx.diagnostics,
                 )
             }
@@ -325,9 +326,7 @@ impl Simulator {
                         None => content_types_mask(req.new_session_details.as_ref()),
                     };
                     let ct = content_type.unwrap_or("");
-                    let bit = SUPPORTED_MESSAGING_CONTENT_TYPES
-                        .iter()
-                        .position(|t| *t == ct);
+                    let bit = content_type_bit(ct);
                     if bit.is_none_or(|b| enabled & (1 << b) == 0) {
                         return self.content_type_not_enabled(ct, enabled, active, ctx);
                     }
@@ -397,7 +396,7 @@ impl Simulator {
             None,
             nsd_sent,
             message_id,
-            explanation,
+            explanation.into(),
             ctx.diagnostics,
         )
     }
@@ -462,25 +461,12 @@ impl Simulator {
                 );
             }
         }
-        let strings = &mut self.store.strings;
-        let interned = (|| {
-            let subtype = match subtype_key.as_deref() {
-                Some(s) => strings.intern(s)?,
-                None => NONE,
-            };
-            let written = match ctx.subtype {
-                Some(s) => strings.intern(s)?,
-                None => NONE,
-            };
-            Some((
-                IdentityKey {
-                    source: strings.intern(ctx.source)?,
-                    destination: strings.intern(ctx.destination)?,
-                    subtype,
-                },
-                written,
-            ))
-        })();
+        let interned = self.store.intern_identity(
+            ctx.source,
+            ctx.destination,
+            subtype_key.as_deref(),
+            ctx.subtype,
+        );
         let (Some((key, subtype_written)), Ok(index)) =
             (interned, u32::try_from(self.store.contacts.len()))
         else {
@@ -490,12 +476,8 @@ impl Simulator {
             return self.capacity_error(ctx.diagnostics);
         }
         let nsd = req.new_session_details.as_ref();
-        let details = nsd.and_then(details_of);
-        let details_index = match details {
-            Some(d) => {
-                self.store.details.push(d);
-                (self.store.details.len() - 1) as u32
-            }
+        let details_index = match nsd {
+            Some(nsd) => self.store.add_details(details_of(nsd)),
             None => NONE,
         };
         let now = self.now.epoch_millis();
@@ -673,29 +655,33 @@ impl Simulator {
     }
 
     fn invalid(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
-        let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
-        let first = errors
-            .first()
-            .map(|d| format!("{}: {}", d.path, d.message))
-            .unwrap_or_default();
-        let message = if errors.len() == 1 {
-            first.clone()
-        } else {
-            format!(
-                "{} validation errors detected: {}",
-                errors.len(),
-                errors
-                    .iter()
-                    .map(|d| format!("{}: {}", d.path, d.message))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        };
-        let more = match errors.len() {
+        // The errors as `path: message`, joined by "; ", written in one pass.
+        let mut errors = 0usize;
+        let mut all = String::new();
+        let mut first_len = 0;
+        for d in diagnostics.iter().filter(|d| d.is_error()) {
+            if errors > 0 {
+                all.push_str("; ");
+            }
+            all.push_str(&d.path);
+            all.push_str(": ");
+            all.push_str(&d.message);
+            if errors == 0 {
+                first_len = all.len();
+            }
+            errors += 1;
+        }
+        let first = all.get(..first_len).unwrap_or_default();
+        let more = match errors {
             0 | 1 => String::new(),
             n => format!(" ({} more)", n - 1),
         };
         let explanation = format!("The request is invalid, so the service answers InvalidRequestException and nothing happened: {first}{more}.");
+        let message = if errors == 1 {
+            all
+        } else {
+            format!("{errors} validation errors detected: {all}")
+        };
         self.reject(
             What::InvalidRequest,
             ErrorType::InvalidRequestException,
@@ -710,17 +696,20 @@ impl Simulator {
             What::InternalError,
             ErrorType::InternalServiceException,
             faults::INTERNAL_ERROR_MESSAGE.into(),
-            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened.",
+            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened."
+                .into(),
             diagnostics,
         )
     }
 
+    /// Not inlined: every rejection builds its outcome here, once.
+    #[inline(never)]
     fn reject(
         &mut self,
         what: What,
         error: ErrorType,
         message: String,
-        explanation: impl Into<Explanation>,
+        explanation: String,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -736,8 +725,9 @@ impl Simulator {
         }
     }
 
+    /// Not inlined: the four successes build their outcome here, once.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(never)]
     fn success(
         &self,
         what: What,
@@ -745,7 +735,7 @@ impl Simulator {
         follows: Option<Predecessor>,
         new_session_details_ignored: bool,
         message_id: Option<MessageId>,
-        explanation: impl Into<Explanation>,
+        explanation: Explanation,
         diagnostics: Vec<Diagnostic>,
     ) -> Outcome {
         Outcome {
@@ -931,10 +921,7 @@ impl Simulator {
             attributes: details.and_then(|d| d.attributes.clone()),
             streaming_endpoint_arn: details
                 .and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
-            supported_messaging_content_types: enabled_types(c.content_types)
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            supported_messaging_content_types: enabled_types(c.content_types),
             message_count: c.items,
         })
     }
@@ -992,27 +979,29 @@ fn content_types_mask(nsd: Option<&NewSessionDetails>) -> u8 {
         .and_then(|n| n.supported_messaging_content_types.as_deref())
         .unwrap_or_default()
     {
-        if let Some(b) = SUPPORTED_MESSAGING_CONTENT_TYPES
-            .iter()
-            .position(|k| k == t)
-        {
+        if let Some(b) = content_type_bit(t) {
             mask |= 1 << b;
         }
     }
     mask
 }
 
-fn enabled_types(mask: u8) -> Vec<&'static str> {
+/// The bit of a known messaging content type in a contact's mask.
+fn content_type_bit(t: &str) -> Option<usize> {
+    SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|k| *k == t)
+}
+
+fn enabled_types(mask: u8) -> Vec<String> {
     SUPPORTED_MESSAGING_CONTENT_TYPES
         .iter()
         .enumerate()
         .filter(|(b, _)| mask & (1 << b) != 0)
-        .map(|(_, t)| *t)
+        .map(|(_, t)| t.to_string())
         .collect()
 }
 
-fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
-    let d = Details {
+fn details_of(nsd: &NewSessionDetails) -> Details {
+    Details {
         display_name: nsd
             .participant_details
             .as_ref()
@@ -1024,8 +1013,7 @@ fn details_of(nsd: &NewSessionDetails) -> Option<Details> {
             .as_ref()
             .and_then(|s| s.streaming_endpoint_arn.as_deref())
             .map(Into::into),
-    };
-    (d != Details::default()).then_some(d)
+    }
 }
 
 /// `*to = from.clone()`, reusing `to`'s string buffers (`Option<String>::clone_from` keeps the buffer

@@ -28,7 +28,7 @@ use super::ids::ContactId;
 use super::outcome::{EndedBy, Outcome, What};
 use super::settings::{Settings, SettingsError};
 use super::Simulator;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::model::{ErrorType, SendChatIntegrationEventRequest};
 
 /// A scenario file.
@@ -159,14 +159,13 @@ pub struct Expect {
 /// Unknown members are refused; `description` and `settings` may be absent.
 impl FromJson for Scenario {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a scenario (an object with \"title\" and \"steps\")")?;
-        let scenario = Scenario {
-            title: o.required("title")?,
-            description: o.optional("description")?,
-            settings: o.optional("settings")?,
-            steps: o.required("steps")?,
-        };
-        o.finish()?;
+        let mut scenario = Scenario { title: String::new(), description: None, settings: None, steps: Vec::new() };
+        read_object(value, at, "a scenario (an object with \"title\" and \"steps\")", Unknown::Refuse, &mut |o| {
+            o.required_into("title", &mut scenario.title);
+            o.optional_into("description", &mut scenario.description);
+            o.optional_into("settings", &mut scenario.settings);
+            o.required_into("steps", &mut scenario.steps);
+        })?;
         Ok(scenario)
     }
 }
@@ -175,16 +174,15 @@ impl FromJson for Scenario {
 /// unknown members are refused.
 impl FromJson for Step {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a step (an object)")?;
-        let step = Step {
-            name: o.optional("name")?,
-            after: o.optional("after")?,
-            send: o.optional("send")?,
-            advance: o.optional("advance")?,
-            end_chat: o.optional("endChat")?,
-            expect: o.optional("expect")?,
-        };
-        o.finish()?;
+        let mut step = Step::default();
+        read_object(value, at, "a step (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("name", &mut step.name);
+            o.optional_into("after", &mut step.after);
+            o.optional_into("send", &mut step.send);
+            o.optional_into("advance", &mut step.advance);
+            o.optional_into("endChat", &mut step.end_chat);
+            o.optional_into("expect", &mut step.expect);
+        })?;
         Ok(step)
     }
 }
@@ -192,16 +190,22 @@ impl FromJson for Step {
 /// `by` is required; unknown members are refused.
 impl FromJson for EndChatStep {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an endChat step (an object)")?;
-        let step = EndChatStep {
-            contact_of: o.optional("contactOf")?,
-            contact_id: o.optional("contactId")?,
-            source_id: o.optional("sourceId")?,
-            destination_id: o.optional("destinationId")?,
-            subtype: o.optional("subtype")?,
-            by: o.required("by")?,
+        let mut step = EndChatStep {
+            contact_of: None,
+            contact_id: None,
+            source_id: None,
+            destination_id: None,
+            subtype: None,
+            by: EndedBy::Agent,
         };
-        o.finish()?;
+        read_object(value, at, "an endChat step (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("contactOf", &mut step.contact_of);
+            o.optional_into("contactId", &mut step.contact_id);
+            o.optional_into("sourceId", &mut step.source_id);
+            o.optional_into("destinationId", &mut step.destination_id);
+            o.optional_into("subtype", &mut step.subtype);
+            o.required_into("by", &mut step.by);
+        })?;
         Ok(step)
     }
 }
@@ -210,22 +214,21 @@ impl FromJson for EndChatStep {
 /// otherwise pass unchecked).
 impl FromJson for Expect {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an expectation (an object)")?;
-        let expect = Expect {
-            what: o.optional("what")?,
-            new_chat_created: o.optional("newChatCreated")?,
-            error: o.optional("error")?,
-            http_status: o.optional("httpStatus")?,
-            initial_contact_id_absent: o.optional("initialContactIdAbsent")?,
-            same_contact_as: o.optional("sameContactAs")?,
-            different_contact_from: o.optional("differentContactFrom")?,
-            follows: o.optional("follows")?,
-            new_session_details_ignored: o.optional("newSessionDetailsIgnored")?,
-            explanation_contains: o.optional("explanationContains")?,
-            active_chats: o.optional("activeChats")?,
-            expired: o.optional("expired")?,
-        };
-        o.finish()?;
+        let mut expect = Expect::default();
+        read_object(value, at, "an expectation (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("what", &mut expect.what);
+            o.optional_into("newChatCreated", &mut expect.new_chat_created);
+            o.optional_into("error", &mut expect.error);
+            o.optional_into("httpStatus", &mut expect.http_status);
+            o.optional_into("initialContactIdAbsent", &mut expect.initial_contact_id_absent);
+            o.optional_into("sameContactAs", &mut expect.same_contact_as);
+            o.optional_into("differentContactFrom", &mut expect.different_contact_from);
+            o.optional_into("follows", &mut expect.follows);
+            o.optional_into("newSessionDetailsIgnored", &mut expect.new_session_details_ignored);
+            o.optional_into("explanationContains", &mut expect.explanation_contains);
+            o.optional_into("activeChats", &mut expect.active_chats);
+            o.optional_into("expired", &mut expect.expired);
+        })?;
         Ok(expect)
     }
 }
@@ -365,7 +368,7 @@ impl Scenario {
     /// Reads a scenario from JSON and checks that every step has exactly one action. A syntax
     /// error has serde_json's line and column; a wrong member, its path (and its step's number).
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| ScenarioError {
+        let value: Value = crate::json::parse(text).map_err(|e| ScenarioError {
             line: Some(e.line()),
             column: Some(e.column()),
             step: None,
@@ -482,20 +485,19 @@ impl Simulator {
             } else if let Some(d) = step.advance {
                 let r = self.advance_millis(d.millis);
                 expired += r.expired.len();
-                let list: Vec<String> = r.expired.iter().map(ToString::to_string).collect();
-                let explanation = if list.is_empty() {
-                    format!(
-                        "The clock moved from {} to {}; no chat expired.",
-                        r.from, r.to
-                    )
+                let mut explanation = format!("The clock moved from {} to {}; ", r.from, r.to);
+                if r.expired.is_empty() {
+                    explanation.push_str("no chat expired.");
                 } else {
-                    format!(
-                        "The clock moved from {} to {}; expired: {}.",
-                        r.from,
-                        r.to,
-                        list.join(", ")
-                    )
-                };
+                    explanation.push_str("expired: ");
+                    for (k, id) in r.expired.iter().enumerate() {
+                        if k > 0 {
+                            explanation.push_str(", ");
+                        }
+                        id.write_to(&mut explanation);
+                    }
+                    explanation.push('.');
+                }
                 (
                     format!("advance {}", compact_duration(d.millis)),
                     format!("now {}; {} expired", r.to, r.expired.len()),
@@ -623,6 +625,12 @@ fn describe_send(r: &SendChatIntegrationEventRequest) -> String {
     out
 }
 
+/// Adds one unmet expectation; one place, so each check costs only its message.
+#[inline(never)]
+fn fail(failures: &mut Vec<String>, message: fmt::Arguments<'_>) {
+    failures.push(message.to_string());
+}
+
 fn check(
     expect: &Expect,
     outcome: Option<&Outcome>,
@@ -636,7 +644,7 @@ fn check(
     let lookup = |name: &str, failures: &mut Vec<String>| {
         let found = named.get(name).copied();
         if found.is_none() {
-            failures.push(format!("no earlier step named {name:?} has a contact"));
+            fail(failures, format_args!("no earlier step named {name:?} has a contact"));
         }
         found
     };
@@ -653,7 +661,7 @@ fn check(
     if let Some(o) = outcome {
         if let Some(w) = expect.what {
             if o.what != w {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected what = {}, got {}",
                     what_word(w),
                     what_word(o.what)
@@ -666,7 +674,7 @@ fn check(
                 super::AwsResponse::Error(_) => None,
             };
             if got != Some(n) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected NewChatCreated {n}, got {}",
                     got.map_or("no response".into(), |g| g.to_string())
                 ));
@@ -675,7 +683,7 @@ fn check(
         if let Some(e) = expect.error {
             let got = o.error().map(|x| x.error_type);
             if got != Some(e) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected {}, got {}",
                     e.name(),
                     got.map_or("HTTP 200".into(), |g| g.name().to_string())
@@ -684,12 +692,12 @@ fn check(
         }
         if let Some(s) = expect.http_status {
             if o.http_status() != s {
-                failures.push(format!("expected HTTP {s}, got {}", o.http_status()));
+                fail(failures, format_args!("expected HTTP {s}, got {}", o.http_status()));
             }
         }
         if let Some(absent) = expect.initial_contact_id_absent {
             if o.contact_id.is_none() != absent {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected InitialContactId {}, got {}",
                     if absent { "absent" } else { "present" },
                     show(o.contact_id)
@@ -700,7 +708,7 @@ fn check(
             if let Some(id) = lookup(name, failures) {
                 let got = o.follows.map(|p| p.contact_id);
                 if got != Some(id) {
-                    failures.push(format!(
+                    fail(failures, format_args!(
                         "expected the contact to follow {id} (step {name:?}), it follows {}",
                         show(got)
                     ));
@@ -709,7 +717,7 @@ fn check(
         }
         if let Some(ignored) = expect.new_session_details_ignored {
             if o.new_session_details_ignored != ignored {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected newSessionDetailsIgnored {ignored}, got {}",
                     o.new_session_details_ignored
                 ));
@@ -717,7 +725,7 @@ fn check(
         }
         if let Some(text) = &expect.explanation_contains {
             if !o.explanation.contains(text.as_str()) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected the explanation to contain {text:?}; it is {:?}",
                     o.explanation
                 ));
@@ -732,7 +740,7 @@ fn check(
     if let Some(name) = &expect.same_contact_as {
         if let Some(id) = lookup(name, failures) {
             if contact != Some(id) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected the contact of step {name:?} ({id}), got {}",
                     show(contact)
                 ));
@@ -742,7 +750,7 @@ fn check(
     if let Some(name) = &expect.different_contact_from {
         if let Some(id) = lookup(name, failures) {
             if contact == Some(id) {
-                failures.push(format!(
+                fail(failures, format_args!(
                     "expected a contact other than step {name:?}'s ({id})"
                 ));
             }
@@ -750,12 +758,12 @@ fn check(
     }
     if let Some(n) = expect.active_chats {
         if active != n {
-            failures.push(format!("expected {n} active chats, got {active}"));
+            fail(failures, format_args!("expected {n} active chats, got {active}"));
         }
     }
     if let Some(n) = expect.expired {
         if expired != n {
-            failures.push(format!("expected {n} chats to expire, got {expired}"));
+            fail(failures, format_args!("expected {n} chats to expire, got {expired}"));
         }
     }
 }

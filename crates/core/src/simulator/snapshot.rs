@@ -4,6 +4,7 @@
 //! The document is readable on purpose: contacts appear as [`ContactView`]s, exactly as the queries
 //! show them, so a snapshot doubles as a report.
 
+use std::collections::VecDeque;
 use std::fmt;
 
 use serde::Serialize;
@@ -17,8 +18,7 @@ use super::settings::{Settings, SettingsError};
 use super::store::{ContactRecord, Details, Standing, NONE};
 use super::transcript::{Item, TranscriptEntry};
 use super::{EndReason, Simulator};
-use crate::content_type::SUPPORTED_MESSAGING_CONTENT_TYPES;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// The `format` member every snapshot carries.
 pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
@@ -97,20 +97,30 @@ struct TranscriptDoc {
 /// Unknown members are refused; `bucket`, `transcripts` and `log` may be absent.
 impl FromJson for Document {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a simulator snapshot (an object)")?;
-        let doc = Document {
-            format: o.required("format")?,
-            version: o.required("version")?,
-            settings: o.required("settings")?,
-            now: o.required("now")?,
-            rng_state: o.required("rngState")?,
-            bucket: o.optional("bucket")?,
-            requests: o.required("requests")?,
-            contacts: o.required("contacts")?,
-            transcripts: o.or_default("transcripts")?,
-            log: o.or_default("log")?,
+        let mut doc = Document {
+            format: String::new(),
+            version: 0,
+            settings: Settings::default(),
+            now: Timestamp::EPOCH,
+            rng_state: 0,
+            bucket: None,
+            requests: 0,
+            contacts: Vec::new(),
+            transcripts: Vec::new(),
+            log: Vec::new(),
         };
-        o.finish()?;
+        read_object(value, at, "a simulator snapshot (an object)", Unknown::Refuse, &mut |o| {
+            o.required_into("format", &mut doc.format);
+            o.required_into("version", &mut doc.version);
+            o.required_into("settings", &mut doc.settings);
+            o.required_into("now", &mut doc.now);
+            o.required_into("rngState", &mut doc.rng_state);
+            o.optional_into("bucket", &mut doc.bucket);
+            o.required_into("requests", &mut doc.requests);
+            o.required_into("contacts", &mut doc.contacts);
+            o.optional_into("transcripts", &mut doc.transcripts);
+            o.optional_into("log", &mut doc.log);
+        })?;
         Ok(doc)
     }
 }
@@ -118,9 +128,11 @@ impl FromJson for Document {
 /// Unknown members are refused.
 impl FromJson for TranscriptDoc {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a contact's transcript")?;
-        let doc = TranscriptDoc { contact_id: o.required("contactId")?, entries: o.required("entries")? };
-        o.finish()?;
+        let mut doc = TranscriptDoc { contact_id: ContactId(0), entries: Vec::new() };
+        read_object(value, at, "a contact's transcript", Unknown::Refuse, &mut |o| {
+            o.required_into("contactId", &mut doc.contact_id);
+            o.required_into("entries", &mut doc.entries);
+        })?;
         Ok(doc)
     }
 }
@@ -149,11 +161,19 @@ impl crate::json::ToJson for TranscriptDoc {
     }
 }
 
-fn corrupt(path: impl Into<String>, message: impl Into<String>) -> SnapshotError {
+/// One place builds the error, so that restore's many checks each cost only a call.
+#[inline(never)]
+fn corrupt(path: String, message: &str) -> SnapshotError {
     SnapshotError::Corrupt {
-        path: path.into(),
-        message: message.into(),
+        path,
+        message: message.to_string(),
     }
+}
+
+/// [`corrupt`] at `{list}[{i}]{member}`: the path is written only when there is an error.
+#[inline(never)]
+fn corrupt_at(list: &str, i: usize, member: &str, message: &str) -> SnapshotError {
+    corrupt(format!("{list}[{i}]{member}"), message)
 }
 
 impl Simulator {
@@ -192,7 +212,7 @@ impl Simulator {
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
     pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
         let value: Value =
-            serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+            crate::json::parse(text).map_err(|e| SnapshotError::NotJson {
                 line: e.line(),
                 column: e.column(),
                 message: e.to_string(),
@@ -213,19 +233,23 @@ impl Simulator {
                     supported: SNAPSHOT_VERSION,
                 })
             }
-            Some(0) | None => return Err(corrupt("version", "expected a version number from 1")),
+            Some(0) | None => {
+                return Err(corrupt(
+                    "version".into(),
+                    "expected a version number from 1",
+                ))
+            }
             Some(_) => {}
         }
-        let doc: Document = crate::json::read::read(&value).map_err(|e| {
-            corrupt(
-                if e.path.is_empty() {
+        let doc: Document =
+            crate::json::read::read(&value).map_err(|e| SnapshotError::Corrupt {
+                path: if e.path.is_empty() {
                     "(document)".to_string()
                 } else {
                     e.path
                 },
-                e.message,
-            )
-        })?;
+                message: e.message,
+            })?;
         doc.settings.check().map_err(SnapshotError::Settings)?;
         let mut sim = Simulator::fresh(doc.settings);
         sim.now = doc.now;
@@ -235,49 +259,43 @@ impl Simulator {
         sim.bucket = doc.bucket;
         sim.requests = doc.requests;
         let duration = sim.settings.chat_duration_millis();
+        let now = sim.now.epoch_millis();
         let mut last_start = i64::MIN;
-        for (i, v) in doc.contacts.iter().enumerate() {
-            let path = format!("contacts[{i}]");
-            let index = u32::try_from(i)
-                .ok()
-                .filter(|&i| i != NONE)
-                .ok_or_else(|| corrupt(&path, "too many contacts"))?;
+        for (i, v) in doc.contacts.into_iter().enumerate() {
+            let at = |member: &str, message: &str| corrupt_at("contacts", i, member, message);
+            let index = match u32::try_from(i) {
+                Ok(index) if index != NONE => index,
+                _ => return Err(at("", "too many contacts")),
+            };
             if v.contact_id != sim.codec.contact(index) {
-                return Err(corrupt(
-                    format!("{path}.contactId"),
-                    format!(
+                return Err(at(
+                    ".contactId",
+                    &format!(
                         "{} is not the id of contact number {i} under seed {}",
                         v.contact_id, sim.settings.seed
                     ),
                 ));
             }
             let started = v.started_at.epoch_millis();
-            if started < last_start || v.started_at > sim.now {
-                return Err(corrupt(
-                    format!("{path}.startedAt"),
+            if started < last_start || started > now {
+                return Err(at(
+                    ".startedAt",
                     "contacts must be in creation order and not start after now",
                 ));
             }
             last_start = started;
-            let expires = v.started_at.plus_millis(duration).epoch_millis();
-            if v.expires_at.epoch_millis() != expires {
-                return Err(corrupt(
-                    format!("{path}.expiresAt"),
-                    format!(
-                        "expected {} (start plus chatDurationMinutes)",
-                        Timestamp::from_epoch_millis(expires).unwrap_or_default()
-                    ),
+            let expires_at = v.started_at.plus_millis(duration);
+            let expires = expires_at.epoch_millis();
+            if v.expires_at != expires_at {
+                return Err(at(
+                    ".expiresAt",
+                    &format!("expected {expires_at} (start plus chatDurationMinutes)"),
                 ));
             }
             let standing = match (v.status, v.end_reason) {
-                (ContactStatus::Active, None) if expires > sim.now.epoch_millis() => {
-                    Standing::Active
-                }
+                (ContactStatus::Active, None) if expires > now => Standing::Active,
                 (ContactStatus::Active, None) => {
-                    return Err(corrupt(
-                        format!("{path}.status"),
-                        "active, but its expiry has passed",
-                    ))
+                    return Err(at(".status", "active, but its expiry has passed"))
                 }
                 (ContactStatus::Expired, None | Some(EndReason::Expired)) => Standing::Expired,
                 (ContactStatus::Ended, Some(EndReason::CustomerDisconnected)) => {
@@ -289,20 +307,15 @@ impl Simulator {
                 (ContactStatus::Ended, Some(EndReason::FlowDisconnected)) => {
                     Standing::FlowDisconnected
                 }
-                _ => {
-                    return Err(corrupt(
-                        format!("{path}.endReason"),
-                        "does not agree with status",
-                    ))
-                }
+                _ => return Err(at(".endReason", "does not agree with status")),
             };
             let ended = match (standing, v.ended_at) {
                 (Standing::Active, _) => 0,
                 (Standing::Expired, _) => expires,
-                (_, Some(t)) if t.epoch_millis() >= started && t <= sim.now => t.epoch_millis(),
+                (_, Some(t)) if (started..=now).contains(&t.epoch_millis()) => t.epoch_millis(),
                 _ => {
-                    return Err(corrupt(
-                        format!("{path}.endedAt"),
+                    return Err(at(
+                        ".endedAt",
                         "an ended contact needs an end between its start and now",
                     ))
                 }
@@ -311,55 +324,33 @@ impl Simulator {
                 None => NONE,
                 Some(id) => match sim.index_of(id) {
                     Some(f) if f < index => f,
-                    _ => {
-                        return Err(corrupt(
-                            format!("{path}.follows"),
-                            format!("{id} is not an earlier contact"),
-                        ))
-                    }
+                    _ => return Err(at(".follows", &format!("{id} is not an earlier contact"))),
                 },
             };
-            let mut content_types = 0u8;
+            let mut content_types = 1u8;
             for (j, t) in v.supported_messaging_content_types.iter().enumerate() {
-                let b = SUPPORTED_MESSAGING_CONTENT_TYPES
-                    .iter()
-                    .position(|k| k == t)
-                    .ok_or_else(|| {
-                        corrupt(
-                            format!("{path}.supportedMessagingContentTypes[{j}]"),
-                            format!("unknown content type {t:?}"),
-                        )
-                    })?;
+                let Some(b) = super::content_type_bit(t) else {
+                    return Err(at(
+                        &format!(".supportedMessagingContentTypes[{j}]"),
+                        &format!("unknown content type {t:?}"),
+                    ));
+                };
                 content_types |= 1 << b;
             }
-            let strings = &mut sim.store.strings;
-            let too_many = || corrupt(&path, "too many strings");
-            let source = strings.intern(&v.source_id).ok_or_else(too_many)?;
-            let destination = strings.intern(&v.destination_id).ok_or_else(too_many)?;
-            let (subtype, subtype_written) = match v.subtype.as_deref() {
-                None => (NONE, NONE),
-                Some(s) => {
-                    let form = match sim.settings.subtype_matching {
-                        super::SubtypeMatching::CaseSensitive => s.to_string(),
-                        super::SubtypeMatching::CaseInsensitive => s.to_ascii_lowercase(),
-                    };
-                    let strings = &mut sim.store.strings;
-                    (
-                        strings.intern(&form).ok_or_else(too_many)?,
-                        strings.intern(s).ok_or_else(too_many)?,
-                    )
-                }
-            };
-            let key = super::store::IdentityKey {
-                source,
-                destination,
-                subtype,
+            let subtype_key = v.subtype.as_deref().map(|s| sim.match_form(s));
+            let Some((key, subtype_written)) = sim.store.intern_identity(
+                &v.source_id,
+                &v.destination_id,
+                subtype_key.as_deref(),
+                v.subtype.as_deref(),
+            ) else {
+                return Err(at("", "too many strings"));
             };
             if standing == Standing::Active {
                 if let Some(other) = sim.store.active_for(&key) {
-                    return Err(corrupt(
-                        format!("{path}.status"),
-                        format!(
+                    return Err(at(
+                        ".status",
+                        &format!(
                             "two active chats for one identity (the other is {})",
                             sim.codec.contact(other)
                         ),
@@ -367,17 +358,11 @@ impl Simulator {
                 }
                 sim.store.active += 1;
             }
-            let details = Details {
-                display_name: v.display_name.as_deref().map(Into::into),
-                attributes: v.attributes.clone(),
-                streaming_endpoint_arn: v.streaming_endpoint_arn.as_deref().map(Into::into),
-            };
-            let details = if details == Details::default() {
-                NONE
-            } else {
-                sim.store.details.push(details);
-                (sim.store.details.len() - 1) as u32
-            };
+            let details = sim.store.add_details(Details {
+                display_name: v.display_name.map(Into::into),
+                attributes: v.attributes,
+                streaming_endpoint_arn: v.streaming_endpoint_arn.map(Into::into),
+            });
             sim.store.contacts.push(ContactRecord {
                 key,
                 subtype_written,
@@ -388,45 +373,40 @@ impl Simulator {
                 details,
                 items: v.message_count,
                 standing,
-                content_types: content_types | 1,
+                content_types,
             });
             sim.store.set_newest(index);
         }
         sim.store.settle_cursor();
-        for (t, doc) in doc.transcripts.iter().enumerate() {
-            let path = format!("transcripts[{t}]");
-            let index = sim.index_of(doc.contact_id).ok_or_else(|| {
-                corrupt(
-                    format!("{path}.contactId"),
+        for (t, doc) in doc.transcripts.into_iter().enumerate() {
+            let Some(index) = sim.index_of(doc.contact_id) else {
+                return Err(corrupt_at(
+                    "transcripts",
+                    t,
+                    ".contactId",
                     "not a contact of this snapshot",
-                )
-            })?;
+                ));
+            };
             let items = sim
                 .store
                 .contacts
                 .get(index as usize)
                 .map_or(0, |c| c.items);
-            for (e, entry) in doc.entries.iter().enumerate() {
-                let path = format!("{path}.entries[{e}]");
+            for (e, entry) in doc.entries.into_iter().enumerate() {
+                let at = |member: &str, message: &str| {
+                    corrupt_at("transcripts", t, &format!(".entries[{e}].{member}"), message)
+                };
                 let (item, is_message) = match sim.codec.decode_id(entry.message_id.0) {
                     Some(Decoded::Item {
                         contact,
                         item,
                         is_message,
                     }) if contact == index && item <= items => (item, is_message),
-                    _ => {
-                        return Err(corrupt(
-                            format!("{path}.messageId"),
-                            "not an id of this contact's messages",
-                        ))
-                    }
+                    _ => return Err(at("messageId", "not an id of this contact's messages")),
                 };
                 let Some(event_type) = super::transcript::EventType::parse(&entry.event_type)
                 else {
-                    return Err(corrupt(
-                        format!("{path}.eventType"),
-                        "expected MESSAGE, EVENT or DISCONNECT",
-                    ));
+                    return Err(at("eventType", "expected MESSAGE, EVENT or DISCONNECT"));
                 };
                 sim.transcripts.push(
                     index,
@@ -439,14 +419,18 @@ impl Simulator {
                             .content_type
                             .as_deref()
                             .map(super::transcript::stored_content_type),
-                        content: entry.content.as_deref().map(Into::into),
+                        content: entry.content.map(Into::into),
                     },
                 );
             }
         }
+        // The newest `logLimit` entries; popping reuses the code that keeps the live log short.
         let limit = sim.settings.log_limit as usize;
-        let skip = doc.log.len().saturating_sub(limit);
-        sim.log = doc.log.into_iter().skip(skip).collect();
+        let mut log = VecDeque::from(doc.log);
+        while log.len() > limit {
+            log.pop_front();
+        }
+        sim.log = log;
         Ok(sim)
     }
 }

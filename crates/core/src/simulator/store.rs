@@ -379,6 +379,41 @@ impl ChatStore {
         self.active_of(&who, who.hash())
     }
 
+    /// Interns an identity's strings: the Subtype's matching form goes in the key, the form the
+    /// request wrote is kept for display. `None` when the interner is full.
+    pub fn intern_identity(
+        &mut self,
+        source: &str,
+        destination: &str,
+        subtype_key: Option<&str>,
+        subtype_written: Option<&str>,
+    ) -> Option<(IdentityKey, u32)> {
+        let strings = &mut self.strings;
+        let subtype = match subtype_key {
+            Some(s) => strings.intern(s)?,
+            None => NONE,
+        };
+        let written = match subtype_written {
+            Some(s) => strings.intern(s)?,
+            None => NONE,
+        };
+        let key = IdentityKey {
+            source: strings.intern(source)?,
+            destination: strings.intern(destination)?,
+            subtype,
+        };
+        Some((key, written))
+    }
+
+    /// Keeps a contact's details in the side table; `NONE` (and nothing kept) when they are empty.
+    pub fn add_details(&mut self, details: Details) -> u32 {
+        if details == Details::default() {
+            return NONE;
+        }
+        self.details.push(details);
+        (self.details.len() - 1) as u32
+    }
+
     /// Records contact `index` (already pushed) as its identity's newest.
     pub fn set_newest(&mut self, index: u32) {
         if (self.newest.len + 1) * 2 > self.newest.slots.len() {
