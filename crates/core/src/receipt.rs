@@ -12,7 +12,7 @@ pub fn content(message_id: &str) -> String {
         "messageId".to_owned(),
         serde_json::Value::String(message_id.to_owned()),
     );
-    serde_json::Value::Object(map).to_string()
+    crate::json::write::text(&serde_json::Value::Object(map))
 }
 
 /// The message id inside a receipt's `Content`, when it has the expected shape.

@@ -5,6 +5,7 @@
 //! is reported as such rather than half-read.
 
 use chat_event_core::json::read::{read, read_object, FromJson, Path, ReadError, Unknown};
+use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
 use serde::Serialize;
@@ -29,6 +30,13 @@ impl SharePayload {
             request: state.request.clone(),
             scenario: (!state.sim.steps.is_empty()).then(|| state.sim.scenario()),
         }
+    }
+}
+
+/// Written as its `Serialize` derive declares it (a test compares the two).
+impl ToJson for SharePayload {
+    fn to_json(&self) -> Value {
+        Members::new().add("request", &self.request).optional("scenario", &self.scenario).finish()
     }
 }
 

@@ -1,5 +1,5 @@
-//! The playground's state: plain data (written with serde's `Serialize`, read with core's
-//! [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
+//! The playground's state: plain data (written with core's [`chat_event_core::json::write`], read
+//! with core's [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
 //!
 //! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
 //! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use chat_event_core::from_json_one_of;
 use chat_event_core::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
 use chat_event_core::{
@@ -151,6 +152,65 @@ pub struct AppState {
     /// A message shown once at the top (a corrupt saved state or link), with the raw data.
     #[serde(skip)]
     pub notice: Option<Notice>,
+}
+
+// Writing the state: core's `ToJson`, member by member, with the names the `Serialize` derives
+// above write (a test compares the two); the derives are not compiled into the app.
+
+chat_event_core::to_json_one_of!(OutputTab {
+    OutputTab::Cli => "Cli",
+    OutputTab::Json => "Json",
+    OutputTab::Shorthand => "Shorthand",
+    OutputTab::CliInputJson => "CliInputJson",
+    OutputTab::CliInputYaml => "CliInputYaml",
+    OutputTab::Sdk => "Sdk",
+});
+
+chat_event_core::to_json_one_of!(Theme { Theme::Auto => "Auto", Theme::Light => "Light", Theme::Dark => "Dark" });
+
+impl ToJson for AttributeRow {
+    fn to_json(&self) -> Value {
+        Members::new().add("key", &self.key).add("value", &self.value).finish()
+    }
+}
+
+impl ToJson for UiChoices {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("output_tab", &self.output_tab)
+            .add("shell", &self.shell)
+            .add("structure_style", &self.structure_style)
+            .add("theme", &self.theme)
+            .add("custom_subtype", &self.custom_subtype)
+            .add("custom_content_type", &self.custom_content_type)
+            .add("sdk_language", &self.sdk_language)
+            .finish()
+    }
+}
+
+impl ToJson for SimState {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("settings", &self.settings)
+            .add("steps", &self.steps)
+            .add("selected", &self.selected)
+            .add("scenario_text", &self.scenario_text)
+            .finish()
+    }
+}
+
+/// `notice` is not saved.
+impl ToJson for AppState {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("request", &self.request)
+            .add("attributes", &self.attributes)
+            .add("parked_new_session_details", &self.parked_new_session_details)
+            .add("import_text", &self.import_text)
+            .add("ui", &self.ui)
+            .add("sim", &self.sim)
+            .finish()
+    }
 }
 
 // Reading a saved state back. Every member of the state may be absent (it takes its default: a
@@ -582,5 +642,41 @@ mod tests {
         assert!(s.sim.steps.is_empty());
         let s = s.apply(Action::SimLoadScenario(scenario));
         assert_eq!(s.sim.steps.len(), 3);
+    }
+}
+
+/// The saved state's `ToJson` against its `Serialize` (the oracle), on states with every part set.
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+    use crate::share::SharePayload;
+
+    #[test]
+    fn saved_states_and_share_payloads_write_as_serde_does() {
+        let mut states = vec![AppState::default()];
+        for preset in chat_event_core::presets::PRESETS {
+            let mut state = AppState::default();
+            for action in [
+                Action::LoadRequest(preset.request()),
+                Action::AddAttribute,
+                Action::SetAttributeKey(0, "k\u{1}\"".into()),
+                Action::SetOutputTab(OutputTab::CliInputYaml),
+                Action::SetTheme(Theme::Dark),
+                Action::SetShell(Shell::PowerShell7),
+                Action::IncludeNewSessionDetails(false),
+            ] {
+                state = (*Rc::new(state).reduce(action)).clone();
+            }
+            state.sim.steps.push(Step { send: Some(preset.request()), ..Default::default() });
+            state.sim.selected = Some("x".into());
+            states.push(state);
+        }
+        for state in &states {
+            let text = chat_event_core::json::to_string(state);
+            assert_eq!(text, serde_json::to_string(state).unwrap());
+            let payload = SharePayload::of(state);
+            assert_eq!(chat_event_core::json::to_string(&payload), serde_json::to_string(&payload).unwrap());
+        }
+        assert!(states.iter().any(|s| s.parked_new_session_details.is_some()));
     }
 }

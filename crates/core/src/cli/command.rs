@@ -173,7 +173,7 @@ fn is_paramfile(value: &str) -> bool {
 /// );
 /// ```
 pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions) -> RenderedCommand {
-    let value = serde_json::to_value(request).unwrap_or_default();
+    let value = crate::json::to_value(request);
     let empty = serde_json::Map::new();
     let members = value.as_object().unwrap_or(&empty);
     let mut groups: Vec<Vec<(Option<String>, String)>> = vec![vec![(None, SERVICE.into()), (None, OPERATION.into())]];
@@ -223,7 +223,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 (Shape::Structure(s), _) => {
                     let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
                     match style {
-                        StructureStyle::Json => v.to_string(),
+                        StructureStyle::Json => crate::json::write::text(v),
                         StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
                             Ok(generated) => {
                                 for n in &generated.notes {
@@ -242,13 +242,13 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                                 message.push_str(&why.reason);
                                 message.push('.');
                                 notes.push(note(&option, Some(why.path), "json-fallback", message));
-                                v.to_string()
+                                crate::json::write::text(v)
                             }
                         },
                     }
                 }
                 (_, serde_json::Value::String(s)) => s.clone(),
-                (_, other) => other.to_string(),
+                (_, other) => crate::json::write::text(other),
             };
             if is_paramfile(&text) {
                 notes.push(note(
@@ -267,7 +267,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             push_option(&mut groups, &option, text);
         }
         if !deferred.is_empty() {
-            let json = serde_json::Value::Object(deferred).to_string();
+            let json = crate::json::write::text(&serde_json::Value::Object(deferred));
             push_option(&mut groups, "--cli-input-json", json);
         }
     }

@@ -397,7 +397,7 @@ impl Scenario {
 
     /// The scenario as YAML.
     pub fn to_yaml(&self) -> String {
-        crate::yaml::to_string(&serde_json::to_value(self).unwrap_or_default())
+        crate::yaml::to_string(&crate::json::to_value(self))
     }
 
     /// The scenario as pretty JSON.
@@ -593,10 +593,10 @@ impl Simulator {
 }
 
 fn what_word(w: What) -> String {
-    serde_json::to_value(w)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
+    match crate::json::to_value(&w) {
+        Value::String(word) => word,
+        _ => String::new(),
+    }
 }
 
 fn describe_send(r: &SendChatIntegrationEventRequest) -> String {

@@ -137,6 +137,30 @@ impl FromJson for TranscriptDoc {
     }
 }
 
+/// Written as its `Serialize` writes it (a test compares the two on real snapshots).
+impl crate::json::ToJson for Document {
+    fn to_json(&self) -> Value {
+        crate::json::write::Members::new()
+            .add("format", &self.format)
+            .add("version", &self.version)
+            .add("settings", &self.settings)
+            .add("now", &self.now)
+            .add("rngState", &self.rng_state)
+            .optional("bucket", &self.bucket)
+            .add("requests", &self.requests)
+            .add("contacts", &self.contacts)
+            .add("transcripts", &self.transcripts)
+            .add("log", &self.log)
+            .finish()
+    }
+}
+
+impl crate::json::ToJson for TranscriptDoc {
+    fn to_json(&self) -> Value {
+        crate::json::write::Members::new().add("contactId", &self.contact_id).add("entries", &self.entries).finish()
+    }
+}
+
 /// One place builds the error, so that restore's many checks each cost only a call.
 #[inline(never)]
 fn corrupt(path: String, message: &str) -> SnapshotError {
@@ -155,6 +179,11 @@ fn corrupt_at(list: &str, i: usize, member: &str, message: &str) -> SnapshotErro
 impl Simulator {
     /// The whole state as pretty JSON: settings, clock, contacts, transcripts, log and generators.
     pub fn snapshot(&self) -> String {
+        crate::json::to_string_pretty(&self.document())
+    }
+
+    /// The snapshot's document.
+    fn document(&self) -> Document {
         let transcripts = (0..self.store.contacts.len() as u32)
             .filter(|&i| self.transcripts.has(i))
             .map(|i| TranscriptDoc {
@@ -166,7 +195,7 @@ impl Simulator {
                     .collect(),
             })
             .collect();
-        let doc = Document {
+        Document {
             format: SNAPSHOT_FORMAT.into(),
             version: SNAPSHOT_VERSION,
             settings: self.settings.clone(),
@@ -177,9 +206,7 @@ impl Simulator {
             contacts: self.contacts(),
             transcripts,
             log: self.log(),
-        };
-        // Plain data with string keys: serializing cannot fail.
-        crate::json::to_string_pretty(&doc)
+        }
     }
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
@@ -194,7 +221,7 @@ impl Simulator {
             Some(Value::String(f)) if f == SNAPSHOT_FORMAT => {}
             Some(other) => {
                 return Err(SnapshotError::NotASnapshot {
-                    found: Some(other.to_string().trim_matches('"').to_string()),
+                    found: Some(crate::json::write::text(other).trim_matches('"').to_string()),
                 })
             }
             None => return Err(SnapshotError::NotASnapshot { found: None }),
@@ -405,5 +432,27 @@ impl Simulator {
         }
         sim.log = log;
         Ok(sim)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::ToJson;
+    use crate::simulator::scenarios::EXAMPLES;
+    use crate::simulator::Scenario;
+
+    /// The document is written as its `Serialize` writes it (the oracle), after every example
+    /// scenario, with and without the token bucket.
+    #[test]
+    fn snapshots_write_as_serde_does() {
+        for example in EXAMPLES {
+            let scenario = Scenario::from_json(example.text).unwrap();
+            let mut sim = Simulator::new(scenario.settings.clone().unwrap_or_default()).unwrap();
+            sim.run_scenario(&scenario);
+            let doc = sim.document();
+            assert_eq!(doc.to_json(), serde_json::to_value(&doc).unwrap(), "{}", example.name);
+            assert_eq!(sim.snapshot(), serde_json::to_string_pretty(&doc).unwrap(), "{}", example.name);
+        }
     }
 }

@@ -182,7 +182,7 @@ fn check(value: &serde_json::Value, shape: &'static Shape, path: &str, key: &str
                     "{key} became a list of {} items ({}) because shorthand reads a comma as a list separator; \
                      {key} must be a single string.",
                     items.len(),
-                    value
+                    crate::json::write::text(value)
                 ),
                 source: RuleSource::Syntax,
                 caught_by_cli: true,
