@@ -249,13 +249,27 @@ impl<T: FromJson> Slot for T {
 ///
 /// A reader builds its value with placeholders, then reads each member into its field:
 ///
-/// ```ignore
-/// let mut o = Object::new(value, at, "a point")?;
-/// let mut point = Point { x: 0, label: None };
-/// o.required_into("x", &mut point.x);
-/// o.optional_into("label", &mut point.label);
-/// o.finish()?;
-/// Ok(point)
+/// ```
+/// use chat_event_core::json::read::{read, FromJson, Object, Path, ReadError};
+/// use serde_json::{json, Value};
+///
+/// struct Point { x: u32, label: Option<String> }
+///
+/// impl FromJson for Point {
+///     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+///         let mut o = Object::new(value, at, "a point")?;
+///         let mut point = Point { x: 0, label: None };
+///         o.required_into("x", &mut point.x);
+///         o.optional_into("label", &mut point.label);
+///         o.finish()?;
+///         Ok(point)
+///     }
+/// }
+///
+/// let point: Point = read(&json!({"x": 3})).unwrap();
+/// assert_eq!((point.x, point.label), (3, None));
+/// let e = read::<Point>(&json!({"x": "3", "lable": 1})).err().unwrap();
+/// assert_eq!(e.to_string(), "x: expected a whole number from 0, found the string \"3\"");
 /// ```
 ///
 /// The first error is kept and the reads after it are skipped, so the error reported is the one
