@@ -66,19 +66,28 @@ crate::from_json_one_of!(RuleSource {
 
 impl crate::json::read::FromJson for Diagnostic {
     fn from_json(value: &serde_json::Value, at: &crate::json::read::Path<'_>) -> Result<Self, crate::json::read::ReadError> {
-        let mut o = crate::json::read::Object::new(value, at, "a diagnostic")?;
-        let diagnostic = Diagnostic {
-            path: o.required("path")?,
-            code: o.required("code")?,
-            severity: o.required("severity")?,
-            message: o.required("message")?,
-            source: o.required("source")?,
-            caught_by_cli: o.required("caughtByCli")?,
-            suggestion: o.optional("suggestion")?,
-            line: o.optional("line")?,
-            column: o.optional("column")?,
+        let mut diagnostic = Diagnostic {
+            path: String::new(),
+            code: String::new(),
+            severity: Severity::Error,
+            message: String::new(),
+            source: RuleSource::ServiceModel,
+            caught_by_cli: false,
+            suggestion: None,
+            line: None,
+            column: None,
         };
-        o.finish()?;
+        crate::json::read::read_object(value, at, "a diagnostic", crate::json::read::Unknown::Refuse, &mut |o| {
+            o.required_into("path", &mut diagnostic.path);
+            o.required_into("code", &mut diagnostic.code);
+            o.required_into("severity", &mut diagnostic.severity);
+            o.required_into("message", &mut diagnostic.message);
+            o.required_into("source", &mut diagnostic.source);
+            o.required_into("caughtByCli", &mut diagnostic.caught_by_cli);
+            o.optional_into("suggestion", &mut diagnostic.suggestion);
+            o.optional_into("line", &mut diagnostic.line);
+            o.optional_into("column", &mut diagnostic.column);
+        })?;
         Ok(diagnostic)
     }
 }

@@ -16,7 +16,9 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+#[cfg(test)]
+use crate::json::read::Object;
 
 /// `NewSessionDetails.Attributes`: contact attributes, in the order they were given.
 pub type Attributes = IndexMap<String, String>;
@@ -184,16 +186,15 @@ impl ServiceError {
 mod read_outcomes {
     use super::*;
     use crate::from_json_one_of;
-    use crate::json::read::{FromJson, Object, Path, ReadError};
+    use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
     impl FromJson for SendChatIntegrationEventResponse {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut o = Object::new(value, at, "a SendChatIntegrationEvent response")?;
-            let response = SendChatIntegrationEventResponse {
-                initial_contact_id: o.optional("InitialContactId")?,
-                new_chat_created: o.optional("NewChatCreated")?,
-            };
-            o.finish()?;
+            let mut response = SendChatIntegrationEventResponse::default();
+            read_object(value, at, "a SendChatIntegrationEvent response", Unknown::Refuse, &mut |o| {
+                o.optional_into("InitialContactId", &mut response.initial_contact_id);
+                o.optional_into("NewChatCreated", &mut response.new_chat_created);
+            })?;
             Ok(response)
         }
     }
@@ -214,25 +215,25 @@ mod read_outcomes {
 
     impl FromJson for InvalidRequestExceptionReason {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut o = Object::new(value, at, "an InvalidRequestExceptionReason")?;
-            let reason = InvalidRequestExceptionReason {
-                attached_file_invalid_request_exception_reason: o.required("AttachedFileInvalidRequestExceptionReason")?,
+            let mut reason = InvalidRequestExceptionReason {
+                attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
             };
-            o.finish_lenient();
+            read_object(value, at, "an InvalidRequestExceptionReason", Unknown::Ignore, &mut |o| {
+                o.required_into("AttachedFileInvalidRequestExceptionReason", &mut reason.attached_file_invalid_request_exception_reason);
+            })?;
             Ok(reason)
         }
     }
 
     impl FromJson for ServiceError {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut o = Object::new(value, at, "a service error")?;
-            let error = ServiceError {
-                error_type: o.required("Type")?,
-                http_status: o.required("HttpStatus")?,
-                message: o.required("Message")?,
-                reason: o.optional("Reason")?,
-            };
-            o.finish_lenient();
+            let mut error = ServiceError { error_type: ErrorType::InvalidRequestException, http_status: 0, message: String::new(), reason: None };
+            read_object(value, at, "a service error", Unknown::Ignore, &mut |o| {
+                o.required_into("Type", &mut error.error_type);
+                o.required_into("HttpStatus", &mut error.http_status);
+                o.required_into("Message", &mut error.message);
+                o.optional_into("Reason", &mut error.reason);
+            })?;
             Ok(error)
         }
     }
@@ -323,60 +324,59 @@ impl SendChatIntegrationEventRequest {
 
 impl FromJson for SendChatIntegrationEventRequest {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a SendChatIntegrationEventRequest object")?;
-        let request = SendChatIntegrationEventRequest {
-            source_id: o.optional("SourceId")?,
-            destination_id: o.optional("DestinationId")?,
-            subtype: o.optional("Subtype")?,
-            event: o.optional("Event")?,
-            new_session_details: o.optional("NewSessionDetails")?,
-        };
-        o.finish()?;
+        let mut request = SendChatIntegrationEventRequest::default();
+        read_object(value, at, "a SendChatIntegrationEventRequest object", Unknown::Refuse, &mut |o| {
+            o.optional_into("SourceId", &mut request.source_id);
+            o.optional_into("DestinationId", &mut request.destination_id);
+            o.optional_into("Subtype", &mut request.subtype);
+            o.optional_into("Event", &mut request.event);
+            o.optional_into("NewSessionDetails", &mut request.new_session_details);
+        })?;
         Ok(request)
     }
 }
 
 impl FromJson for ChatEvent {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a ChatEvent object")?;
-        let event = ChatEvent {
-            r#type: o.optional("Type")?,
-            content_type: o.optional("ContentType")?,
-            content: o.optional("Content")?,
-        };
-        o.finish()?;
+        let mut event = ChatEvent::default();
+        read_object(value, at, "a ChatEvent object", Unknown::Refuse, &mut |o| {
+            o.optional_into("Type", &mut event.r#type);
+            o.optional_into("ContentType", &mut event.content_type);
+            o.optional_into("Content", &mut event.content);
+        })?;
         Ok(event)
     }
 }
 
 impl FromJson for NewSessionDetails {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a NewSessionDetails object")?;
-        let details = NewSessionDetails {
-            supported_messaging_content_types: o.optional("SupportedMessagingContentTypes")?,
-            participant_details: o.optional("ParticipantDetails")?,
-            attributes: o.optional("Attributes")?,
-            streaming_configuration: o.optional("StreamingConfiguration")?,
-        };
-        o.finish()?;
+        let mut details = NewSessionDetails::default();
+        read_object(value, at, "a NewSessionDetails object", Unknown::Refuse, &mut |o| {
+            o.optional_into("SupportedMessagingContentTypes", &mut details.supported_messaging_content_types);
+            o.optional_into("ParticipantDetails", &mut details.participant_details);
+            o.optional_into("Attributes", &mut details.attributes);
+            o.optional_into("StreamingConfiguration", &mut details.streaming_configuration);
+        })?;
         Ok(details)
     }
 }
 
 impl FromJson for ParticipantDetails {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a ParticipantDetails object")?;
-        let details = ParticipantDetails { display_name: o.optional("DisplayName")? };
-        o.finish()?;
+        let mut details = ParticipantDetails::default();
+        read_object(value, at, "a ParticipantDetails object", Unknown::Refuse, &mut |o| {
+            o.optional_into("DisplayName", &mut details.display_name);
+        })?;
         Ok(details)
     }
 }
 
 impl FromJson for ChatStreamingConfiguration {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a ChatStreamingConfiguration object")?;
-        let configuration = ChatStreamingConfiguration { streaming_endpoint_arn: o.optional("StreamingEndpointArn")? };
-        o.finish()?;
+        let mut configuration = ChatStreamingConfiguration::default();
+        read_object(value, at, "a ChatStreamingConfiguration object", Unknown::Refuse, &mut |o| {
+            o.optional_into("StreamingEndpointArn", &mut configuration.streaming_endpoint_arn);
+        })?;
         Ok(configuration)
     }
 }

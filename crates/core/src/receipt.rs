@@ -12,12 +12,12 @@ pub fn content(message_id: &str) -> String {
         "messageId".to_owned(),
         serde_json::Value::String(message_id.to_owned()),
     );
-    serde_json::Value::Object(map).to_string()
+    crate::json::write::text(&serde_json::Value::Object(map))
 }
 
 /// The message id inside a receipt's `Content`, when it has the expected shape.
 pub fn message_id(content: &str) -> Option<String> {
-    match serde_json::from_str::<serde_json::Value>(content).ok()? {
+    match crate::json::parse(content).ok()? {
         serde_json::Value::Object(map) => map.get("messageId")?.as_str().map(str::to_owned),
         _ => None,
     }

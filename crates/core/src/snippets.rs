@@ -116,7 +116,7 @@ fn write_value(out: &mut String, value: &Value, level: usize, language: SdkLangu
         }
         // A request holds only strings here (the model has no other scalars), written as JSON
         // string literals, which both languages read as the same text.
-        _ => out.push_str(&value.to_string()),
+        _ => out.push_str(&crate::json::write::text(value)),
     }
 }
 
@@ -128,7 +128,7 @@ fn write_key(out: &mut String, key: &str, language: SdkLanguage) {
     if language == SdkLanguage::JavaScript && identifier {
         out.push_str(key);
     } else {
-        out.push_str(&Value::String(key.to_owned()).to_string());
+        out.push_str(&crate::json::write::text(&Value::String(key.to_owned())));
     }
 }
 

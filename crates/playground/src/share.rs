@@ -4,7 +4,8 @@
 //! The `s1` prefix is the format's version. A link of another version, or one that does not decode,
 //! is reported as such rather than half-read.
 
-use chat_event_core::json::read::{read, FromJson, Object, Path, ReadError};
+use chat_event_core::json::read::{read, read_object, FromJson, Path, ReadError, Unknown};
+use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
 use serde::Serialize;
@@ -29,6 +30,13 @@ impl SharePayload {
             request: state.request.clone(),
             scenario: (!state.sim.steps.is_empty()).then(|| state.sim.scenario()),
         }
+    }
+}
+
+/// Written as its `Serialize` derive declares it (a test compares the two).
+impl ToJson for SharePayload {
+    fn to_json(&self) -> Value {
+        Members::new().add("request", &self.request).optional("scenario", &self.scenario).finish()
     }
 }
 
@@ -84,7 +92,7 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     })?;
     let json = String::from_utf8(json)
         .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
-    let value = serde_json::from_str::<serde_json::Value>(&json)
+    let value = chat_event_core::json::parse(&json)
         .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
     read(&value).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
@@ -93,11 +101,12 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
 /// (as the derived `Deserialize` did), so a later version's extra member does not break a link.
 impl FromJson for SharePayload {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a share link's content (an object)")?;
-        Ok(SharePayload {
-            request: o.required("request")?,
-            scenario: o.optional("scenario")?,
-        })
+        let mut read = SharePayload::default();
+        read_object(value, at, "a share link's content (an object)", Unknown::Ignore, &mut |o| {
+            o.required_into("request", &mut read.request);
+            o.optional_into("scenario", &mut read.scenario);
+        })?;
+        Ok(read)
     }
 }
 

@@ -1,5 +1,5 @@
-//! The playground's state: plain data (written with serde's `Serialize`, read with core's
-//! [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
+//! The playground's state: plain data (written with core's [`chat_event_core::json::write`], read
+//! with core's [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
 //!
 //! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
 //! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
@@ -9,7 +9,8 @@
 use std::rc::Rc;
 
 use chat_event_core::from_json_one_of;
-use chat_event_core::json::read::{FromJson, Object, Path, ReadError};
+use chat_event_core::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
 use chat_event_core::{
@@ -153,17 +154,77 @@ pub struct AppState {
     pub notice: Option<Notice>,
 }
 
+// Writing the state: core's `ToJson`, member by member, with the names the `Serialize` derives
+// above write (a test compares the two); the derives are not compiled into the app.
+
+chat_event_core::to_json_one_of!(OutputTab {
+    OutputTab::Cli => "Cli",
+    OutputTab::Json => "Json",
+    OutputTab::Shorthand => "Shorthand",
+    OutputTab::CliInputJson => "CliInputJson",
+    OutputTab::CliInputYaml => "CliInputYaml",
+    OutputTab::Sdk => "Sdk",
+});
+
+chat_event_core::to_json_one_of!(Theme { Theme::Auto => "Auto", Theme::Light => "Light", Theme::Dark => "Dark" });
+
+impl ToJson for AttributeRow {
+    fn to_json(&self) -> Value {
+        Members::new().add("key", &self.key).add("value", &self.value).finish()
+    }
+}
+
+impl ToJson for UiChoices {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("output_tab", &self.output_tab)
+            .add("shell", &self.shell)
+            .add("structure_style", &self.structure_style)
+            .add("theme", &self.theme)
+            .add("custom_subtype", &self.custom_subtype)
+            .add("custom_content_type", &self.custom_content_type)
+            .add("sdk_language", &self.sdk_language)
+            .finish()
+    }
+}
+
+impl ToJson for SimState {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("settings", &self.settings)
+            .add("steps", &self.steps)
+            .add("selected", &self.selected)
+            .add("scenario_text", &self.scenario_text)
+            .finish()
+    }
+}
+
+/// `notice` is not saved.
+impl ToJson for AppState {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("request", &self.request)
+            .add("attributes", &self.attributes)
+            .add("parked_new_session_details", &self.parked_new_session_details)
+            .add("import_text", &self.import_text)
+            .add("ui", &self.ui)
+            .add("sim", &self.sim)
+            .finish()
+    }
+}
+
 // Reading a saved state back. Every member of the state may be absent (it takes its default: a
 // state saved by an earlier version lacks the newer members) and members no reader asks for are
 // ignored (one that a later version dropped), as the derived `Deserialize` behaved.
 
 impl FromJson for AttributeRow {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an attribute row (an object)")?;
-        Ok(AttributeRow {
-            key: o.required("key")?,
-            value: o.required("value")?,
-        })
+        let mut read = AttributeRow::default();
+        read_object(value, at, "an attribute row (an object)", Unknown::Ignore, &mut |o| {
+            o.required_into("key", &mut read.key);
+            o.required_into("value", &mut read.value);
+        })?;
+        Ok(read)
     }
 }
 
@@ -184,43 +245,45 @@ from_json_one_of!(Theme {
 
 impl FromJson for UiChoices {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "the interface choices (an object)")?;
-        Ok(UiChoices {
-            output_tab: o.or_default("output_tab")?,
-            shell: o.or_default("shell")?,
-            structure_style: o.or_default("structure_style")?,
-            theme: o.or_default("theme")?,
-            custom_subtype: o.or_default("custom_subtype")?,
-            custom_content_type: o.or_default("custom_content_type")?,
-            sdk_language: o.or_default("sdk_language")?,
-        })
+        let mut read = UiChoices::default();
+        read_object(value, at, "the interface choices (an object)", Unknown::Ignore, &mut |o| {
+            o.optional_into("output_tab", &mut read.output_tab);
+            o.optional_into("shell", &mut read.shell);
+            o.optional_into("structure_style", &mut read.structure_style);
+            o.optional_into("theme", &mut read.theme);
+            o.optional_into("custom_subtype", &mut read.custom_subtype);
+            o.optional_into("custom_content_type", &mut read.custom_content_type);
+            o.optional_into("sdk_language", &mut read.sdk_language);
+        })?;
+        Ok(read)
     }
 }
 
 impl FromJson for SimState {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "the simulator's state (an object)")?;
-        Ok(SimState {
-            settings: o.or_default("settings")?,
-            steps: o.or_default("steps")?,
-            selected: o.optional("selected")?,
-            scenario_text: o.or_default("scenario_text")?,
-        })
+        let mut read = SimState::default();
+        read_object(value, at, "the simulator's state (an object)", Unknown::Ignore, &mut |o| {
+            o.optional_into("settings", &mut read.settings);
+            o.optional_into("steps", &mut read.steps);
+            o.optional_into("selected", &mut read.selected);
+            o.optional_into("scenario_text", &mut read.scenario_text);
+        })?;
+        Ok(read)
     }
 }
 
 impl FromJson for AppState {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a saved playground state (an object)")?;
-        Ok(AppState {
-            request: o.or_default("request")?,
-            attributes: o.or_default("attributes")?,
-            parked_new_session_details: o.optional("parked_new_session_details")?,
-            import_text: o.or_default("import_text")?,
-            ui: o.or_default("ui")?,
-            sim: o.or_default("sim")?,
-            notice: None,
-        })
+        let mut read = AppState::default();
+        read_object(value, at, "a saved playground state (an object)", Unknown::Ignore, &mut |o| {
+            o.optional_into("request", &mut read.request);
+            o.optional_into("attributes", &mut read.attributes);
+            o.optional_into("parked_new_session_details", &mut read.parked_new_session_details);
+            o.optional_into("import_text", &mut read.import_text);
+            o.optional_into("ui", &mut read.ui);
+            o.optional_into("sim", &mut read.sim);
+        })?;
+        Ok(read)
     }
 }
 
@@ -579,5 +642,41 @@ mod tests {
         assert!(s.sim.steps.is_empty());
         let s = s.apply(Action::SimLoadScenario(scenario));
         assert_eq!(s.sim.steps.len(), 3);
+    }
+}
+
+/// The saved state's `ToJson` against its `Serialize` (the oracle), on states with every part set.
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+    use crate::share::SharePayload;
+
+    #[test]
+    fn saved_states_and_share_payloads_write_as_serde_does() {
+        let mut states = vec![AppState::default()];
+        for preset in chat_event_core::presets::PRESETS {
+            let mut state = AppState::default();
+            for action in [
+                Action::LoadRequest(preset.request()),
+                Action::AddAttribute,
+                Action::SetAttributeKey(0, "k\u{1}\"".into()),
+                Action::SetOutputTab(OutputTab::CliInputYaml),
+                Action::SetTheme(Theme::Dark),
+                Action::SetShell(Shell::PowerShell7),
+                Action::IncludeNewSessionDetails(false),
+            ] {
+                state = (*Rc::new(state).reduce(action)).clone();
+            }
+            state.sim.steps.push(Step { send: Some(preset.request()), ..Default::default() });
+            state.sim.selected = Some("x".into());
+            states.push(state);
+        }
+        for state in &states {
+            let text = chat_event_core::json::to_string(state);
+            assert_eq!(text, serde_json::to_string(state).unwrap());
+            let payload = SharePayload::of(state);
+            assert_eq!(chat_event_core::json::to_string(&payload), serde_json::to_string(&payload).unwrap());
+        }
+        assert!(states.iter().any(|s| s.parked_new_session_details.is_some()));
     }
 }

@@ -24,8 +24,8 @@ pub fn load() -> Option<AppState> {
 /// Reads saved text; damaged text gives the default state with a notice carrying the text.
 pub fn parse(raw: &str) -> AppState {
     // Parsed once, then read with core's readers (`chat_event_core::json::read`); a syntax
-    // error keeps serde_json's line and column, a wrong member is named by its path.
-    let read = serde_json::from_str::<serde_json::Value>(raw)
+    // error keeps its line and column (as serde_json gives them), a wrong member is named by its path.
+    let read = chat_event_core::json::parse(raw)
         .map_err(|e| e.to_string())
         .and_then(|v| read::<AppState>(&v).map_err(|e| e.to_string()));
     match read {

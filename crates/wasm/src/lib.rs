@@ -23,6 +23,7 @@ use chat_event_core::simulator::{
     self as sim, AdvanceReport, ContactId, ContactView, EndChatError, EndedBy, LogEntry, Outcome, Scenario,
     ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
 };
+use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::json::{self, read::FromJson};
 use chat_event_core::{from_json_one_of, validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
 use serde::Serialize;
@@ -206,6 +207,36 @@ extern "C" {
     fn new(details: JsValue) -> ChatEventError;
 }
 
+chat_event_core::to_json_one_of!(ErrorKind {
+    ErrorKind::InvalidArgument => "invalid-argument",
+    ErrorKind::Json => "json",
+    ErrorKind::Yaml => "yaml",
+    ErrorKind::Shorthand => "shorthand",
+    ErrorKind::Command => "command",
+    ErrorKind::NotExpressible => "not-expressible",
+    ErrorKind::Settings => "settings",
+    ErrorKind::Scenario => "scenario",
+    ErrorKind::Snapshot => "snapshot",
+    ErrorKind::Simulator => "simulator",
+});
+
+/// Written as its `Serialize` declares it (a test compares the two).
+impl ToJson for ChatEventErrorDetails {
+    fn to_json(&self) -> Value {
+        Members::new()
+            .add("kind", &self.kind)
+            .add("message", &self.message)
+            .optional("path", &self.path)
+            .optional("line", &self.line)
+            .optional("column", &self.column)
+            .optional("option", &self.option)
+            .optional("hint", &self.hint)
+            .optional("suggestion", &self.suggestion)
+            .add("diagnostics", &self.diagnostics)
+            .finish()
+    }
+}
+
 /// The one error conversion: every failure becomes a thrown `ChatEventError`.
 fn fail(details: ChatEventErrorDetails) -> JsValue {
     match to_js(&details) {
@@ -219,12 +250,11 @@ fn fail(details: ChatEventErrorDetails) -> JsValue {
 /// and serde_json, which core links anyway: no second copy of each type's (de)serialization code
 /// for serde-wasm-bindgen (measured: 6 KB less wasm). JSON also gives the shapes the declarations
 /// promise: maps as plain objects, absent members left out.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_value(value).map_err(|e| js_sys::Error::new(&e.to_string()))?.to_string();
-    js_sys::JSON::parse(&text)
+fn to_js<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&json::to_string(value))
 }
 
-fn encode<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
+fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
     to_js(value)
         .map(Ts::new_unchecked)
         .map_err(|_| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS")))
@@ -240,7 +270,7 @@ fn decode_argument<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValu
     })
 }
 
-fn encode_all<T: Serialize + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
+fn encode_all<T: ToJson + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
     values.iter().map(encode).collect()
 }
 
@@ -261,7 +291,7 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// Any JSON value given as a JS value (shorthand values, structure option values).
 fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     let text = to_json_text(value, what)?;
-    serde_json::from_str(&text)
+    json::parse(&text)
         .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", json::message(&e)))))
 }
 
@@ -296,7 +326,7 @@ fn decode_request_value(value: &Value, kind: ErrorKind) -> Result<SendChatIntegr
 /// A request from JSON text: a syntax error throws with its line and column, anything else as
 /// [`decode_request_value`] says.
 fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    match serde_json::from_str::<Value>(text) {
+    match json::parse(text) {
         Ok(value) => decode_request_value(&value, kind),
         Err(e) => {
             let diagnostics = validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect();
@@ -690,6 +720,13 @@ pub struct ScenarioRun {
     pub table: String,
 }
 
+/// The report's members (`flatten`), then the table.
+impl ToJson for ScenarioRun {
+    fn to_json(&self) -> Value {
+        Members::new().flatten(&self.report).add("table", &self.table).finish()
+    }
+}
+
 impl From<ScenarioReport> for ScenarioRun {
     fn from(report: ScenarioReport) -> Self {
         ScenarioRun { table: report.to_table(), report }
@@ -732,4 +769,33 @@ pub fn run_scenario(scenario: Ts<Scenario>) -> Result<Ts<ScenarioRun>, JsValue> 
 #[wasm_bindgen(js_name = scenarioExamples)]
 pub fn scenario_examples() -> Result<Vec<Ts<Example>>, JsValue> {
     encode_all(scenarios::EXAMPLES)
+}
+
+/// The facade's own written types against their `Serialize` (the declarations'), natively:
+/// `cargo test -p chat-event-wasm --lib`.
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_and_scenario_runs_write_as_serde_does() {
+        let mut full = ChatEventErrorDetails::new(ErrorKind::NotExpressible, "m");
+        (full.path, full.line, full.column) = (Some("Event.Type".into()), Some(1), Some(2));
+        (full.option, full.hint, full.suggestion) = (Some("--event".into()), Some("h".into()), Some("s".into()));
+        full.diagnostics = validate::validate_json("{\"SourceId\": 1}");
+        let kinds = [
+            ErrorKind::InvalidArgument, ErrorKind::Json, ErrorKind::Yaml, ErrorKind::Shorthand, ErrorKind::Command,
+            ErrorKind::NotExpressible, ErrorKind::Settings, ErrorKind::Scenario, ErrorKind::Snapshot, ErrorKind::Simulator,
+        ];
+        let mut details: Vec<_> = kinds.iter().map(|&kind| ChatEventErrorDetails::new(kind, "m")).collect();
+        details.push(full);
+        for d in &details {
+            assert_eq!(json::to_string(d), serde_json::to_string(d).unwrap());
+        }
+        for example in scenarios::EXAMPLES {
+            let scenario = Scenario::from_json(example.text).unwrap();
+            let run = ScenarioRun::from(scenario.run().unwrap());
+            assert_eq!(json::to_string(&run), serde_json::to_string(&run).unwrap(), "{}", example.name);
+        }
+    }
 }

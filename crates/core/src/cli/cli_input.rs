@@ -27,19 +27,11 @@ impl InputFormat {
 /// The request as the document `--cli-input-json`/`--cli-input-yaml` reads: members in model
 /// order; JSON indented by 4 spaces like the skeleton when `pretty`, else on one line.
 pub fn document(request: &SendChatIntegrationEventRequest, format: InputFormat, pretty: bool) -> String {
-    let value = serde_json::to_value(request).unwrap_or_default();
+    let value = crate::json::to_value(request);
     match format {
         InputFormat::Yaml => crate::yaml::to_string(&value),
-        InputFormat::Json if pretty => {
-            let mut buf = Vec::new();
-            let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
-            let _ = serde::Serialize::serialize(&value, &mut ser);
-            let mut text = String::from_utf8(buf).unwrap_or_default();
-            text.push('\n');
-            text
-        }
-        InputFormat::Json => value.to_string(),
+        InputFormat::Json if pretty => crate::json::write::pretty(&value, "    ") + "\n",
+        InputFormat::Json => crate::json::write::text(&value),
     }
 }
 
@@ -47,13 +39,13 @@ pub fn document(request: &SendChatIntegrationEventRequest, format: InputFormat, 
 pub fn read(text: &str, format: InputFormat) -> Result<serde_json::Map<String, serde_json::Value>, String> {
     let value = match format {
         InputFormat::Json => {
-            serde_json::from_str::<serde_json::Value>(text).map_err(|e| format!("Invalid JSON: {e}\nJSON received: {text}"))?
+            crate::json::parse(text).map_err(|e| format!("Invalid JSON: {e}\nJSON received: {text}"))?
         }
         InputFormat::Yaml => crate::yaml::from_str(text).map_err(|e| e.message)?,
     };
     match value {
         serde_json::Value::Object(map) => Ok(map),
-        other => Err(format!("{} must hold an object with the request's members, not {other}", format.option())),
+        other => Err(format!("{} must hold an object with the request's members, not {}", format.option(), crate::json::write::text(&other))),
     }
 }
 

@@ -9,7 +9,7 @@ use super::shell::{quote, Shell};
 use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::ShorthandError;
 use crate::shape::{Shape, REQUEST};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
 const SERVICE: &str = "connect";
@@ -75,18 +75,17 @@ crate::from_json_one_of!(InputForm {
 /// a misspelt option is not silently ignored.
 impl FromJson for RenderOptions {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "render options (an object)")?;
-        let options = RenderOptions {
-            shell: o.or_default("shell")?,
-            multiline: o.or_default("multiline")?,
-            event_style: o.or_default("eventStyle")?,
-            new_session_details_style: o.or_default("newSessionDetailsStyle")?,
-            input: o.or_default("input")?,
-            region: o.optional("region")?,
-            profile: o.optional("profile")?,
-            endpoint_url: o.optional("endpointUrl")?,
-        };
-        o.finish()?;
+        let mut options = RenderOptions::default();
+        read_object(value, at, "render options (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("shell", &mut options.shell);
+            o.optional_into("multiline", &mut options.multiline);
+            o.optional_into("eventStyle", &mut options.event_style);
+            o.optional_into("newSessionDetailsStyle", &mut options.new_session_details_style);
+            o.optional_into("input", &mut options.input);
+            o.optional_into("region", &mut options.region);
+            o.optional_into("profile", &mut options.profile);
+            o.optional_into("endpointUrl", &mut options.endpoint_url);
+        })?;
         Ok(options)
     }
 }
@@ -173,7 +172,7 @@ fn is_paramfile(value: &str) -> bool {
 /// );
 /// ```
 pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions) -> RenderedCommand {
-    let value = serde_json::to_value(request).unwrap_or_default();
+    let value = crate::json::to_value(request);
     let empty = serde_json::Map::new();
     let members = value.as_object().unwrap_or(&empty);
     let mut groups: Vec<Vec<(Option<String>, String)>> = vec![vec![(None, SERVICE.into()), (None, OPERATION.into())]];
@@ -224,7 +223,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 let text = match (member.shape, v) {
                     (Shape::Structure(s), _) => {
                         let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
-                        let json = || v.to_string();
+                        let json = || crate::json::write::text(v);
                         match style {
                             StructureStyle::Json => json(),
                             StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
@@ -258,7 +257,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                         }
                     }
                     (_, serde_json::Value::String(s)) => s.clone(),
-                    (_, other) => other.to_string(),
+                    (_, other) => crate::json::write::text(other),
                 };
                 if is_paramfile(&text) {
                     notes.push(RenderNote {
@@ -282,7 +281,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 }
             }
             if !deferred.is_empty() {
-                let json = serde_json::Value::Object(deferred).to_string();
+                let json = crate::json::write::text(&serde_json::Value::Object(deferred));
                 groups.push(vec![(None, "--cli-input-json".into()), (Some("--cli-input-json".into()), json)]);
             }
         }

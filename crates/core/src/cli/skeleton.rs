@@ -39,7 +39,7 @@ pub fn input_json() -> String {
 /// `--generate-cli-skeleton output`: string members hold their own name, booleans are `true`.
 /// (The response shape has two members, restated from [`crate::SendChatIntegrationEventResponse`].)
 pub fn output_json() -> String {
-    let value = serde_json::json!({"InitialContactId": "InitialContactId", "NewChatCreated": true});
+    let value = crate::json::write::Members::new().add("InitialContactId", &"InitialContactId").add("NewChatCreated", &true).finish();
     pretty4(&value)
 }
 
@@ -65,14 +65,7 @@ fn skeleton_value(shape: &Shape) -> serde_json::Value {
 
 /// JSON with 4-space indentation and a final newline, as Python's `json.dumps(indent=4)` prints it.
 fn pretty4(value: &serde_json::Value) -> String {
-    let mut buf = Vec::new();
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
-    // Serializing a Value into memory cannot fail.
-    let _ = serde::Serialize::serialize(value, &mut ser);
-    let mut text = String::from_utf8(buf).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::json::write::pretty(value, "    ") + "\n"
 }
 
 fn comment(path: &str, required: bool, shape: &Shape) -> Option<String> {

@@ -1,37 +1,48 @@
-//! One way between JSON and typed values, each way round: typed values are written through
-//! serde's `Serialize` to a `serde_json::Value` (its value serializer), and read from a `Value` by
-//! [`read`] ([`FromJson`]); text is parsed to a `Value` first ([`from_text`]).
+//! One way between JSON and typed values, each way round: typed values are written to a
+//! `serde_json::Value` by [`write`] ([`ToJson`]) and the tree to text by [`write::text`] and
+//! [`write::pretty`]; they are read from a `Value` by [`read`] ([`FromJson`]); text is parsed to a
+//! `Value` first ([`from_text`]).
 //!
-//! Why: serde's generated code is monomorphized for every serializer a type meets, so each extra
-//! way (compact and pretty text) would compile every type's code again into the wasm: text is
-//! written from the tree. Reading has no serde derive at all: a derived `Deserialize` brings a
-//! visitor per type and `Unexpected` messages that pull float formatting into the wasm, where a
-//! reader of a parsed tree needs only serde_json's parser, which every reader shares.
+//! Why: serde's generated code is monomorphized for every serializer a type meets, and each struct
+//! member compiles to its own generic `serialize_entry`; serde_json's writer brings
+//! `std::io::Write`. [`ToJson`] is written by hand with one shared, non-generic call per member,
+//! and text is written from the tree by our own writer, byte for byte as serde_json writes it.
+//! Reading has no serde derive at all: a derived `Deserialize` brings a visitor per type and
+//! `Unexpected` messages that pull float formatting into the wasm, where a reader of a parsed tree
+//! needs only serde_json's parser, which every reader shares.
+//!
+//! Why the types still derive `Serialize` next to their [`ToJson`]: the derive is the declaration
+//! (tsify reads its `#[serde]` attributes for the TypeScript declarations, and Rust users of this
+//! crate get `Serialize`) and the oracle (tests check that every `to_json` writes the tree the
+//! derive writes). [`ToJson`] is what runs: nothing in this crate, the wasm facade or the
+//! playground calls `Serialize`, so its code never reaches the wasm.
 
+pub mod parse;
 pub mod read;
+pub mod write;
+mod written;
 
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::Value;
 
+pub use parse::{parse, skim, SyntaxError};
 use read::{FromJson, ReadError};
+pub use write::ToJson;
 
-/// A typed value as a JSON tree. Plain data with string keys cannot fail; a failure gives `null`.
-pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or_default()
+/// A typed value as a JSON tree.
+pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Value {
+    value.to_json()
 }
 
 /// A typed value as compact JSON text, through [`to_value`].
-pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
-    to_value(value).to_string()
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    write::text(&value.to_json())
 }
 
 /// A typed value as pretty JSON text (2-space indent), through [`to_value`].
-pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
-    // `Value`'s alternate Display is serde_json's pretty writer: the compact one (`to_string`)
-    // already links `Value`'s Display, so this adds no second writer to the wasm.
-    format!("{:#}", to_value(value))
+pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
+    write::pretty(&value.to_json(), "  ")
 }
 
 /// A number for people to read, written as JSON writes it (`0.5`, `2`), or `NaN`/`inf` for what
@@ -52,14 +63,9 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
-/// serde_json's message without the " at line L column C" it appends to located errors.
-pub fn message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(stripped) => stripped.to_string(),
-        None => text,
-    }
+/// A syntax error's message without the " at line L column C" its `Display` appends.
+pub fn message(e: &SyntaxError) -> String {
+    e.message().to_string()
 }
 
 /// Why a typed value could not be read from JSON text.
@@ -113,8 +119,8 @@ impl std::error::Error for TextError {}
 /// Reads a `T` from JSON text: parsed to a tree first (so that a syntax error keeps its line and
 /// column), then read by `T`'s [`FromJson`].
 pub fn from_text<T: FromJson>(text: &str) -> Result<T, TextError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
+    let value: Value =
+        parse(text).map_err(|e| TextError::Syntax { message: message(&e), line: e.line(), column: e.column() })?;
     read::read(&value).map_err(TextError::Read)
 }
 

@@ -37,8 +37,16 @@ impl fmt::Display for Path<'_> {
         match self {
             Path::Root => Ok(()),
             Path::Member(Path::Root, name) => f.write_str(name),
-            Path::Member(parent, name) => write!(f, "{parent}.{name}"),
-            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+            // The parent first, then this step: one `write_str` rather than a format per step.
+            Path::Member(parent, name) => {
+                parent.fmt(f)?;
+                f.write_str(".")?;
+                f.write_str(name)
+            }
+            Path::Index(parent, index) => {
+                parent.fmt(f)?;
+                write!(f, "[{index}]")
+            }
         }
     }
 }
@@ -131,13 +139,23 @@ impl FromJson for u64 {
     }
 }
 
+/// A `u64` no greater than `max`: the range check of every narrower unsigned type, compiled once.
+fn up_to(value: &Value, at: &Path<'_>, max: u64) -> Result<u64, ReadError> {
+    let n = u64::from_json(value, at)?;
+    if n <= max {
+        Ok(n)
+    } else {
+        Err(ReadError::new(at, format!("expected a whole number from 0 to {max}, found {n}")))
+    }
+}
+
 /// Unsigned integers narrower than `u64`: read as `u64`, then range-checked.
 macro_rules! narrow_unsigned {
     ($($ty:ty),*) => {$(
         impl FromJson for $ty {
             fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-                let n = u64::from_json(value, at)?;
-                <$ty>::try_from(n).map_err(|_| ReadError::new(at, format!("expected a whole number from 0 to {}, found {n}", <$ty>::MAX)))
+                // `up_to` checked the range: the cast keeps the value.
+                up_to(value, at, <$ty>::MAX as u64).map(|n| n as $ty)
             }
         }
     )*};
@@ -167,15 +185,32 @@ impl<T: FromJson> FromJson for Option<T> {
     }
 }
 
+/// Walks a list's items, stopping at the first error: the part of reading a `Vec<T>` that does
+/// not depend on `T`, compiled once; only the closure that reads and keeps an item is per `T`.
+fn each_item(value: &Value, at: &Path<'_>, each: &mut dyn FnMut(&Value, &Path<'_>) -> Result<(), ReadError>) -> Result<(), ReadError> {
+    let items = value.as_array().ok_or_else(|| ReadError::expected(at, "a list", value))?;
+    for (i, item) in items.iter().enumerate() {
+        each(item, &at.index(i))?;
+    }
+    Ok(())
+}
+
+/// Walks an object's members in order, as [`each_item`] does a list's items.
+fn each_member(value: &Value, at: &Path<'_>, each: &mut dyn FnMut(&str, &Value, &Path<'_>) -> Result<(), ReadError>) -> Result<(), ReadError> {
+    let map = value.as_object().ok_or_else(|| ReadError::expected(at, "an object", value))?;
+    for (k, v) in map {
+        each(k, v, &at.member(k))?;
+    }
+    Ok(())
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let items = value.as_array().ok_or_else(|| ReadError::expected(at, "a list", value))?;
-        // A plain loop, not `collect::<Result<Vec<_>, _>>()`: the adapter that collect builds is
-        // compiled again for every `T`, and costs the wasm more than this loop.
-        let mut read = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            read.push(T::from_json(item, &at.index(i))?);
-        }
+        let mut read = Vec::new();
+        each_item(value, at, &mut |item, at| {
+            read.push(T::from_json(item, at)?);
+            Ok(())
+        })?;
         Ok(read)
     }
 }
@@ -183,30 +218,63 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// An object of string keys, in the order given.
 impl<T: FromJson> FromJson for IndexMap<String, T> {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let map = value.as_object().ok_or_else(|| ReadError::expected(at, "an object", value))?;
-        // A plain loop, as for `Vec`.
-        let mut read = IndexMap::with_capacity(map.len());
-        for (k, v) in map {
-            read.insert(k.clone(), T::from_json(v, &at.member(k))?);
-        }
+        let mut read = IndexMap::new();
+        each_member(value, at, &mut |k, v, at| {
+            read.insert(k.to_owned(), T::from_json(v, at)?);
+            Ok(())
+        })?;
         Ok(read)
+    }
+}
+
+/// A place a member is read into, whatever its type: implemented once for every [`FromJson`]
+/// type (`Option<T>` included), so that [`Object::required_into`] and [`Object::optional_into`]
+/// are compiled once, and each member of a reader is one small call. (A generic
+/// `required::<T>()` per member type, returning a `Result<T, _>` left with `?`, cost the wasm about
+/// 200 bytes a member.)
+pub trait Slot {
+    /// Reads `value` into `self`, replacing what was there; on error `self` is left as it was.
+    fn read_from(&mut self, value: &Value, at: &Path<'_>) -> Result<(), ReadError>;
+}
+
+impl<T: FromJson> Slot for T {
+    fn read_from(&mut self, value: &Value, at: &Path<'_>) -> Result<(), ReadError> {
+        *self = T::from_json(value, at)?;
+        Ok(())
     }
 }
 
 /// The members of a JSON object, read one by one. [`Object::finish`] refuses members no reader
 /// asked for, so a misspelt member is an error rather than silently ignored.
+///
+/// A reader builds its value with placeholders, then reads each member into its field:
+///
+/// ```ignore
+/// let mut o = Object::new(value, at, "a point")?;
+/// let mut point = Point { x: 0, label: None };
+/// o.required_into("x", &mut point.x);
+/// o.optional_into("label", &mut point.label);
+/// o.finish()?;
+/// Ok(point)
+/// ```
+///
+/// The first error is kept and the reads after it are skipped, so the error reported is the one
+/// of the first member in the reader's order, as if each read had returned it; `finish` (or
+/// [`Object::check`]) returns it.
 pub struct Object<'v, 'p> {
     map: &'v Map<String, Value>,
     at: &'p Path<'p>,
     /// The members asked for so far (objects are small: a list beats a set).
     known: Vec<&'static str>,
+    /// The first error of a `*_into` read.
+    error: Option<ReadError>,
 }
 
 impl<'v, 'p> Object<'v, 'p> {
     /// The object at `at`; anything else is "expected `what`, found ...".
     pub fn new(value: &'v Value, at: &'p Path<'p>, what: &str) -> Result<Self, ReadError> {
         match value {
-            Value::Object(map) => Ok(Object { map, at, known: Vec::new() }),
+            Value::Object(map) => Ok(Object { map, at, known: Vec::new(), error: None }),
             _ => Err(ReadError::expected(at, what, value)),
         }
     }
@@ -217,14 +285,57 @@ impl<'v, 'p> Object<'v, 'p> {
         self.map.get(name)
     }
 
+    /// A member that must be present (and not `null`), read into `slot`. An error (missing, or
+    /// the value's own) is kept for [`Object::finish`]; after one, this only notes the name.
+    #[inline]
+    pub fn required_into(&mut self, name: &'static str, slot: &mut dyn Slot) {
+        self.member_into(name, slot, true);
+    }
+
+    /// A member that may be absent or `null`, which leaves `slot` as it is (its default); else
+    /// read into `slot` (an `Option<T>` slot becomes `Some`). Errors are kept as by
+    /// [`Object::required_into`].
+    #[inline]
+    pub fn optional_into(&mut self, name: &'static str, slot: &mut dyn Slot) {
+        self.member_into(name, slot, false);
+    }
+
+    /// Both of the above, compiled once.
+    #[inline(never)]
+    fn member_into(&mut self, name: &'static str, slot: &mut dyn Slot, required: bool) {
+        let value = self.non_null(name);
+        if self.error.is_some() {
+            return;
+        }
+        let read = match value {
+            Some(value) => slot.read_from(value, &self.at.member(name)),
+            None if required => Err(self.missing(name)),
+            None => Ok(()),
+        };
+        if let Err(e) = read {
+            self.error = Some(e);
+        }
+    }
+
+    /// The first error of the `*_into` reads so far, if any (taken: a reader that goes on with
+    /// its own checks calls this first, so that they see only well-read members).
+    pub fn check(&mut self) -> Result<(), ReadError> {
+        match self.error.take() {
+            None => Ok(()),
+            Some(e) => Err(e),
+        }
+    }
+
     /// A member that must be present (and not `null`).
     pub fn required<T: FromJson>(&mut self, name: &'static str) -> Result<T, ReadError> {
+        self.check()?;
         let value = self.present(name)?;
         T::from_json(value, &self.at.member(name))
     }
 
     /// A member that may be absent or `null`.
     pub fn optional<T: FromJson>(&mut self, name: &'static str) -> Result<Option<T>, ReadError> {
+        self.check()?;
         match self.non_null(name) {
             None => Ok(None),
             Some(value) => T::from_json(value, &self.at.member(name)).map(Some),
@@ -243,7 +354,11 @@ impl<'v, 'p> Object<'v, 'p> {
     /// The member, or the error saying it is missing.
     #[inline(never)]
     fn present(&mut self, name: &'static str) -> Result<&'v Value, ReadError> {
-        self.non_null(name).ok_or_else(|| ReadError::new(self.at, format!("the member \"{name}\" is missing")))
+        self.non_null(name).ok_or_else(|| self.missing(name))
+    }
+
+    fn missing(&self, name: &str) -> ReadError {
+        ReadError::new(self.at, format!("the member \"{name}\" is missing"))
     }
 
     /// A member that takes its default when absent or `null`.
@@ -251,8 +366,10 @@ impl<'v, 'p> Object<'v, 'p> {
         Ok(self.optional(name)?.unwrap_or_default())
     }
 
-    /// Ends the reading: a member that no reader asked for is an error naming it and the ones known.
-    pub fn finish(self) -> Result<(), ReadError> {
+    /// Ends the reading: the first error of a read, if any; else a member that no reader asked
+    /// for is an error naming it and the ones known.
+    pub fn finish(mut self) -> Result<(), ReadError> {
+        self.check()?;
         match self.map.keys().find(|k| !self.known.contains(&k.as_str())) {
             None => Ok(()),
             Some(unknown) => Err(ReadError::new(
@@ -262,31 +379,73 @@ impl<'v, 'p> Object<'v, 'p> {
         }
     }
 
-    /// Ends the reading, ignoring members no reader asked for.
-    pub fn finish_lenient(self) {}
+    /// Ends the reading, ignoring members no reader asked for: the first error of a read, if any.
+    pub fn finish_lenient(mut self) -> Result<(), ReadError> {
+        self.check()
+    }
+}
+
+/// What [`read_object`] does with members no reader asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// An error naming the member and the ones known, as [`Object::finish`].
+    Refuse,
+    /// Let be, as [`Object::finish_lenient`].
+    Ignore,
+}
+
+/// Reads the object at `at` (anything else is "expected `what`, found ..."): `members` reads
+/// each member into its slot (`o.required_into("x", &mut point.x)`), then the first error of
+/// those reads is returned, else unknown members are handled as `unknown` says.
+///
+/// The whole of a struct's reader but its slots, compiled once: a reader is its placeholder
+/// value, this call, and a closure of one small call per member.
+pub fn read_object(value: &Value, at: &Path<'_>, what: &str, unknown: Unknown, members: &mut dyn FnMut(&mut Object<'_, '_>)) -> Result<(), ReadError> {
+    let mut o = Object::new(value, at, what)?;
+    members(&mut o);
+    match unknown {
+        Unknown::Refuse => o.finish(),
+        Unknown::Ignore => o.finish_lenient(),
+    }
 }
 
 /// `"a", "b" or "c"`.
 fn one_of_list(names: &[&str]) -> String {
-    match names {
-        [] => "no members".into(),
-        [one] => format!("\"{one}\""),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(|n| format!("\"{n}\"")).collect();
-            format!("{} or \"{last}\"", rest.join(", "))
+    let mut list = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            list.push_str(if i + 1 == names.len() { " or " } else { ", " });
         }
+        list.push('"');
+        list.push_str(name);
+        list.push('"');
     }
+    if names.is_empty() {
+        list.push_str("no members");
+    }
+    list
+}
+
+/// The index of the string `value` in `names`, else "expected `names`, found ...": the part of
+/// reading an enum that does not depend on its type, compiled once (see [`from_json_one_of!`]).
+pub fn choice(value: &Value, at: &Path<'_>, names: &[&str]) -> Result<usize, ReadError> {
+    let found = match value.as_str() {
+        Some(text) => match names.iter().position(|name| *name == text) {
+            Some(i) => return Ok(i),
+            None => format!("{text:?}"),
+        },
+        None => describe(value),
+    };
+    Err(ReadError::new(at, format!("expected {}, found {found}", one_of_list(names))))
 }
 
 /// A string that must be one of a fixed set of spellings, each naming a value (an enum's variants).
 pub fn one_of<T: Copy>(value: &Value, at: &Path<'_>, choices: &[(&'static str, T)]) -> Result<T, ReadError> {
+    if let Some((_, v)) = value.as_str().and_then(|text| choices.iter().find(|(name, _)| *name == text)) {
+        return Ok(*v);
+    }
     let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-    let text = value.as_str().ok_or_else(|| ReadError::expected(at, &one_of_list(&names), value))?;
-    choices
-        .iter()
-        .find(|(name, _)| *name == text)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| ReadError::new(at, format!("expected {}, found {text:?}", one_of_list(&names))))
+    choice(value, at, &names).and_then(|i| choices.get(i).map(|(_, v)| *v).ok_or_else(|| ReadError::new(at, "")))
 }
 
 /// Implements [`FromJson`] for a fieldless enum from its JSON spellings (the same ones its
@@ -299,7 +458,10 @@ macro_rules! from_json_one_of {
                 value: &serde_json::Value,
                 at: &$crate::json::read::Path<'_>,
             ) -> Result<Self, $crate::json::read::ReadError> {
-                $crate::json::read::one_of(value, at, &[$(($name, $variant)),+])
+                // The names are looked up by one shared function; only picking the value is per type.
+                let values = [$($variant),+];
+                let i = $crate::json::read::choice(value, at, &[$($name),+])?;
+                Ok(*values.get(i).unwrap_or(&values[0]))
             }
         }
     };
@@ -353,6 +515,109 @@ mod tests {
         assert_eq!(e.to_string(), "expected a point, found a list of 1 item");
         let e = read::<Point>(&json!({"x": 4294967296u64})).unwrap_err();
         assert_eq!(e.to_string(), "x: expected a whole number from 0 to 4294967295, found 4294967296");
+    }
+
+    /// Three required members read into slots, in this order; unknown members refused.
+    #[derive(Debug, PartialEq)]
+    struct Triple {
+        a: u8,
+        b: Side,
+        c: Vec<String>,
+    }
+
+    impl FromJson for Triple {
+        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
+            let mut o = Object::new(value, at, "a triple")?;
+            let mut t = Triple { a: 0, b: Side::Left, c: Vec::new() };
+            o.required_into("a", &mut t.a);
+            o.required_into("b", &mut t.b);
+            o.optional_into("c", &mut t.c);
+            o.finish()?;
+            Ok(t)
+        }
+    }
+
+    #[test]
+    fn the_first_member_in_the_readers_order_reports_its_error() {
+        let cases = [
+            // Every member wrong: the first one read is reported, not the first in the text.
+            (json!({"c": 1, "b": "up", "a": -1}), "a", "expected a whole number from 0, found the number -1"),
+            // An early member missing beats a later wrong one.
+            (json!({"b": "up", "c": 1}), "", "the member \"a\" is missing"),
+            // The early one right: the next error is reported.
+            (json!({"a": 1, "b": "up", "c": 1}), "b", "expected \"left\" or \"right\", found \"up\""),
+            (json!({"a": 1, "b": "left", "c": [1]}), "c[0]", "expected a string, found the number 1"),
+            // A wrong member beats an unknown one, wherever it stands.
+            (json!({"zz": 0, "a": 256, "b": "left"}), "a", "expected a whole number from 0 to 255, found 256"),
+            // The members read fine: then the unknown one is reported.
+            (json!({"zz": 0, "a": 255, "b": "left"}), "zz", "unknown member \"zz\"; expected \"a\", \"b\" or \"c\""),
+        ];
+        for (value, path, message) in cases {
+            let e = read::<Triple>(&value).unwrap_err();
+            assert_eq!((e.path.as_str(), e.message.as_str()), (path, message), "{value}");
+        }
+        let read_fine = read::<Triple>(&json!({"a": 255, "b": "right", "c": null})).unwrap();
+        assert_eq!(read_fine, Triple { a: 255, b: Side::Right, c: vec![] });
+    }
+
+    #[test]
+    fn finish_lenient_reports_a_members_error_but_not_unknown_members() {
+        fn lenient(value: &Value) -> Result<Option<bool>, ReadError> {
+            let mut o = Object::new(value, &Path::Root, "an object")?;
+            let mut flag = None;
+            o.optional_into("flag", &mut flag);
+            o.finish_lenient()?;
+            Ok(flag)
+        }
+        assert_eq!(lenient(&json!({"flag": true, "other": 1})), Ok(Some(true)));
+        assert_eq!(lenient(&json!({"flag": null})), Ok(None));
+        assert_eq!(lenient(&json!({})), Ok(None));
+        let e = lenient(&json!({"flag": "yes", "other": 1})).unwrap_err();
+        assert_eq!(e.to_string(), "flag: expected true or false, found the string \"yes\"");
+    }
+
+    #[test]
+    fn check_returns_the_pending_error_once() {
+        let value = json!({"a": "x", "b": 2});
+        let mut o = Object::new(&value, &Path::Root, "an object").unwrap();
+        let (mut a, mut b) = (0u32, 0u32);
+        o.required_into("a", &mut a);
+        o.required_into("b", &mut b);
+        // After the error, the later member is not read.
+        assert_eq!((a, b), (0, 0));
+        assert_eq!(o.check().map_err(|e| e.path), Err("a".to_string()));
+        assert_eq!(o.check(), Ok(()));
+        // The generic reads see a pending error first.
+        let mut o = Object::new(&value, &Path::Root, "an object").unwrap();
+        o.required_into("a", &mut a);
+        assert_eq!(o.required::<u32>("b").map_err(|e| e.path), Err("a".to_string()));
+    }
+
+    #[test]
+    fn narrow_integers_are_range_checked_on_both_sides_of_their_maximum() {
+        assert_eq!(read::<u8>(&json!(255)), Ok(255));
+        assert_eq!(read::<u8>(&json!(256)).unwrap_err().message, "expected a whole number from 0 to 255, found 256");
+        assert_eq!(read::<u16>(&json!(65535)), Ok(65535));
+        assert_eq!(read::<u16>(&json!(65536)).unwrap_err().message, "expected a whole number from 0 to 65535, found 65536");
+        assert_eq!(read::<u32>(&json!(4294967295u64)), Ok(u32::MAX));
+        assert_eq!(read::<u8>(&json!(-1)).unwrap_err().message, "expected a whole number from 0, found the number -1");
+    }
+
+    #[test]
+    fn lists_of_names_and_paths_print_as_before() {
+        assert_eq!(one_of_list(&[]), "no members");
+        assert_eq!(one_of_list(&["a"]), "\"a\"");
+        assert_eq!(one_of_list(&["a", "b"]), "\"a\" or \"b\"");
+        assert_eq!(one_of_list(&["a", "b", "c"]), "\"a\", \"b\" or \"c\"");
+        let root = Path::Root;
+        let steps = root.member("steps");
+        let second = steps.index(2);
+        let send = second.member("send");
+        assert_eq!(send.to_string(), "steps[2].send");
+        assert_eq!(root.index(0).to_string(), "[0]");
+        assert_eq!(one_of(&json!("b"), &root, &[("a", 1), ("b", 2)]), Ok(2));
+        assert_eq!(one_of(&json!("c"), &root, &[("a", 1), ("b", 2)]).unwrap_err().message, "expected \"a\" or \"b\", found \"c\"");
+        assert_eq!(choice(&json!(true), &root, &["a"]).unwrap_err().message, "expected \"a\", found the boolean true");
     }
 
     #[test]

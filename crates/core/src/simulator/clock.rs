@@ -278,8 +278,9 @@ impl FromJson for Timestamp {
             },
             Value::Object(_) => {
                 let mut o = Object::new(value, at, "a timestamp")?;
-                let iso: Option<String> = o.optional("iso")?;
-                let millis: Option<i64> = o.optional("epochMillis")?;
+                let (mut iso, mut millis): (Option<String>, Option<i64>) = (None, None);
+                o.optional_into("iso", &mut iso);
+                o.optional_into("epochMillis", &mut millis);
                 o.finish()?;
                 let from_iso = iso.map(|t| Timestamp::parse_iso(&t)).transpose().map_err(|e| ReadError::new(&at.member("iso"), e.to_string()))?;
                 let from_millis = millis

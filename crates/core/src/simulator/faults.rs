@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::settings::Throttling;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// The throttling bucket's state: tokens left and when they were counted (epoch ms).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -52,9 +52,11 @@ impl TokenBucket {
 /// Both members are required; unknown members are ignored, as they were.
 impl FromJson for TokenBucket {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a token bucket {\"tokens\", \"updatedAtMillis\"}")?;
-        let bucket = TokenBucket { tokens: o.required("tokens")?, updated_at_millis: o.required("updatedAtMillis")? };
-        o.finish_lenient();
+        let mut bucket = TokenBucket { tokens: 0.0, updated_at_millis: 0 };
+        read_object(value, at, "a token bucket {\"tokens\", \"updatedAtMillis\"}", Unknown::Ignore, &mut |o| {
+            o.required_into("tokens", &mut bucket.tokens);
+            o.required_into("updatedAtMillis", &mut bucket.updated_at_millis);
+        })?;
         Ok(bucket)
     }
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
 use crate::from_json_one_of;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
@@ -136,7 +136,7 @@ impl AwsResponse {
     pub fn body_json(&self) -> String {
         match self {
             AwsResponse::Ok(r) => crate::json::to_string(r),
-            AwsResponse::Error(e) => serde_json::json!({ "Message": e.message }).to_string(),
+            AwsResponse::Error(e) => crate::json::write::text(&crate::json::write::Members::new().add("Message", &e.message).finish()),
         }
     }
 }
@@ -628,22 +628,39 @@ impl FromJson for Explanation {
     }
 }
 
+impl Outcome {
+    /// An outcome to read members into (see [`crate::json::read::Object::required_into`]): each field is overwritten
+    /// by a reader, or left as the default of an absent optional member.
+    pub(crate) fn placeholder() -> Outcome {
+        Outcome {
+            at: Timestamp::EPOCH,
+            what: What::Created,
+            response: AwsResponse::Ok(SendChatIntegrationEventResponse::default()),
+            contact_id: None,
+            follows: None,
+            new_session_details_ignored: false,
+            message_id: None,
+            explanation: Explanation::from(String::new()),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 /// Unknown members are ignored, as they were; absent optional members take their defaults.
 impl FromJson for Outcome {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an outcome")?;
-        let outcome = Outcome {
-            at: o.required("at")?,
-            what: o.required("what")?,
-            response: o.required("response")?,
-            contact_id: o.optional("contactId")?,
-            follows: o.optional("follows")?,
-            new_session_details_ignored: o.or_default("newSessionDetailsIgnored")?,
-            message_id: o.optional("messageId")?,
-            explanation: o.required("explanation")?,
-            diagnostics: o.or_default("diagnostics")?,
-        };
-        o.finish_lenient();
+        let mut outcome = Outcome::placeholder();
+        read_object(value, at, "an outcome", Unknown::Ignore, &mut |o| {
+            o.required_into("at", &mut outcome.at);
+            o.required_into("what", &mut outcome.what);
+            o.required_into("response", &mut outcome.response);
+            o.optional_into("contactId", &mut outcome.contact_id);
+            o.optional_into("follows", &mut outcome.follows);
+            o.optional_into("newSessionDetailsIgnored", &mut outcome.new_session_details_ignored);
+            o.optional_into("messageId", &mut outcome.message_id);
+            o.required_into("explanation", &mut outcome.explanation);
+            o.optional_into("diagnostics", &mut outcome.diagnostics);
+        })?;
         Ok(outcome)
     }
 }
@@ -690,14 +707,18 @@ from_json_one_of!(EndedBy { "agent" => EndedBy::Agent, "flow" => EndedBy::Flow }
 /// Unknown members are ignored, as they were.
 impl FromJson for Predecessor {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a predecessor contact")?;
-        let predecessor = Predecessor {
-            contact_id: o.required("contactId")?,
-            started_at: o.required("startedAt")?,
-            ended_at: o.required("endedAt")?,
-            end_reason: o.required("endReason")?,
+        let mut predecessor = Predecessor {
+            contact_id: ContactId(0),
+            started_at: Timestamp::EPOCH,
+            ended_at: Timestamp::EPOCH,
+            end_reason: EndReason::Expired,
         };
-        o.finish_lenient();
+        read_object(value, at, "a predecessor contact", Unknown::Ignore, &mut |o| {
+            o.required_into("contactId", &mut predecessor.contact_id);
+            o.required_into("startedAt", &mut predecessor.started_at);
+            o.required_into("endedAt", &mut predecessor.ended_at);
+            o.required_into("endReason", &mut predecessor.end_reason);
+        })?;
         Ok(predecessor)
     }
 }
@@ -712,7 +733,7 @@ mod tests {
     /// Each enum reads exactly the spelling its `Serialize` writes, and nothing else.
     #[test]
     fn enums_read_the_spellings_they_write() {
-        fn round_trip<T: Serialize + FromJson + PartialEq + fmt::Debug>(values: &[T]) {
+        fn round_trip<T: crate::json::ToJson + FromJson + PartialEq + fmt::Debug>(values: &[T]) {
             for v in values {
                 let written = crate::json::to_value(v);
                 assert_eq!(read::<T>(&written).as_ref(), Ok(v), "{written}");

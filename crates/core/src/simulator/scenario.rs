@@ -28,7 +28,7 @@ use super::ids::ContactId;
 use super::outcome::{EndedBy, Outcome, What};
 use super::settings::{Settings, SettingsError};
 use super::Simulator;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::model::{ErrorType, SendChatIntegrationEventRequest};
 
 /// A scenario file.
@@ -159,14 +159,13 @@ pub struct Expect {
 /// Unknown members are refused; `description` and `settings` may be absent.
 impl FromJson for Scenario {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a scenario (an object with \"title\" and \"steps\")")?;
-        let scenario = Scenario {
-            title: o.required("title")?,
-            description: o.optional("description")?,
-            settings: o.optional("settings")?,
-            steps: o.required("steps")?,
-        };
-        o.finish()?;
+        let mut scenario = Scenario { title: String::new(), description: None, settings: None, steps: Vec::new() };
+        read_object(value, at, "a scenario (an object with \"title\" and \"steps\")", Unknown::Refuse, &mut |o| {
+            o.required_into("title", &mut scenario.title);
+            o.optional_into("description", &mut scenario.description);
+            o.optional_into("settings", &mut scenario.settings);
+            o.required_into("steps", &mut scenario.steps);
+        })?;
         Ok(scenario)
     }
 }
@@ -175,16 +174,15 @@ impl FromJson for Scenario {
 /// unknown members are refused.
 impl FromJson for Step {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a step (an object)")?;
-        let step = Step {
-            name: o.optional("name")?,
-            after: o.optional("after")?,
-            send: o.optional("send")?,
-            advance: o.optional("advance")?,
-            end_chat: o.optional("endChat")?,
-            expect: o.optional("expect")?,
-        };
-        o.finish()?;
+        let mut step = Step::default();
+        read_object(value, at, "a step (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("name", &mut step.name);
+            o.optional_into("after", &mut step.after);
+            o.optional_into("send", &mut step.send);
+            o.optional_into("advance", &mut step.advance);
+            o.optional_into("endChat", &mut step.end_chat);
+            o.optional_into("expect", &mut step.expect);
+        })?;
         Ok(step)
     }
 }
@@ -192,16 +190,22 @@ impl FromJson for Step {
 /// `by` is required; unknown members are refused.
 impl FromJson for EndChatStep {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an endChat step (an object)")?;
-        let step = EndChatStep {
-            contact_of: o.optional("contactOf")?,
-            contact_id: o.optional("contactId")?,
-            source_id: o.optional("sourceId")?,
-            destination_id: o.optional("destinationId")?,
-            subtype: o.optional("subtype")?,
-            by: o.required("by")?,
+        let mut step = EndChatStep {
+            contact_of: None,
+            contact_id: None,
+            source_id: None,
+            destination_id: None,
+            subtype: None,
+            by: EndedBy::Agent,
         };
-        o.finish()?;
+        read_object(value, at, "an endChat step (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("contactOf", &mut step.contact_of);
+            o.optional_into("contactId", &mut step.contact_id);
+            o.optional_into("sourceId", &mut step.source_id);
+            o.optional_into("destinationId", &mut step.destination_id);
+            o.optional_into("subtype", &mut step.subtype);
+            o.required_into("by", &mut step.by);
+        })?;
         Ok(step)
     }
 }
@@ -210,22 +214,21 @@ impl FromJson for EndChatStep {
 /// otherwise pass unchecked).
 impl FromJson for Expect {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an expectation (an object)")?;
-        let expect = Expect {
-            what: o.optional("what")?,
-            new_chat_created: o.optional("newChatCreated")?,
-            error: o.optional("error")?,
-            http_status: o.optional("httpStatus")?,
-            initial_contact_id_absent: o.optional("initialContactIdAbsent")?,
-            same_contact_as: o.optional("sameContactAs")?,
-            different_contact_from: o.optional("differentContactFrom")?,
-            follows: o.optional("follows")?,
-            new_session_details_ignored: o.optional("newSessionDetailsIgnored")?,
-            explanation_contains: o.optional("explanationContains")?,
-            active_chats: o.optional("activeChats")?,
-            expired: o.optional("expired")?,
-        };
-        o.finish()?;
+        let mut expect = Expect::default();
+        read_object(value, at, "an expectation (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("what", &mut expect.what);
+            o.optional_into("newChatCreated", &mut expect.new_chat_created);
+            o.optional_into("error", &mut expect.error);
+            o.optional_into("httpStatus", &mut expect.http_status);
+            o.optional_into("initialContactIdAbsent", &mut expect.initial_contact_id_absent);
+            o.optional_into("sameContactAs", &mut expect.same_contact_as);
+            o.optional_into("differentContactFrom", &mut expect.different_contact_from);
+            o.optional_into("follows", &mut expect.follows);
+            o.optional_into("newSessionDetailsIgnored", &mut expect.new_session_details_ignored);
+            o.optional_into("explanationContains", &mut expect.explanation_contains);
+            o.optional_into("activeChats", &mut expect.active_chats);
+            o.optional_into("expired", &mut expect.expired);
+        })?;
         Ok(expect)
     }
 }
@@ -365,7 +368,7 @@ impl Scenario {
     /// Reads a scenario from JSON and checks that every step has exactly one action. A syntax
     /// error has serde_json's line and column; a wrong member, its path (and its step's number).
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| ScenarioError {
+        let value: Value = crate::json::parse(text).map_err(|e| ScenarioError {
             line: Some(e.line()),
             column: Some(e.column()),
             step: None,
@@ -394,7 +397,7 @@ impl Scenario {
 
     /// The scenario as YAML.
     pub fn to_yaml(&self) -> String {
-        crate::yaml::to_string(&serde_json::to_value(self).unwrap_or_default())
+        crate::yaml::to_string(&crate::json::to_value(self))
     }
 
     /// The scenario as pretty JSON.
@@ -590,10 +593,10 @@ impl Simulator {
 }
 
 fn what_word(w: What) -> String {
-    serde_json::to_value(w)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
+    match crate::json::to_value(&w) {
+        Value::String(word) => word,
+        _ => String::new(),
+    }
 }
 
 fn describe_send(r: &SendChatIntegrationEventRequest) -> String {

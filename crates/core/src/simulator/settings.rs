@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::clock::Timestamp;
 use crate::from_json_one_of;
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// The shortest chat duration StartChatContact accepts, in minutes.
 pub const MIN_CHAT_DURATION_MINUTES: u32 = 60;
@@ -140,7 +140,7 @@ impl Settings {
     /// A syntax error is the field `(settings)` with serde_json's line and column; a wrong member
     /// is the member's path (`faults.throttling.burst`).
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| SettingsError {
+        let value: Value = crate::json::parse(text).map_err(|e| SettingsError {
             field: "(settings)".into(),
             message: e.to_string(),
         })?;
@@ -203,18 +203,17 @@ impl Settings {
 /// Every member may be absent and takes its default; unknown members are refused.
 impl FromJson for Settings {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "the settings (an object)")?;
-        let d = Settings::default();
-        let settings = Settings {
-            seed: o.optional("seed")?.unwrap_or(d.seed),
-            start: o.optional("start")?.unwrap_or(d.start),
-            chat_duration_minutes: o.optional("chatDurationMinutes")?.unwrap_or(d.chat_duration_minutes),
-            subtype_matching: o.optional("subtypeMatching")?.unwrap_or(d.subtype_matching),
-            transcript_limit: o.optional("transcriptLimit")?.unwrap_or(d.transcript_limit),
-            log_limit: o.optional("logLimit")?.unwrap_or(d.log_limit),
-            faults: o.or_default("faults")?,
-        };
-        o.finish()?;
+        // An absent member keeps its default.
+        let mut settings = Settings::default();
+        read_object(value, at, "the settings (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("seed", &mut settings.seed);
+            o.optional_into("start", &mut settings.start);
+            o.optional_into("chatDurationMinutes", &mut settings.chat_duration_minutes);
+            o.optional_into("subtypeMatching", &mut settings.subtype_matching);
+            o.optional_into("transcriptLimit", &mut settings.transcript_limit);
+            o.optional_into("logLimit", &mut settings.log_limit);
+            o.optional_into("faults", &mut settings.faults);
+        })?;
         Ok(settings)
     }
 }
@@ -227,15 +226,14 @@ from_json_one_of!(SubtypeMatching {
 /// Every member may be absent (all faults off); unknown members are refused.
 impl FromJson for Faults {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "the faults (an object)")?;
-        let faults = Faults {
-            access_denied: o.or_default("accessDenied")?,
-            destinations: o.optional("destinations")?,
-            throttling: o.optional("throttling")?,
-            internal_error_probability: o.or_default("internalErrorProbability")?,
-            max_active_chats: o.optional("maxActiveChats")?,
-        };
-        o.finish()?;
+        let mut faults = Faults::default();
+        read_object(value, at, "the faults (an object)", Unknown::Refuse, &mut |o| {
+            o.optional_into("accessDenied", &mut faults.access_denied);
+            o.optional_into("destinations", &mut faults.destinations);
+            o.optional_into("throttling", &mut faults.throttling);
+            o.optional_into("internalErrorProbability", &mut faults.internal_error_probability);
+            o.optional_into("maxActiveChats", &mut faults.max_active_chats);
+        })?;
         Ok(faults)
     }
 }
@@ -243,9 +241,11 @@ impl FromJson for Faults {
 /// Both members are required; unknown members are refused.
 impl FromJson for Throttling {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a token bucket {\"ratePerSecond\", \"burst\"}")?;
-        let throttling = Throttling { rate_per_second: o.required("ratePerSecond")?, burst: o.required("burst")? };
-        o.finish()?;
+        let mut throttling = Throttling { rate_per_second: 0.0, burst: 0 };
+        read_object(value, at, "a token bucket {\"ratePerSecond\", \"burst\"}", Unknown::Refuse, &mut |o| {
+            o.required_into("ratePerSecond", &mut throttling.rate_per_second);
+            o.required_into("burst", &mut throttling.burst);
+        })?;
         Ok(throttling)
     }
 }

@@ -18,7 +18,7 @@ use super::settings::{Settings, SettingsError};
 use super::store::{ContactRecord, Details, Standing, NONE};
 use super::transcript::{Item, TranscriptEntry};
 use super::{EndReason, Simulator};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// The `format` member every snapshot carries.
 pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
@@ -97,20 +97,30 @@ struct TranscriptDoc {
 /// Unknown members are refused; `bucket`, `transcripts` and `log` may be absent.
 impl FromJson for Document {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a simulator snapshot (an object)")?;
-        let doc = Document {
-            format: o.required("format")?,
-            version: o.required("version")?,
-            settings: o.required("settings")?,
-            now: o.required("now")?,
-            rng_state: o.required("rngState")?,
-            bucket: o.optional("bucket")?,
-            requests: o.required("requests")?,
-            contacts: o.required("contacts")?,
-            transcripts: o.or_default("transcripts")?,
-            log: o.or_default("log")?,
+        let mut doc = Document {
+            format: String::new(),
+            version: 0,
+            settings: Settings::default(),
+            now: Timestamp::EPOCH,
+            rng_state: 0,
+            bucket: None,
+            requests: 0,
+            contacts: Vec::new(),
+            transcripts: Vec::new(),
+            log: Vec::new(),
         };
-        o.finish()?;
+        read_object(value, at, "a simulator snapshot (an object)", Unknown::Refuse, &mut |o| {
+            o.required_into("format", &mut doc.format);
+            o.required_into("version", &mut doc.version);
+            o.required_into("settings", &mut doc.settings);
+            o.required_into("now", &mut doc.now);
+            o.required_into("rngState", &mut doc.rng_state);
+            o.optional_into("bucket", &mut doc.bucket);
+            o.required_into("requests", &mut doc.requests);
+            o.required_into("contacts", &mut doc.contacts);
+            o.optional_into("transcripts", &mut doc.transcripts);
+            o.optional_into("log", &mut doc.log);
+        })?;
         Ok(doc)
     }
 }
@@ -118,10 +128,36 @@ impl FromJson for Document {
 /// Unknown members are refused.
 impl FromJson for TranscriptDoc {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a contact's transcript")?;
-        let doc = TranscriptDoc { contact_id: o.required("contactId")?, entries: o.required("entries")? };
-        o.finish()?;
+        let mut doc = TranscriptDoc { contact_id: ContactId(0), entries: Vec::new() };
+        read_object(value, at, "a contact's transcript", Unknown::Refuse, &mut |o| {
+            o.required_into("contactId", &mut doc.contact_id);
+            o.required_into("entries", &mut doc.entries);
+        })?;
         Ok(doc)
+    }
+}
+
+/// Written as its `Serialize` writes it (a test compares the two on real snapshots).
+impl crate::json::ToJson for Document {
+    fn to_json(&self) -> Value {
+        crate::json::write::Members::new()
+            .add("format", &self.format)
+            .add("version", &self.version)
+            .add("settings", &self.settings)
+            .add("now", &self.now)
+            .add("rngState", &self.rng_state)
+            .optional("bucket", &self.bucket)
+            .add("requests", &self.requests)
+            .add("contacts", &self.contacts)
+            .add("transcripts", &self.transcripts)
+            .add("log", &self.log)
+            .finish()
+    }
+}
+
+impl crate::json::ToJson for TranscriptDoc {
+    fn to_json(&self) -> Value {
+        crate::json::write::Members::new().add("contactId", &self.contact_id).add("entries", &self.entries).finish()
     }
 }
 
@@ -143,6 +179,11 @@ fn corrupt_at(list: &str, i: usize, member: &str, message: &str) -> SnapshotErro
 impl Simulator {
     /// The whole state as pretty JSON: settings, clock, contacts, transcripts, log and generators.
     pub fn snapshot(&self) -> String {
+        crate::json::to_string_pretty(&self.document())
+    }
+
+    /// The snapshot's document.
+    fn document(&self) -> Document {
         let transcripts = (0..self.store.contacts.len() as u32)
             .filter(|&i| self.transcripts.has(i))
             .map(|i| TranscriptDoc {
@@ -154,7 +195,7 @@ impl Simulator {
                     .collect(),
             })
             .collect();
-        let doc = Document {
+        Document {
             format: SNAPSHOT_FORMAT.into(),
             version: SNAPSHOT_VERSION,
             settings: self.settings.clone(),
@@ -165,15 +206,13 @@ impl Simulator {
             contacts: self.contacts(),
             transcripts,
             log: self.log(),
-        };
-        // Plain data with string keys: serializing cannot fail.
-        crate::json::to_string_pretty(&doc)
+        }
     }
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
     pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
         let value: Value =
-            serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+            crate::json::parse(text).map_err(|e| SnapshotError::NotJson {
                 line: e.line(),
                 column: e.column(),
                 message: e.to_string(),
@@ -182,7 +221,7 @@ impl Simulator {
             Some(Value::String(f)) if f == SNAPSHOT_FORMAT => {}
             Some(other) => {
                 return Err(SnapshotError::NotASnapshot {
-                    found: Some(other.to_string().trim_matches('"').to_string()),
+                    found: Some(crate::json::write::text(other).trim_matches('"').to_string()),
                 })
             }
             None => return Err(SnapshotError::NotASnapshot { found: None }),
@@ -393,5 +432,27 @@ impl Simulator {
         }
         sim.log = log;
         Ok(sim)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::ToJson;
+    use crate::simulator::scenarios::EXAMPLES;
+    use crate::simulator::Scenario;
+
+    /// The document is written as its `Serialize` writes it (the oracle), after every example
+    /// scenario, with and without the token bucket.
+    #[test]
+    fn snapshots_write_as_serde_does() {
+        for example in EXAMPLES {
+            let scenario = Scenario::from_json(example.text).unwrap();
+            let mut sim = Simulator::new(scenario.settings.clone().unwrap_or_default()).unwrap();
+            sim.run_scenario(&scenario);
+            let doc = sim.document();
+            assert_eq!(doc.to_json(), serde_json::to_value(&doc).unwrap(), "{}", example.name);
+            assert_eq!(sim.snapshot(), serde_json::to_string_pretty(&doc).unwrap(), "{}", example.name);
+        }
     }
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::clock::Timestamp;
 use super::ids::MessageId;
 use crate::content_type::{EVENT_CONTENT_TYPES, MESSAGE_CONTENT_TYPES};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// One item of a transcript, as the queries show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,15 +31,20 @@ pub struct TranscriptEntry {
 /// Unknown members are ignored, as they were.
 impl FromJson for TranscriptEntry {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "a transcript entry")?;
-        let entry = TranscriptEntry {
-            message_id: o.required("messageId")?,
-            at: o.required("at")?,
-            event_type: o.required("eventType")?,
-            content_type: o.optional("contentType")?,
-            content: o.optional("content")?,
+        let mut entry = TranscriptEntry {
+            message_id: MessageId(0),
+            at: Timestamp::EPOCH,
+            event_type: String::new(),
+            content_type: None,
+            content: None,
         };
-        o.finish_lenient();
+        read_object(value, at, "a transcript entry", Unknown::Ignore, &mut |o| {
+            o.required_into("messageId", &mut entry.message_id);
+            o.required_into("at", &mut entry.at);
+            o.required_into("eventType", &mut entry.event_type);
+            o.optional_into("contentType", &mut entry.content_type);
+            o.optional_into("content", &mut entry.content);
+        })?;
         Ok(entry)
     }
 }

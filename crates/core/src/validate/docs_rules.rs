@@ -18,7 +18,7 @@ use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
 use super::view::{Field, NewSessionView, RequestView, StrList};
 use super::{codes, diag, did_you_mean, preview, suggest::near_miss, thousands};
 use crate::content_type::{self as ct, is_receipt};
-use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::{Diagnostic, RuleSource, Severity};
 
 /// The docs' limit on all Attributes keys and values together, in UTF-8 bytes.
@@ -131,7 +131,7 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
     if t == ct::APPLICATION_JSON {
         if let Some(c) = content {
             // Skimmed, not built: no allocation on the simulator's hot path.
-            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(c) {
+            if let Err(e) = crate::json::skim(c) {
                 out.push(docs(
                     "Event.Content",
                     codes::CONTENT_NOT_JSON,
@@ -170,9 +170,10 @@ struct Receipt {
 
 impl FromJson for Receipt {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut o = Object::new(value, at, "an object")?;
-        let receipt = Receipt { message_id: o.required("messageId")? };
-        o.finish_lenient();
+        let mut receipt = Receipt { message_id: String::new() };
+        read_object(value, at, "an object", Unknown::Ignore, &mut |o| {
+            o.required_into("messageId", &mut receipt.message_id);
+        })?;
         Ok(receipt)
     }
 }

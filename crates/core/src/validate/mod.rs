@@ -135,7 +135,7 @@ pub fn validate_value(value: &serde_json::Value) -> Vec<Diagnostic> {
 /// Every problem in a request given as JSON text. Text that is not JSON gives one `json-syntax`
 /// diagnostic with its line and column.
 pub fn validate_json(text: &str) -> Vec<Diagnostic> {
-    match serde_json::from_str::<serde_json::Value>(text) {
+    match crate::json::parse(text) {
         Ok(value) => validate_value(&value),
         Err(error) => vec![syntax::json_syntax(&error)],
     }

@@ -3,13 +3,11 @@
 use super::{codes, diag};
 use crate::{Diagnostic, RuleSource, Severity};
 
-/// One `json-syntax` diagnostic for a serde_json parse error, with a message that says what was
-/// expected, and its 1-based line and column.
-pub(super) fn json_syntax(error: &serde_json::Error) -> Diagnostic {
-    let full = error.to_string();
-    // serde_json appends " at line L column C"; the location goes into its own fields.
-    let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(w, _)| w);
-    let explained = match what {
+/// One `json-syntax` diagnostic for a JSON syntax error (serde_json's words), with a message that
+/// says what was expected, and its 1-based line and column.
+pub(super) fn json_syntax(error: &crate::json::SyntaxError) -> Diagnostic {
+    // The location goes into its own fields.
+    let explained = match error.message() {
         "EOF while parsing a value" => "the text ended where a value was expected (a string, number, object, list, true, false or null)".to_string(),
         "EOF while parsing an object" => "the text ended inside an object: a closing '}' is missing".to_string(),
         "EOF while parsing a list" => "the text ended inside a list: a closing ']' is missing".to_string(),

@@ -26,7 +26,7 @@
 //! Writing is done here too, the output byte for byte what yaml-rust2's `YamlEmitter` wrote (a
 //! test compares the two on generated documents), without converting to another tree first.
 
-mod number;
+pub(crate) mod number;
 mod read;
 
 use serde::Serialize;

@@ -523,10 +523,10 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
     }
 }
 
-/// A number as an input shows it (core's `json::number_text`), and back, through serde_json's
-/// number reading, which the app has anyway (not `FromStr` for f64, which would add its own).
+/// A number as an input shows it (core's `json::number_text`), and back, through core's JSON
+/// parser, which the app has anyway (not `FromStr` for f64, which would add its own).
 fn parse_number(text: &str) -> Option<f64> {
-    serde_json::from_str::<serde_json::Value>(text.trim())
+    chat_event_core::json::parse(text.trim())
         .ok()?
         .as_f64()
 }

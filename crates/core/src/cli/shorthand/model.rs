@@ -65,7 +65,7 @@ pub fn parse_structure(text: &str, shape: &'static Structure, path: &str) -> Res
                 hint: format!("{path} is a structure: its JSON form is an object in braces {{...}}, not a list."),
             });
         }
-        return match serde_json::from_str::<serde_json::Value>(text) {
+        return match crate::json::parse(text) {
             Ok(value) => Ok(ParsedStructure { value, syntax: ValueSyntax::Json, diagnostics: Vec::new() }),
             Err(e) => Err(StructureError::Json {
                 message: format!("Invalid JSON: {e}\nJSON received: {text}"),
@@ -182,7 +182,7 @@ fn check(value: &serde_json::Value, shape: &'static Shape, path: &str, key: &str
                     "{key} became a list of {} items ({}) because shorthand reads a comma as a list separator; \
                      {key} must be a single string.",
                     items.len(),
-                    value
+                    crate::json::write::text(value)
                 ),
                 source: RuleSource::Syntax,
                 caught_by_cli: true,
