@@ -216,46 +216,19 @@ pub fn parse_arn(s: &str) -> Result<Arn<'_>, &'static str> {
 }
 
 /// The positions of the first five `:` in `bytes`, and how many there are (at most five), found in
-/// one pass eight bytes at a time.
+/// one pass. A plain byte loop: the simulator remembers the last good DestinationId, so this no
+/// longer runs per request, and a word-at-a-time search cost the wasm several hundred bytes.
 fn first_colons(bytes: &[u8]) -> ([usize; 5], usize) {
     let mut colons = [0usize; 5];
     let mut found = 0;
-    let mut record = |colons: &mut [usize; 5], at: usize| {
-        if let Some(slot) = colons.get_mut(found) {
+    for (at, &b) in bytes.iter().enumerate() {
+        if b == b':' {
+            let Some(slot) = colons.get_mut(found) else { break };
             *slot = at;
             found += 1;
         }
-        found == colons.len()
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let mut marks = colon_marks(u64::from_le_bytes(word));
-        while marks != 0 {
-            if record(&mut colons, at + (marks.trailing_zeros() / 8) as usize) {
-                return (colons, 5);
-            }
-            marks &= marks - 1;
-        }
-        at += 8;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == b':' && record(&mut colons, at + i) {
-            break;
-        }
     }
     (colons, found)
-}
-
-/// The high bit of each byte of `word` that is `:`, and no other bit. Exact for every byte: adding
-/// 0x7f to the low seven bits sets the high bit of every byte but zero, without carries between bytes.
-fn colon_marks(word: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const COLONS: u64 = 0x3a3a_3a3a_3a3a_3a3a;
-    let x = word ^ COLONS;
-    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`: lower-case words joined by `-`,

@@ -10,7 +10,7 @@
 
 use super::model_rules::max_length;
 use super::view::{Field, RequestView};
-use super::{codes, diag, preview, suggest::near_miss, thousands, Memo};
+use super::{codes, diag, did_you_mean, preview, suggest::near_miss, thousands, Memo};
 use crate::channel::{self, Channel, SubtypeSpelling};
 use crate::content_type as ct;
 use crate::{Diagnostic, RuleSource, Severity};
@@ -104,8 +104,7 @@ fn subtype_spelling(s: &str, out: &mut Vec<Diagnostic>) {
                 );
             }
             if let Some(sug) = suggestion {
-                d.message.push_str(&format!(" Did you mean {sug}?"));
-                d.suggestion = Some(sug.to_string());
+                did_you_mean(&mut d, sug, "");
             }
             out.push(d);
         }
@@ -132,8 +131,7 @@ fn source_id(channel: Channel, id: &str, out: &mut Vec<Diagnostic>) {
         } else {
             ""
         };
-        d.message.push_str(&format!(" Did you mean {n}{assumed}?"));
-        d.suggestion = Some(n);
+        did_you_mean(&mut d, &n, assumed);
     }
     out.push(d);
 }

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
 use super::view::{Field, NewSessionView, RequestView, StrList};
-use super::{codes, diag, preview, suggest::near_miss, thousands};
+use super::{codes, diag, did_you_mean, preview, suggest::near_miss, thousands};
 use crate::content_type::{self as ct, is_receipt};
 use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 use crate::{Diagnostic, RuleSource, Severity};
@@ -26,8 +26,14 @@ pub const ATTRIBUTES_MAX_BYTES: usize = 32_768;
 /// The newest SendMessage docs' limit on Content, in UTF-8 bytes (the model counts characters).
 pub const CONTENT_MAX_BYTES: usize = 16_384;
 
-fn docs(path: impl Into<String>, code: &'static str, severity: Severity, message: String) -> Diagnostic {
+fn docs(path: &str, code: &'static str, severity: Severity, message: String) -> Diagnostic {
     diag(path, code, severity, RuleSource::AwsDocs, false, message)
+}
+
+/// [`docs`] with a fixed message, copied in one place rather than at each rule.
+#[inline(never)]
+fn docs_fixed(path: &str, code: &'static str, severity: Severity, message: &str) -> Diagnostic {
+    docs(path, code, severity, message.to_string())
 }
 
 pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
@@ -35,39 +41,33 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
         let content_type = event.content_type.get().filter(|s| !s.is_empty());
         let content = event.content.get().filter(|s| !s.is_empty());
         match event.r#type.get() {
-            Some("MESSAGE") => {
+            // MESSAGE and EVENT share their steps; only the content types' rules differ.
+            Some(kind @ ("MESSAGE" | "EVENT")) => {
+                let message = kind == "MESSAGE";
                 if event.content_type.is_absent() {
-                    out.push(docs(
+                    out.push(docs_fixed(
                         "Event.ContentType",
                         codes::CONTENT_TYPE_REQUIRED,
                         Severity::Error,
-                        "Event.ContentType is missing; AWS's docs require it for a MESSAGE (one of SendMessage's content types, such as text/plain). The service model alone does not.".to_string(),
+                        if message {
+                            "Event.ContentType is missing; AWS's docs require it for a MESSAGE (one of SendMessage's content types, such as text/plain). The service model alone does not."
+                        } else {
+                            "Event.ContentType is missing; AWS's docs require it for an EVENT (one of SendEvent's content types, such as application/vnd.amazonaws.connect.event.typing). The service model alone does not."
+                        },
                     ));
                 }
-                if event.content.is_absent() {
-                    out.push(docs(
+                if message && event.content.is_absent() {
+                    out.push(docs_fixed(
                         "Event.Content",
                         codes::CONTENT_REQUIRED,
                         Severity::Error,
-                        "Event.Content is missing; AWS's docs require the message text for a MESSAGE. The service model alone does not.".to_string(),
+                        "Event.Content is missing; AWS's docs require the message text for a MESSAGE. The service model alone does not.",
                     ));
                 }
-                if let Some(t) = content_type {
-                    message_content_type(t, content, view, out);
-                }
-                content_bytes(content, out);
-            }
-            Some("EVENT") => {
-                if event.content_type.is_absent() {
-                    out.push(docs(
-                        "Event.ContentType",
-                        codes::CONTENT_TYPE_REQUIRED,
-                        Severity::Error,
-                        "Event.ContentType is missing; AWS's docs require it for an EVENT (one of SendEvent's content types, such as application/vnd.amazonaws.connect.event.typing). The service model alone does not.".to_string(),
-                    ));
-                }
-                if let Some(t) = content_type {
-                    event_content_type(t, content, event.content.is_absent(), out);
+                match content_type {
+                    Some(t) if message => message_content_type(t, content, view, out),
+                    Some(t) => event_content_type(t, content, event.content.is_absent(), out),
+                    None => {}
                 }
                 content_bytes(content, out);
             }
@@ -85,11 +85,11 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 }
                 if let Field::Present(_) = view.new_session {
-                    out.push(docs(
+                    out.push(docs_fixed(
                         "NewSessionDetails",
                         codes::NEW_SESSION_ON_DISCONNECT,
                         Severity::Warning,
-                        "NewSessionDetails has no effect on a DISCONNECT: it is used only when the event creates a new chat, and a DISCONNECT does not create one.".to_string(),
+                        "NewSessionDetails has no effect on a DISCONNECT: it is used only when the event creates a new chat, and a DISCONNECT does not create one.",
                     ));
                 }
             }
@@ -118,8 +118,7 @@ fn not_allowed(t: &str, event_type: &str, allowed: &[&'static str], other: (&str
     if other.1.contains(&t) {
         d.message.push_str(&format!(" This content type belongs to {} events: set Event.Type to {}.", other.0, other.0));
     } else if let Some(s) = near_miss(t, allowed) {
-        d.message.push_str(&format!(" Did you mean {s}?"));
-        d.suggestion = Some(s.to_string());
+        did_you_mean(&mut d, s, "");
     }
     d
 }
@@ -186,11 +185,11 @@ fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out:
     }
     if t == ct::CONNECTION_ACKNOWLEDGED {
         // Still accepted, but no longer maintained: a warning pointing at the replacement.
-        out.push(docs(
+        out.push(docs_fixed(
             "Event.ContentType",
             codes::CONTENT_TYPE_DEPRECATED,
             Severity::Warning,
-            "Event.ContentType is the connection.acknowledged event, which AWS stopped maintaining on 2024-12-31; AWS's docs say to acknowledge the connection through CreateParticipantConnection (ConnectParticipant) instead.".to_string(),
+            "Event.ContentType is the connection.acknowledged event, which AWS stopped maintaining on 2024-12-31; AWS's docs say to acknowledge the connection through CreateParticipantConnection (ConnectParticipant) instead.",
         ));
     }
     if is_receipt(t) {
@@ -256,7 +255,7 @@ fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
         }
         match supported_bit(s) {
             Some(bit) if seen & bit != 0 => out.push(docs(
-                format!("{SUPPORTED_PATH}[{i}]"),
+                &format!("{SUPPORTED_PATH}[{i}]"),
                 codes::SUPPORTED_TYPE_DUPLICATE,
                 Severity::Warning,
                 format!("{s} is listed more than once in {SUPPORTED_PATH}; once is enough."),
@@ -279,7 +278,7 @@ fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
 
 fn unknown_supported(i: usize, s: &str) -> Diagnostic {
     let mut d = docs(
-        format!("{SUPPORTED_PATH}[{i}]"),
+        &format!("{SUPPORTED_PATH}[{i}]"),
         codes::SUPPORTED_TYPE_UNKNOWN,
         Severity::Error,
         format!(
@@ -296,8 +295,7 @@ fn unknown_supported(i: usize, s: &str) -> Diagnostic {
         ));
         d.suggestion = Some(trimmed.to_string());
     } else if let Some(near) = near_miss(s, &ct::SUPPORTED_MESSAGING_CONTENT_TYPES) {
-        d.message.push_str(&format!(" Did you mean {near}?"));
-        d.suggestion = Some(near.to_string());
+        did_you_mean(&mut d, near, "");
     }
     d
 }
@@ -314,7 +312,7 @@ fn attributes(nsd: &NewSessionView<'_>, out: &mut Vec<Diagnostic>) {
         if let Some((at, bad)) = key.chars().enumerate().find(|(_, c)| !is_key_char(*c)) {
             let fixed: String = key.chars().map(|c| if is_key_char(c) { c } else { '_' }).collect();
             let mut d = docs(
-                format!("{ATTRIBUTES_PATH} (key: {key})"),
+                &format!("{ATTRIBUTES_PATH} (key: {key})"),
                 codes::ATTRIBUTE_KEY_CHARACTERS,
                 Severity::Error,
                 format!(

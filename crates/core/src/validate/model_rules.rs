@@ -5,7 +5,7 @@
 //! maximum lengths or enums: those reach the service, which answers 400.
 
 use super::view::{Field, RequestView};
-use super::{chars_word, codes, diag, suggest::near_miss, thousands};
+use super::{chars_word, codes, diag, did_you_mean, suggest::near_miss, thousands};
 use crate::shape::{self, Shape};
 use crate::{Diagnostic, RuleSource, Severity};
 
@@ -111,10 +111,7 @@ fn required(structure: &'static shape::Structure, member: &str, path: &'static s
     if !absent || !structure.member(member).is_some_and(|m| m.required) {
         return;
     }
-    let within = match path.rsplit_once('.') {
-        Some((parent, _)) => parent.to_string(),
-        None => "the request".to_string(),
-    };
+    let within = path.rsplit_once('.').map_or("the request", |(parent, _)| parent);
     out.push(diag(
         path,
         codes::REQUIRED,
@@ -134,22 +131,13 @@ pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnosti
         return;
     }
     let n = s.chars().count();
-    if n < min {
+    // One diagnostic built in one place for both bounds.
+    let (code, caught_by_cli, message) = if n < min {
         let found = if n == 0 { "empty".to_string() } else { chars_word(n) };
-        out.push(diag(
-            at.path(),
-            codes::MIN_LENGTH,
-            Severity::Error,
-            RuleSource::ServiceModel,
-            true,
-            format!("{} is {found}; the service model requires at least {}.", at.describe(), chars_word(min)),
-        ));
+        (codes::MIN_LENGTH, true, format!("{} is {found}; the service model requires at least {}.", at.describe(), chars_word(min)))
     } else if n > max {
-        out.push(diag(
-            at.path(),
+        (
             codes::MAX_LENGTH,
-            Severity::Error,
-            RuleSource::ServiceModel,
             false,
             format!(
                 "{} is {} characters; the service model allows at most {}.",
@@ -157,8 +145,11 @@ pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnosti
                 thousands(n),
                 thousands(max)
             ),
-        ));
-    }
+        )
+    } else {
+        return;
+    };
+    out.push(diag(&at.path(), code, Severity::Error, RuleSource::ServiceModel, caught_by_cli, message));
 }
 
 fn event_type_enum(t: &str, out: &mut Vec<Diagnostic>) {
@@ -174,9 +165,10 @@ fn event_type_enum(t: &str, out: &mut Vec<Diagnostic>) {
         format!("Event.Type is {}; the service model allows only {}.", super::preview(t), shape::EVENT_TYPES.join(", ")),
     );
     if let Some(s) = near_miss(t, &shape::EVENT_TYPES) {
-        let hint = if s.eq_ignore_ascii_case(t) { " The values are upper case." } else { "" };
-        d.message.push_str(&format!(" Did you mean {s}?{hint}"));
-        d.suggestion = Some(s.to_string());
+        did_you_mean(&mut d, s, "");
+        if s.eq_ignore_ascii_case(t) {
+            d.message.push_str(" The values are upper case.");
+        }
     }
     out.push(d);
 }

@@ -112,7 +112,7 @@ fn unknown_member(s: &Structure, parent: &str, name: &str) -> Diagnostic {
             }
         }
     }
-    let mut d = diag(path, codes::UNKNOWN_MEMBER, Severity::Error, RuleSource::ServiceModel, true, message);
+    let mut d = diag(&path, codes::UNKNOWN_MEMBER, Severity::Error, RuleSource::ServiceModel, true, message);
     d.suggestion = suggestion;
     d
 }

@@ -12,10 +12,27 @@ const MAX_DEPTH: usize = 200;
 pub(super) fn read(text: &str) -> Result<Value, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // YAML line breaks are \n, \r\n and \r: one kind keeps the reader simple and the positions right.
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let text = unify_breaks(text);
     let mut reader = Reader { src: &text, at: Mark { pos: 0, line: 1, col: 0 }, depth: 0, flow_indent: -1, last_line: Mark { pos: 0, line: 1, col: 0 } };
-    reader.stream()
+    reader.stream().map_err(|e| *e)
 }
+
+/// `\r\n` and `\r` as `\n`, in one pass (no substring search: `str::replace` with a `&str`
+/// pattern costs the wasm its two-way searcher).
+fn unify_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pieces = text.split('\r');
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push('\n');
+        out.push_str(piece.strip_prefix('\n').unwrap_or(piece));
+    }
+    out
+}
+
+/// Errors travel boxed inside the reader: one word through each `?` of the recursive descent
+/// rather than the whole error (a smaller wasm).
+type Res<T> = Result<T, Box<YamlError>>;
 
 /// What precedes a block node on its line: nothing, `---`, `- ` or `key:`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -111,11 +128,17 @@ impl Reader<'_> {
         self.at.col as isize
     }
 
-    fn error_at<T>(&self, at: Mark, message: impl std::fmt::Display) -> Result<T, YamlError> {
-        Err(YamlError { message: format!("Invalid YAML: {message}"), line: Some(at.line), column: Some(at.col + 1) })
+    /// Every error is built here, once (not once per return type and message type).
+    #[inline(never)]
+    fn fail(at: Mark, message: &str) -> Box<YamlError> {
+        Box::new(YamlError { message: format!("Invalid YAML: {message}"), line: Some(at.line), column: Some(at.col + 1) })
     }
 
-    fn error<T>(&self, message: impl std::fmt::Display) -> Result<T, YamlError> {
+    fn error_at<T>(&self, at: Mark, message: &str) -> Res<T> {
+        Err(Self::fail(at, message))
+    }
+
+    fn error<T>(&self, message: &str) -> Res<T> {
         self.error_at(self.at, message)
     }
 
@@ -142,7 +165,7 @@ impl Reader<'_> {
     /// Skips spaces, line breaks and comments up to the next token. Tabs are spaces here, except
     /// in a line's indentation left of `indent` (the enclosing block's column) before content,
     /// which is an error, as in yaml-rust2.
-    fn skip_gap(&mut self, indent: isize) -> Result<(), YamlError> {
+    fn skip_gap(&mut self, indent: isize) -> Res<()> {
         let mut leading = self.at.col == 0 || self.rest_of_line_before_is_blank();
         let mut tab = None;
         loop {
@@ -175,7 +198,7 @@ impl Reader<'_> {
     }
 
     /// After a value: only spaces and a comment may follow on its line.
-    fn line_end(&mut self) -> Result<(), YamlError> {
+    fn line_end(&mut self) -> Res<()> {
         let blank = self.src.get(..self.at.pos).is_some_and(|before| before.ends_with([' ', '\t'])) | self.skip_blanks();
         match self.peek() {
             None | Some('\n') => Ok(()),
@@ -183,12 +206,12 @@ impl Reader<'_> {
                 self.skip_comment();
                 Ok(())
             }
-            Some(c) => self.error(format!("unexpected '{c}' after a value (a comment needs a space before '#')")),
+            Some(c) => self.error(&format!("unexpected '{c}' after a value (a comment needs a space before '#')")),
         }
     }
 
     /// Past a value's ':'. A tab right after it may only end the line (as in yaml-rust2).
-    fn colon(&mut self) -> Result<(), YamlError> {
+    fn colon(&mut self) -> Res<()> {
         self.bump();
         if self.peek() == Some('\t') {
             let at = self.at;
@@ -200,15 +223,15 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn enter(&mut self) -> Result<(), YamlError> {
+    fn enter(&mut self) -> Res<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return self.error(format!("nesting deeper than {MAX_DEPTH} levels is not supported"));
+            return self.error(&format!("nesting deeper than {MAX_DEPTH} levels is not supported"));
         }
         Ok(())
     }
 
-    fn stream(&mut self) -> Result<Value, YamlError> {
+    fn stream(&mut self) -> Res<Value> {
         let mut first = None;
         loop {
             self.skip_gap(-1)?;
@@ -239,14 +262,14 @@ impl Reader<'_> {
     }
 
     /// A block node inside a parent indented `indent` (−1 at the top).
-    fn block_node(&mut self, indent: isize, after: After) -> Result<Value, YamlError> {
+    fn block_node(&mut self, indent: isize, after: After) -> Res<Value> {
         self.enter()?;
         let value = self.block_node_inner(indent, after);
         self.depth -= 1;
         value
     }
 
-    fn block_node_inner(&mut self, indent: isize, after: After) -> Result<Value, YamlError> {
+    fn block_node_inner(&mut self, indent: isize, after: After) -> Res<Value> {
         let line = self.at.line;
         // On the lines after `key:` or `- `, yaml-rust2 counts one more column as indentation.
         self.skip_gap(if matches!(after, After::Key | After::Dash) { indent + 1 } else { indent })?;
@@ -297,7 +320,7 @@ impl Reader<'_> {
         Ok(scalar.into_value())
     }
 
-    fn block_map(&mut self, col: isize, mut key_at: Mark, mut key: Scalar) -> Result<Value, YamlError> {
+    fn block_map(&mut self, col: isize, mut key_at: Mark, mut key: Scalar) -> Res<Value> {
         let mut map = Map::new();
         let mut kinds = Vec::new();
         loop {
@@ -309,7 +332,7 @@ impl Reader<'_> {
                 return Ok(Value::Object(map));
             }
             if self.col() > col {
-                return self.error(format!("this line is indented more than the keys above it (at column {})", col + 1));
+                return self.error(&format!("this line is indented more than the keys above it (at column {})", col + 1));
             }
             key_at = self.at;
             let c = self.peek();
@@ -333,7 +356,7 @@ impl Reader<'_> {
 
     /// A ': ' after a scalar that spans lines: usually a key indented too deep, read as the end of
     /// the value above.
-    fn multi_line_key<T>(&self, start: Mark) -> Result<T, YamlError> {
+    fn multi_line_key<T>(&self, start: Mark) -> Res<T> {
         if self.last_line.pos > start.pos && self.last_line.line <= self.at.line {
             return self.error_at(self.last_line, "this line is indented more than the key above it, so it continues that value (a mapping key must fit on one line)");
         }
@@ -341,12 +364,12 @@ impl Reader<'_> {
     }
 
     /// Adds a member; `kinds` has, per member in order, the kinds of key that gave its text.
-    fn insert(&self, map: &mut Map<String, Value>, kinds: &mut Vec<u8>, at: Mark, key: Scalar, value: Value) -> Result<(), YamlError> {
+    fn insert(&self, map: &mut Map<String, Value>, kinds: &mut Vec<u8>, at: Mark, key: Scalar, value: Value) -> Res<()> {
         let (kind, text) = key.into_key();
         let bit = 1 << kind;
         // Members are only added, so positions follow insertion; texts collide rarely.
         match map.contains_key(&text).then(|| map.keys().position(|k| *k == text)).flatten().and_then(|i| kinds.get_mut(i)) {
-            Some(seen) if *seen & bit != 0 => return self.error_at(at, format!("duplicate key {text:?} in a mapping")),
+            Some(seen) if *seen & bit != 0 => return self.error_at(at, &format!("duplicate key {text:?} in a mapping")),
             Some(seen) => *seen |= bit,
             None => kinds.push(bit),
         }
@@ -354,7 +377,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn block_seq(&mut self, col: isize) -> Result<Value, YamlError> {
+    fn block_seq(&mut self, col: isize) -> Res<Value> {
         let mut items = Vec::new();
         loop {
             self.bump(); // '-'
@@ -370,7 +393,7 @@ impl Reader<'_> {
                 break;
             }
             if self.col() > col {
-                return self.error(format!("this line is indented more than the '- ' entries above it (at column {})", col + 1));
+                return self.error(&format!("this line is indented more than the '- ' entries above it (at column {})", col + 1));
             }
             if !(self.peek() == Some('-') && blank_or_end(self.peek2())) {
                 break;
@@ -381,7 +404,7 @@ impl Reader<'_> {
 
     /// A plain or quoted scalar, and whether it spans lines. Refuses what this reader does not support.
     /// A quoted scalar's lines start at `quote_indent` or right of it.
-    fn scalar(&mut self, indent: isize, quote_indent: isize, flow: bool) -> Result<(Scalar, bool), YamlError> {
+    fn scalar(&mut self, indent: isize, quote_indent: isize, flow: bool) -> Res<(Scalar, bool)> {
         let line = self.at.line;
         let next = self.peek2();
         let scalar = match self.peek() {
@@ -396,11 +419,11 @@ impl Reader<'_> {
             }
             Some('|' | '>') if flow && self.col() > self.flow_indent => Scalar::Plain(self.plain(indent, flow)?),
             Some(c @ (',' | '[' | ']' | '{' | '}' | '|' | '>' | '%' | '@' | '`' | '#')) => {
-                return self.error(format!("a value cannot start with '{c}' (quote it)"));
+                return self.error(&format!("a value cannot start with '{c}' (quote it)"));
             }
             None => return self.error("expected a value"),
             Some(_) if flow && self.col() <= self.flow_indent => {
-                return self.error(format!("inside [ ] or {{ }}, a plain value must be indented more than its block (column {} or more)", self.flow_indent + 2));
+                return self.error(&format!("inside [ ] or {{ }}, a plain value must be indented more than its block (column {} or more)", self.flow_indent + 2));
             }
             Some(_) => Scalar::Plain(self.plain(indent, flow)?),
         };
@@ -409,7 +432,7 @@ impl Reader<'_> {
 
     /// A plain scalar: ends at ': ', ' #', a line indented `indent` or less, or (in flow) at , [ ] { }.
     /// Lines fold: one break is a space, n+1 breaks are n newlines.
-    fn plain(&mut self, indent: isize, flow: bool) -> Result<String, YamlError> {
+    fn plain(&mut self, indent: isize, flow: bool) -> Res<String> {
         let mut text = String::new();
         let mut spaces = String::new();
         let mut breaks = 0usize;
@@ -479,7 +502,7 @@ impl Reader<'_> {
 
     /// A quoted scalar, with escapes (double) or `''` (single), and line folding.
     /// Its lines may not start left of `indent`, the enclosing block's column.
-    fn quoted(&mut self, single: bool, indent: isize) -> Result<String, YamlError> {
+    fn quoted(&mut self, single: bool, indent: isize) -> Res<String> {
         let open = self.at;
         let quote = if single { '\'' } else { '"' };
         self.bump();
@@ -489,12 +512,12 @@ impl Reader<'_> {
                 return self.error("a document marker inside a quoted value");
             }
             if self.col() < indent && self.peek().is_some() {
-                return self.error(format!("this line of a quoted value is indented less than its block (column {} or more)", indent + 1));
+                return self.error(&format!("this line of a quoted value is indented less than its block (column {} or more)", indent + 1));
             }
             let mut leading_blanks = false;
             loop {
                 match self.peek() {
-                    None => return self.error_at(open, format!("this {quote} quote is never closed")),
+                    None => return self.error_at(open, &format!("this {quote} quote is never closed")),
                     Some(' ' | '\t' | '\n') => break,
                     Some('\'') if single && self.peek2() == Some('\'') => {
                         text.push('\'');
@@ -552,7 +575,7 @@ impl Reader<'_> {
     }
 
     /// After a `\` in a double-quoted scalar.
-    fn escape(&mut self) -> Result<char, YamlError> {
+    fn escape(&mut self) -> Res<char> {
         let at = self.at;
         let Some(c) = self.peek() else { return self.error("an escape '\\' at the end of the text") };
         self.bump();
@@ -574,25 +597,25 @@ impl Reader<'_> {
             'x' => 2,
             'u' => 4,
             'U' => 8,
-            _ => return self.error_at(at, format!("unknown escape '\\{c}'")),
+            _ => return self.error_at(at, &format!("unknown escape '\\{c}'")),
         };
         let mut code = 0u32;
         for _ in 0..digits {
             match self.peek().and_then(|c| c.to_digit(16)) {
                 Some(d) => code = code * 16 + d,
-                None => return self.error(format!("'\\{c}' needs {digits} hexadecimal digits")),
+                None => return self.error(&format!("'\\{c}' needs {digits} hexadecimal digits")),
             }
             self.bump();
         }
         match char::from_u32(code) {
             Some(ch) => Ok(ch),
-            None => self.error_at(at, format!("'\\{c}{code:x}' is not a Unicode character")),
+            None => self.error_at(at, &format!("'\\{c}{code:x}' is not a Unicode character")),
         }
     }
 
     /// A literal `|` or folded `>` block scalar, as yaml-rust2 reads it (libyaml's rules, and its
     /// own on a last line without a line break).
-    fn block_scalar(&mut self, indent: isize) -> Result<String, YamlError> {
+    fn block_scalar(&mut self, indent: isize) -> Res<String> {
         let start = self.at;
         let literal = self.peek() == Some('|');
         self.bump();
@@ -703,17 +726,17 @@ impl Reader<'_> {
         }
     }
 
-    fn flow_collection(&mut self, indent: isize) -> Result<Value, YamlError> {
+    fn flow_collection(&mut self, indent: isize) -> Res<Value> {
         self.enter()?;
         let outer = std::mem::replace(&mut self.flow_indent, indent);
-        let value = if self.peek() == Some('[') { self.flow_seq() } else { self.flow_map() };
+        let value = self.flow_entries(if self.peek() == Some('[') { ']' } else { '}' });
         self.flow_indent = outer;
         self.depth -= 1;
         value
     }
 
     /// Spaces, line breaks and comments inside [ ] or { }.
-    fn flow_gap(&mut self) -> Result<(), YamlError> {
+    fn flow_gap(&mut self) -> Res<()> {
         while let Some(c) = self.peek() {
             match c {
                 ' ' | '\t' | '\n' => self.bump(),
@@ -731,7 +754,7 @@ impl Reader<'_> {
     }
 
     /// A node inside [ ] or { }: a collection, or a scalar (which may become a key).
-    fn flow_node(&mut self) -> Result<(Value, Option<Scalar>), YamlError> {
+    fn flow_node(&mut self) -> Res<(Value, Option<Scalar>)> {
         self.flow_gap()?;
         if matches!(self.peek(), Some('[' | '{')) {
             return Ok((self.flow_collection(self.flow_indent)?, None));
@@ -740,7 +763,11 @@ impl Reader<'_> {
         Ok((Value::Null, Some(scalar)))
     }
 
-    fn flow_close(&mut self, open: Mark, close: char) -> Result<bool, YamlError> {
+    fn never_closed<T>(&self, open: Mark, close: char) -> Res<T> {
+        self.error_at(open, &format!("this {} is never closed (expected '{close}')", if close == ']' { "bracket" } else { "brace" }))
+    }
+
+    fn flow_close(&mut self, open: Mark, close: char) -> Res<bool> {
         self.flow_gap()?;
         match self.peek() {
             Some(',') => {
@@ -751,84 +778,70 @@ impl Reader<'_> {
                 self.bump();
                 Ok(true)
             }
-            None => self.error_at(open, format!("this {} is never closed (expected '{close}')", if close == ']' { "bracket" } else { "brace" })),
-            Some(c) => self.error(format!("expected ',' or '{close}', found '{c}'")),
+            None => self.never_closed(open, close),
+            Some(c) => self.error(&format!("expected ',' or '{close}', found '{c}'")),
         }
     }
 
-    fn flow_seq(&mut self) -> Result<Value, YamlError> {
+    /// The entries of `[ ]` (`close` is `]`) or `{ }` (`close` is `}`), from the opening bracket:
+    /// one loop for both, as they differ only in what an entry becomes.
+    fn flow_entries(&mut self, close: char) -> Res<Value> {
+        let seq = close == ']';
         let open = self.at;
         self.bump();
         let mut items = Vec::new();
+        let mut map = Map::new();
+        let mut kinds = Vec::new();
         loop {
             self.flow_gap()?;
             match self.peek() {
-                None => return self.error_at(open, "this bracket is never closed (expected ']')"),
-                Some(']') => {
+                None => return self.never_closed(open, close),
+                Some(c) if c == close => {
                     self.bump();
-                    return Ok(Value::Array(items));
+                    break;
                 }
                 _ => {}
             }
             let at = self.at;
             let (node, scalar) = self.flow_node()?;
-            self.flow_gap()?;
-            if self.peek() == Some(':') {
-                // `[a: b]`: a mapping of one pair.
-                let Some(key) = scalar else { return self.error_at(at, "a collection as a mapping key is not supported") };
-                self.colon()?;
-                let value = self.flow_value(']')?;
-                let mut map = Map::new();
-                self.insert(&mut map, &mut Vec::new(), at, key, value)?;
-                items.push(Value::Object(map));
-            } else {
-                items.push(scalar.map_or(node, Scalar::into_value));
+            if !seq && scalar.is_none() {
+                return self.error_at(at, "a collection as a mapping key is not supported");
             }
-            if self.flow_close(open, ']')? {
-                return Ok(Value::Array(items));
+            self.flow_gap()?;
+            let pair = self.peek() == Some(':');
+            if seq && !pair {
+                items.push(scalar.map_or(node, Scalar::into_value));
+            } else {
+                // In [ ], `[a: b]` is a mapping of one pair.
+                let Some(key) = scalar else { return self.error_at(at, "a collection as a mapping key is not supported") };
+                let value = if pair {
+                    self.colon()?;
+                    self.flow_value(close)?
+                } else {
+                    Value::Null
+                };
+                if seq {
+                    let mut one = Map::new();
+                    self.insert(&mut one, &mut Vec::new(), at, key, value)?;
+                    items.push(Value::Object(one));
+                } else {
+                    self.insert(&mut map, &mut kinds, at, key, value)?;
+                }
+            }
+            if self.flow_close(open, close)? {
+                break;
             }
         }
+        Ok(if seq { Value::Array(items) } else { Value::Object(map) })
     }
 
     /// The value after a flow key's ':' (empty before ',' or the closing bracket).
-    fn flow_value(&mut self, close: char) -> Result<Value, YamlError> {
+    fn flow_value(&mut self, close: char) -> Res<Value> {
         self.flow_gap()?;
         if self.peek() == Some(',') || self.peek() == Some(close) {
             return Ok(Value::Null);
         }
         let (node, scalar) = self.flow_node()?;
         Ok(scalar.map_or(node, Scalar::into_value))
-    }
-
-    fn flow_map(&mut self) -> Result<Value, YamlError> {
-        let open = self.at;
-        self.bump();
-        let mut map = Map::new();
-        let mut kinds = Vec::new();
-        loop {
-            self.flow_gap()?;
-            match self.peek() {
-                None => return self.error_at(open, "this brace is never closed (expected '}')"),
-                Some('}') => {
-                    self.bump();
-                    return Ok(Value::Object(map));
-                }
-                _ => {}
-            }
-            let at = self.at;
-            let (_, scalar) = self.flow_node()?;
-            let Some(key) = scalar else { return self.error_at(at, "a collection as a mapping key is not supported") };
-            self.flow_gap()?;
-            let value = if self.peek() == Some(':') {
-                self.colon()?;
-                self.flow_value('}')?
-            } else {
-                Value::Null
-            };
-            self.insert(&mut map, &mut kinds, at, key, value)?;
-            if self.flow_close(open, '}')? {
-                return Ok(Value::Object(map));
-            }
-        }
     }
 }
