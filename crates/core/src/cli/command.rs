@@ -133,21 +133,6 @@ pub struct RenderedCommand {
     pub files: Vec<RenderedFile>,
 }
 
-fn cli_name(member: &str) -> String {
-    let mut out = String::from("--");
-    for (i, c) in member.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Values the CLI would not take literally from an option: a file's (or, in v1, a URL's) content
 /// replaces them, and argparse removes a value of exactly `--`.
 fn is_paramfile(value: &str) -> bool {
@@ -176,7 +161,8 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
     let value = crate::json::to_value(request);
     let empty = serde_json::Map::new();
     let members = value.as_object().unwrap_or(&empty);
-    let mut groups: Vec<Vec<(Option<String>, String)>> = vec![vec![(None, SERVICE.into()), (None, OPERATION.into())]];
+    // Each option with its value, in command order.
+    let mut args: Vec<(&'static str, String)> = Vec::new();
     let mut notes = Vec::new();
     let mut files = Vec::new();
     let shell = options.shell;
@@ -199,13 +185,13 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 option,
                 None,
                 "cli-input",
-                format!("Save the request as {name} in the current folder; the CLI reads it from there."),
+                ["Save the request as ", name, " in the current folder; the CLI reads it from there."].concat(),
             ));
-            format!("file://{name}")
+            ["file://", name].concat()
         } else {
             document
         };
-        push_option(&mut groups, option, value);
+        args.push((option, value));
         if format == InputFormat::Yaml {
             notes.push(note(
                 option,
@@ -216,9 +202,9 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         }
     } else {
         let mut deferred = serde_json::Map::new();
-        for member in REQUEST.members {
+        // The members' options lead OPTIONS, in model order.
+        for (member, option) in REQUEST.members.iter().zip(OPTIONS) {
             let Some(v) = members.get(member.name) else { continue };
-            let option = cli_name(member.name);
             let text = match (member.shape, v) {
                 (Shape::Structure(s), _) => {
                     let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
@@ -227,21 +213,15 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                         StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
                             Ok(generated) => {
                                 for n in &generated.notes {
-                                    notes.push(note(&option, Some(n.path.clone()), "shorthand", n.message()));
+                                    notes.push(note(option, Some(n.path.clone()), "shorthand", n.message()));
                                 }
                                 generated.text
                             }
                             Err(why) => {
-                                let mut message = option.clone();
-                                message.push_str(" is written as JSON, not shorthand, because ");
-                                if why.path != member.name {
-                                    message.push_str("at ");
-                                    message.push_str(&why.path);
-                                    message.push(' ');
-                                }
-                                message.push_str(&why.reason);
-                                message.push('.');
-                                notes.push(note(&option, Some(why.path), "json-fallback", message));
+                                let at = if why.path != member.name { ["at ", &why.path, " "].concat() } else { String::new() };
+                                let message =
+                                    [option, " is written as JSON, not shorthand, because ", &at, &why.reason, "."].concat();
+                                notes.push(note(option, Some(why.path), "json-fallback", message));
                                 crate::json::write::text(v)
                             }
                         },
@@ -252,61 +232,64 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             };
             if is_paramfile(&text) {
                 notes.push(note(
-                    &option,
+                    option,
                     None,
                     "cli-input",
-                    format!(
-                        "The value of {option} starts with a file or URL prefix, which the CLI would load \
-                         instead of sending (or is exactly --, which argparse drops); it is passed through \
-                         --cli-input-json, which takes it literally."
-                    ),
+                    [
+                        "The value of ",
+                        option,
+                        " starts with a file or URL prefix, which the CLI would load instead of sending (or is \
+                         exactly --, which argparse drops); it is passed through --cli-input-json, which takes it \
+                         literally.",
+                    ]
+                    .concat(),
                 ));
                 deferred.insert(member.name.to_string(), v.clone());
                 continue;
             }
-            push_option(&mut groups, &option, text);
+            args.push((option, text));
         }
         if !deferred.is_empty() {
             let json = crate::json::write::text(&serde_json::Value::Object(deferred));
-            push_option(&mut groups, "--cli-input-json", json);
+            args.push(("--cli-input-json", json));
         }
     }
     for (name, value) in [("--region", &options.region), ("--profile", &options.profile), ("--endpoint-url", &options.endpoint_url)] {
         if let Some(v) = value {
-            push_option(&mut groups, name, v.clone());
+            args.push((name, v.clone()));
         }
     }
 
-    let mut argv = Vec::new();
-    let mut lines = vec![String::from("aws")];
-    for (g, group) in groups.iter().enumerate() {
-        let mut line = String::new();
-        for (option, arg) in group {
-            let q = quote(shell, arg);
-            if let Some(option) = option {
-                if let Some(reason) = &q.reason {
-                    let message = format!("The value of {option} is quoted for {} because {reason}.", shell.label());
-                    notes.push(note(option, None, "quoting", message));
-                }
-                if let Some(warning) = q.warning {
-                    notes.push(note(option, None, "warning", warning));
-                }
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&q.text);
-            argv.push(arg.clone());
+    // The program, the operation's words and the option names need no quoting in any shell.
+    let mut text = ["aws ", SERVICE, " ", OPERATION].concat();
+    let mut argv = vec![SERVICE.to_string(), OPERATION.to_string()];
+    for (option, value) in args {
+        text.push(' ');
+        if options.multiline {
+            // One option per line.
+            text.push_str(shell.continuation());
+            text.push_str("\n  ");
         }
-        match lines.last_mut() {
-            Some(first) if !options.multiline || g == 0 => {
-                first.push(' ');
-                first.push_str(&line);
-            }
-            _ => lines.push(line),
+        // A value starting with `-` is attached with `=`, since argparse would take it for an option.
+        let arg = if value.starts_with('-') {
+            [option, "=", &value].concat()
+        } else {
+            text.push_str(option);
+            text.push(' ');
+            argv.push(option.to_string());
+            value
+        };
+        let q = quote(shell, &arg);
+        if let Some(reason) = &q.reason {
+            let message = ["The value of ", option, " is quoted for ", shell.label(), " because ", reason, "."].concat();
+            notes.push(note(option, None, "quoting", message));
         }
+        if let Some(warning) = q.warning {
+            notes.push(note(option, None, "warning", warning));
+        }
+        text.push_str(&q.text);
+        argv.push(arg);
     }
-    let text = lines.join(&format!(" {}\n  ", shell.continuation()));
     let shell_note = match shell {
         Shell::PowerShell5 => "For Windows PowerShell 5.1 (and PowerShell 7.0–7.2): they pass arguments to programs the \
                                legacy way, dropping empty strings and not escaping double quotes, so those are written \
@@ -325,20 +308,6 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
 /// A note about `option`.
 fn note(option: &str, path: Option<String>, kind: &str, message: String) -> RenderNote {
     RenderNote { option: Some(option.to_string()), path, kind: kind.to_string(), message }
-}
-
-/// Adds `option value` as one group of words; a value starting with `-` is attached with `=`,
-/// since argparse would take it for an option.
-fn push_option(groups: &mut Vec<Vec<(Option<String>, String)>>, option: &str, value: String) {
-    let option = option.to_string();
-    if value.starts_with('-') {
-        let mut word = option.clone();
-        word.push('=');
-        word.push_str(&value);
-        groups.push(vec![(Some(option), word)]);
-    } else {
-        groups.push(vec![(None, option.clone()), (Some(option), value)]);
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -461,6 +430,11 @@ impl ErrorAt<'_> {
         e.option = Some(option.to_string());
         e
     }
+
+    /// The CLI's error for a value it could not read: `Error parsing parameter '--event': ...`.
+    fn parameter_error(&self, index: usize, option: &str, message: &str, hint: Option<&str>) -> CommandError {
+        self.option_error(index, option, &["Error parsing parameter '", option, "': ", message].concat(), hint)
+    }
 }
 
 fn expansion_error(at: &ErrorAt, index: usize, what: &str) -> CommandError {
@@ -509,13 +483,21 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
         }
         if c == '\n' || c == '\r' {
             // The end of the command; only blank lines and comments may follow.
-            let rest: String = chars[i..].iter().collect();
-            if rest.lines().any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
-                return Err(at.error(
-                    i,
-                    "The text holds more than one command (a line ends without a \\ continuation)",
-                    Some("End each line but the last with a backslash, or paste one command."),
-                ));
+            // A line with anything but whitespace before its first `#` is a second command.
+            let mut in_comment = false;
+            for &c in chars.get(i..).unwrap_or_default() {
+                if c == '\n' {
+                    in_comment = false;
+                } else if !in_comment && !c.is_whitespace() {
+                    if c != '#' {
+                        return Err(at.error(
+                            i,
+                            "The text holds more than one command (a line ends without a \\ continuation)",
+                            Some("End each line but the last with a backslash, or paste one command."),
+                        ));
+                    }
+                    in_comment = true;
+                }
             }
             break;
         }
@@ -809,12 +791,13 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     let words = bash_words(&chars)?;
     // (index in REQUEST.members, value): the last one given for a member counts.
     let mut params: Vec<(usize, serde_json::Value)> = Vec::new();
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut seen: Vec<(&str, usize)> = Vec::new();
     let mut diagnostics = Vec::new();
     let mut global_options = Vec::new();
     let mut warnings = Vec::new();
     let mut skeleton = None;
-    let mut cli_inputs: Vec<(InputFormat, String, Word)> = Vec::new();
+    // (format, document, where the document starts)
+    let mut cli_inputs: Vec<(InputFormat, String, usize)> = Vec::new();
     let mut next_prefix = 0;
     let mut i = 0;
 
@@ -828,66 +811,71 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 None => {
                     return Err(at.error(
                         word.start,
-                        &format!("Unexpected word '{}': options start with --", word.text),
-                        Some(&format!(
-                            "The command is `aws {SERVICE} {OPERATION}` followed by --option value pairs; a value \
-                             with spaces needs quotes."
-                        )),
+                        &["Unexpected word '", &word.text, "': options start with --"].concat(),
+                        Some(
+                            "The command is `aws connect send-chat-integration-event` followed by --option value \
+                             pairs; a value with spaces needs quotes.",
+                        ),
                     ))
                 }
             }
             continue;
         }
         let (name, inline) = match word.text.split_once('=') {
-            Some((n, v)) => (n.to_string(), Some(v.to_string())),
-            None => (word.text.clone(), None),
+            Some((n, v)) => (n, Some(v)),
+            None => (word.text.as_str(), None),
         };
         let Some(known) = OPTIONS.iter().position(|o| *o == name) else {
             let mut best = (usize::MAX, "");
             for option in OPTIONS {
-                let d = edit_distance(option, &name);
+                let d = edit_distance(option, name);
                 if d < best.0 {
                     best = (d, option);
                 }
             }
             let suggestion = best.1;
-            let hint = format!("Did you mean {suggestion}? Valid options: {}.", OPTIONS.join(", "));
-            let mut e = at.option_error(word.start, &name, &format!("Unknown option {name}"), Some(&hint));
+            let hint = ["Did you mean ", suggestion, "? Valid options: ", &OPTIONS.join(", "), "."].concat();
+            let mut e = at.option_error(word.start, name, &["Unknown option ", name].concat(), Some(&hint));
             e.valid_options = OPTIONS.iter().map(|o| o.to_string()).collect();
             e.suggestion = Some(suggestion.to_string());
             return Err(e);
         };
         if known >= FIRST_FLAG {
-            global_options.push(GlobalOption { name, value: None });
+            global_options.push(GlobalOption { name: name.to_string(), value: None });
             continue;
         }
-        // The option's value: attached with `=`, or the next word (unless it looks like an option).
-        let (value, value_word) = match inline {
-            Some(v) => {
-                let offset = name.chars().count() + 1;
-                (v, Word { text: String::new(), start: word.start + offset, verbatim: word.verbatim })
-            }
+        // The option's value: attached with `=`, or the next word (unless it looks like an option);
+        // and where it starts, and whether positions inside it map onto the command text.
+        let (value, value_start, verbatim) = match inline {
+            Some(v) => (v.to_string(), word.start + name.chars().count() + 1, word.verbatim),
             None => match words.get(i) {
                 Some(next) if !looks_like_option(&next.text) => {
                     i += 1;
-                    (next.text.clone(), next.clone())
+                    (next.text.clone(), next.start, next.verbatim)
                 }
-                _ if name == "--generate-cli-skeleton" => ("input".to_string(), word.clone()),
+                _ if name == "--generate-cli-skeleton" => ("input".to_string(), word.start, word.verbatim),
                 next => {
                     return Err(at.option_error(
                         next.map_or(chars.len(), |w| w.start),
-                        &name,
-                        &format!("{name}: expected one argument"),
-                        Some(&format!(
-                            "Give {name} a value. A value starting with - must be attached with =, as in {name}=-abc."
-                        )),
+                        name,
+                        &[name, ": expected one argument"].concat(),
+                        Some(
+                            &[
+                                "Give ",
+                                name,
+                                " a value. A value starting with - must be attached with =, as in ",
+                                name,
+                                "=-abc.",
+                            ]
+                            .concat(),
+                        ),
                     ));
                 }
             },
         };
         if let Some(&(_, first)) = seen.iter().find(|(n, _)| *n == name) {
             warnings.push(CommandWarning {
-                option: Some(name.clone()),
+                option: Some(name.to_string()),
                 message: format!(
                     "{name} is given more than once (first at character {}); the CLI keeps the last value.",
                     first + 1
@@ -895,49 +883,52 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 index: word.start,
             });
         }
-        seen.push((name.clone(), word.start));
+        seen.push((name, word.start));
         if known >= FIRST_GLOBAL {
             global_options.retain(|g: &GlobalOption| g.name != name);
-            global_options.push(GlobalOption { name, value: Some(value) });
+            global_options.push(GlobalOption { name: name.to_string(), value: Some(value) });
             continue;
         }
         if value.starts_with("file://") || value.starts_with("fileb://") {
             return Err(at.option_error(
-                value_word.start,
-                &name,
-                &format!("{name} refers to a file ({value}): paste the file's content instead"),
+                value_start,
+                name,
+                &[name, " refers to a file (", &value, "): paste the file's content instead"].concat(),
                 Some("The AWS CLI would read that file from your disk, which cannot be done here."),
             ));
         }
         if value == "--" && !name.starts_with("--cli-input") {
             return Err(at.option_error(
-                value_word.start,
-                &name,
-                &format!("{name} has the value --, which argparse removes: the CLI would send an empty list"),
+                value_start,
+                name,
+                &[name, " has the value --, which argparse removes: the CLI would send an empty list"].concat(),
                 Some("Give this member in --cli-input-json instead."),
             ));
         }
         for prefix in ["http://", "https://"] {
             if value.starts_with(prefix) {
                 warnings.push(CommandWarning {
-                    option: Some(name.clone()),
-                    message: format!(
-                        "The value of {name} starts with {prefix}: CLI v1 downloads that URL and uses its content \
-                         (unless cli_follow_urlparam is false); CLI v2 uses the text as is, as here."
-                    ),
-                    index: value_word.start,
+                    option: Some(name.to_string()),
+                    message: [
+                        "The value of ",
+                        name,
+                        " starts with ",
+                        prefix,
+                        ": CLI v1 downloads that URL and uses its content (unless cli_follow_urlparam is false); \
+                         CLI v2 uses the text as is, as here.",
+                    ]
+                    .concat(),
+                    index: value_start,
                 });
             }
         }
-        match name.as_str() {
+        match name {
             "--generate-cli-skeleton" => skeleton = Some(value),
-            "--cli-input-json" => cli_inputs.push((InputFormat::Json, value, value_word)),
-            "--cli-input-yaml" => cli_inputs.push((InputFormat::Yaml, value, value_word)),
+            "--cli-input-json" => cli_inputs.push((InputFormat::Json, value, value_start)),
+            "--cli-input-yaml" => cli_inputs.push((InputFormat::Yaml, value, value_start)),
             _ => {
-                let Some((index, member)) = REQUEST.members.iter().enumerate().find(|(_, m)| cli_name(m.name) == name)
-                else {
-                    return Err(at.error(word.start, &format!("Unknown option {name}"), None));
-                };
+                // The members' options lead OPTIONS, in model order.
+                let Some(member) = REQUEST.members.get(known) else { continue };
                 let parsed_value = match member.shape {
                     Shape::Structure(s) => match parse_structure(&value, s, member.name) {
                         Ok(p) => {
@@ -945,20 +936,18 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                             p.value
                         }
                         Err(StructureError::Shorthand(e)) => {
-                            let index = if value_word.verbatim { value_word.start + e.index } else { value_word.start };
-                            let message = format!("Error parsing parameter '{name}': {}", e.message);
-                            let mut err = at.option_error(index, &name, &message, e.hint.as_deref());
+                            let index = if verbatim { value_start + e.index } else { value_start };
+                            let mut err = at.parameter_error(index, name, &e.message, e.hint.as_deref());
                             err.shorthand = Some(Box::new(e));
                             return Err(err);
                         }
                         Err(StructureError::Json { message, hint, .. }) => {
-                            let message = format!("Error parsing parameter '{name}': {message}");
-                            return Err(at.option_error(value_word.start, &name, &message, Some(&hint)));
+                            return Err(at.parameter_error(value_start, name, &message, Some(&hint)));
                         }
                     },
                     _ => serde_json::Value::String(value),
                 };
-                params.push((index, parsed_value));
+                params.push((known, parsed_value));
             }
         }
     }
@@ -966,33 +955,64 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     // Options come in model order (argparse fills them from the argument table in that order).
     let mut ordered = serde_json::Map::new();
     let mut missing = Vec::new();
-    for (index, member) in REQUEST.members.iter().enumerate() {
+    for (index, (member, option)) in REQUEST.members.iter().zip(OPTIONS).enumerate() {
         match params.iter_mut().rev().find(|(i, _)| *i == index) {
             Some((_, v)) => {
                 ordered.insert(member.name.to_string(), v.take());
             }
-            None if member.required => missing.push(cli_name(member.name)),
+            None if member.required => missing.push(option),
             None => {}
         }
     }
     // The CLI reads only the last of each --cli-input-* option; with both, JSON is applied first.
     for format in [InputFormat::Json, InputFormat::Yaml] {
-        if let Some((_, text, w)) = cli_inputs.iter().rev().find(|(f, _, _)| *f == format) {
-            let document = cli_input::read(text, format).map_err(|message| {
-                let option = format.option();
-                at.option_error(w.start, option, &format!("Error parsing parameter '{option}': {message}"), None)
-            })?;
+        if let Some((_, text, start)) = cli_inputs.iter().rev().find(|(f, _, _)| *f == format) {
+            let document =
+                cli_input::read(text, format).map_err(|message| at.parameter_error(*start, format.option(), &message, None))?;
             ordered = cli_input::merge(&ordered, &document);
         }
     }
     if cli_inputs.is_empty() && skeleton.is_none() && !missing.is_empty() {
         warnings.push(CommandWarning {
             option: None,
-            message: format!("the following arguments are required: {}", missing.join(", ")),
+            message: ["the following arguments are required: ", &missing.join(", ")].concat(),
             index: chars.len(),
         });
     }
     let params = serde_json::Value::Object(ordered);
     let request = crate::json::read::read(&params).ok();
     Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CLI's option for a member: `NewSessionDetails` is `--new-session-details`.
+    fn cli_name(member: &str) -> String {
+        let mut out = String::from("--");
+        for (i, c) in member.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    /// Render and parse find a member's option by its place: the request's members, in model order,
+    /// are the first entries of OPTIONS, before the cli-input options and the global ones.
+    #[test]
+    fn options_begin_with_the_members_in_model_order() {
+        let members = REQUEST.members;
+        assert!(members.len() < FIRST_GLOBAL);
+        for (index, member) in members.iter().enumerate() {
+            assert_eq!(OPTIONS.get(index).copied(), Some(cli_name(member.name).as_str()), "member {}", member.name);
+        }
+        // The other options before the global ones are not members.
+        for option in &OPTIONS[members.len()..FIRST_GLOBAL] {
+            assert!(members.iter().all(|m| cli_name(m.name) != *option), "{option}");
+        }
+        assert_eq!(cli_name("NewSessionDetails"), "--new-session-details");
+    }
 }
