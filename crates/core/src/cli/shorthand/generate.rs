@@ -488,18 +488,23 @@ fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
     let (sv, x, z) = (Str(s), Str("x"), Str("z"));
     let c = candidate;
     match ctx {
-        Ctx::Top { last: true } => parses_to(&format!("K={c}"), &[("K", sv)]),
-        Ctx::Top { last: false } => parses_to(&format!("K={c},L=x"), &[("K", sv), ("L", x)]),
-        Ctx::Item { last: true } => parses_to(&format!("K=[{c}]"), &[("K", List(&[sv]))]),
-        Ctx::Item { last: false } => parses_to(&format!("K=[{c},x]"), &[("K", List(&[sv, x]))]),
-        Ctx::Member { last: true } => parses_to(&format!("K={{A={c}}}"), &[("K", Map(&[("A", sv)]))]),
-        Ctx::Member { last: false } => parses_to(&format!("K={{A={c},B=x}}"), &[("K", Map(&[("A", sv), ("B", x)]))]),
-        Ctx::Bare { first: true } => parses_to(&format!("K={c},z"), &[("K", List(&[sv, z]))]),
+        Ctx::Top { last } => reads_back("", c, "", !last, sv),
+        Ctx::Item { last: true } => reads_back("[", c, "]", false, List(&[sv])),
+        Ctx::Item { last: false } => reads_back("[", c, ",x]", false, List(&[sv, x])),
+        Ctx::Member { last: true } => reads_back("{A=", c, "}", false, Map(&[("A", sv)])),
+        Ctx::Member { last: false } => reads_back("{A=", c, ",B=x}", false, Map(&[("A", sv), ("B", x)])),
+        Ctx::Bare { first: true } => reads_back("", c, ",z", false, List(&[sv, z])),
         Ctx::Bare { first: false } => {
-            parses_to(&format!("K=z,{c}"), &[("K", List(&[z, sv]))])
-                && parses_to(&format!("K=z,{c},z"), &[("K", List(&[z, sv, z]))])
+            reads_back("z,", c, "", false, List(&[z, sv])) && reads_back("z,", c, ",z", false, List(&[z, sv, z]))
         }
     }
+}
+
+/// Whether `K={before}{c}{after}`, followed by `,L=x` when `more`, parses to `K` = `k` (and `L` = `x`).
+fn reads_back(before: &str, c: &str, after: &str, more: bool, k: Expect) -> bool {
+    let text = ["K=", before, c, after, if more { ",L=x" } else { "" }].concat();
+    let expected = [("K", k), ("L", Expect::Str("x"))];
+    parse(&text).is_ok_and(|v| Expect::Map(expected.get(..1 + usize::from(more)).unwrap_or_default()).matches(&v))
 }
 
 fn string(s: &str, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
@@ -592,10 +597,6 @@ fn unquoted_obstacles(s: &str, ctx: Ctx) -> Vec<QuoteReason> {
     reasons
 }
 
-fn parses_to(text: &str, expected: &[(&str, Expect)]) -> bool {
-    parse(text).is_ok_and(|v| Expect::Map(expected).matches(&v))
-}
-
 fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
     match v {
         ShorthandValue::String(s) => string(s, ctx, path),
@@ -659,12 +660,5 @@ fn bare_list(items: &[ShorthandValue], last: bool, path: &str) -> Option<Enc> {
         let enc = string(s, Ctx::Bare { first: i == 0 }, &format!("{path}[{i}]")).ok()?;
         out.push(i > 0, None, enc);
     }
-    let bare = &out.text;
-    let list = Expect::Values(items);
-    let fits = if last {
-        parses_to(&format!("K={bare}"), &[("K", list)])
-    } else {
-        parses_to(&format!("K={bare},L=x"), &[("K", list), ("L", Expect::Str("x"))])
-    };
-    fits.then_some(out)
+    reads_back("", &out.text, "", !last, Expect::Values(items)).then_some(out)
 }
