@@ -116,153 +116,100 @@ impl QuoteReason {
     /// The reason as a clause that reads after "because", such as
     /// `it contains a comma (an unquoted comma would start a new item)`.
     pub fn describe(&self) -> String {
-        let mut out = String::new();
-        if self.is_contained() {
-            out.push_str("it contains ");
+        match self.phrase() {
+            Phrase::Contains(what) => format!("it contains {what}"),
+            Phrase::Clause(clause) => clause,
         }
-        self.phrase(&mut out);
-        out
     }
 
-    /// Whether the phrase follows "it contains" (several are joined under one "it contains"), rather
-    /// than being a whole clause.
-    fn is_contained(&self) -> bool {
-        matches!(
-            self,
-            QuoteReason::Comma { .. }
-                | QuoteReason::AboveBmp { .. }
-                | QuoteReason::QuoteMark { .. }
-                | QuoteReason::ClosingBracket { .. }
-                | QuoteReason::EqualsInLaterItem
-                | QuoteReason::ControlCharacter { .. }
-        )
-    }
-
-    /// Writes the phrase: what follows "it contains" or a whole clause (see [`Self::is_contained`]).
-    fn phrase(&self, out: &mut String) {
-        let tail = match *self {
+    fn phrase(&self) -> Phrase {
+        use Phrase::{Clause, Contains};
+        match *self {
+            QuoteReason::Comma { count: 1 } => Contains("a comma (an unquoted comma would start a new item)".into()),
             QuoteReason::Comma { count } => {
-                if count == 1 {
-                    out.push_str("a comma");
-                } else {
-                    push_decimal(out, count);
-                    out.push_str(" commas");
-                }
-                " (an unquoted comma would start a new item)"
+                Contains(format!("{count} commas (an unquoted comma would start a new item)"))
             }
-            QuoteReason::AboveBmp { example } => {
-                if is_emoji(example) {
-                    out.push_str("an emoji, ");
-                    out.push(example);
-                    out.push_str(" (");
-                } else {
-                    out.push_str("the character ");
-                    out.push(example);
-                    out.push_str(" (U+");
-                    push_hex(out, example, 1);
-                    out.push_str("; ");
-                }
-                "characters above U+FFFF are not accepted unquoted)"
-            }
-            QuoteReason::QuoteMark { quote } => {
-                out.push_str(if quote == '\'' { "an apostrophe " } else { "a double quote " });
-                out.push(quote);
-                " (an unquoted value cannot contain quote marks: one at the start would open a quoted value, \
-                 anywhere else it is an error)"
-            }
-            QuoteReason::ClosingBracket { bracket } => {
-                out.push_str(if bracket == ']' { "a closing bracket " } else { "a closing brace " });
-                out.push(bracket);
-                " (it would end an unquoted value)"
-            }
-            QuoteReason::EqualsInLaterItem => {
-                "an = sign (in the second or later item of a comma list, an = means the next key has begun)"
-            }
-            QuoteReason::ControlCharacter { example } => {
-                out.push_str("the control character U+");
-                push_hex(out, example, 4);
-                " (control characters are not accepted unquoted)"
-            }
-            QuoteReason::LeadingWhitespace { example } => {
-                out.push_str("it starts with ");
-                whitespace_name(example, out);
-                " (whitespace right after = or a comma is skipped)"
-            }
-            QuoteReason::TrailingWhitespace { example } => {
-                out.push_str("it ends with ");
-                whitespace_name(example, out);
-                " (trailing whitespace is trimmed from unquoted values)"
-            }
-            QuoteReason::OpensStructure { bracket } => {
-                out.push_str("it starts with ");
-                out.push(bracket);
-                out.push_str(" (which would begin a ");
-                out.push_str(if bracket == '[' { "list" } else { "map" });
-                " instead of text)"
-            }
-            QuoteReason::StartsWithEquals => "it starts with = (an unquoted value cannot)",
-            QuoteReason::ClosesList => "it starts with ] (in a list, that would close the list)",
-            QuoteReason::EmptyLastInMap => {
+            QuoteReason::AboveBmp { example } => Contains(if is_emoji(example) {
+                format!("an emoji, {example} (characters above U+FFFF are not accepted unquoted)")
+            } else {
+                format!(
+                    "the character {example} (U+{:X}; characters above U+FFFF are not accepted unquoted)",
+                    example as u32
+                )
+            }),
+            QuoteReason::QuoteMark { quote } => Contains(format!(
+                "{} {quote} (an unquoted value cannot contain quote marks: one at the start would open a quoted \
+                 value, anywhere else it is an error)",
+                if quote == '\'' { "an apostrophe" } else { "a double quote" }
+            )),
+            QuoteReason::ClosingBracket { bracket } => Contains(format!(
+                "a closing {} {bracket} (it would end an unquoted value)",
+                if bracket == ']' { "bracket" } else { "brace" }
+            )),
+            QuoteReason::EqualsInLaterItem => Contains(
+                "an = sign (in the second or later item of a comma list, an = means the next key has begun)".into(),
+            ),
+            QuoteReason::ControlCharacter { example } => Contains(format!(
+                "the control character U+{:04X} (control characters are not accepted unquoted)",
+                example as u32
+            )),
+            QuoteReason::LeadingWhitespace { example } => Clause(format!(
+                "it starts with {} (whitespace right after = or a comma is skipped)",
+                whitespace_name(example)
+            )),
+            QuoteReason::TrailingWhitespace { example } => Clause(format!(
+                "it ends with {} (trailing whitespace is trimmed from unquoted values)",
+                whitespace_name(example)
+            )),
+            QuoteReason::OpensStructure { bracket } => Clause(format!(
+                "it starts with {bracket} (which would begin a {} instead of text)",
+                if bracket == '[' { "list" } else { "map" }
+            )),
+            QuoteReason::StartsWithEquals => Clause("it starts with = (an unquoted value cannot)".into()),
+            QuoteReason::ClosesList => Clause("it starts with ] (in a list, that would close the list)".into()),
+            QuoteReason::EmptyLastInMap => Clause(
                 "it is empty and is the last value in its braces (written {k=}, the } would be read as the value)"
+                    .into(),
+            ),
+            QuoteReason::EmptyLastInList => Clause(
+                "it is empty and is the last item of its list (an empty last item, as in [a,], is dropped)".into(),
+            ),
+            QuoteReason::EmptyInCommaList => {
+                Clause("it is empty, and an empty item in a comma list is not read as an item".into())
             }
-            QuoteReason::EmptyLastInList => {
-                "it is empty and is the last item of its list (an empty last item, as in [a,], is dropped)"
-            }
-            QuoteReason::EmptyInCommaList => "it is empty, and an empty item in a comma list is not read as an item",
-            QuoteReason::Other => "its plain form would not read back as the same text",
-        };
-        out.push_str(tail);
+            QuoteReason::Other => Clause("its plain form would not read back as the same text".into()),
+        }
     }
+}
+
+enum Phrase {
+    /// Follows "it contains"; several are joined under one "it contains".
+    Contains(String),
+    /// A whole clause.
+    Clause(String),
 }
 
 fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F000..=0x1FAFF)
 }
 
-/// Writes `c`'s code point in upper-case hex, with at least `min_digits` digits.
-pub(crate) fn push_hex(out: &mut String, c: char, min_digits: u32) {
-    let n = c as u32;
-    let mut digits = min_digits;
-    while digits < 8 && n >> (4 * digits) != 0 {
-        digits += 1;
-    }
-    for shift in (0..digits).rev() {
-        out.push(char::from(b"0123456789ABCDEF"[(n >> (4 * shift)) as usize & 15]));
+fn whitespace_name(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '\n' => "a line break".into(),
+        '\r' => "a carriage return".into(),
+        '\u{a0}' => "a no-break space".into(),
+        c => format!("whitespace (U+{:04X})", c as u32),
     }
 }
 
-/// Writes `n` in decimal.
-fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
-fn whitespace_name(c: char, out: &mut String) {
-    let name = match c {
-        ' ' => "a space",
-        '\t' => "a tab",
-        '\n' => "a line break",
-        '\r' => "a carriage return",
-        '\u{a0}' => "a no-break space",
-        c => {
-            out.push_str("whitespace (U+");
-            push_hex(out, c, 4);
-            ")"
-        }
-    };
-    out.push_str(name);
-}
-
-/// The separator before item `k` of `n` in a list read as `a`, `a and b`, `a, b and c`.
-fn and_separator(k: usize, n: usize) -> &'static str {
-    if k == 0 {
-        ""
-    } else if k + 1 == n {
-        " and "
-    } else {
-        ", "
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -272,51 +219,33 @@ impl ScalarNote {
     /// and an emoji, 😀 (characters above U+FFFF are not accepted unquoted).`
     pub fn message(&self) -> String {
         let path = &self.path;
+        let mut contains = Vec::new();
+        let mut clauses = Vec::new();
+        for reason in &self.reasons {
+            match reason.phrase() {
+                Phrase::Contains(what) => contains.push(what),
+                Phrase::Clause(clause) => clauses.push(clause),
+            }
+        }
+        if !contains.is_empty() {
+            clauses.insert(0, format!("it contains {}", join_and(&contains)));
+        }
+        let because = join_and(&clauses);
         match self.written {
             // Only commas are ever escaped, so the reason is always the same.
             Written::EscapedCommas { count } => {
-                let mut out = ["In ", path, ", "].concat();
-                if count == 1 {
-                    out.push_str("the comma is");
-                } else {
-                    out.push_str("each of the ");
-                    push_decimal(&mut out, count);
-                    out.push_str(" commas is");
-                }
-                out.push_str(
-                    " written \\, in the shorthand: an unquoted comma would start a new item, and \\, stands for a \
-                     comma that is part of the text.",
-                );
-                out
+                let which =
+                    if count == 1 { "the comma is".to_string() } else { format!("each of the {count} commas is") };
+                format!(
+                    "In {path}, {which} written \\, in the shorthand: an unquoted comma would start a new item, \
+                     and \\, stands for a comma that is part of the text."
+                )
             }
             Written::Quoted { quote, escaped_quotes, doubled_backslashes } => {
                 let quotes = if quote == '"' { "double quotes" } else { "single quotes" };
-                let mut out = [path, " is in ", quotes, " in the shorthand because "].concat();
-                // "it contains" and what it contains, then the whole clauses, joined as one list.
-                let contained = self.reasons.iter().filter(|r| r.is_contained()).count();
-                let clauses = self.reasons.len() - contained;
-                let n = clauses + usize::from(contained > 0);
-                let mut k = 0;
-                if contained > 0 {
-                    out.push_str("it contains ");
-                    for (j, reason) in self.reasons.iter().filter(|r| r.is_contained()).enumerate() {
-                        out.push_str(and_separator(j, contained));
-                        reason.phrase(&mut out);
-                    }
-                    k = 1;
-                }
-                for reason in self.reasons.iter().filter(|r| !r.is_contained()) {
-                    out.push_str(and_separator(k, n));
-                    reason.phrase(&mut out);
-                    k += 1;
-                }
-                out.push('.');
+                let mut out = format!("{path} is in {quotes} in the shorthand because {because}.");
                 if escaped_quotes > 0 {
-                    out.push_str(" Inside the quotes, each ");
-                    out.push(quote);
-                    out.push_str(" of the text is written \\");
-                    out.push(quote);
-                    out.push('.');
+                    out.push_str(&format!(" Inside the quotes, each {quote} of the text is written \\{quote}."));
                 }
                 if doubled_backslashes {
                     out.push_str(
@@ -410,21 +339,19 @@ fn check_key(key: &str, parent: &str) -> Result<(), NotExpressible> {
     let Some(bad) = key.chars().find(|&c| !valid(c)) else {
         return Ok(());
     };
-    let path = [parent, if parent.is_empty() { "" } else { " " }, "(key: ", key, ")"].concat();
-    let mut reason = ["the key \"", key, "\" contains "].concat();
-    match bad {
-        ' ' => reason.push_str("a space"),
-        c if c.is_control() => {
-            reason.push_str("the control character U+");
-            push_hex(&mut reason, c, 4);
-        }
-        c => {
-            reason.push_str("the character ");
-            reason.push(c);
-        }
-    }
-    reason.push_str(", and shorthand keys may use only ASCII letters, digits and - _ . # / : (they cannot be quoted)");
-    Err(NotExpressible { path, reason })
+    let path = if parent.is_empty() { format!("(key: {key})") } else { format!("{parent} (key: {key})") };
+    let what = match bad {
+        ' ' => "a space".to_string(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("the character {c}"),
+    };
+    Err(NotExpressible {
+        path,
+        reason: format!(
+            "the key \"{key}\" contains {what}, and shorthand keys may use only ASCII letters, digits and \
+             - _ . # / : (they cannot be quoted)"
+        ),
+    })
 }
 
 /// Where a string stands, and whether anything of its container follows it.
