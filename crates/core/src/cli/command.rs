@@ -185,9 +185,9 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                 option,
                 None,
                 "cli-input",
-                ["Save the request as ", name, " in the current folder; the CLI reads it from there."].concat(),
+                format!("Save the request as {name} in the current folder; the CLI reads it from there."),
             ));
-            ["file://", name].concat()
+            format!("file://{name}")
         } else {
             document
         };
@@ -218,9 +218,15 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                                 generated.text
                             }
                             Err(why) => {
-                                let at = if why.path != member.name { ["at ", &why.path, " "].concat() } else { String::new() };
-                                let message =
-                                    [option, " is written as JSON, not shorthand, because ", &at, &why.reason, "."].concat();
+                                let mut message = option.to_string();
+                                message.push_str(" is written as JSON, not shorthand, because ");
+                                if why.path != member.name {
+                                    message.push_str("at ");
+                                    message.push_str(&why.path);
+                                    message.push(' ');
+                                }
+                                message.push_str(&why.reason);
+                                message.push('.');
                                 notes.push(note(option, Some(why.path), "json-fallback", message));
                                 crate::json::write::text(v)
                             }
@@ -235,14 +241,11 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
                     option,
                     None,
                     "cli-input",
-                    [
-                        "The value of ",
-                        option,
-                        " starts with a file or URL prefix, which the CLI would load instead of sending (or is \
-                         exactly --, which argparse drops); it is passed through --cli-input-json, which takes it \
-                         literally.",
-                    ]
-                    .concat(),
+                    format!(
+                        "The value of {option} starts with a file or URL prefix, which the CLI would load \
+                         instead of sending (or is exactly --, which argparse drops); it is passed through \
+                         --cli-input-json, which takes it literally."
+                    ),
                 ));
                 deferred.insert(member.name.to_string(), v.clone());
                 continue;
@@ -261,7 +264,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
     }
 
     // The program, the operation's words and the option names need no quoting in any shell.
-    let mut text = ["aws ", SERVICE, " ", OPERATION].concat();
+    let mut text = String::from("aws connect send-chat-integration-event");
     let mut argv = vec![SERVICE.to_string(), OPERATION.to_string()];
     for (option, value) in args {
         text.push(' ');
@@ -272,7 +275,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         }
         // A value starting with `-` is attached with `=`, since argparse would take it for an option.
         let arg = if value.starts_with('-') {
-            [option, "=", &value].concat()
+            format!("{option}={value}")
         } else {
             text.push_str(option);
             text.push(' ');
@@ -281,7 +284,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         };
         let q = quote(shell, &arg);
         if let Some(reason) = &q.reason {
-            let message = ["The value of ", option, " is quoted for ", shell.label(), " because ", reason, "."].concat();
+            let message = format!("The value of {option} is quoted for {} because {reason}.", shell.label());
             notes.push(note(option, None, "quoting", message));
         }
         if let Some(warning) = q.warning {
@@ -433,7 +436,7 @@ impl ErrorAt<'_> {
 
     /// The CLI's error for a value it could not read: `Error parsing parameter '--event': ...`.
     fn parameter_error(&self, index: usize, option: &str, message: &str, hint: Option<&str>) -> CommandError {
-        self.option_error(index, option, &["Error parsing parameter '", option, "': ", message].concat(), hint)
+        self.option_error(index, option, &format!("Error parsing parameter '{option}': {message}"), hint)
     }
 }
 
@@ -811,7 +814,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 None => {
                     return Err(at.error(
                         word.start,
-                        &["Unexpected word '", &word.text, "': options start with --"].concat(),
+                        &format!("Unexpected word '{}': options start with --", word.text),
                         Some(
                             "The command is `aws connect send-chat-integration-event` followed by --option value \
                              pairs; a value with spaces needs quotes.",
@@ -834,8 +837,8 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 }
             }
             let suggestion = best.1;
-            let hint = ["Did you mean ", suggestion, "? Valid options: ", &OPTIONS.join(", "), "."].concat();
-            let mut e = at.option_error(word.start, name, &["Unknown option ", name].concat(), Some(&hint));
+            let hint = format!("Did you mean {suggestion}? Valid options: {}.", OPTIONS.join(", "));
+            let mut e = at.option_error(word.start, name, &format!("Unknown option {name}"), Some(&hint));
             e.valid_options = OPTIONS.iter().map(|o| o.to_string()).collect();
             e.suggestion = Some(suggestion.to_string());
             return Err(e);
@@ -858,17 +861,10 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                     return Err(at.option_error(
                         next.map_or(chars.len(), |w| w.start),
                         name,
-                        &[name, ": expected one argument"].concat(),
-                        Some(
-                            &[
-                                "Give ",
-                                name,
-                                " a value. A value starting with - must be attached with =, as in ",
-                                name,
-                                "=-abc.",
-                            ]
-                            .concat(),
-                        ),
+                        &format!("{name}: expected one argument"),
+                        Some(&format!(
+                            "Give {name} a value. A value starting with - must be attached with =, as in {name}=-abc."
+                        )),
                     ));
                 }
             },
@@ -893,7 +889,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             return Err(at.option_error(
                 value_start,
                 name,
-                &[name, " refers to a file (", &value, "): paste the file's content instead"].concat(),
+                &format!("{name} refers to a file ({value}): paste the file's content instead"),
                 Some("The AWS CLI would read that file from your disk, which cannot be done here."),
             ));
         }
@@ -901,7 +897,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             return Err(at.option_error(
                 value_start,
                 name,
-                &[name, " has the value --, which argparse removes: the CLI would send an empty list"].concat(),
+                &format!("{name} has the value --, which argparse removes: the CLI would send an empty list"),
                 Some("Give this member in --cli-input-json instead."),
             ));
         }
@@ -909,15 +905,10 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             if value.starts_with(prefix) {
                 warnings.push(CommandWarning {
                     option: Some(name.to_string()),
-                    message: [
-                        "The value of ",
-                        name,
-                        " starts with ",
-                        prefix,
-                        ": CLI v1 downloads that URL and uses its content (unless cli_follow_urlparam is false); \
-                         CLI v2 uses the text as is, as here.",
-                    ]
-                    .concat(),
+                    message: format!(
+                        "The value of {name} starts with {prefix}: CLI v1 downloads that URL and uses its content \
+                         (unless cli_follow_urlparam is false); CLI v2 uses the text as is, as here."
+                    ),
                     index: value_start,
                 });
             }
@@ -975,7 +966,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     if cli_inputs.is_empty() && skeleton.is_none() && !missing.is_empty() {
         warnings.push(CommandWarning {
             option: None,
-            message: ["the following arguments are required: ", &missing.join(", ")].concat(),
+            message: format!("the following arguments are required: {}", missing.join(", ")),
             index: chars.len(),
         });
     }

@@ -502,7 +502,7 @@ fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
 
 /// Whether `K={before}{c}{after}`, followed by `,L=x` when `more`, parses to `K` = `k` (and `L` = `x`).
 fn reads_back(before: &str, c: &str, after: &str, more: bool, k: Expect) -> bool {
-    let text = ["K=", before, c, after, if more { ",L=x" } else { "" }].concat();
+    let text = format!("K={before}{c}{after}{}", if more { ",L=x" } else { "" });
     let expected = [("K", k), ("L", Expect::Str("x"))];
     parse(&text).is_ok_and(|v| Expect::Map(expected.get(..1 + usize::from(more)).unwrap_or_default()).matches(&v))
 }
