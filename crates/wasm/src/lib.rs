@@ -270,11 +270,15 @@ fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
 /// An argument that is not a request (options, enums), read by its type's [`FromJson`]: a wrong
 /// one throws `invalid-argument` saying where (`path`) and what was expected.
 fn decode_argument<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    json::read::read(&decode_value(value, what)?).map_err(|e| {
-        let mut details = ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {e}"));
-        details.path = Some(e.path).filter(|p| !p.is_empty());
-        fail(details)
-    })
+    json::read::read(&decode_value(value, what)?).map_err(|e| argument_error(what, e))
+}
+
+/// The error of [`decode_argument`], compiled once rather than once per argument type.
+#[inline(never)]
+fn argument_error(what: &str, e: json::read::ReadError) -> JsValue {
+    let mut details = ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {e}"));
+    details.path = Some(e.path).filter(|p| !p.is_empty());
+    fail(details)
 }
 
 /// Each value as [`encode`] makes it. A plain loop, not `collect()` into a `Result`: that adapter
