@@ -99,6 +99,8 @@ pub struct ChatEventErrorDetails {
 }
 
 impl ChatEventErrorDetails {
+    /// Out of line: built in many places, each of which would otherwise carry the whole struct.
+    #[inline(never)]
     fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         ChatEventErrorDetails {
             kind,
