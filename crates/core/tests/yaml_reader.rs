@@ -342,14 +342,24 @@ impl Styled<'_> {
         }
     }
 
-    fn flow(&mut self, v: &Value) {
+    /// A [ ] or { } inside a block indented `indent`: a line break inside it continues on a line
+    /// indented more than that block (YAML requires it; yaml-rust2 enforces it only sometimes).
+    fn flow(&mut self, v: &Value, indent: usize) {
         match v {
             Value::Array(items) => {
                 self.out.push('[');
                 for (i, item) in items.iter().enumerate() {
-                    let comma = if i > 0 { self.pick(&[", ", ",\n  ", ","]) } else { "" };
-                    self.out.push_str(comma);
-                    self.flow(item);
+                    if i > 0 {
+                        match self.choose(3) {
+                            0 => self.out.push_str(", "),
+                            1 => self.out.push(','),
+                            _ => {
+                                self.out.push_str(",\n");
+                                self.out.push_str(&" ".repeat(indent + 2));
+                            }
+                        }
+                    }
+                    self.flow(item, indent);
                 }
                 self.out.push(']');
             }
@@ -359,7 +369,7 @@ impl Styled<'_> {
                     self.out.push_str(if i > 0 { ", " } else { "" });
                     self.scalar(k, true, 0);
                     self.out.push_str(": ");
-                    self.flow(item);
+                    self.flow(item, indent);
                 }
                 self.out.push('}');
             }
@@ -375,7 +385,7 @@ impl Styled<'_> {
                 self.out.push(' ');
             }
             match v {
-                Value::Array(_) | Value::Object(_) => self.flow(v),
+                Value::Array(_) | Value::Object(_) => self.flow(v, indent),
                 leaf => self.leaf(leaf, false, indent),
             }
             return;

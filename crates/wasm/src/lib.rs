@@ -99,6 +99,8 @@ pub struct ChatEventErrorDetails {
 }
 
 impl ChatEventErrorDetails {
+    /// Out of line: built in many places, each of which would otherwise carry the whole struct.
+    #[inline(never)]
     fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         ChatEventErrorDetails {
             kind,
@@ -250,28 +252,45 @@ fn fail(details: ChatEventErrorDetails) -> JsValue {
 /// and serde_json, which core links anyway: no second copy of each type's (de)serialization code
 /// for serde-wasm-bindgen (measured: 6 KB less wasm). JSON also gives the shapes the declarations
 /// promise: maps as plain objects, absent members left out.
-fn to_js<T: ToJson>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&json::to_string(value))
+///
+/// Non-generic (`&dyn ToJson`): each type's `to_json` is called through its vtable, so the text,
+/// the parse and the error path are compiled once, not once per type returned.
+fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&json::write::text(&value.to_json()))
+}
+
+/// A result as a JS value; the one body behind [`encode`] and [`encode_all`].
+#[inline(never)]
+fn encode_value(value: &dyn ToJson) -> Result<JsValue, JsValue> {
+    to_js(value).map_err(|_| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS")))
 }
 
 fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
-    to_js(value)
-        .map(Ts::new_unchecked)
-        .map_err(|_| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS")))
+    encode_value(value).map(Ts::new_unchecked)
 }
 
 /// An argument that is not a request (options, enums), read by its type's [`FromJson`]: a wrong
 /// one throws `invalid-argument` saying where (`path`) and what was expected.
 fn decode_argument<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    json::read::read(&decode_value(value, what)?).map_err(|e| {
-        let mut details = ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {e}"));
-        details.path = Some(e.path).filter(|p| !p.is_empty());
-        fail(details)
-    })
+    json::read::read(&decode_value(value, what)?).map_err(|e| argument_error(what, e))
 }
 
+/// The error of [`decode_argument`], compiled once rather than once per argument type.
+#[inline(never)]
+fn argument_error(what: &str, e: json::read::ReadError) -> JsValue {
+    let mut details = ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {e}"));
+    details.path = Some(e.path).filter(|p| !p.is_empty());
+    fail(details)
+}
+
+/// Each value as [`encode`] makes it. A plain loop, not `collect()` into a `Result`: that adapter
+/// was compiled again for every type.
 fn encode_all<T: ToJson + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
-    values.iter().map(encode).collect()
+    let mut encoded = Vec::with_capacity(values.len());
+    for value in values {
+        encoded.push(encode(value)?);
+    }
+    Ok(encoded)
 }
 
 /// `JsonValue`: what a JSON document can hold. Declared here because `serde_json::Value` has no

@@ -175,15 +175,6 @@ impl FromJson for i64 {
     }
 }
 
-/// `null` reads as `None`, like an absent member.
-impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        match value {
-            Value::Null => Ok(None),
-            _ => T::from_json(value, at).map(Some),
-        }
-    }
-}
 
 /// Walks a list's items, stopping at the first error: the part of reading a `Vec<T>` that does
 /// not depend on `T`, compiled once; only the closure that reads and keeps an item is per `T`.
@@ -240,6 +231,20 @@ pub trait Slot {
 impl<T: FromJson> Slot for T {
     fn read_from(&mut self, value: &Value, at: &Path<'_>) -> Result<(), ReadError> {
         *self = T::from_json(value, at)?;
+        Ok(())
+    }
+}
+
+/// `null` reads as `None`, like an absent member; anything else as `T` does, into `Some`.
+/// Its own `Slot` rather than `FromJson`: the value read goes straight into the place, with no
+/// `Result<Option<T>, _>` in between, in each of the many copies (one per optional member type).
+impl<T: FromJson> Slot for Option<T> {
+    fn read_from(&mut self, value: &Value, at: &Path<'_>) -> Result<(), ReadError> {
+        if value.is_null() {
+            *self = None;
+        } else {
+            *self = Some(T::from_json(value, at)?);
+        }
         Ok(())
     }
 }
