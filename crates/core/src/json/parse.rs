@@ -346,7 +346,7 @@ impl Parser<'_> {
         }
         let text = self.text.get(start..self.i).unwrap_or_default();
         if integer {
-            if let Some(magnitude) = text.trim_start_matches('-').parse::<u64>().ok() {
+            if let Ok(magnitude) = text.trim_start_matches('-').parse::<u64>() {
                 return Ok(if !negative {
                     Value::Number(magnitude.into())
                 } else {

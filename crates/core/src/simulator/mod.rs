@@ -749,7 +749,7 @@ impl Simulator {
             follows,
             new_session_details_ignored,
             message_id,
-            explanation: explanation.into(),
+            explanation,
             diagnostics,
         }
     }
