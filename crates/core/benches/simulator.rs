@@ -13,8 +13,7 @@ use criterion::{criterion_group, Criterion, Throughput};
 #[path = "../tests/counting_alloc/mod.rs"]
 mod counting_alloc;
 
-const ARN: &str =
-    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
+const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 
 fn request() -> SendChatIntegrationEventRequest {
     chat_event_core::json::read::read(&serde_json::json!({
@@ -41,11 +40,7 @@ fn set_source(r: &mut SendChatIntegrationEventRequest, n: u64) {
 }
 
 fn lean() -> Settings {
-    Settings {
-        transcript_limit: 0,
-        log_limit: 0,
-        ..Settings::default()
-    }
+    Settings { transcript_limit: 0, log_limit: 0, ..Settings::default() }
 }
 
 fn configs() -> [(&'static str, Settings); 2] {

@@ -11,8 +11,7 @@ use chat_event_core::validate::validate;
 use chat_event_core::SendChatIntegrationEventRequest;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-const ARN: &str =
-    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
+const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 
 fn parse(json: serde_json::Value) -> SendChatIntegrationEventRequest {
     chat_event_core::json::read::read(&json).expect("a request the model can hold")
@@ -44,11 +43,7 @@ fn cases() -> [(&'static str, SendChatIntegrationEventRequest, usize); 3] {
         "Event": {"Type": "message", "Content": "hi"},
         "NewSessionDetails": {"SupportedMessagingContentTypes": ["text/markdown"]}
     }));
-    [
-        ("valid-sms", sms, 0),
-        ("valid-full-new-session", full, 0),
-        ("several-problems", problems, 4),
-    ]
+    [("valid-sms", sms, 0), ("valid-full-new-session", full, 0), ("several-problems", problems, 4)]
 }
 
 fn validation(c: &mut Criterion) {
@@ -57,14 +52,7 @@ fn validation(c: &mut Criterion) {
     for (name, request, at_least) in cases() {
         // The benchmark means something only if the cases are what they say.
         let found = validate(&request).len();
-        assert!(
-            if at_least == 0 {
-                found == 0
-            } else {
-                found >= at_least
-            },
-            "{name}: {found} diagnostics"
-        );
+        assert!(if at_least == 0 { found == 0 } else { found >= at_least }, "{name}: {found} diagnostics");
         group.bench_function(name, |b| b.iter(|| validate(black_box(&request))));
     }
     group.finish();

@@ -97,9 +97,7 @@ pub fn subtype_spelling(subtype: &str) -> SubtypeSpelling {
 /// the first of which (the country code's) is not 0. No spaces or other separators.
 pub fn is_e164(s: &str) -> bool {
     let Some(digits) = s.strip_prefix('+') else { return false };
-    (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
+    (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// The calling code assumed by [`normalize_e164`] for a number written without one.
@@ -275,9 +273,7 @@ pub fn check_sns_topic_arn(s: &str) -> Result<(), &'static str> {
         return Err("its service (the third part) is not `sns`");
     }
     let name = arn.resource.strip_suffix(".fifo").unwrap_or(arn.resource);
-    if name.is_empty()
-        || name.len() > 256
-        || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    if name.is_empty() || name.len() > 256 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
         return Err("its topic name (the last part) is not 1 to 256 letters, digits, `-` or `_`");
     }

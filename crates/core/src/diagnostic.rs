@@ -65,7 +65,10 @@ crate::from_json_one_of!(RuleSource {
 });
 
 impl crate::json::read::FromJson for Diagnostic {
-    fn from_json(value: &serde_json::Value, at: &crate::json::read::Path<'_>) -> Result<Self, crate::json::read::ReadError> {
+    fn from_json(
+        value: &serde_json::Value,
+        at: &crate::json::read::Path<'_>,
+    ) -> Result<Self, crate::json::read::ReadError> {
         let mut diagnostic = Diagnostic {
             path: String::new(),
             code: String::new(),

@@ -16,11 +16,7 @@ pub fn content_type_choices(event_type: Option<&str>) -> Vec<&'static str> {
         Some("MESSAGE") => MESSAGE_CONTENT_TYPES.to_vec(),
         Some("EVENT") => EVENT_CONTENT_TYPES.to_vec(),
         Some("DISCONNECT") => Vec::new(),
-        _ => MESSAGE_CONTENT_TYPES
-            .iter()
-            .chain(EVENT_CONTENT_TYPES.iter())
-            .copied()
-            .collect(),
+        _ => MESSAGE_CONTENT_TYPES.iter().chain(EVENT_CONTENT_TYPES.iter()).copied().collect(),
     }
 }
 

@@ -220,7 +220,8 @@ pub fn field_help(path: &str) -> Option<&'static FieldHelp> {
     }
     const ATTRIBUTES: &str = "NewSessionDetails.Attributes";
     const LIST: &str = "NewSessionDetails.SupportedMessagingContentTypes";
-    let base = if path.strip_prefix(ATTRIBUTES).is_some_and(|rest| rest.starts_with('.') || rest.starts_with(" (key: ")) {
+    let base = if path.strip_prefix(ATTRIBUTES).is_some_and(|rest| rest.starts_with('.') || rest.starts_with(" (key: "))
+    {
         ATTRIBUTES
     } else if path.strip_prefix(LIST).is_some_and(|rest| rest.starts_with('[')) {
         LIST

@@ -126,21 +126,13 @@ pub fn import(text: &str) -> Imported {
                 Imported {
                     format: Format::Command,
                     request: None,
-                    diagnostics: vec![syntax(
-                        "command-syntax",
-                        message,
-                        Some(e.line),
-                        Some(e.column),
-                    )],
+                    diagnostics: vec![syntax("command-syntax", message, Some(e.line), Some(e.column))],
                 }
             }
             Ok(parsed) => {
                 let mut diagnostics = parsed.diagnostics.clone();
                 for d in validate_value(&parsed.params) {
-                    if !diagnostics
-                        .iter()
-                        .any(|x| x.path == d.path && x.code == d.code)
-                    {
+                    if !diagnostics.iter().any(|x| x.path == d.path && x.code == d.code) {
                         diagnostics.push(d);
                     }
                 }
@@ -149,19 +141,10 @@ pub fn import(text: &str) -> Imported {
                     diagnostics.push(Diagnostic {
                         severity: Severity::Warning,
                         caught_by_cli: false,
-                        ..syntax(
-                            "command-warning",
-                            w.message.clone(),
-                            Some(line),
-                            Some(column),
-                        )
+                        ..syntax("command-warning", w.message.clone(), Some(line), Some(column))
                     });
                 }
-                Imported {
-                    format: Format::Command,
-                    request: parsed.request,
-                    diagnostics,
-                }
+                Imported { format: Format::Command, request: parsed.request, diagnostics }
             }
         },
     }
@@ -195,11 +178,7 @@ mod tests {
         let cmd = "aws connect send-chat-integration-event --source-id +14155550123 --destination-id d \\\n  --event 'Type=MESSAGE,ContentType=text/plain,Content=\"Hi, you\"'";
         let expected = SendChatIntegrationEventRequest::from_json(json).ok();
         assert!(expected.is_some());
-        for (text, format) in [
-            (json, Format::Json),
-            (yaml, Format::Yaml),
-            (cmd, Format::Command),
-        ] {
+        for (text, format) in [(json, Format::Json), (yaml, Format::Yaml), (cmd, Format::Command)] {
             let got = import(text);
             assert_eq!(got.format, format);
             assert_eq!(got.request, expected, "{format:?}");
@@ -210,30 +189,19 @@ mod tests {
     fn syntax_errors_are_located() {
         let json = import("{\n  \"SourceId\": \"x\"\n  \"DestinationId\": \"y\"\n}");
         assert_eq!(json.diagnostics.first().and_then(|d| d.line), Some(3));
-        let cmd = import(
-            "aws connect send-chat-integration-event --source-id x \\\n  --event 'Type=MESSAGE",
-        );
-        let d = cmd
-            .diagnostics
-            .first()
-            .cloned()
-            .unwrap_or_else(|| panic!("no diagnostic"));
+        let cmd = import("aws connect send-chat-integration-event --source-id x \\\n  --event 'Type=MESSAGE");
+        let d = cmd.diagnostics.first().cloned().unwrap_or_else(|| panic!("no diagnostic"));
         assert_eq!((d.code.as_str(), d.line), ("command-syntax", Some(2)));
         assert!(cmd.request.is_none());
         let yaml = import("SourceId: [unclosed");
-        assert_eq!(
-            yaml.diagnostics.first().map(|d| d.code.as_str()),
-            Some("yaml-syntax")
-        );
+        assert_eq!(yaml.diagnostics.first().map(|d| d.code.as_str()), Some("yaml-syntax"));
     }
 
     #[test]
     fn problems_in_a_readable_command_are_reported_at_their_paths() {
-        let got = import("aws connect send-chat-integration-event --source-id x --destination-id d --event Type=message");
+        let got =
+            import("aws connect send-chat-integration-event --source-id x --destination-id d --event Type=message");
         assert!(got.request.is_some());
-        assert!(got
-            .diagnostics
-            .iter()
-            .any(|d| d.path == "Event.Type" && d.code == "enum"));
+        assert!(got.diagnostics.iter().any(|d| d.path == "Event.Type" && d.code == "enum"));
     }
 }

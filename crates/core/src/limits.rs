@@ -44,12 +44,7 @@ pub fn max_length(path: &str) -> Option<usize> {
 
 /// The counters for the string member at `path` holding `text`.
 pub fn string_usage(path: &str, text: &str) -> Option<Usage> {
-    Some(Usage {
-        used: model_length(text),
-        max: max_length(path)?,
-        unit: "characters",
-        why: "service model",
-    })
+    Some(Usage { used: model_length(text), max: max_length(path)?, unit: "characters", why: "service model" })
 }
 
 /// The tightest length limit on the request's `Event.Content`: WhatsApp's 1,024 characters on
@@ -88,8 +83,7 @@ mod tests {
 
     #[test]
     fn usage_knows_the_model_limits() {
-        let u = string_usage("Event.Content", &"x".repeat(16_384))
-            .unwrap_or_else(|| panic!("no limit"));
+        let u = string_usage("Event.Content", &"x".repeat(16_384)).unwrap_or_else(|| panic!("no limit"));
         assert_eq!((u.used, u.max, u.exceeded()), (16_384, 16_384, false));
         let u = string_usage("SourceId", &"x".repeat(256)).unwrap_or_else(|| panic!("no limit"));
         assert!(u.exceeded());
@@ -98,15 +92,11 @@ mod tests {
 
     #[test]
     fn whatsapp_content_counts_against_1024() {
-        let mut r = SendChatIntegrationEventRequest::from_json(
-            r#"{"Subtype":"connect:WhatsApp","Event":{"Content":"hi"}}"#,
-        )
-        .unwrap_or_default();
+        let mut r =
+            SendChatIntegrationEventRequest::from_json(r#"{"Subtype":"connect:WhatsApp","Event":{"Content":"hi"}}"#)
+                .unwrap_or_default();
         assert_eq!(content_usage(&r).map(|u| (u.used, u.max)), Some((2, 1_024)));
         r.subtype = Some("connect:sms".into());
-        assert_eq!(
-            content_usage(&r).map(|u| (u.used, u.max)),
-            Some((2, 16_384))
-        );
+        assert_eq!(content_usage(&r).map(|u| (u.used, u.max)), Some((2, 16_384)));
     }
 }

@@ -16,9 +16,9 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 #[cfg(test)]
 use crate::json::read::Object;
+use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
 
 /// `NewSessionDetails.Attributes`: contact attributes, in the order they were given.
 pub type Attributes = IndexMap<String, String>;
@@ -216,10 +216,14 @@ mod read_outcomes {
     impl FromJson for InvalidRequestExceptionReason {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
             let mut reason = InvalidRequestExceptionReason {
-                attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
+                attached_file_invalid_request_exception_reason:
+                    AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
             };
             read_object(value, at, "an InvalidRequestExceptionReason", Unknown::Ignore, &mut |o| {
-                o.required_into("AttachedFileInvalidRequestExceptionReason", &mut reason.attached_file_invalid_request_exception_reason);
+                o.required_into(
+                    "AttachedFileInvalidRequestExceptionReason",
+                    &mut reason.attached_file_invalid_request_exception_reason,
+                );
             })?;
             Ok(reason)
         }
@@ -227,7 +231,12 @@ mod read_outcomes {
 
     impl FromJson for ServiceError {
         fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut error = ServiceError { error_type: ErrorType::InvalidRequestException, http_status: 0, message: String::new(), reason: None };
+            let mut error = ServiceError {
+                error_type: ErrorType::InvalidRequestException,
+                http_status: 0,
+                message: String::new(),
+                reason: None,
+            };
             read_object(value, at, "a service error", Unknown::Ignore, &mut |o| {
                 o.required_into("Type", &mut error.error_type);
                 o.required_into("HttpStatus", &mut error.http_status);
@@ -246,14 +255,21 @@ mod read_outcomes {
 
         #[test]
         fn responses_and_errors_read_back_what_they_write() {
-            let response = SendChatIntegrationEventResponse { initial_contact_id: Some("c-1".into()), new_chat_created: Some(true) };
+            let response = SendChatIntegrationEventResponse {
+                initial_contact_id: Some("c-1".into()),
+                new_chat_created: Some(true),
+            };
             assert_eq!(read::<SendChatIntegrationEventResponse>(&crate::json::to_value(&response)), Ok(response));
-            assert_eq!(read::<SendChatIntegrationEventResponse>(&json!({})), Ok(SendChatIntegrationEventResponse::default()));
+            assert_eq!(
+                read::<SendChatIntegrationEventResponse>(&json!({})),
+                Ok(SendChatIntegrationEventResponse::default())
+            );
             for error_type in ErrorType::ALL {
                 let mut error = ServiceError::new(error_type, "m");
                 if error_type == ErrorType::InvalidRequestException {
                     error.reason = Some(InvalidRequestExceptionReason {
-                        attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason::INVALID_FILE_NAME,
+                        attached_file_invalid_request_exception_reason:
+                            AttachedFileInvalidRequestExceptionReason::INVALID_FILE_NAME,
                     });
                 }
                 assert_eq!(read::<ServiceError>(&crate::json::to_value(&error)), Ok(error));
@@ -265,7 +281,9 @@ mod read_outcomes {
             let e = read::<SendChatIntegrationEventResponse>(&json!({"NewChatCreated": true, "Extra": 1})).unwrap_err();
             assert_eq!(e.path, "Extra");
             assert!(e.message.starts_with("unknown member \"Extra\""), "{}", e.message);
-            let error = read::<ServiceError>(&json!({"Type": "ThrottlingException", "HttpStatus": 429, "Message": "m", "Extra": 1}));
+            let error = read::<ServiceError>(
+                &json!({"Type": "ThrottlingException", "HttpStatus": 429, "Message": "m", "Extra": 1}),
+            );
             assert_eq!(error.map(|e| e.error_type), Ok(ErrorType::ThrottlingException));
         }
 
@@ -494,7 +512,10 @@ mod reading {
         assert_eq!((typed.line(), typed.column()), (None, None));
         assert_eq!(
             typed,
-            crate::json::TextError::Read(ReadError { path: "Event.Type".into(), message: "expected a string, found the number 3".into() })
+            crate::json::TextError::Read(ReadError {
+                path: "Event.Type".into(),
+                message: "expected a string, found the number 3".into()
+            })
         );
     }
 
@@ -520,11 +541,15 @@ mod reading {
                 Ok(step)
             }
         }
-        let step: Step = crate::json::read::read(&json!({"send": {"SourceId": "+15550100", "Event": {"Type": "MESSAGE"}}})).unwrap();
+        let step: Step =
+            crate::json::read::read(&json!({"send": {"SourceId": "+15550100", "Event": {"Type": "MESSAGE"}}})).unwrap();
         assert_eq!(step.send.as_ref().and_then(|r| r.event_type()), Some("MESSAGE"));
         assert!(crate::json::read::read::<Step>(&json!({"send": null})).unwrap().send.is_none());
         let e = crate::json::read::read::<Vec<Step>>(&json!([{"send": ["+15550100"]}])).unwrap_err();
-        assert_eq!(e.to_string(), "[0].send: expected a SendChatIntegrationEventRequest object, found a list of 1 item");
+        assert_eq!(
+            e.to_string(),
+            "[0].send: expected a SendChatIntegrationEventRequest object, found a list of 1 item"
+        );
         let e = crate::json::read::read::<Step>(&json!({"send": {"Event": {"Content": 1}}})).unwrap_err();
         assert_eq!(e.to_string(), "send.Event.Content: expected a string, found the number 1");
     }

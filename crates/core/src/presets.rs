@@ -53,7 +53,8 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: "sms-reply",
         title: "Reply in the same chat",
-        description: "The same customer writes again: same SourceId, DestinationId and Subtype, so the active chat is reused.",
+        description:
+            "The same customer writes again: same SourceId, DestinationId and Subtype, so the active chat is reused.",
         broken: false,
         json: r#"{
   "SourceId": "+14155550123",
@@ -123,7 +124,8 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: "broken-lowercase-type",
         title: "Broken: Type in lower case",
-        description: "Event.Type is an enum and case matters: \"message\" is rejected by the service (the CLI lets it through).",
+        description:
+            "Event.Type is an enum and case matters: \"message\" is rejected by the service (the CLI lets it through).",
         broken: true,
         json: r#"{
   "SourceId": "+14155550123",
@@ -135,7 +137,8 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: "broken-phone-format",
         title: "Broken: phone number not in E.164",
-        description: "For SMS the SourceId is the customer's number in E.164 form (+ and digits), not as people write it.",
+        description:
+            "For SMS the SourceId is the customer's number in E.164 form (+ and digits), not as people write it.",
         broken: true,
         json: r#"{
   "SourceId": "(415) 555-0123",
@@ -159,7 +162,8 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: "broken-new-session",
         title: "Broken: NewSessionDetails mistakes",
-        description: "SupportedMessagingContentTypes without text/plain, an empty DisplayName and an attribute key with a dot.",
+        description:
+            "SupportedMessagingContentTypes without text/plain, an empty DisplayName and an attribute key with a dot.",
         broken: true,
         json: r#"{
   "SourceId": "+14155550123",
@@ -183,12 +187,7 @@ mod tests {
     fn every_preset_parses_and_ids_are_unique() {
         for p in PRESETS {
             let parsed = SendChatIntegrationEventRequest::from_json(p.json);
-            assert!(
-                parsed.is_ok(),
-                "preset {} does not parse: {:?}",
-                p.id,
-                parsed.err()
-            );
+            assert!(parsed.is_ok(), "preset {} does not parse: {:?}", p.id, parsed.err());
             assert_eq!(find(p.id).map(|f| f.title), Some(p.title));
         }
         let mut ids: Vec<_> = PRESETS.iter().map(|p| p.id).collect();
@@ -206,11 +205,7 @@ mod tests {
         let first = identity("first-sms");
         assert!(first.0.is_some());
         for id in ["sms-reply", "typing", "read-receipt", "disconnect"] {
-            assert_eq!(
-                identity(id),
-                first,
-                "{id} must address the same chat as first-sms"
-            );
+            assert_eq!(identity(id), first, "{id} must address the same chat as first-sms");
         }
     }
 }

@@ -8,10 +8,7 @@
 /// ```
 pub fn content(message_id: &str) -> String {
     let mut map = serde_json::Map::new();
-    map.insert(
-        "messageId".to_owned(),
-        serde_json::Value::String(message_id.to_owned()),
-    );
+    map.insert("messageId".to_owned(), serde_json::Value::String(message_id.to_owned()));
     crate::json::write::text(&serde_json::Value::Object(map))
 }
 

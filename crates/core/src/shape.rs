@@ -6,10 +6,22 @@
 #[derive(Debug)]
 pub enum Shape {
     /// A string with lengths in Unicode scalar values (Python `len`). `max` is not checked by botocore.
-    String { name: &'static str, min: usize, max: usize, enum_values: &'static [&'static str] },
+    String {
+        name: &'static str,
+        min: usize,
+        max: usize,
+        enum_values: &'static [&'static str],
+    },
     Structure(&'static Structure),
-    List { name: &'static str, member: &'static Shape },
-    Map { name: &'static str, key: &'static Shape, value: &'static Shape },
+    List {
+        name: &'static str,
+        member: &'static Shape,
+    },
+    Map {
+        name: &'static str,
+        key: &'static Shape,
+        value: &'static Shape,
+    },
 }
 
 #[derive(Debug)]
@@ -59,7 +71,8 @@ const fn string(name: &'static str, min: usize, max: usize) -> Shape {
 pub static SOURCE_ID: Shape = string("SourceId", 1, 255);
 pub static DESTINATION_ID: Shape = string("DestinationId", 1, 255);
 pub static SUBTYPE: Shape = string("Subtype", 1, 100);
-pub static CHAT_EVENT_TYPE: Shape = Shape::String { name: "ChatEventType", min: 0, max: usize::MAX, enum_values: &EVENT_TYPES };
+pub static CHAT_EVENT_TYPE: Shape =
+    Shape::String { name: "ChatEventType", min: 0, max: usize::MAX, enum_values: &EVENT_TYPES };
 pub static CHAT_CONTENT_TYPE: Shape = string("ChatContentType", 1, 100);
 pub static CHAT_CONTENT: Shape = string("ChatContent", 1, 16384);
 pub static SUPPORTED_MESSAGING_CONTENT_TYPE: Shape = string("SupportedMessagingContentType", 1, 100);

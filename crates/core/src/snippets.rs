@@ -53,7 +53,9 @@ pub fn render(request: &SendChatIntegrationEventRequest, language: SdkLanguage) 
     let mut out = String::new();
     match language {
         SdkLanguage::Python => {
-            out.push_str("import boto3\n\nclient = boto3.client(\"connect\")\nresponse = client.send_chat_integration_event(");
+            out.push_str(
+                "import boto3\n\nclient = boto3.client(\"connect\")\nresponse = client.send_chat_integration_event(",
+            );
             if !members.is_empty() {
                 out.push('\n');
                 for (name, value) in &members {
@@ -174,7 +176,9 @@ print(response.get("InitialContactId"), response.get("NewChatCreated"))
 
     #[test]
     fn javascript_builds_the_command_input_with_identifier_keys_bare() {
-        let r = request(json!({"SourceId": "a", "NewSessionDetails": {"Attributes": {"tier": "x", "customer-tier": "y", "1st": "z"}}}));
+        let r = request(
+            json!({"SourceId": "a", "NewSessionDetails": {"Attributes": {"tier": "x", "customer-tier": "y", "1st": "z"}}}),
+        );
         assert_eq!(
             render(&r, SdkLanguage::JavaScript),
             r#"import { ConnectClient, SendChatIntegrationEventCommand } from "@aws-sdk/client-connect";
@@ -201,7 +205,8 @@ console.log(response.InitialContactId, response.NewChatCreated);
         assert!(render(&empty, SdkLanguage::Python).contains("client.send_chat_integration_event()\n"));
         assert!(render(&empty, SdkLanguage::JavaScript).contains("new SendChatIntegrationEventCommand({})"));
         let empty_map = request(json!({"NewSessionDetails": {"Attributes": {}, "SupportedMessagingContentTypes": []}}));
-        assert!(render(&empty_map, SdkLanguage::JavaScript).contains("SupportedMessagingContentTypes: [],\n    Attributes: {},"));
+        assert!(render(&empty_map, SdkLanguage::JavaScript)
+            .contains("SupportedMessagingContentTypes: [],\n    Attributes: {},"));
     }
 
     #[test]

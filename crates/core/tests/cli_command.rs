@@ -90,10 +90,16 @@ fn with(set: impl Fn(&mut SendChatIntegrationEventRequest)) -> SendChatIntegrati
     let mut r = SendChatIntegrationEventRequest {
         source_id: Some("+15551234567".into()),
         destination_id: Some("d".into()),
-        event: Some(ChatEvent { r#type: Some("MESSAGE".into()), content_type: Some("text/plain".into()), content: Some("hi".into()) }),
+        event: Some(ChatEvent {
+            r#type: Some("MESSAGE".into()),
+            content_type: Some("text/plain".into()),
+            content: Some("hi".into()),
+        }),
         new_session_details: Some(NewSessionDetails {
             participant_details: Some(ParticipantDetails { display_name: Some("Ann".into()) }),
-            attributes: Some([("a".to_string(), "x".to_string()), ("z".to_string(), "y".to_string())].into_iter().collect()),
+            attributes: Some(
+                [("a".to_string(), "x".to_string()), ("z".to_string(), "y".to_string())].into_iter().collect(),
+            ),
             ..Default::default()
         }),
         ..Default::default()
@@ -121,28 +127,74 @@ fn attribute(r: &mut SendChatIntegrationEventRequest, key: &str, value: &str) {
 fn render_notes_say_where_and_why_a_value_needed_shorthand_quoting() {
     type Case = (&'static str, SendChatIntegrationEventRequest, &'static str, &'static str, &'static [&'static str]);
     let cases: Vec<Case> = vec![
-        ("comma, apostrophe and emoji in Content", with(|r| content(r, "Hi, it's me 😀")), "--event", "Event.Content",
-         &["is in double quotes", "a comma (an unquoted comma would start a new item)", "an apostrophe",
-           "an emoji, 😀 (characters above U+FFFF are not accepted unquoted)"]),
-        ("comma in an attribute value", with(|r| attribute(r, "a", "x,y")), "--new-session-details",
-         "NewSessionDetails.Attributes.a", &[r"the comma is written \,", "an unquoted comma would start a new item"]),
-        ("leading space", with(|r| nsd(r).participant_details = Some(ParticipantDetails { display_name: Some(" Ann".into()) })),
-         "--new-session-details", "NewSessionDetails.ParticipantDetails.DisplayName", &["starts with a space"]),
+        (
+            "comma, apostrophe and emoji in Content",
+            with(|r| content(r, "Hi, it's me 😀")),
+            "--event",
+            "Event.Content",
+            &[
+                "is in double quotes",
+                "a comma (an unquoted comma would start a new item)",
+                "an apostrophe",
+                "an emoji, 😀 (characters above U+FFFF are not accepted unquoted)",
+            ],
+        ),
+        (
+            "comma in an attribute value",
+            with(|r| attribute(r, "a", "x,y")),
+            "--new-session-details",
+            "NewSessionDetails.Attributes.a",
+            &[r"the comma is written \,", "an unquoted comma would start a new item"],
+        ),
+        (
+            "leading space",
+            with(|r| nsd(r).participant_details = Some(ParticipantDetails { display_name: Some(" Ann".into()) })),
+            "--new-session-details",
+            "NewSessionDetails.ParticipantDetails.DisplayName",
+            &["starts with a space"],
+        ),
         ("trailing space", with(|r| content(r, "hi ")), "--event", "Event.Content", &["ends with a space", "trimmed"]),
-        ("double quotes", with(|r| content(r, "say \"hi\"")), "--event", "Event.Content",
-         &["is in single quotes", "a double quote \""]),
-        ("brackets", with(|r| content(r, "[x]")), "--event", "Event.Content",
-         &["starts with [ (which would begin a list", "a closing bracket ]"]),
-        ("braces", with(|r| content(r, "{x}")), "--event", "Event.Content",
-         &["starts with { (which would begin a map", "a closing brace }"]),
-        ("empty value at the end of a map", with(|r| attribute(r, "z", "")), "--new-session-details",
-         "NewSessionDetails.Attributes.z", &["it is empty and is the last value in its braces", "{k=}"]),
-        ("a list item", with(|r| nsd(r).supported_messaging_content_types = Some(vec!["text/plain".into(), " x".into()])),
-         "--new-session-details", "NewSessionDetails.SupportedMessagingContentTypes[1]", &["starts with a space"]),
+        (
+            "double quotes",
+            with(|r| content(r, "say \"hi\"")),
+            "--event",
+            "Event.Content",
+            &["is in single quotes", "a double quote \""],
+        ),
+        (
+            "brackets",
+            with(|r| content(r, "[x]")),
+            "--event",
+            "Event.Content",
+            &["starts with [ (which would begin a list", "a closing bracket ]"],
+        ),
+        (
+            "braces",
+            with(|r| content(r, "{x}")),
+            "--event",
+            "Event.Content",
+            &["starts with { (which would begin a map", "a closing brace }"],
+        ),
+        (
+            "empty value at the end of a map",
+            with(|r| attribute(r, "z", "")),
+            "--new-session-details",
+            "NewSessionDetails.Attributes.z",
+            &["it is empty and is the last value in its braces", "{k=}"],
+        ),
+        (
+            "a list item",
+            with(|r| nsd(r).supported_messaging_content_types = Some(vec!["text/plain".into(), " x".into()])),
+            "--new-session-details",
+            "NewSessionDetails.SupportedMessagingContentTypes[1]",
+            &["starts with a space"],
+        ),
     ];
     for (rule, request, option, path, needles) in &cases {
-        let per_shell: Vec<_> =
-            SHELLS.iter().map(|&shell| shorthand_notes(&render(request, &RenderOptions { shell, ..Default::default() }))).collect();
+        let per_shell: Vec<_> = SHELLS
+            .iter()
+            .map(|&shell| shorthand_notes(&render(request, &RenderOptions { shell, ..Default::default() })))
+            .collect();
         for (shell, notes) in SHELLS.iter().zip(&per_shell) {
             assert_eq!(notes.len(), 1, "{rule} ({shell:?}): {notes:?}");
             let (got_option, got_path, message) = &notes[0];
@@ -168,14 +220,34 @@ fn render_notes_say_where_and_why_a_value_needed_shorthand_quoting() {
 #[test]
 fn render_notes_say_where_and_why_a_structure_fell_back_to_json() {
     let cases: Vec<(&str, SendChatIntegrationEventRequest, &str, &str, &str)> = vec![
-        ("attribute key with a space", with(|r| attribute(r, "a b", "x")), "--new-session-details",
-         "NewSessionDetails.Attributes (key: a b)", "the key \"a b\" contains a space"),
-        ("non-ASCII attribute key", with(|r| attribute(r, "é", "x")), "--new-session-details",
-         "NewSessionDetails.Attributes (key: é)", "contains the character é"),
-        ("backslash before more shorthand", with(|r| attribute(r, "a", "x\\")), "--new-session-details",
-         "NewSessionDetails.Attributes.a", "ends in a backslash"),
-        ("empty structure", with(|r| r.event = Some(ChatEvent::default())), "--event", "Event",
-         "an empty structure has no shorthand form"),
+        (
+            "attribute key with a space",
+            with(|r| attribute(r, "a b", "x")),
+            "--new-session-details",
+            "NewSessionDetails.Attributes (key: a b)",
+            "the key \"a b\" contains a space",
+        ),
+        (
+            "non-ASCII attribute key",
+            with(|r| attribute(r, "é", "x")),
+            "--new-session-details",
+            "NewSessionDetails.Attributes (key: é)",
+            "contains the character é",
+        ),
+        (
+            "backslash before more shorthand",
+            with(|r| attribute(r, "a", "x\\")),
+            "--new-session-details",
+            "NewSessionDetails.Attributes.a",
+            "ends in a backslash",
+        ),
+        (
+            "empty structure",
+            with(|r| r.event = Some(ChatEvent::default())),
+            "--event",
+            "Event",
+            "an empty structure has no shorthand form",
+        ),
     ];
     for (rule, request, option, path, needle) in &cases {
         for shell in SHELLS {
@@ -184,7 +256,11 @@ fn render_notes_say_where_and_why_a_structure_fell_back_to_json() {
             assert_eq!(notes.len(), 1, "{rule} ({shell:?}): {:?}", cmd.notes);
             let note = notes[0];
             assert_eq!((note.option.as_deref(), note.path.as_deref()), (Some(*option), Some(*path)), "{rule}");
-            assert!(note.message.starts_with(&format!("{option} is written as JSON, not shorthand, because")), "{}", note.message);
+            assert!(
+                note.message.starts_with(&format!("{option} is written as JSON, not shorthand, because")),
+                "{}",
+                note.message
+            );
             assert!(note.message.contains(needle), "{rule}: {:?}", note.message);
         }
         let bash = render(request, &RenderOptions::default());
@@ -222,12 +298,24 @@ fn json_style_globals_and_fallbacks() {
         ..Default::default()
     };
     let cmd = render(&request, &opts);
-    assert!(cmd.text.contains(r#"--event '{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi, it'\''s me 😀"}'"#), "{}", cmd.text);
-    assert!(cmd.text.ends_with("--region eu-west-2 --profile dev --endpoint-url https://localhost:4566"), "{}", cmd.text);
+    assert!(
+        cmd.text.contains(r#"--event '{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi, it'\''s me 😀"}'"#),
+        "{}",
+        cmd.text
+    );
+    assert!(
+        cmd.text.ends_with("--region eu-west-2 --profile dev --endpoint-url https://localhost:4566"),
+        "{}",
+        cmd.text
+    );
     // An attribute key with a space cannot be a shorthand key: that parameter falls back to JSON.
-    request.new_session_details.as_mut().unwrap().attributes = Some([("a b".to_string(), "x".to_string())].into_iter().collect());
+    request.new_session_details.as_mut().unwrap().attributes =
+        Some([("a b".to_string(), "x".to_string())].into_iter().collect());
     let cmd = render(&request, &RenderOptions::default());
-    assert!(cmd.notes.iter().any(|n| n.kind == "json-fallback" && n.option.as_deref() == Some("--new-session-details")));
+    assert!(cmd
+        .notes
+        .iter()
+        .any(|n| n.kind == "json-fallback" && n.option.as_deref() == Some("--new-session-details")));
     assert_eq!(parse(&cmd.text).unwrap().request, Some(request.clone()));
     // A value starting with - is attached with =; one starting with file:// goes through --cli-input-json.
     request.source_id = Some("-abc".into());
@@ -325,13 +413,18 @@ fn tricky() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(TRICKY.to_vec()), 0..7).prop_map(|v| v.concat().replace('\0', ""))
 }
 
-fn opt<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T> + 'static) -> impl Strategy<Value = Option<T>> {
+fn opt<T: std::fmt::Debug + Clone + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Option<T>> {
     prop::option::weighted(0.8, s)
 }
 
 fn arb_request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
-    let event = (opt(tricky()), opt(tricky()), opt(tricky()))
-        .prop_map(|(t, ct, c)| ChatEvent { r#type: t, content_type: ct, content: c });
+    let event = (opt(tricky()), opt(tricky()), opt(tricky())).prop_map(|(t, ct, c)| ChatEvent {
+        r#type: t,
+        content_type: ct,
+        content: c,
+    });
     let nsd = (
         opt(prop::collection::vec(tricky(), 0..3)),
         opt(opt(tricky()).prop_map(|d| ParticipantDetails { display_name: d })),
@@ -345,7 +438,13 @@ fn arb_request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
             streaming_configuration: sc,
         });
     (opt(tricky()), opt(tricky()), opt(tricky()), opt(event), opt(nsd)).prop_map(|(s, d, st, e, n)| {
-        SendChatIntegrationEventRequest { source_id: s, destination_id: d, subtype: st, event: e, new_session_details: n }
+        SendChatIntegrationEventRequest {
+            source_id: s,
+            destination_id: d,
+            subtype: st,
+            event: e,
+            new_session_details: n,
+        }
     })
 }
 
@@ -355,7 +454,13 @@ fn arb_options() -> impl Strategy<Value = RenderOptions> {
         multiline,
         event_style: if ej { StructureStyle::Json } else { StructureStyle::Shorthand },
         new_session_details_style: if nj { StructureStyle::Json } else { StructureStyle::Shorthand },
-        input: [InputForm::Options, InputForm::Options, InputForm::Options, InputForm::CliInputJson, InputForm::CliInputYaml][form],
+        input: [
+            InputForm::Options,
+            InputForm::Options,
+            InputForm::Options,
+            InputForm::CliInputJson,
+            InputForm::CliInputYaml,
+        ][form],
         ..Default::default()
     })
 }
@@ -422,10 +527,30 @@ fn arb_any_options() -> impl Strategy<Value = RenderOptions> {
         Just(InputForm::CliInputYaml),
         Just(InputForm::CliInputYamlFile),
     ];
-    (prop::sample::select(SHELLS.to_vec()), any::<bool>(), style(), style(), input, opt(any_text()), opt(any_text()), opt(any_text()))
-        .prop_map(|(shell, multiline, event_style, new_session_details_style, input, region, profile, endpoint_url)| {
-            RenderOptions { shell, multiline, event_style, new_session_details_style, input, region, profile, endpoint_url }
-        })
+    (
+        prop::sample::select(SHELLS.to_vec()),
+        any::<bool>(),
+        style(),
+        style(),
+        input,
+        opt(any_text()),
+        opt(any_text()),
+        opt(any_text()),
+    )
+        .prop_map(
+            |(shell, multiline, event_style, new_session_details_style, input, region, profile, endpoint_url)| {
+                RenderOptions {
+                    shell,
+                    multiline,
+                    event_style,
+                    new_session_details_style,
+                    input,
+                    region,
+                    profile,
+                    endpoint_url,
+                }
+            },
+        )
 }
 
 proptest! {
@@ -564,17 +689,47 @@ fn awscli_parses_rendered_commands_to_the_request() {
     let mut rng = Rng::new(99);
     let mut requests: Vec<SendChatIntegrationEventRequest> = vec![sample()];
     let hand_picked = [
-        "Hello, world", "it's", "say \"hi\"", "😀", " lead", "trail ", "a=b,c=d", "{x}", "[y]", "back\\slash",
-        "end\\", "\\,", "line\nbreak", "tab\there", "$(whoami)", "`id`", "a;b|c", "", "-dash", "--double",
-        "file:/x", "Type=EVENT", "\u{a0}nbsp", "}", "]", "日本語", "\u{1f}", "'", "\"", ",",
+        "Hello, world",
+        "it's",
+        "say \"hi\"",
+        "😀",
+        " lead",
+        "trail ",
+        "a=b,c=d",
+        "{x}",
+        "[y]",
+        "back\\slash",
+        "end\\",
+        "\\,",
+        "line\nbreak",
+        "tab\there",
+        "$(whoami)",
+        "`id`",
+        "a;b|c",
+        "",
+        "-dash",
+        "--double",
+        "file:/x",
+        "Type=EVENT",
+        "\u{a0}nbsp",
+        "}",
+        "]",
+        "日本語",
+        "\u{1f}",
+        "'",
+        "\"",
+        ",",
     ];
     for text in hand_picked {
         let mut r = sample();
         r.event.as_mut().unwrap().content = Some(text.to_string());
         r.subtype = Some(text.to_string());
-        r.new_session_details.as_mut().unwrap().participant_details = Some(ParticipantDetails { display_name: Some(text.into()) });
-        r.new_session_details.as_mut().unwrap().attributes = Some([("k".to_string(), text.to_string())].into_iter().collect());
-        r.new_session_details.as_mut().unwrap().supported_messaging_content_types = Some(vec![text.into(), "text/plain".into()]);
+        r.new_session_details.as_mut().unwrap().participant_details =
+            Some(ParticipantDetails { display_name: Some(text.into()) });
+        r.new_session_details.as_mut().unwrap().attributes =
+            Some([("k".to_string(), text.to_string())].into_iter().collect());
+        r.new_session_details.as_mut().unwrap().supported_messaging_content_types =
+            Some(vec![text.into(), "text/plain".into()]);
         requests.push(r);
     }
     while requests.len() < 520 {

@@ -54,7 +54,9 @@ fn requests_and_their_renderings_write_as_serde_does() {
     let mut options_seen = Vec::new();
     for request in &requests {
         for shell in [Shell::Bash, Shell::PowerShell5, Shell::PowerShell7, Shell::Cmd] {
-            for input in [InputForm::Options, InputForm::CliInputJson, InputForm::CliInputJsonFile, InputForm::CliInputYamlFile] {
+            for input in
+                [InputForm::Options, InputForm::CliInputJson, InputForm::CliInputJsonFile, InputForm::CliInputYamlFile]
+            {
                 for style in [StructureStyle::Shorthand, StructureStyle::Json] {
                     let options = RenderOptions {
                         shell,
@@ -67,7 +69,10 @@ fn requests_and_their_renderings_write_as_serde_does() {
                         endpoint_url: (input == InputForm::Options).then(|| "-http://x".to_string()),
                     };
                     let command = command::render(request, &options);
-                    if shell == Shell::Bash && input != InputForm::CliInputJsonFile && input != InputForm::CliInputYamlFile {
+                    if shell == Shell::Bash
+                        && input != InputForm::CliInputJsonFile
+                        && input != InputForm::CliInputYamlFile
+                    {
                         parsed.push(command::parse(&command.text).unwrap());
                     }
                     rendered.push(command);
@@ -80,7 +85,10 @@ fn requests_and_their_renderings_write_as_serde_does() {
         }
         // The input documents and the snippets write through the text writer; serde_json is the oracle.
         let value = serde_json::to_value(request).unwrap();
-        assert_eq!(cli_input::document(request, cli_input::InputFormat::Json, false), serde_json::to_string(&value).unwrap());
+        assert_eq!(
+            cli_input::document(request, cli_input::InputFormat::Json, false),
+            serde_json::to_string(&value).unwrap()
+        );
         assert_eq!(cli_input::document(request, cli_input::InputFormat::Json, true), pretty4(&value));
     }
     assert!(same_as_serde("rendered command", &rendered) > 100);
@@ -88,13 +96,17 @@ fn requests_and_their_renderings_write_as_serde_does() {
     assert!(same_as_serde("render options", &options_seen) > 100);
     assert!(rendered.iter().any(|c| !c.files.is_empty() && !c.notes.is_empty()));
     assert!(parsed.iter().any(|c| c.request.is_some() && !c.diagnostics.is_empty() || !c.warnings.is_empty()));
-    assert_eq!(skeleton::output_json(), pretty4(&serde_json::json!({"InitialContactId": "InitialContactId", "NewChatCreated": true})));
+    assert_eq!(
+        skeleton::output_json(),
+        pretty4(&serde_json::json!({"InitialContactId": "InitialContactId", "NewChatCreated": true}))
+    );
 }
 
 /// serde_json's pretty writer with the CLI's 4-space indent, and the CLI's final newline.
 fn pretty4(value: &Value) -> String {
     let mut buf = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, serde_json::ser::PrettyFormatter::with_indent(b"    "));
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut buf, serde_json::ser::PrettyFormatter::with_indent(b"    "));
     value.serialize(&mut ser).unwrap();
     String::from_utf8(buf).unwrap() + "\n"
 }
@@ -134,14 +146,17 @@ fn commands_that_fail_and_their_parts_write_as_serde_does() {
     assert!(same_as_serde("shorthand value", &values) >= 3);
     assert!(same_as_serde("shorthand error", &shorthand_errors) >= 2);
 
-    let awkward = [
-        "a,b", " lead", "trail ", "x\u{1F600}y", "q'uote\"", "]", "[open", "=eq", "ctl\u{7}", "", "\\back",
-    ];
+    let awkward = ["a,b", " lead", "trail ", "x\u{1F600}y", "q'uote\"", "]", "[open", "=eq", "ctl\u{7}", "", "\\back"];
     let mut generated = Vec::new();
     let mut not_expressible = Vec::new();
     for text in awkward {
-        let map = shorthand::ShorthandValue::Map([("k".to_string(), shorthand::ShorthandValue::String(text.into()))].into_iter().collect());
-        let list = shorthand::ShorthandValue::List(vec![shorthand::ShorthandValue::String(text.into()), shorthand::ShorthandValue::String(String::new())]);
+        let map = shorthand::ShorthandValue::Map(
+            [("k".to_string(), shorthand::ShorthandValue::String(text.into()))].into_iter().collect(),
+        );
+        let list = shorthand::ShorthandValue::List(vec![
+            shorthand::ShorthandValue::String(text.into()),
+            shorthand::ShorthandValue::String(String::new()),
+        ]);
         for value in [map, list] {
             match generate_explained(&value) {
                 Ok(g) => generated.push(g),
@@ -151,7 +166,9 @@ fn commands_that_fail_and_their_parts_write_as_serde_does() {
     }
     assert!(same_as_serde("generated shorthand", &generated) > 10);
     assert!(generated.iter().flat_map(|g| &g.notes).count() > 5);
-    let Some(Shape::Structure(event)) = REQUEST.members.iter().find(|m| m.name == "Event").map(|m| m.shape) else { panic!() };
+    let Some(Shape::Structure(event)) = REQUEST.members.iter().find(|m| m.name == "Event").map(|m| m.shape) else {
+        panic!()
+    };
     let number = serde_json::json!({"Type": 1});
     not_expressible.extend(generate_structure_explained(&number, event, "Event").err());
     assert!(same_as_serde("not expressible", &not_expressible) >= 1);
@@ -207,7 +224,8 @@ fn diagnostics_help_and_imports_write_as_serde_does() {
     let imported: Vec<_> = pasted.iter().map(|t| import::import(t)).collect();
     assert_eq!(same_as_serde("import", &imported), pasted.len());
 
-    let yaml_errors: Vec<_> = ["a: [", "a: b: c", "- a\nb: c", "&x a"].iter().filter_map(|t| yaml::from_str(t).err()).collect();
+    let yaml_errors: Vec<_> =
+        ["a: [", "a: b: c", "- a\nb: c", "&x a"].iter().filter_map(|t| yaml::from_str(t).err()).collect();
     assert!(same_as_serde("YAML error", &yaml_errors) >= 2);
     assert_eq!(same_as_serde("SDK language", &SdkLanguage::ALL), 2);
 }
@@ -281,7 +299,8 @@ fn number_strategy() -> impl Strategy<Value = Number> {
         any::<i64>().prop_map(Number::from),
         any::<u64>().prop_map(Number::from),
         any::<f64>().prop_filter_map("finite", Number::from_f64),
-        prop::sample::select(vec![0.0, -0.0, 0.5, 1e21, 1e-7, 123456789.0, f64::MAX, f64::MIN_POSITIVE]).prop_filter_map("finite", Number::from_f64),
+        prop::sample::select(vec![0.0, -0.0, 0.5, 1e21, 1e-7, 123456789.0, f64::MAX, f64::MIN_POSITIVE])
+            .prop_filter_map("finite", Number::from_f64),
     ]
 }
 
@@ -295,7 +314,8 @@ fn value_strategy() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((text_strategy(), inner), 0..6).prop_map(|members| Value::Object(members.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec((text_strategy(), inner), 0..6)
+                .prop_map(|members| Value::Object(members.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }

@@ -38,17 +38,27 @@ fn attributes() -> impl Strategy<Value = Attributes> {
 }
 
 fn request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
-    let event = (opt(text()), opt(text()), opt(text()))
-        .prop_map(|(r#type, content_type, content)| ChatEvent { r#type, content_type, content });
+    let event = (opt(text()), opt(text()), opt(text())).prop_map(|(r#type, content_type, content)| ChatEvent {
+        r#type,
+        content_type,
+        content,
+    });
     let nsd = (
         opt(prop::collection::vec(text(), 0..4)),
         opt(opt(text()).prop_map(|display_name| ParticipantDetails { display_name })),
         opt(attributes()),
         opt(opt(text()).prop_map(|streaming_endpoint_arn| ChatStreamingConfiguration { streaming_endpoint_arn })),
     )
-        .prop_map(|(supported_messaging_content_types, participant_details, attributes, streaming_configuration)| {
-            NewSessionDetails { supported_messaging_content_types, participant_details, attributes, streaming_configuration }
-        });
+        .prop_map(
+            |(supported_messaging_content_types, participant_details, attributes, streaming_configuration)| {
+                NewSessionDetails {
+                    supported_messaging_content_types,
+                    participant_details,
+                    attributes,
+                    streaming_configuration,
+                }
+            },
+        );
     (opt(text()), opt(text()), opt(text()), opt(event), opt(nsd)).prop_map(
         |(source_id, destination_id, subtype, event, new_session_details)| SendChatIntegrationEventRequest {
             source_id,

@@ -8,26 +8,16 @@ use chat_event_core::simulator::{
 use chat_event_core::SendChatIntegrationEventRequest;
 use proptest::prelude::*;
 
-const ARN: &str =
-    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
+const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 const SOURCES: [&str; 2] = ["+15550000001", "+15550000002"];
 const SUBTYPES: [Option<&str>; 3] = [Some("connect:sms"), Some("connect:SMS"), None];
 const KINDS: [&str; 3] = ["MESSAGE", "EVENT", "DISCONNECT"];
 
 #[derive(Debug, Clone)]
 enum Step {
-    Send {
-        source: usize,
-        subtype: usize,
-        kind: usize,
-    },
-    Advance {
-        minutes: u64,
-    },
-    End {
-        pick: usize,
-        agent: bool,
-    },
+    Send { source: usize, subtype: usize, kind: usize },
+    Advance { minutes: u64 },
+    End { pick: usize, agent: bool },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -57,20 +47,12 @@ struct RefContact {
 
 impl Model {
     fn subtype_key(&self, s: Option<&str>) -> Option<String> {
-        s.map(|s| {
-            if self.ignore_case {
-                s.to_ascii_lowercase()
-            } else {
-                s.to_string()
-            }
-        })
+        s.map(|s| if self.ignore_case { s.to_ascii_lowercase() } else { s.to_string() })
     }
 
     fn end_of(&self, c: &RefContact) -> Option<(u64, EndReason)> {
-        c.ended.or_else(|| {
-            (self.now >= c.start + self.duration)
-                .then_some((c.start + self.duration, EndReason::Expired))
-        })
+        c.ended
+            .or_else(|| (self.now >= c.start + self.duration).then_some((c.start + self.duration, EndReason::Expired)))
     }
 
     fn is_active(&self, c: &RefContact) -> bool {
@@ -82,16 +64,12 @@ impl Model {
     }
 
     fn active(&self, source: usize, subtype: Option<&str>) -> Option<usize> {
-        (0..self.contacts.len()).find(|&i| {
-            self.same_identity(&self.contacts[i], source, subtype)
-                && self.is_active(&self.contacts[i])
-        })
+        (0..self.contacts.len())
+            .find(|&i| self.same_identity(&self.contacts[i], source, subtype) && self.is_active(&self.contacts[i]))
     }
 
     fn last(&self, source: usize, subtype: Option<&str>) -> Option<usize> {
-        (0..self.contacts.len())
-            .rev()
-            .find(|&i| self.same_identity(&self.contacts[i], source, subtype))
+        (0..self.contacts.len()).rev().find(|&i| self.same_identity(&self.contacts[i], source, subtype))
     }
 
     fn active_count(&self) -> usize {
@@ -109,8 +87,7 @@ fn request(source: usize, subtype: Option<&str>, kind: &str) -> SendChatIntegrat
         }
         _ => serde_json::json!({"Type": "DISCONNECT"}),
     };
-    let mut v =
-        serde_json::json!({"SourceId": SOURCES[source], "DestinationId": ARN, "Event": event});
+    let mut v = serde_json::json!({"SourceId": SOURCES[source], "DestinationId": ARN, "Event": event});
     if let Some(s) = subtype {
         v["Subtype"] = s.into();
     }
@@ -121,53 +98,27 @@ fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(),
     let settings = Settings {
         seed,
         chat_duration_minutes: minutes,
-        subtype_matching: if ignore_case {
-            SubtypeMatching::CaseInsensitive
-        } else {
-            SubtypeMatching::CaseSensitive
-        },
+        subtype_matching: if ignore_case { SubtypeMatching::CaseInsensitive } else { SubtypeMatching::CaseSensitive },
         ..Settings::default()
     };
     let start = settings.start.epoch_millis() as u64;
     let mut sim = Simulator::new(settings).unwrap();
-    let mut model = Model {
-        now: 0,
-        duration: u64::from(minutes) * 60_000,
-        ignore_case,
-        contacts: Vec::new(),
-    };
+    let mut model = Model { now: 0, duration: u64::from(minutes) * 60_000, ignore_case, contacts: Vec::new() };
     for (n, step) in steps.iter().enumerate() {
         match *step {
-            Step::Send {
-                source,
-                subtype,
-                kind,
-            } => {
+            Step::Send { source, subtype, kind } => {
                 let subtype = SUBTYPES[subtype];
                 let kind = KINDS[kind];
                 let o = sim.send(&request(source, subtype, kind));
                 let active = model.active(source, subtype);
                 match (kind, active) {
                     ("DISCONNECT", Some(i)) => {
-                        prop_assert_eq!(
-                            o.what,
-                            What::Disconnected,
-                            "step {}: {}",
-                            n,
-                            o.explanation
-                        );
+                        prop_assert_eq!(o.what, What::Disconnected, "step {}: {}", n, o.explanation);
                         prop_assert_eq!(o.contact_id, Some(model.contacts[i].id));
-                        model.contacts[i].ended =
-                            Some((model.now, EndReason::CustomerDisconnected));
+                        model.contacts[i].ended = Some((model.now, EndReason::CustomerDisconnected));
                     }
                     ("DISCONNECT", None) => {
-                        prop_assert_eq!(
-                            o.what,
-                            What::NoActiveChat,
-                            "step {}: {}",
-                            n,
-                            o.explanation
-                        );
+                        prop_assert_eq!(o.what, What::NoActiveChat, "step {}: {}", n, o.explanation);
                         prop_assert_eq!(o.contact_id, None);
                     }
                     (_, Some(i)) => {
@@ -178,19 +129,12 @@ fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(),
                     (_, None) => {
                         prop_assert_eq!(o.what, What::Created, "step {}: {}", n, o.explanation);
                         let id = o.contact_id.unwrap();
-                        prop_assert!(
-                            model.contacts.iter().all(|c| c.id != id),
-                            "step {}: id {} reused",
-                            n,
-                            id
-                        );
+                        prop_assert!(model.contacts.iter().all(|c| c.id != id), "step {}: id {} reused", n, id);
                         let expected_follows = model.last(source, subtype).map(|p| {
                             let (ended, reason) = model.end_of(&model.contacts[p]).unwrap();
                             (model.contacts[p].id, ended + start, reason)
                         });
-                        let got = o.follows.map(|p| {
-                            (p.contact_id, p.ended_at.epoch_millis() as u64, p.end_reason)
-                        });
+                        let got = o.follows.map(|p| (p.contact_id, p.ended_at.epoch_millis() as u64, p.end_reason));
                         prop_assert_eq!(got, expected_follows, "step {}: follows", n);
                         model.contacts.push(RefContact {
                             source,
@@ -201,10 +145,7 @@ fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(),
                         });
                     }
                 }
-                prop_assert_eq!(
-                    o.response.body_json().contains("\"NewChatCreated\":true"),
-                    o.what == What::Created
-                );
+                prop_assert_eq!(o.response.body_json().contains("\"NewChatCreated\":true"), o.what == What::Created);
             }
             Step::Advance { minutes } => {
                 let before: Vec<bool> = model.contacts.iter().map(|c| model.is_active(c)).collect();
@@ -228,11 +169,7 @@ fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(),
                 let by = if agent { EndedBy::Agent } else { EndedBy::Flow };
                 let result = sim.end_chat(id, by);
                 if model.is_active(&model.contacts[i]) {
-                    let reason = if agent {
-                        EndReason::AgentDisconnected
-                    } else {
-                        EndReason::FlowDisconnected
-                    };
+                    let reason = if agent { EndReason::AgentDisconnected } else { EndReason::FlowDisconnected };
                     prop_assert_eq!(result.map(|v| v.end_reason), Ok(Some(reason)), "step {}", n);
                     model.contacts[i].ended = Some((model.now, reason));
                 } else {
@@ -241,18 +178,8 @@ fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(),
                 }
             }
         }
-        prop_assert_eq!(
-            sim.active_chat_count(),
-            model.active_count(),
-            "step {}: active count",
-            n
-        );
-        prop_assert_eq!(
-            sim.active_chats().len(),
-            model.active_count(),
-            "step {}: active list",
-            n
-        );
+        prop_assert_eq!(sim.active_chat_count(), model.active_count(), "step {}: active count", n);
+        prop_assert_eq!(sim.active_chats().len(), model.active_count(), "step {}: active list", n);
     }
     // Finally every contact agrees: status, end reason and end time.
     let views = sim.contacts();
@@ -261,10 +188,7 @@ fn run(steps: &[Step], ignore_case: bool, minutes: u32, seed: u64) -> Result<(),
         prop_assert_eq!(v.contact_id, c.id);
         let end = model.end_of(c);
         prop_assert_eq!(v.end_reason, end.map(|e| e.1));
-        prop_assert_eq!(
-            v.ended_at.map(|t| t.epoch_millis() as u64),
-            end.map(|e| e.0 + start)
-        );
+        prop_assert_eq!(v.ended_at.map(|t| t.epoch_millis() as u64), end.map(|e| e.0 + start));
     }
     Ok(())
 }

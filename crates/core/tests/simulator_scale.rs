@@ -6,8 +6,7 @@ use chat_event_core::SendChatIntegrationEventRequest;
 
 mod counting_alloc;
 
-const ARN: &str =
-    "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
+const ARN: &str = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef";
 const BUDGET: f64 = 256.0;
 
 /// Creates `n` active chats with distinct 12-byte SourceIds; returns bytes per chat beyond its strings.
@@ -21,12 +20,7 @@ fn bytes_per_chat(n: u64) -> f64 {
     }))
     .unwrap();
     let before = counting_alloc::live();
-    let mut sim = Simulator::new(Settings {
-        transcript_limit: 0,
-        log_limit: 0,
-        ..Settings::default()
-    })
-    .unwrap();
+    let mut sim = Simulator::new(Settings { transcript_limit: 0, log_limit: 0, ..Settings::default() }).unwrap();
     for i in 0..n {
         request.source_id = Some(format!("+1555{i:07}"));
         let o = sim.send(&request);
@@ -46,22 +40,13 @@ fn bytes_per_chat(n: u64) -> f64 {
 #[test]
 fn a_hundred_thousand_active_chats_fit_the_memory_budget() {
     let per_chat = bytes_per_chat(100_000);
-    assert!(
-        per_chat <= BUDGET,
-        "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}"
-    );
-    assert!(
-        per_chat > 56.0,
-        "the count must at least include the contact record: {per_chat:.1}"
-    );
+    assert!(per_chat <= BUDGET, "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}");
+    assert!(per_chat > 56.0, "the count must at least include the contact record: {per_chat:.1}");
 }
 
 #[test]
 #[ignore = "a million sends take about 10 s in a debug build; the benchmark measures this in release (cargo bench -p chat-event-core --bench simulator)"]
 fn a_million_active_chats_fit_the_memory_budget() {
     let per_chat = bytes_per_chat(1_000_000);
-    assert!(
-        per_chat <= BUDGET,
-        "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}"
-    );
+    assert!(per_chat <= BUDGET, "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}");
 }

@@ -8,27 +8,14 @@ use serde_json::json;
 fn every_example_scenario_passes() {
     assert_eq!(EXAMPLES.len(), 6);
     for e in EXAMPLES {
-        let scenario =
-            Scenario::from_json(e.text).unwrap_or_else(|err| panic!("{}: {err}", e.name));
-        assert_eq!(
-            scenario.title, e.title,
-            "{}: the listed title matches the file",
-            e.name
-        );
+        let scenario = Scenario::from_json(e.text).unwrap_or_else(|err| panic!("{}: {err}", e.name));
+        assert_eq!(scenario.title, e.title, "{}: the listed title matches the file", e.name);
         let report = scenario.run().unwrap();
         assert!(report.passed, "{}:\n{}", e.name, report.to_table());
         assert_eq!(report.failed_steps, 0);
-        assert!(
-            report.passed_steps > 0,
-            "{}: an example checks something",
-            e.name
-        );
+        assert!(report.passed_steps > 0, "{}: an example checks something", e.name);
         // Every step of an example states what it expects.
-        assert!(
-            report.steps.iter().all(|s| s.passed == Some(true)),
-            "{}",
-            report.to_table()
-        );
+        assert!(report.steps.iter().all(|s| s.passed == Some(true)), "{}", report.to_table());
     }
     assert!(example("expiry-after-25h").is_some());
     assert!(example("nope").is_none());
@@ -36,28 +23,16 @@ fn every_example_scenario_passes() {
 
 #[test]
 fn a_wrong_expectation_fails_and_says_why() {
-    let text = example("next-sms-reuses-chat")
-        .unwrap()
-        .text
-        .replace(r#""what": "reused""#, r#""what": "created""#);
+    let text = example("next-sms-reuses-chat").unwrap().text.replace(r#""what": "reused""#, r#""what": "created""#);
     let report = Scenario::from_json(&text).unwrap().run().unwrap();
     assert!(!report.passed);
     assert_eq!((report.passed_steps, report.failed_steps), (1, 1));
     let failed = &report.steps[1];
     assert_eq!(failed.passed, Some(false));
-    assert_eq!(
-        failed.failures,
-        vec!["expected what = created, got reused".to_string()]
-    );
+    assert_eq!(failed.failures, vec!["expected what = created, got reused".to_string()]);
     let table = report.to_table();
-    assert!(
-        table.contains("| 2 | second |") && table.contains("FAIL"),
-        "{table}"
-    );
-    assert!(
-        table.contains("expected what = created, got reused"),
-        "{table}"
-    );
+    assert!(table.contains("| 2 | second |") && table.contains("FAIL"), "{table}");
+    assert!(table.contains("expected what = created, got reused"), "{table}");
 }
 
 #[test]
@@ -73,34 +48,16 @@ fn steps_without_expectations_are_not_checked() {
 #[test]
 fn bad_scenario_files_are_located() {
     for (text, needle) in [
-        (
-            r#"{"title": "t", "steps": [{}]}"#,
-            "step 1: a step needs exactly one",
-        ),
-        (
-            r#"{"title": "t", "steps": [{"advance": "1h", "send": {}}]}"#,
-            "step 1: a step needs exactly one",
-        ),
-        (
-            r#"{"title": "t", "steps": [{"advance": "1x"}]}"#,
-            "unknown unit",
-        ),
+        (r#"{"title": "t", "steps": [{}]}"#, "step 1: a step needs exactly one"),
+        (r#"{"title": "t", "steps": [{"advance": "1h", "send": {}}]}"#, "step 1: a step needs exactly one"),
+        (r#"{"title": "t", "steps": [{"advance": "1x"}]}"#, "unknown unit"),
         (
             r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"wat": 1}}]}"#,
             "step 1: steps[0].expect.wat: unknown member \"wat\"; expected \"what\", \"newChatCreated\"",
         ),
-        (
-            r#"{"title": "t", "steps": [{"endChat": {"by": "agent"}}]}"#,
-            "step 1: \"endChat\" names its chat",
-        ),
-        (
-            r#"{"title": "t", "steps": [{"endChat": {"sourceId": "+1", "by": "agent"}}]}"#,
-            "needs both",
-        ),
-        (
-            r#"{"title": "t", "settings": {"chatDurationMinutes": 30}, "steps": []}"#,
-            "chatDurationMinutes",
-        ),
+        (r#"{"title": "t", "steps": [{"endChat": {"by": "agent"}}]}"#, "step 1: \"endChat\" names its chat"),
+        (r#"{"title": "t", "steps": [{"endChat": {"sourceId": "+1", "by": "agent"}}]}"#, "needs both"),
+        (r#"{"title": "t", "settings": {"chatDurationMinutes": 30}, "steps": []}"#, "chatDurationMinutes"),
         ("{\"title\": \"t\",\n \"steps\": [", "line 2"),
     ] {
         let e = Scenario::from_json(text).unwrap_err();
@@ -138,7 +95,13 @@ fn wrong_members_are_named_by_path_and_step() {
 /// Durations in a step read from text or from a whole number of milliseconds, from 0 up.
 #[test]
 fn step_durations_read_from_text_or_milliseconds() {
-    for (advance, millis) in [(json!(0), 0u64), (json!(1), 1), (json!("90m"), 5_400_000), (json!("1h30m"), 5_400_000), (json!(u64::MAX), u64::MAX)] {
+    for (advance, millis) in [
+        (json!(0), 0u64),
+        (json!(1), 1),
+        (json!("90m"), 5_400_000),
+        (json!("1h30m"), 5_400_000),
+        (json!(u64::MAX), u64::MAX),
+    ] {
         let text = json!({"title": "t", "steps": [{"advance": advance}]}).to_string();
         let s = Scenario::from_json(&text).unwrap();
         assert_eq!(s.steps[0].advance.map(|d| d.millis), Some(millis), "{advance}");
@@ -151,7 +114,8 @@ fn yaml_scenarios_read_as_json_ones_do() {
     let yaml = "title: t\nsteps:\n  - advance: 1h\n    expect:\n      expired: 0\n";
     let json = r#"{"title": "t", "steps": [{"advance": "1h", "expect": {"expired": 0}}]}"#;
     assert_eq!(Scenario::from_yaml(yaml), Scenario::from_json(json));
-    let e = Scenario::from_yaml("title: t\nsteps:\n  - advance: 1h\n  - advance: 1h\n    expect:\n      wat: 1\n").unwrap_err();
+    let e = Scenario::from_yaml("title: t\nsteps:\n  - advance: 1h\n  - advance: 1h\n    expect:\n      wat: 1\n")
+        .unwrap_err();
     assert_eq!(e.step, Some(2));
     assert!(e.message.starts_with("steps[1].expect.wat: unknown member \"wat\""), "{}", e.message);
     let e = Scenario::from_yaml("title: [").unwrap_err();
@@ -177,23 +141,11 @@ fn end_chat_steps_by_name_id_and_identity() {
     let passed: Vec<Option<bool>> = report.steps.iter().map(|s| s.passed).collect();
     assert_eq!(
         passed,
-        [
-            None,
-            None,
-            Some(true),
-            Some(true),
-            Some(false),
-            Some(false),
-            Some(true)
-        ],
+        [None, None, Some(true), Some(true), Some(false), Some(false), Some(true)],
         "{}",
         report.to_table()
     );
-    assert!(
-        report.steps[4].failures[0].contains("is not active"),
-        "{:?}",
-        report.steps[4].failures
-    );
+    assert!(report.steps[4].failures[0].contains("is not active"), "{:?}", report.steps[4].failures);
     assert!(report.steps[5].failures[0].contains("no earlier step named \"zzz\""));
 }
 
@@ -205,10 +157,7 @@ fn run_scenario_uses_the_simulator_as_it_stands() {
     // Run again on the same simulator: the chat now exists, so "created" fails.
     let again = sim.run_scenario(&scenario);
     assert!(!again.passed);
-    assert_eq!(
-        again.steps[0].outcome.as_ref().map(|o| o.what),
-        Some(chat_event_core::simulator::What::Reused)
-    );
+    assert_eq!(again.steps[0].outcome.as_ref().map(|o| o.what), Some(chat_event_core::simulator::What::Reused));
 }
 
 #[test]

@@ -31,29 +31,25 @@ fn busy() -> Simulator {
         transcript_limit: 3,
         log_limit: 4,
         faults: chat_event_core::simulator::Faults {
-            throttling: Some(Throttling {
-                rate_per_second: 100.0,
-                burst: 50,
-            }),
+            throttling: Some(Throttling { rate_per_second: 100.0, burst: 50 }),
             internal_error_probability: 0.2,
             ..Default::default()
         },
         ..Settings::default()
     };
     let mut sim = Simulator::new(settings).unwrap();
-    for source in [
-        "+15550000001",
-        "+15550000002",
-        "+15550000003",
-        "+15550000004",
-    ] {
+    for source in ["+15550000001", "+15550000002", "+15550000003", "+15550000004"] {
         for _ in 0..3 {
             sim.send(&send(source, "MESSAGE"));
         }
     }
     sim.advance_millis(60_000);
     sim.send(&send("+15550000002", "DISCONNECT"));
-    if let Some(c) = sim.active_contact_for("+15550000003", "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef", Some("connect:sms")) {
+    if let Some(c) = sim.active_contact_for(
+        "+15550000003",
+        "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef",
+        Some("connect:sms"),
+    ) {
         sim.end_chat(c.contact_id, EndedBy::Agent).unwrap();
     }
     sim.advance_millis(25 * 3_600_000);
@@ -72,15 +68,9 @@ fn round_trip_keeps_everything() {
     assert_eq!(restored.log(), sim.log());
     assert_eq!(restored.now(), sim.now());
     for c in sim.contacts() {
-        assert_eq!(
-            restored.transcript(c.contact_id),
-            sim.transcript(c.contact_id)
-        );
+        assert_eq!(restored.transcript(c.contact_id), sim.transcript(c.contact_id));
     }
-    assert!(
-        sim.contacts().len() >= 5,
-        "the fixture covers several contacts"
-    );
+    assert!(sim.contacts().len() >= 5, "the fixture covers several contacts");
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], SNAPSHOT_FORMAT);
     assert_eq!(v["version"], SNAPSHOT_VERSION);
@@ -92,21 +82,10 @@ fn a_restored_simulator_carries_on_identically() {
     let mut b = Simulator::restore(&a.snapshot()).unwrap();
     for step in 0..40 {
         let source = format!("+1555000000{}", step % 7);
-        let kind = if step % 5 == 4 {
-            "DISCONNECT"
-        } else {
-            "MESSAGE"
-        };
-        assert_eq!(
-            a.send(&send(&source, kind)),
-            b.send(&send(&source, kind)),
-            "step {step}"
-        );
+        let kind = if step % 5 == 4 { "DISCONNECT" } else { "MESSAGE" };
+        assert_eq!(a.send(&send(&source, kind)), b.send(&send(&source, kind)), "step {step}");
         if step % 9 == 0 {
-            assert_eq!(
-                a.advance_millis(13 * 3_600_000),
-                b.advance_millis(13 * 3_600_000)
-            );
+            assert_eq!(a.advance_millis(13 * 3_600_000), b.advance_millis(13 * 3_600_000));
         }
     }
     assert_eq!(a.snapshot(), b.snapshot());
@@ -124,65 +103,27 @@ fn newer_and_corrupt_snapshots_are_refused_clearly() {
     let cases: Vec<(String, &str)> = vec![
         ("{ not json".into(), "not valid JSON (line 1, column 3)"),
         ("[]".into(), "no \"format\""),
+        (r#"{"format": "something else"}"#.into(), "format is \"something else\""),
+        (edit(&good, |v| v["version"] = json!(SNAPSHOT_VERSION + 1)), "version 2, written by a newer chat-event-lab"),
+        (edit(&good, |v| v["version"] = json!(0)), "corrupt at version"),
         (
-            r#"{"format": "something else"}"#.into(),
-            "format is \"something else\"",
-        ),
-        (
-            edit(&good, |v| v["version"] = json!(SNAPSHOT_VERSION + 1)),
-            "version 2, written by a newer chat-event-lab",
-        ),
-        (
-            edit(&good, |v| v["version"] = json!(0)),
-            "corrupt at version",
-        ),
-        (
-            edit(&good, |v| {
-                v["contacts"][1]["contactId"] = v["contacts"][0]["contactId"].clone()
-            }),
+            edit(&good, |v| v["contacts"][1]["contactId"] = v["contacts"][0]["contactId"].clone()),
             "contacts[1].contactId",
         ),
+        (edit(&good, |v| v["contacts"][0]["expiresAt"] = json!("2030-01-01T00:00:00Z")), "contacts[0].expiresAt"),
+        (edit(&good, |v| v["contacts"][0]["status"] = json!("active")), "contacts[0]"),
+        (edit(&good, |v| v["contacts"][0]["follows"] = v["contacts"][0]["contactId"].clone()), "contacts[0].follows"),
+        (edit(&good, |v| v["contacts"][0]["supportedMessagingContentTypes"] = json!(["text/html"])), "text/html"),
+        (edit(&good, |v| v["settings"]["chatDurationMinutes"] = json!(5)), "chatDurationMinutes"),
         (
-            edit(&good, |v| {
-                v["contacts"][0]["expiresAt"] = json!("2030-01-01T00:00:00Z")
-            }),
-            "contacts[0].expiresAt",
-        ),
-        (
-            edit(&good, |v| v["contacts"][0]["status"] = json!("active")),
-            "contacts[0]",
-        ),
-        (
-            edit(&good, |v| {
-                v["contacts"][0]["follows"] = v["contacts"][0]["contactId"].clone()
-            }),
-            "contacts[0].follows",
-        ),
-        (
-            edit(&good, |v| {
-                v["contacts"][0]["supportedMessagingContentTypes"] = json!(["text/html"])
-            }),
-            "text/html",
-        ),
-        (
-            edit(&good, |v| v["settings"]["chatDurationMinutes"] = json!(5)),
-            "chatDurationMinutes",
-        ),
-        (
-            edit(&good, |v| {
-                v["transcripts"][0]["entries"][0]["messageId"] =
-                    v["contacts"][0]["contactId"].clone()
-            }),
+            edit(&good, |v| v["transcripts"][0]["entries"][0]["messageId"] = v["contacts"][0]["contactId"].clone()),
             "transcripts[0].entries[0].messageId",
         ),
         (
             edit(&good, |v| v["unexpected"] = json!(1)),
             "corrupt at unexpected: unknown member \"unexpected\"; expected \"format\", \"version\"",
         ),
-        (
-            edit(&good, |v| v["now"] = json!("yesterday")),
-            "corrupt at now: invalid timestamp \"yesterday\"",
-        ),
+        (edit(&good, |v| v["now"] = json!("yesterday")), "corrupt at now: invalid timestamp \"yesterday\""),
         (
             edit(&good, |v| v["contacts"][1]["status"] = json!("open")),
             "corrupt at contacts[1].status: expected \"active\", \"ended\" or \"expired\", found \"open\"",
@@ -223,27 +164,14 @@ fn newer_and_corrupt_snapshots_are_refused_clearly() {
             edit(&good, |v| v["transcripts"][0]["entries"][0]["at"] = json!(true)),
             "corrupt at transcripts[0].entries[0].at: expected an ISO-8601 UTC timestamp",
         ),
-        (
-            "[1]".into(),
-            "no \"format\"",
-        ),
+        ("[1]".into(), "no \"format\""),
     ];
     for (text, needle) in cases {
-        let err = Simulator::restore(&text)
-            .err()
-            .unwrap_or_else(|| panic!("accepted: {needle}"));
+        let err = Simulator::restore(&text).err().unwrap_or_else(|| panic!("accepted: {needle}"));
         assert!(err.to_string().contains(needle), "{needle}: {err}");
     }
-    let err = Simulator::restore(&edit(&good, |v| v["version"] = json!(7)))
-        .err()
-        .unwrap();
-    assert_eq!(
-        err,
-        SnapshotError::NewerVersion {
-            found: 7,
-            supported: SNAPSHOT_VERSION
-        }
-    );
+    let err = Simulator::restore(&edit(&good, |v| v["version"] = json!(7))).err().unwrap();
+    assert_eq!(err, SnapshotError::NewerVersion { found: 7, supported: SNAPSHOT_VERSION });
 }
 
 /// What a snapshot may leave out or add: `transcripts`, `log` and `bucket` may be absent; unknown
@@ -263,7 +191,8 @@ fn optional_parts_may_be_absent_and_lenient_parts_ignore_extra_members() {
     assert_eq!(restored.contacts(), busy().contacts());
     let extra = edit(&good, |v| {
         v["log"][0]["outcome"]["later"] = json!(1);
-        v["log"][0]["outcome"]["response"] = json!({"error": {"Type": "ThrottlingException", "HttpStatus": 429, "Message": "m", "later": 2}});
+        v["log"][0]["outcome"]["response"] =
+            json!({"error": {"Type": "ThrottlingException", "HttpStatus": 429, "Message": "m", "later": 2}});
         v["transcripts"][0]["entries"][0]["later"] = json!(3);
     });
     let restored = Simulator::restore(&extra).unwrap();
@@ -283,7 +212,10 @@ fn optional_parts_may_be_absent_and_lenient_parts_ignore_extra_members() {
 /// folded when case is ignored, anything else as written.
 #[test]
 fn a_case_insensitive_snapshot_matches_subtypes_as_before() {
-    let settings = Settings { subtype_matching: chat_event_core::simulator::SubtypeMatching::CaseInsensitive, ..Settings::default() };
+    let settings = Settings {
+        subtype_matching: chat_event_core::simulator::SubtypeMatching::CaseInsensitive,
+        ..Settings::default()
+    };
     let mut sim = Simulator::new(settings).unwrap();
     let with_subtype = |subtype: &str| {
         let mut r = send("+15550000009", "MESSAGE");
@@ -293,7 +225,9 @@ fn a_case_insensitive_snapshot_matches_subtypes_as_before() {
     let sms = sim.send(&with_subtype("connect:SMS"));
     let accented = sim.send(&with_subtype("connect:É"));
     let mut restored = Simulator::restore(&sim.snapshot()).unwrap();
-    for (subtype, expected) in [("connect:sms", sms.contact_id), ("CONNECT:SMS", sms.contact_id), ("connect:É", accented.contact_id)] {
+    for (subtype, expected) in
+        [("connect:sms", sms.contact_id), ("CONNECT:SMS", sms.contact_id), ("connect:É", accented.contact_id)]
+    {
         assert_eq!(restored.send(&with_subtype(subtype)).contact_id, expected, "{subtype}");
     }
     let other = restored.send(&with_subtype("connect:é"));
@@ -304,8 +238,5 @@ fn a_case_insensitive_snapshot_matches_subtypes_as_before() {
 fn log_retention_applies_on_restore() {
     let sim = busy();
     assert_eq!(sim.log().len(), 4);
-    assert_eq!(
-        sim.log().last().map(|e| e.number),
-        Some(sim.request_count())
-    );
+    assert_eq!(sim.log().last().map(|e| e.number), Some(sim.request_count()));
 }

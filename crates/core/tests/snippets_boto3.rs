@@ -31,7 +31,8 @@ fn valid_request(rng: &mut Rng) -> Value {
     request.insert("Event".into(), Value::Object(event));
     if rng.below(2) == 0 {
         let types: Vec<String> = (0..rng.below(3)).map(|_| text(rng)).collect();
-        let attributes: Map<String, Value> = (0..rng.below(3)).map(|_| (text(rng), json!(rng.string(TRICKY, 8)))).collect();
+        let attributes: Map<String, Value> =
+            (0..rng.below(3)).map(|_| (text(rng), json!(rng.string(TRICKY, 8)))).collect();
         request.insert(
             "NewSessionDetails".into(),
             json!({
@@ -49,11 +50,8 @@ fn valid_request(rng: &mut Rng) -> Value {
 #[ignore = "needs the Python venv: run by cargo xtask test"]
 fn boto3_sends_exactly_the_request_each_python_snippet_was_rendered_from() {
     let mut rng = Rng::new(0x5dc_2026);
-    let mut requests: Vec<Value> = chat_event_core::presets::PRESETS
-        .iter()
-        .filter(|p| !p.broken)
-        .map(|p| json_of(&p.request()))
-        .collect();
+    let mut requests: Vec<Value> =
+        chat_event_core::presets::PRESETS.iter().filter(|p| !p.broken).map(|p| json_of(&p.request())).collect();
     requests.extend((0..60).map(|_| valid_request(&mut rng)));
     let cases: Vec<Value> = requests
         .iter()

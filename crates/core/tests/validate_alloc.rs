@@ -69,14 +69,19 @@ fn a_valid_request_allocates_nothing() {
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
         // A receipt's `{"messageId":"m-1"}`: its map, key, value, the id read and the reader's
         // list of members asked for.
-        let allowed = if request.event.as_ref().and_then(|e| e.content.as_deref()) == Some(r#"{"messageId":"m-1"}"#) { 6 } else { 0 };
+        let allowed = if request.event.as_ref().and_then(|e| e.content.as_deref()) == Some(r#"{"messageId":"m-1"}"#) {
+            6
+        } else {
+            0
+        };
         assert_eq!(n, allowed, "allocations while validating {}", request.to_json_pretty());
     }
 }
 
 #[test]
 fn an_invalid_request_allocates_only_for_its_diagnostics() {
-    let request = SendChatIntegrationEventRequest::from_json(r#"{"SourceId":"","Event":{"Type":"message"}}"#).expect("json");
+    let request =
+        SendChatIntegrationEventRequest::from_json(r#"{"SourceId":"","Event":{"Type":"message"}}"#).expect("json");
     let mut d = Vec::new();
     let n = allocations_during(|| d = validate(&request));
     assert_eq!(d.len(), 3, "{d:#?}");

@@ -55,8 +55,13 @@ const CONTAINERS: &[&str] = &[
     "/NewSessionDetails/StreamingConfiguration",
 ];
 
-const STRUCTURES: &[&str] =
-    &["", "/Event", "/NewSessionDetails", "/NewSessionDetails/ParticipantDetails", "/NewSessionDetails/StreamingConfiguration"];
+const STRUCTURES: &[&str] = &[
+    "",
+    "/Event",
+    "/NewSessionDetails",
+    "/NewSessionDetails/ParticipantDetails",
+    "/NewSessionDetails/StreamingConfiguration",
+];
 
 fn any_value(rng: &mut Rng) -> Value {
     match rng.below(14) {
@@ -131,7 +136,9 @@ fn parent_exists(v: &Value, pointer: &str) -> bool {
     let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
     match v.pointer(parent) {
         Some(Value::Object(_)) => true,
-        Some(Value::Array(items)) => pointer.rsplit('/').next().and_then(|i| i.parse::<usize>().ok()).is_some_and(|i| i <= items.len()),
+        Some(Value::Array(items)) => {
+            pointer.rsplit('/').next().and_then(|i| i.parse::<usize>().ok()).is_some_and(|i| i <= items.len())
+        }
         _ => false,
     }
 }
@@ -214,7 +221,11 @@ fn paths_in_report(report: &str) -> Vec<String> {
                     .or_else(|| line.strip_prefix("Invalid length for parameter "))
                     .unwrap_or_else(|| panic!("unexpected botocore line {line:?}"));
                 let path = rest.rsplit_once(", value: ").expect("value").0;
-                if path == "input" { String::new() } else { path.to_string() }
+                if path == "input" {
+                    String::new()
+                } else {
+                    path.to_string()
+                }
             }
         })
         .collect()
@@ -233,7 +244,12 @@ fn exactly_what_botocore_rejects_is_flagged_caught_by_cli_at_the_same_paths() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("starts python");
-    child.stdin.take().expect("stdin").write_all(serde_json::to_string(&corpus).expect("json").as_bytes()).expect("writes");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(serde_json::to_string(&corpus).expect("json").as_bytes())
+        .expect("writes");
     let output = child.wait_with_output().expect("python runs");
     assert!(output.status.success(), "botocore_validate.py failed: {}", String::from_utf8_lossy(&output.stderr));
     let answer: Value = serde_json::from_slice(&output.stdout).expect("json answer");
@@ -266,7 +282,9 @@ fn exactly_what_botocore_rejects_is_flagged_caught_by_cli_at_the_same_paths() {
     assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), corpus.len(), failures.join("\n\n"));
     // The corpus covers every kind of check botocore makes, and both outcomes.
     assert!(rejected >= 100 && corpus.len() - rejected >= 20, "rejected {rejected} of {}", corpus.len());
-    let want: BTreeSet<String> =
-        ["Invalid length for", "Invalid type for", "Missing required", "Unknown"].iter().map(|s| s.to_string()).collect();
+    let want: BTreeSet<String> = ["Invalid length for", "Invalid type for", "Missing required", "Unknown"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(kinds, want);
 }

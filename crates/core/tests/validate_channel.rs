@@ -22,7 +22,11 @@ fn subtypes() {
         ("garbled doc value", sub("connect:\"WhatsApp\""), &[("Subtype", "subtype-unknown")]),
         ("sms", sub("sms"), &[("Subtype", "subtype-unknown")]),
         // A custom subtype: no phone rules, and no DestinationId rule.
-        ("custom", vec![("/Subtype", s("acme:chat")), ("/SourceId", s("user-1")), ("/DestinationId", s("desk-2"))], &[("Subtype", "subtype-unknown")]),
+        (
+            "custom",
+            vec![("/Subtype", s("acme:chat")), ("/SourceId", s("user-1")), ("/DestinationId", s("desk-2"))],
+            &[("Subtype", "subtype-unknown")],
+        ),
     ]);
     for (subtype, want) in [
         ("connect:Sms", "connect:sms"),
@@ -51,9 +55,15 @@ fn source_id_is_e164_on_phone_channels() {
         ("16 digits", src("connect:WhatsApp", "+1234567890123456"), &[("SourceId", "source-id-not-e164")]),
         ("spaces", src("connect:sms", "+1 555 123 4567"), &[("SourceId", "source-id-not-e164")]),
         ("national", src("connect:SMS", "(555) 123-4567"), &[("SourceId", "source-id-not-e164")]),
-        ("case variant still counts as SMS", src("connect:Sms", "5551234567"), &[("Subtype", "subtype-case"), ("SourceId", "source-id-not-e164")]),
+        (
+            "case variant still counts as SMS",
+            src("connect:Sms", "5551234567"),
+            &[("Subtype", "subtype-case"), ("SourceId", "source-id-not-e164")],
+        ),
     ]);
-    for (id, want) in [("+1 555 123 4567", Some("+15551234567")), ("(555) 123-4567", Some("+15551234567")), ("customer-7", None)] {
+    for (id, want) in
+        [("+1 555 123 4567", Some("+15551234567")), ("(555) 123-4567", Some("+15551234567")), ("customer-7", None)]
+    {
         let d = check(&with(&src("connect:sms", id)));
         assert_eq!(find(&d, "SourceId", "source-id-not-e164").suggestion.as_deref(), want, "{id}");
     }
@@ -71,13 +81,33 @@ fn only_text_plain_on_phone_channels_and_whatsapp_length() {
         ]
     };
     run_table(&[
-        ("markdown on SMS", msg("connect:sms", "text/markdown", "*x*".into()), &[("Event.ContentType", "channel-content-type")]),
-        ("JSON on WhatsApp", msg("connect:WhatsApp", "application/json", "{}".into()), &[("Event.ContentType", "channel-content-type")]),
-        ("markdown without a Subtype", vec![("/Subtype", None), ("/Event/ContentType", s("text/markdown")), ("/NewSessionDetails", None)], &[]),
+        (
+            "markdown on SMS",
+            msg("connect:sms", "text/markdown", "*x*".into()),
+            &[("Event.ContentType", "channel-content-type")],
+        ),
+        (
+            "JSON on WhatsApp",
+            msg("connect:WhatsApp", "application/json", "{}".into()),
+            &[("Event.ContentType", "channel-content-type")],
+        ),
+        (
+            "markdown without a Subtype",
+            vec![("/Subtype", None), ("/Event/ContentType", s("text/markdown")), ("/NewSessionDetails", None)],
+            &[],
+        ),
         ("WhatsApp 1,024", msg("connect:WhatsApp", "text/plain", rep("x", 1_024)), &[]),
-        ("WhatsApp 1,025", msg("connect:WhatsApp", "text/plain", rep("x", 1_025)), &[("Event.Content", "whatsapp-text-too-long")]),
+        (
+            "WhatsApp 1,025",
+            msg("connect:WhatsApp", "text/plain", rep("x", 1_025)),
+            &[("Event.Content", "whatsapp-text-too-long")],
+        ),
         ("WhatsApp 1,024 emoji", msg("connect:WhatsApp", "text/plain", rep("😀", 1_024)), &[]),
-        ("WhatsApp 1,025 emoji", msg("connect:WhatsApp", "text/plain", rep("😀", 1_025)), &[("Event.Content", "whatsapp-text-too-long")]),
+        (
+            "WhatsApp 1,025 emoji",
+            msg("connect:WhatsApp", "text/plain", rep("😀", 1_025)),
+            &[("Event.Content", "whatsapp-text-too-long")],
+        ),
         ("SMS 1,025", msg("connect:sms", "text/plain", rep("x", 1_025)), &[]),
         (
             "WhatsApp 16,385",
@@ -95,8 +125,16 @@ fn arn_shapes() {
     run_table(&[
         ("phone-number ARN", dest("arn:aws:sms-voice:eu-west-2:111122223333:phone-number/phone-1"), &[]),
         ("a phone number", dest("+15551234567"), &[("DestinationId", "destination-not-phone-number-arn")]),
-        ("a Pinpoint-era ARN", dest("arn:aws:mobiletargeting:us-east-1:111122223333:apps/x"), &[("DestinationId", "destination-not-phone-number-arn")]),
-        ("a short account", dest("arn:aws:sms-voice:us-east-1:1111:phone-number/p"), &[("DestinationId", "destination-not-phone-number-arn")]),
+        (
+            "a Pinpoint-era ARN",
+            dest("arn:aws:mobiletargeting:us-east-1:111122223333:apps/x"),
+            &[("DestinationId", "destination-not-phone-number-arn")],
+        ),
+        (
+            "a short account",
+            dest("arn:aws:sms-voice:us-east-1:1111:phone-number/p"),
+            &[("DestinationId", "destination-not-phone-number-arn")],
+        ),
         (
             "no Subtype: still End User Messaging",
             vec![("/Subtype", None), ("/DestinationId", s("desk"))],

@@ -28,18 +28,24 @@ fn content_type_and_content_by_event_type() {
         ),
         (
             "MESSAGE with an event content type",
-            event(json!({"Type": "MESSAGE", "ContentType": "application/vnd.amazonaws.connect.event.typing", "Content": "x"})),
+            event(
+                json!({"Type": "MESSAGE", "ContentType": "application/vnd.amazonaws.connect.event.typing", "Content": "x"}),
+            ),
             &[("Event.ContentType", "content-type-not-allowed")],
         ),
         (
             "MESSAGE with interactive (not the response)",
-            event(json!({"Type": "MESSAGE", "ContentType": "application/vnd.amazonaws.connect.message.interactive", "Content": "x"})),
+            event(
+                json!({"Type": "MESSAGE", "ContentType": "application/vnd.amazonaws.connect.message.interactive", "Content": "x"}),
+            ),
             &[("Event.ContentType", "content-type-not-allowed")],
         ),
         ("MESSAGE markdown", event(json!({"Type": "MESSAGE", "ContentType": "text/markdown", "Content": "*hi*"})), &[]),
         (
             "MESSAGE JSON that parses",
-            without_session(event(json!({"Type": "MESSAGE", "ContentType": "application/json", "Content": "{\"a\":[1]}"}))),
+            without_session(event(
+                json!({"Type": "MESSAGE", "ContentType": "application/json", "Content": "{\"a\":[1]}"}),
+            )),
             &[],
         ),
         (
@@ -52,7 +58,11 @@ fn content_type_and_content_by_event_type() {
             event(json!({"Type": "EVENT"})),
             &[("Event.ContentType", "content-type-required")],
         ),
-        ("EVENT typing, no content", event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.typing"})), &[]),
+        (
+            "EVENT typing, no content",
+            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.typing"})),
+            &[],
+        ),
         (
             "EVENT with a message content type",
             event(json!({"Type": "EVENT", "ContentType": "text/plain", "Content": "x"})),
@@ -60,7 +70,9 @@ fn content_type_and_content_by_event_type() {
         ),
         (
             "EVENT connection.acknowledged is deprecated",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.connection.acknowledged"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.connection.acknowledged"}),
+            ),
             &[("Event.ContentType", "content-type-deprecated")],
         ),
         (
@@ -75,42 +87,58 @@ fn content_type_and_content_by_event_type() {
         ),
         (
             "read receipt with a messageId",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":\"m-1\"}"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":\"m-1\"}"}),
+            ),
             &[],
         ),
         (
             "read receipt with plain text",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "m-1"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "m-1"}),
+            ),
             &[("Event.Content", "receipt-content")],
         ),
         (
             "delivered receipt with an empty messageId",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.delivered", "Content": "{\"messageId\":\"\"}"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.delivered", "Content": "{\"messageId\":\"\"}"}),
+            ),
             &[("Event.Content", "receipt-content")],
         ),
         (
             "read receipt with other members besides its messageId",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":\"m-1\",\"readAt\":1}"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":\"m-1\",\"readAt\":1}"}),
+            ),
             &[],
         ),
         (
             "read receipt naming its message as a list",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "[\"m-1\"]"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "[\"m-1\"]"}),
+            ),
             &[("Event.Content", "receipt-content")],
         ),
         (
             "read receipt whose messageId is a number",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":1}"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":1}"}),
+            ),
             &[("Event.Content", "receipt-content")],
         ),
         (
             "read receipt whose messageId is null",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":null}"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageId\":null}"}),
+            ),
             &[("Event.Content", "receipt-content")],
         ),
         (
             "read receipt with a misspelt messageId",
-            event(json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageID\":\"m-1\"}"})),
+            event(
+                json!({"Type": "EVENT", "ContentType": "application/vnd.amazonaws.connect.event.message.read", "Content": "{\"messageID\":\"m-1\"}"}),
+            ),
             &[("Event.Content", "receipt-content")],
         ),
         (
@@ -127,11 +155,7 @@ fn content_type_and_content_by_event_type() {
                 ("NewSessionDetails", "new-session-on-disconnect"),
             ],
         ),
-        (
-            "an unknown Event.Type skips the content rules",
-            event(json!({"Type": "PING"})),
-            &[("Event.Type", "enum")],
-        ),
+        ("an unknown Event.Type skips the content rules", event(json!({"Type": "PING"})), &[("Event.Type", "enum")]),
         (
             "a MESSAGE content type the new session does not enable",
             event(json!({"Type": "MESSAGE", "ContentType": "application/json", "Content": "{}"})),
@@ -147,7 +171,11 @@ fn content_bytes_boundary() {
         ("16,384 bytes", content(rep("é", 8_192)), &[]),
         ("16,386 bytes in 8,193 characters", content(rep("é", 8_193)), &[("Event.Content", "content-bytes")]),
         ("16,384 one-byte characters", content(rep("x", 16_384)), &[]),
-        ("16,383 + one two-byte character = 16,385 bytes", content(rep("x", 16_383) + "é"), &[("Event.Content", "content-bytes")]),
+        (
+            "16,383 + one two-byte character = 16,385 bytes",
+            content(rep("x", 16_383) + "é"),
+            &[("Event.Content", "content-bytes")],
+        ),
     ]);
 }
 
@@ -160,7 +188,13 @@ fn supported_messaging_content_types() {
         ("order does not matter", list(json!(["text/markdown", "text/plain"])), &[]),
         (
             "all five",
-            list(json!(["text/plain", "text/markdown", "application/json", "application/vnd.amazonaws.connect.message.interactive", "application/vnd.amazonaws.connect.message.interactive.response"])),
+            list(json!([
+                "text/plain",
+                "text/markdown",
+                "application/json",
+                "application/vnd.amazonaws.connect.message.interactive",
+                "application/vnd.amazonaws.connect.message.interactive.response"
+            ])),
             &[],
         ),
         ("empty list", list(json!([])), &[(P, "text-plain-missing")]),
@@ -173,7 +207,10 @@ fn supported_messaging_content_types() {
         (
             "a stray space, as in AWS's doc",
             list(json!([" text/plain"])),
-            &[("NewSessionDetails.SupportedMessagingContentTypes[0]", "supported-type-unknown"), (P, "text-plain-missing")],
+            &[
+                ("NewSessionDetails.SupportedMessagingContentTypes[0]", "supported-type-unknown"),
+                (P, "text-plain-missing"),
+            ],
         ),
         (
             "duplicate",
@@ -199,10 +236,26 @@ fn attribute_keys_and_total_size() {
     let attrs = |m: Value| vec![("/NewSessionDetails/Attributes", Some(m))];
     run_table(&[
         ("letters, digits, - and _", attrs(json!({"Customer_ID-2": "x"})), &[]),
-        ("a dot", attrs(json!({"a.b": "x"})), &[("NewSessionDetails.Attributes (key: a.b)", "attribute-key-characters")]),
-        ("a space", attrs(json!({"a b": "x"})), &[("NewSessionDetails.Attributes (key: a b)", "attribute-key-characters")]),
-        ("a non-ASCII letter", attrs(json!({"café": "x"})), &[("NewSessionDetails.Attributes (key: café)", "attribute-key-characters")]),
-        ("an emoji", attrs(json!({"k😀": "x"})), &[("NewSessionDetails.Attributes (key: k😀)", "attribute-key-characters")]),
+        (
+            "a dot",
+            attrs(json!({"a.b": "x"})),
+            &[("NewSessionDetails.Attributes (key: a.b)", "attribute-key-characters")],
+        ),
+        (
+            "a space",
+            attrs(json!({"a b": "x"})),
+            &[("NewSessionDetails.Attributes (key: a b)", "attribute-key-characters")],
+        ),
+        (
+            "a non-ASCII letter",
+            attrs(json!({"café": "x"})),
+            &[("NewSessionDetails.Attributes (key: café)", "attribute-key-characters")],
+        ),
+        (
+            "an emoji",
+            attrs(json!({"k😀": "x"})),
+            &[("NewSessionDetails.Attributes (key: k😀)", "attribute-key-characters")],
+        ),
         // Totals: key "k" (1 byte) + value.
         ("32,768 bytes in total", attrs(json!({"k": rep("v", 32_767)})), &[]),
         (

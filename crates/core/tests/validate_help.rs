@@ -16,7 +16,11 @@ fn walk(s: &Structure, prefix: &str, out: &mut Vec<(String, bool, &'static Shape
 
 fn thousands(n: usize) -> String {
     let s = n.to_string();
-    if s.len() > 3 { format!("{},{}", &s[..s.len() - 3], &s[s.len() - 3..]) } else { s }
+    if s.len() > 3 {
+        format!("{},{}", &s[..s.len() - 3], &s[s.len() - 3..])
+    } else {
+        s
+    }
 }
 
 fn length_line(min: usize, max: usize) -> String {
@@ -40,11 +44,24 @@ fn one_entry_per_member_in_model_order_agreeing_with_the_shapes() {
             }
             Shape::String { enum_values, .. } => assert_eq!(h.allowed_values, *enum_values, "{path}"),
             Shape::List { member: Shape::String { min, max, .. }, .. } => {
-                assert_eq!(h.constraints.first().copied(), Some(format!("Each item {}", length_line(*min, *max)).as_str()));
+                assert_eq!(
+                    h.constraints.first().copied(),
+                    Some(format!("Each item {}", length_line(*min, *max)).as_str())
+                );
             }
-            Shape::Map { key: Shape::String { min: kmin, max: kmax, .. }, value: Shape::String { min: vmin, max: vmax, .. }, .. } => {
-                assert_eq!(h.constraints.first().copied(), Some(format!("Keys {}", length_line(*kmin, *kmax)).as_str()));
-                assert_eq!(h.constraints.get(1).copied(), Some(format!("Values {}", length_line(*vmin, *vmax)).as_str()));
+            Shape::Map {
+                key: Shape::String { min: kmin, max: kmax, .. },
+                value: Shape::String { min: vmin, max: vmax, .. },
+                ..
+            } => {
+                assert_eq!(
+                    h.constraints.first().copied(),
+                    Some(format!("Keys {}", length_line(*kmin, *kmax)).as_str())
+                );
+                assert_eq!(
+                    h.constraints.get(1).copied(),
+                    Some(format!("Values {}", length_line(*vmin, *vmax)).as_str())
+                );
             }
             _ => {}
         }

@@ -21,7 +21,11 @@ fn syntax_errors_have_line_column_and_say_what_was_expected() {
         let d = validate_json(text);
         assert_eq!(d.len(), 1, "{text:?}: {d:#?}");
         let d = &d[0];
-        assert_eq!((d.code.as_str(), d.source, d.severity), ("json-syntax", RuleSource::Syntax, Severity::Error), "{text:?}");
+        assert_eq!(
+            (d.code.as_str(), d.source, d.severity),
+            ("json-syntax", RuleSource::Syntax, Severity::Error),
+            "{text:?}"
+        );
         assert_eq!((d.line, d.column), (Some(line), Some(column)), "{text:?}: {}", d.message);
         assert!(d.message.contains(expected), "{text:?}: {}", d.message);
         assert!(d.message.starts_with(&format!("Invalid JSON at line {line}, column {column}: ")), "{}", d.message);
@@ -31,11 +35,18 @@ fn syntax_errors_have_line_column_and_say_what_was_expected() {
 
 #[test]
 fn wrong_types_and_unknown_members_are_located_not_parse_failures() {
-    let d = validate_json(r#"{"sourceId": "+15551234567", "DestinationId": 5, "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": ["a", "b"]}}"#);
+    let d = validate_json(
+        r#"{"sourceId": "+15551234567", "DestinationId": 5, "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": ["a", "b"]}}"#,
+    );
     let got: Vec<(&str, &str)> = d.iter().map(|d| (d.path.as_str(), d.code.as_str())).collect();
     assert_eq!(
         got,
-        [("sourceId", "unknown-member"), ("DestinationId", "wrong-type"), ("Event.Content", "wrong-type"), ("SourceId", "required")]
+        [
+            ("sourceId", "unknown-member"),
+            ("DestinationId", "wrong-type"),
+            ("Event.Content", "wrong-type"),
+            ("SourceId", "required")
+        ]
     );
     assert!(has_errors(&d));
     assert!(d[2].message.contains("shorthand"), "{}", d[2].message);

@@ -50,7 +50,11 @@ fn string_lengths_both_sides_of_each_boundary() {
         ("SourceId 255", vec![("/Subtype", None), ("/SourceId", s(rep("x", 255)))], &[]),
         ("SourceId 256", vec![("/Subtype", None), ("/SourceId", s(rep("x", 256)))], &[("SourceId", "max-length")]),
         ("SourceId 255 emoji", vec![("/Subtype", None), ("/SourceId", s(rep("😀", 255)))], &[]),
-        ("SourceId 256 emoji", vec![("/Subtype", None), ("/SourceId", s(rep("😀", 256)))], &[("SourceId", "max-length")]),
+        (
+            "SourceId 256 emoji",
+            vec![("/Subtype", None), ("/SourceId", s(rep("😀", 256)))],
+            &[("SourceId", "max-length")],
+        ),
         ("DestinationId 0", vec![("/DestinationId", s(""))], &[("DestinationId", "min-length")]),
         (
             "DestinationId 255",
@@ -83,16 +87,8 @@ fn string_lengths_both_sides_of_each_boundary() {
             vec![("/Event/Content", s(rep("😀", 16_384)))],
             &[("Event.Content", "content-bytes")],
         ),
-        (
-            "Content 16,385 emoji",
-            vec![("/Event/Content", s(rep("😀", 16_385)))],
-            &[("Event.Content", "max-length")],
-        ),
-        (
-            "DisplayName 256",
-            vec![("/NewSessionDetails/ParticipantDetails/DisplayName", s(rep("日", 256)))],
-            &[],
-        ),
+        ("Content 16,385 emoji", vec![("/Event/Content", s(rep("😀", 16_385)))], &[("Event.Content", "max-length")]),
+        ("DisplayName 256", vec![("/NewSessionDetails/ParticipantDetails/DisplayName", s(rep("日", 256)))], &[]),
         (
             "DisplayName 257",
             vec![("/NewSessionDetails/ParticipantDetails/DisplayName", s(rep("日", 257)))],
@@ -146,13 +142,19 @@ fn attribute_key_and_value_lengths() {
         (
             "value 32,768 (also over the 32,768-byte total)",
             attrs(json!({"k": rep("v", 32_768)})),
-            &[("NewSessionDetails.Attributes.k", "max-length"), ("NewSessionDetails.Attributes", "attributes-too-large")],
+            &[
+                ("NewSessionDetails.Attributes.k", "max-length"),
+                ("NewSessionDetails.Attributes", "attributes-too-large"),
+            ],
         ),
         ("key 32,767", attrs(json!({rep("k", 32_767): ""})), &[]),
         (
             "key 32,768",
             attrs(json!({rep("k", 32_768): ""})),
-            &[(Box::leak(format!("NewSessionDetails.Attributes (key: {})", rep("k", 32_768)).into_boxed_str()), "max-length")],
+            &[(
+                Box::leak(format!("NewSessionDetails.Attributes (key: {})", rep("k", 32_768)).into_boxed_str()),
+                "max-length",
+            )],
         ),
     ]);
 }
@@ -187,7 +189,10 @@ fn messages_say_what_was_expected_and_found() {
         "Event.Content is empty; the service model requires at least 1 character."
     );
     let d = check(&json!({}));
-    assert_eq!(find(&d, "SourceId", "required").message, "SourceId is required in the request by the service model, and it is missing.");
+    assert_eq!(
+        find(&d, "SourceId", "required").message,
+        "SourceId is required in the request by the service model, and it is missing."
+    );
 }
 
 #[test]
@@ -244,7 +249,12 @@ fn unknown_members_list_the_allowed_names_and_suggest_near_misses() {
         ("/Event", "Contenttype", "Event.Contenttype", Some("ContentType")),
         ("", "Foo", "Foo", None),
         ("", "Content", "Content", Some("Event.Content")),
-        ("/NewSessionDetails", "DisplayName", "NewSessionDetails.DisplayName", Some("NewSessionDetails.ParticipantDetails.DisplayName")),
+        (
+            "/NewSessionDetails",
+            "DisplayName",
+            "NewSessionDetails.DisplayName",
+            Some("NewSessionDetails.ParticipantDetails.DisplayName"),
+        ),
         ("/NewSessionDetails", "Bar", "NewSessionDetails.Bar", None),
     ];
     for (parent, name, path, suggestion) in cases {

@@ -23,10 +23,7 @@ pub fn initial_state() -> AppState {
     let fresh = || AppState::default().with_request(presets::PRESETS[0].request());
     let mut state = match saved {
         Some(s) if s.notice.is_none() => s,
-        Some(s) => AppState {
-            notice: s.notice,
-            ..fresh()
-        },
+        Some(s) => AppState { notice: s.notice, ..fresh() },
         None => fresh(),
     };
     let fragment = dom::fragment();
@@ -41,12 +38,11 @@ pub fn initial_state() -> AppState {
         Err(ShareError::NotALink) => {}
         Err(e) => {
             let raw = fragment.clone();
-            state = AppState {
-                ui: state.ui,
-                ..fresh()
-            };
+            state = AppState { ui: state.ui, ..fresh() };
             state.notice = Some(Notice {
-                message: format!("The link could not be opened: {e}. You are starting from an example; the link's data is below."),
+                message: format!(
+                    "The link could not be opened: {e}. You are starting from an example; the link's data is below."
+                ),
                 raw,
             });
             dom::replace_fragment("");
@@ -83,10 +79,7 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     let request = use_memo(state.request.clone(), |r| r.clone());
     let diagnostics = use_memo(state.request.clone(), validate::validate);
     // Replayed only when the steps or settings change, not on keystrokes in the form.
-    let sim_run = use_memo(
-        (state.sim.settings.clone(), state.sim.steps.clone()),
-        |_| replay(&state.sim),
-    );
+    let sim_run = use_memo((state.sim.settings.clone(), state.sim.steps.clone()), |_| replay(&state.sim));
     {
         let state = state.clone();
         use_effect_with(state, move |state| {
@@ -102,14 +95,7 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
         let state = state.clone();
         Callback::from(move |()| dom::replace_fragment(&share::encode(&SharePayload::of(&state))))
     };
-    Playground {
-        state,
-        on_action,
-        request,
-        diagnostics,
-        sim_run,
-        on_share,
-    }
+    Playground { state, on_action, request, diagnostics, sim_run, on_share }
 }
 
 /// The whole playground, or the compact layout of a documentation embed (`?embed=1`), which
@@ -118,23 +104,13 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
 #[function_component]
 pub fn App() -> Html {
     let embed = use_memo((), |()| crate::embed::EmbedOptions::requested());
-    let (init, persist): (fn() -> AppState, bool) = if embed.is_some() {
-        (crate::embed::initial_state, false)
-    } else {
-        (initial_state, true)
-    };
+    let (init, persist): (fn() -> AppState, bool) =
+        if embed.is_some() { (crate::embed::initial_state, false) } else { (initial_state, true) };
     let playground = use_playground(init, persist);
     if let Some(options) = &*embed {
         return crate::embed::layout(&playground, options);
     }
-    let Playground {
-        state,
-        on_action,
-        request,
-        diagnostics,
-        sim_run,
-        on_share,
-    } = playground;
+    let Playground { state, on_action, request, diagnostics, sim_run, on_share } = playground;
     html! {
         <div class="app">
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />

@@ -8,11 +8,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
         let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
         // A chunk of k bytes gives k + 1 characters.
         for i in 0..=chunk.len() {
@@ -71,10 +67,7 @@ pub fn decode(text: &str) -> Result<Vec<u8>, DecodeError> {
         let bytes = chunk.len() - 1;
         if n & (0xFF_FFFF >> (8 * bytes)) != 0 {
             let last = chunk.len() - 1;
-            return Err(DecodeError::Symbol {
-                offset: c * 4 + last,
-                byte: chunk[last],
-            });
+            return Err(DecodeError::Symbol { offset: c * 4 + last, byte: chunk[last] });
         }
         out.extend_from_slice(&n.to_be_bytes()[1..=bytes]);
     }
@@ -117,38 +110,11 @@ mod tests {
     #[test]
     fn bad_text_says_where() {
         assert_eq!(decode("Zm9v+"), Err(DecodeError::Length));
-        assert_eq!(
-            decode("Zm+v"),
-            Err(DecodeError::Symbol {
-                offset: 2,
-                byte: b'+'
-            })
-        );
-        assert_eq!(
-            decode("Zm9v/w"),
-            Err(DecodeError::Symbol {
-                offset: 4,
-                byte: b'/'
-            })
-        );
-        assert_eq!(
-            decode("Zm="),
-            Err(DecodeError::Symbol {
-                offset: 2,
-                byte: b'='
-            })
-        );
+        assert_eq!(decode("Zm+v"), Err(DecodeError::Symbol { offset: 2, byte: b'+' }));
+        assert_eq!(decode("Zm9v/w"), Err(DecodeError::Symbol { offset: 4, byte: b'/' }));
+        assert_eq!(decode("Zm="), Err(DecodeError::Symbol { offset: 2, byte: b'=' }));
         // "Zh" leaves non-zero bits after its one byte; "Zg" is that byte's only encoding.
-        assert_eq!(
-            decode("Zh"),
-            Err(DecodeError::Symbol {
-                offset: 1,
-                byte: b'h'
-            })
-        );
-        assert_eq!(
-            decode("Zh").map_err(|e| e.to_string()),
-            Err("invalid symbol 104, offset 1".to_owned())
-        );
+        assert_eq!(decode("Zh"), Err(DecodeError::Symbol { offset: 1, byte: b'h' }));
+        assert_eq!(decode("Zh").map_err(|e| e.to_string()), Err("invalid symbol 104, offset 1".to_owned()));
     }
 }

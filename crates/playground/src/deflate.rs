@@ -10,22 +10,16 @@
 
 /// Literal/length symbol 257 + i stands for lengths `LENGTH_BASE[i]..` with `LENGTH_EXTRA[i]`
 /// extra bits (RFC 1951, 3.2.5).
-const LENGTH_BASE: [u16; 29] = [
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
-    163, 195, 227, 258,
-];
-const LENGTH_EXTRA: [u8; 29] = [
-    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-];
+const LENGTH_BASE: [u16; 29] =
+    [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LENGTH_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 /// Distance code i stands for distances `DISTANCE_BASE[i]..` with `DISTANCE_EXTRA[i]` extra bits.
 const DISTANCE_BASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
 ];
-const DISTANCE_EXTRA: [u8; 30] = [
-    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
-    13,
-];
+const DISTANCE_EXTRA: [u8; 30] =
+    [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
 const MIN_MATCH: usize = 3;
 const MAX_MATCH: usize = 258;
@@ -72,18 +66,12 @@ impl Bits {
 
     /// A match: its length symbol and extra bits, then its distance code and extra bits.
     fn matched(&mut self, length: usize, distance: usize) {
-        let i = LENGTH_BASE
-            .iter()
-            .rposition(|&b| usize::from(b) <= length)
-            .unwrap_or(0);
+        let i = LENGTH_BASE.iter().rposition(|&b| usize::from(b) <= length).unwrap_or(0);
         self.symbol(257 + i as u32);
         let extra = u32::from(LENGTH_EXTRA.get(i).copied().unwrap_or(0));
         let base = LENGTH_BASE.get(i).copied().unwrap_or(3);
         self.put(length as u32 - u32::from(base), extra);
-        let d = DISTANCE_BASE
-            .iter()
-            .rposition(|&b| usize::from(b) <= distance)
-            .unwrap_or(0);
+        let d = DISTANCE_BASE.iter().rposition(|&b| usize::from(b) <= distance).unwrap_or(0);
         self.code(d as u32, 5);
         let extra = u32::from(DISTANCE_EXTRA.get(d).copied().unwrap_or(0));
         let base = DISTANCE_BASE.get(d).copied().unwrap_or(1);
@@ -115,11 +103,7 @@ pub fn compress(data: &[u8]) -> Vec<u8> {
     let mut pos = 0;
     while let Some(rest) = data.get(pos..).filter(|r| !r.is_empty()) {
         let (mut best, mut distance) = (0, 0);
-        let mut candidate = rest
-            .get(..MIN_MATCH)
-            .and_then(|three| head.get(hash(three)))
-            .copied()
-            .unwrap_or(NONE);
+        let mut candidate = rest.get(..MIN_MATCH).and_then(|three| head.get(hash(three))).copied().unwrap_or(NONE);
         let mut chain = MAX_CHAIN;
         while candidate != NONE && chain > 0 {
             let c = candidate as usize;
@@ -127,12 +111,7 @@ pub fn compress(data: &[u8]) -> Vec<u8> {
                 break;
             }
             let earlier = data.get(c..).unwrap_or_default();
-            let len = earlier
-                .iter()
-                .zip(rest)
-                .take(MAX_MATCH)
-                .take_while(|(a, b)| a == b)
-                .count();
+            let len = earlier.iter().zip(rest).take(MAX_MATCH).take_while(|(a, b)| a == b).count();
             if len > best {
                 (best, distance) = (len, pos - c);
                 if len == MAX_MATCH {
@@ -192,9 +171,7 @@ impl Huffman {
     fn new(lengths: &[u8]) -> Result<Self, InflateError> {
         let mut counts = [0u16; 16];
         for &l in lengths {
-            *counts
-                .get_mut(usize::from(l))
-                .ok_or("a code length over 15")? += 1;
+            *counts.get_mut(usize::from(l)).ok_or("a code length over 15")? += 1;
         }
         counts[0] = 0;
         let mut left: i32 = 1;
@@ -206,12 +183,7 @@ impl Huffman {
         }
         let mut symbols = Vec::with_capacity(lengths.len());
         for len in 1..16u8 {
-            symbols.extend(
-                (0u16..)
-                    .zip(lengths)
-                    .filter(|(_, &l)| l == len)
-                    .map(|(s, _)| s),
-            );
+            symbols.extend((0u16..).zip(lengths).filter(|(_, &l)| l == len).map(|(s, _)| s));
         }
         Ok(Huffman { counts, symbols })
     }
@@ -235,9 +207,7 @@ impl Huffman {
 }
 
 /// The order in which a dynamic block gives the code lengths of its code-length code.
-const CODE_LENGTH_ORDER: [usize; 19] = [
-    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
-];
+const CODE_LENGTH_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
 /// The codes of a dynamic block (RFC 1951, 3.2.7).
 fn dynamic_codes(input: &mut Input) -> Result<(Huffman, Huffman), InflateError> {
@@ -252,10 +222,7 @@ fn dynamic_codes(input: &mut Input) -> Result<(Huffman, Huffman), InflateError> 
     let mut lengths = Vec::with_capacity(literals + distances);
     while lengths.len() < literals + distances {
         let (value, repeat) = match code.decode(input)? {
-            16 => (
-                *lengths.last().ok_or("a repeat with nothing before it")?,
-                3 + input.bits(2)?,
-            ),
+            16 => (*lengths.last().ok_or("a repeat with nothing before it")?, 3 + input.bits(2)?),
             17 => (0, 3 + input.bits(3)?),
             18 => (0, 11 + input.bits(7)?),
             l => (l as u8, 1),
@@ -311,10 +278,7 @@ pub fn decompress(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
                         let base = DISTANCE_BASE.get(d).ok_or("a bad distance code")?;
                         let extra = DISTANCE_EXTRA.get(d).ok_or("a bad distance code")?;
                         let distance = usize::from(*base) + input.bits(u32::from(*extra))? as usize;
-                        let from = out
-                            .len()
-                            .checked_sub(distance)
-                            .ok_or("a distance too far back")?;
+                        let from = out.len().checked_sub(distance).ok_or("a distance too far back")?;
                         for k in from..from + length {
                             let byte = out.get(k).copied().ok_or("a distance too far back")?;
                             out.push(byte);
@@ -343,8 +307,8 @@ mod tests {
 
     /// Inflated by miniz_oxide, the reference, and by ours, which must agree.
     fn inflate(packed: &[u8]) -> Vec<u8> {
-        let reference = miniz_oxide::inflate::decompress_to_vec(packed)
-            .unwrap_or_else(|e| panic!("not valid deflate: {e:?}"));
+        let reference =
+            miniz_oxide::inflate::decompress_to_vec(packed).unwrap_or_else(|e| panic!("not valid deflate: {e:?}"));
         assert_eq!(decompress(packed, usize::MAX).as_ref(), Ok(&reference));
         reference
     }
@@ -399,23 +363,14 @@ mod tests {
     /// blocks): they, and every other level's blocks (stored, fixed), still inflate.
     #[test]
     fn miniz_oxides_streams_inflate_at_every_level() {
-        let mut inputs = vec![
-            Vec::new(),
-            b"a".to_vec(),
-            vec![b'x'; 70_000],
-            noise(70_000, 9),
-        ];
+        let mut inputs = vec![Vec::new(), b"a".to_vec(), vec![b'x'; 70_000], noise(70_000, 9)];
         for p in PRESETS {
             inputs.push(p.request().to_json_pretty().into_bytes());
         }
         for level in 0..=10 {
             for input in &inputs {
                 let packed = miniz_oxide::deflate::compress_to_vec(input, level);
-                assert_eq!(
-                    decompress(&packed, usize::MAX).as_ref(),
-                    Ok(input),
-                    "level {level}"
-                );
+                assert_eq!(decompress(&packed, usize::MAX).as_ref(), Ok(input), "level {level}");
             }
         }
     }
@@ -424,15 +379,9 @@ mod tests {
     #[test]
     fn damaged_or_oversized_data_is_refused() {
         let input = PRESETS[0].request().to_json_pretty().repeat(3).into_bytes();
-        for packed in [
-            compress(&input),
-            miniz_oxide::deflate::compress_to_vec(&input, 9),
-        ] {
+        for packed in [compress(&input), miniz_oxide::deflate::compress_to_vec(&input, 9)] {
             for end in 0..packed.len() {
-                assert!(
-                    decompress(&packed[..end], usize::MAX).is_err(),
-                    "cut at {end}"
-                );
+                assert!(decompress(&packed[..end], usize::MAX).is_err(), "cut at {end}");
             }
             assert!(decompress(&packed, input.len() - 1).is_err());
             assert_eq!(decompress(&packed, input.len()).as_ref(), Ok(&input));
@@ -450,15 +399,9 @@ mod tests {
         // A scenario repeats its request in every step: the repeats cost little.
         let one = PRESETS[0].request().to_json_pretty();
         let ten = one.repeat(10);
-        let (one_packed, ten_packed) = (
-            compress(one.as_bytes()).len(),
-            compress(ten.as_bytes()).len(),
-        );
+        let (one_packed, ten_packed) = (compress(one.as_bytes()).len(), compress(ten.as_bytes()).len());
         assert!(one_packed < one.len(), "{one_packed} ≥ {}", one.len());
-        assert!(
-            ten_packed < one_packed + one_packed / 2,
-            "{ten_packed} for ten, {one_packed} for one"
-        );
+        assert!(ten_packed < one_packed + one_packed / 2, "{ten_packed} for ten, {one_packed} for one");
         // Noise cannot shrink; fixed codes cost at most 9 bits a byte, plus the block's ends.
         let n = noise(1_000, 5);
         assert!(compress(&n).len() <= 1_000 * 9 / 8 + 3);

@@ -24,8 +24,7 @@ pub fn copy(text: &str) -> bool {
     };
     let navigator = w.navigator();
     // The API is missing outside secure contexts; then the text stays on screen to select.
-    let has =
-        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
     if has {
         let _ = navigator.clipboard().write_text(text);
     }
@@ -44,21 +43,9 @@ pub fn fragment() -> String {
 pub fn replace_fragment(fragment: &str) -> Option<String> {
     let w = web_sys::window()?;
     let loc = w.location();
-    let base = format!(
-        "{}{}{}",
-        loc.origin().ok()?,
-        loc.pathname().ok()?,
-        loc.search().ok()?
-    );
-    let url = if fragment.is_empty() {
-        base
-    } else {
-        format!("{base}#{fragment}")
-    };
-    w.history()
-        .ok()?
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        .ok()?;
+    let base = format!("{}{}{}", loc.origin().ok()?, loc.pathname().ok()?, loc.search().ok()?);
+    let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
+    w.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).ok()?;
     Some(url)
 }
 

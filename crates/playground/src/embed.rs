@@ -81,10 +81,7 @@ pub struct EmbedOptions {
 /// Whether `text` is a web origin and nothing more: `http` or `https`, a host, an optional port;
 /// no path, no credentials, no wildcard. Only such an origin is ever given to `postMessage`.
 pub fn is_origin(text: &str) -> bool {
-    let Some(rest) = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-    else {
+    let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
         return false;
     };
     let (host, port) = match rest.rsplit_once(':') {
@@ -93,21 +90,15 @@ pub fn is_origin(text: &str) -> bool {
         _ => (rest, None),
     };
     let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-.[]:".contains(c))
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || "-.[]:".contains(c))
         && (host.starts_with('[') || !host.contains(':'));
-    let port_ok =
-        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    let port_ok = port.is_none_or(|p| (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
     host_ok && port_ok
 }
 
 /// Whether `text` can be a frame id: 1 to 64 of `A-Z a-z 0-9 _ -`.
 pub fn is_frame_id(text: &str) -> bool {
-    (1..=64).contains(&text.len())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    (1..=64).contains(&text.len()) && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 impl EmbedOptions {
@@ -115,22 +106,12 @@ impl EmbedOptions {
     pub fn read(get: impl Fn(&str) -> Option<String>) -> Self {
         let panels = get("panels").map(|list| {
             let has = |name: &str| list.split(',').any(|p| p.trim() == name);
-            Panels {
-                form: has("form"),
-                outputs: has("outputs"),
-                simulator: has("simulator"),
-            }
+            Panels { form: has("form"), outputs: has("outputs"), simulator: has("simulator") }
         });
-        let all = Panels {
-            form: true,
-            outputs: true,
-            simulator: true,
-        };
+        let all = Panels { form: true, outputs: true, simulator: true };
         let tab = get("tab")
             .and_then(|t| {
-                TABS.iter()
-                    .map(|(tab, _)| *tab)
-                    .find(|tab| tab_id(*tab).strip_prefix("tab-") == Some(t.as_str()))
+                TABS.iter().map(|(tab, _)| *tab).find(|tab| tab_id(*tab).strip_prefix("tab-") == Some(t.as_str()))
             })
             .unwrap_or_default();
         let theme = match get("theme").as_deref() {
@@ -147,15 +128,11 @@ impl EmbedOptions {
         let flag = |name: &str| get(name).is_some_and(|v| v != "0" && v != "false");
         EmbedOptions {
             embed: flag("embed"),
-            panels: panels
-                .filter(|p| p.form || p.outputs || p.simulator)
-                .unwrap_or(all),
+            panels: panels.filter(|p| p.form || p.outputs || p.simulator).unwrap_or(all),
             tab,
             theme,
             readonly: flag("readonly"),
-            title: get("title")
-                .map(|t| t.trim().chars().take(200).collect::<String>())
-                .filter(|t| !t.is_empty()),
+            title: get("title").map(|t| t.trim().chars().take(200).collect::<String>()).filter(|t| !t.is_empty()),
             request: get("request"),
             scenario: get("scenario"),
             report_to,
@@ -201,11 +178,7 @@ impl EmbedOptions {
                                     (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
                                     _ => String::new(),
                                 };
-                                let at = if d.path.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!("{}: ", d.path)
-                                };
+                                let at = if d.path.is_empty() { String::new() } else { format!("{}: ", d.path) };
                                 format!("{at}{}{place}", d.message)
                             })
                             .unwrap_or_else(|| "it holds no request".to_owned());
@@ -227,10 +200,7 @@ impl EmbedOptions {
             }
         }
         if !problems.is_empty() {
-            state.notice = Some(Notice {
-                message: problems.join(" "),
-                raw: raw.join("\n\n"),
-            });
+            state.notice = Some(Notice { message: problems.join(" "), raw: raw.join("\n\n") });
         }
         state
     }
@@ -263,10 +233,7 @@ pub fn report_height() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let (Some(parent), Some(body)) = (
-        window.parent().ok().flatten(),
-        window.document().and_then(|d| d.body()),
-    ) else {
+    let (Some(parent), Some(body)) = (window.parent().ok().flatten(), window.document().and_then(|d| d.body())) else {
         return;
     };
     if js_sys::Object::is(&parent, &window) {
@@ -300,14 +267,7 @@ pub fn report_height() {
 /// The embed layout: a title bar with the "Open in playground" link, then the chosen panels. A
 /// plain function over the playground's hook (see [`crate::App`]), not a component of its own.
 pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
-    let Playground {
-        state,
-        on_action,
-        request,
-        diagnostics,
-        sim_run,
-        ..
-    } = playground;
+    let Playground { state, on_action, request, diagnostics, sim_run, .. } = playground;
     let link = playground_link(&SharePayload::of(state));
     let panels = options.panels;
     let form = html! {
@@ -367,10 +327,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn options(pairs: &[(&str, &str)]) -> EmbedOptions {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         EmbedOptions::read(|name| map.get(name).cloned())
     }
 
@@ -420,14 +377,8 @@ mod tests {
     #[test]
     fn parameters_choose_panels_tab_theme_and_readonly() {
         let o = options(&[]);
-        assert_eq!(
-            (o.panels.form, o.panels.outputs, o.panels.simulator),
-            (true, true, true)
-        );
-        assert_eq!(
-            (o.tab, o.theme, o.readonly),
-            (OutputTab::Cli, Theme::Auto, false)
-        );
+        assert_eq!((o.panels.form, o.panels.outputs, o.panels.simulator), (true, true, true));
+        assert_eq!((o.tab, o.theme, o.readonly), (OutputTab::Cli, Theme::Auto, false));
         assert!(!o.embed);
         assert!(options(&[("embed", "1")]).embed);
         assert!(!options(&[("embed", "0")]).embed);
@@ -437,14 +388,8 @@ mod tests {
             ("theme", "dark"),
             ("readonly", "1"),
         ]);
-        assert_eq!(
-            (o.panels.form, o.panels.outputs, o.panels.simulator),
-            (false, true, true)
-        );
-        assert_eq!(
-            (o.tab, o.theme, o.readonly),
-            (OutputTab::CliInputYaml, Theme::Dark, true)
-        );
+        assert_eq!((o.panels.form, o.panels.outputs, o.panels.simulator), (false, true, true));
+        assert_eq!((o.tab, o.theme, o.readonly), (OutputTab::CliInputYaml, Theme::Dark, true));
         // Nothing known, or nothing at all: every panel rather than an empty frame.
         assert!(options(&[("panels", "bogus")]).panels.form);
         assert!(options(&[("panels", "")]).panels.simulator);
@@ -454,24 +399,15 @@ mod tests {
         assert!(!options(&[("readonly", "0")]).readonly);
         assert!(options(&[("readonly", "")]).readonly);
         assert_eq!(options(&[("title", "  ")]).title, None);
-        assert_eq!(
-            options(&[("title", &"é".repeat(300))])
-                .title
-                .map(|t| t.chars().count()),
-            Some(200)
-        );
+        assert_eq!(options(&[("title", &"é".repeat(300))]).title.map(|t| t.chars().count()), Some(200));
     }
 
     #[test]
     fn heights_are_reported_only_to_a_checked_origin_and_frame() {
-        let to =
-            |parent: &str, frame: &str| options(&[("parent", parent), ("frame", frame)]).report_to;
+        let to = |parent: &str, frame: &str| options(&[("parent", parent), ("frame", frame)]).report_to;
         assert_eq!(
             to("http://127.0.0.1:8765", "cee-1"),
-            Some(ReportTo {
-                origin: "http://127.0.0.1:8765".into(),
-                frame: "cee-1".into()
-            })
+            Some(ReportTo { origin: "http://127.0.0.1:8765".into(), frame: "cee-1".into() })
         );
         assert_eq!(to("*", "cee-1"), None);
         assert_eq!(to("http://127.0.0.1:8765", "\"><img>"), None);
@@ -510,13 +446,9 @@ mod tests {
                 pairs.push(("scenario", s));
             }
             let state = options(&pairs).initial_state();
-            let notice = state
-                .notice
-                .unwrap_or_else(|| panic!("no notice for {pairs:?}"));
+            let notice = state.notice.unwrap_or_else(|| panic!("no notice for {pairs:?}"));
             assert!(notice.message.contains(says), "{}", notice.message);
-            assert!(notice
-                .raw
-                .contains(request.or(scenario).unwrap_or_default()));
+            assert!(notice.raw.contains(request.or(scenario).unwrap_or_default()));
             assert!(state.sim.steps.is_empty());
         }
     }

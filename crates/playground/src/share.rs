@@ -87,13 +87,11 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     let packed = crate::base64url::decode(data.trim_end_matches('='))
         .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
     // A generous bound: a request is at most a few hundred KB even at every maximum length.
-    let json = crate::deflate::decompress(&packed, 4 << 20).map_err(|_| {
-        ShareError::Corrupt("the compressed data is cut short or altered".to_owned())
-    })?;
-    let json = String::from_utf8(json)
-        .map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
-    let value = chat_event_core::json::parse(&json)
-        .map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
+    let json = crate::deflate::decompress(&packed, 4 << 20)
+        .map_err(|_| ShareError::Corrupt("the compressed data is cut short or altered".to_owned()))?;
+    let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt("the data is not UTF-8 text".to_owned()))?;
+    let value =
+        chat_event_core::json::parse(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
     read(&value).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
 }
 
@@ -118,15 +116,10 @@ mod tests {
     #[test]
     fn every_preset_round_trips() {
         for p in PRESETS {
-            let payload = SharePayload {
-                request: p.request(),
-                scenario: None,
-            };
+            let payload = SharePayload { request: p.request(), scenario: None };
             let fragment = encode(&payload);
             assert!(fragment.starts_with(PREFIX));
-            assert!(fragment
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_=".contains(c)));
+            assert!(fragment.chars().all(|c| c.is_ascii_alphanumeric() || "-_=".contains(c)));
             assert_eq!(decode(&format!("#{fragment}")), Ok(payload));
         }
     }
@@ -135,19 +128,13 @@ mod tests {
     fn bad_fragments_say_why() {
         assert_eq!(decode(""), Err(ShareError::NotALink));
         assert_eq!(decode("#section-2"), Err(ShareError::NotALink));
-        assert_eq!(
-            decode("#s9=abc"),
-            Err(ShareError::UnknownVersion("s9".into()))
-        );
+        assert_eq!(decode("#s9=abc"), Err(ShareError::UnknownVersion("s9".into())));
         assert!(matches!(decode("#s1=%%%"), Err(ShareError::Corrupt(_))));
         assert!(matches!(decode("#s1=AAAA"), Err(ShareError::Corrupt(_))));
         let good = encode(&SharePayload::default());
         let cut = &good[..good.len() - 3];
         assert!(matches!(decode(cut), Err(ShareError::Corrupt(_))));
-        let list = format!(
-            "{PREFIX}{}",
-            crate::base64url::encode(&crate::deflate::compress(b"[]"))
-        );
+        let list = format!("{PREFIX}{}", crate::base64url::encode(&crate::deflate::compress(b"[]")));
         assert!(matches!(decode(&list), Err(ShareError::Corrupt(_))));
     }
 }

@@ -14,8 +14,7 @@ use chat_event_core::json::write::{Members, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
 use chat_event_core::{
-    ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails,
-    SendChatIntegrationEventRequest,
+    ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -45,9 +44,7 @@ impl TextField {
             TextField::ContentType => "Event.ContentType",
             TextField::Content => "Event.Content",
             TextField::DisplayName => "NewSessionDetails.ParticipantDetails.DisplayName",
-            TextField::StreamingEndpointArn => {
-                "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn"
-            }
+            TextField::StreamingEndpointArn => "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
         }
     }
 }
@@ -350,14 +347,7 @@ impl AppState {
             .new_session_details
             .as_ref()
             .and_then(|n| n.attributes.as_ref())
-            .map(|a| {
-                a.iter()
-                    .map(|(k, v)| AttributeRow {
-                        key: k.clone(),
-                        value: v.clone(),
-                    })
-                    .collect()
-            })
+            .map(|a| a.iter().map(|(k, v)| AttributeRow { key: k.clone(), value: v.clone() }).collect())
             .unwrap_or_default();
         self.parked_new_session_details = None;
         self.ui.custom_subtype = false;
@@ -371,9 +361,7 @@ impl AppState {
     }
 
     fn new_session_mut(&mut self) -> &mut NewSessionDetails {
-        self.request
-            .new_session_details
-            .get_or_insert_with(NewSessionDetails::default)
+        self.request.new_session_details.get_or_insert_with(NewSessionDetails::default)
     }
 
     /// Rebuilds the request's Attributes from the rows: empty when there are no rows; a key given
@@ -381,15 +369,8 @@ impl AppState {
     fn sync_attributes(&mut self) {
         let rows = std::mem::take(&mut self.attributes);
         let nsd = self.new_session_mut();
-        nsd.attributes = if rows.is_empty() {
-            None
-        } else {
-            Some(
-                rows.iter()
-                    .map(|r| (r.key.clone(), r.value.clone()))
-                    .collect(),
-            )
-        };
+        nsd.attributes =
+            if rows.is_empty() { None } else { Some(rows.iter().map(|r| (r.key.clone(), r.value.clone())).collect()) };
         self.attributes = rows;
     }
 
@@ -404,15 +385,12 @@ impl AppState {
             TextField::Content => self.event_mut().content = value,
             TextField::DisplayName => {
                 let nsd = self.new_session_mut();
-                nsd.participant_details = value.map(|v| ParticipantDetails {
-                    display_name: Some(v),
-                });
+                nsd.participant_details = value.map(|v| ParticipantDetails { display_name: Some(v) });
             }
             TextField::StreamingEndpointArn => {
                 let nsd = self.new_session_mut();
-                nsd.streaming_configuration = value.map(|v| ChatStreamingConfiguration {
-                    streaming_endpoint_arn: Some(v),
-                });
+                nsd.streaming_configuration =
+                    value.map(|v| ChatStreamingConfiguration { streaming_endpoint_arn: Some(v) });
             }
         }
     }
@@ -425,8 +403,7 @@ impl AppState {
             Action::SetCustomContentType(on) => self.ui.custom_content_type = on,
             Action::IncludeNewSessionDetails(on) => {
                 if on && self.request.new_session_details.is_none() {
-                    self.request.new_session_details =
-                        Some(self.parked_new_session_details.take().unwrap_or_default());
+                    self.request.new_session_details = Some(self.parked_new_session_details.take().unwrap_or_default());
                 } else if !on {
                     if let Some(nsd) = self.request.new_session_details.take() {
                         self.parked_new_session_details = Some(nsd);
@@ -435,9 +412,7 @@ impl AppState {
             }
             Action::SetSupportedType(value, on) => {
                 let nsd = self.new_session_mut();
-                let list = nsd
-                    .supported_messaging_content_types
-                    .get_or_insert_with(Vec::new);
+                let list = nsd.supported_messaging_content_types.get_or_insert_with(Vec::new);
                 if on {
                     if !list.contains(&value) {
                         list.push(value);
@@ -479,14 +454,10 @@ impl AppState {
             Action::SetSdkLanguage(language) => self.ui.sdk_language = language,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
-            Action::SimSend => self.sim.steps.push(Step {
-                send: Some(self.request.clone()),
-                ..Step::default()
-            }),
-            Action::SimAdvance(millis) => self.sim.steps.push(Step {
-                advance: Some(StepDuration { millis }),
-                ..Step::default()
-            }),
+            Action::SimSend => self.sim.steps.push(Step { send: Some(self.request.clone()), ..Step::default() }),
+            Action::SimAdvance(millis) => {
+                self.sim.steps.push(Step { advance: Some(StepDuration { millis }), ..Step::default() })
+            }
             Action::SimEndChat(contact) => self.sim.steps.push(Step {
                 end_chat: Some(EndChatStep {
                     contact_of: None,
@@ -529,11 +500,7 @@ mod tests {
     use chat_event_core::presets;
 
     fn start() -> AppState {
-        AppState::default().with_request(
-            presets::find("whatsapp-attributes")
-                .map(|p| p.request())
-                .unwrap_or_default(),
-        )
+        AppState::default().with_request(presets::find("whatsapp-attributes").map(|p| p.request()).unwrap_or_default())
     }
 
     fn attribute_keys(s: &AppState) -> Vec<String> {
@@ -548,15 +515,9 @@ mod tests {
     #[test]
     fn text_fields_set_members_and_empty_text_leaves_them_out() {
         let s = AppState::default().apply(Action::SetText(TextField::Content, "hi".into()));
-        assert_eq!(
-            s.request.event.as_ref().and_then(|e| e.content.as_deref()),
-            Some("hi")
-        );
+        assert_eq!(s.request.event.as_ref().and_then(|e| e.content.as_deref()), Some("hi"));
         let s = s.apply(Action::SetText(TextField::Content, String::new()));
-        assert_eq!(
-            s.request.event.as_ref().and_then(|e| e.content.as_deref()),
-            None
-        );
+        assert_eq!(s.request.event.as_ref().and_then(|e| e.content.as_deref()), None);
         let s = s.apply(Action::SetText(TextField::DisplayName, "Ana".into()));
         let name = s
             .request
@@ -576,22 +537,11 @@ mod tests {
         // Two rows with one key while typing: the map keeps one entry, the rows keep both.
         let s = s.apply(Action::SetAttributeKey(2, "lang".into()));
         assert_eq!((s.attributes.len(), attribute_keys(&s).len()), (3, 2));
-        let s = s
-            .apply(Action::RemoveAttribute(0))
-            .apply(Action::RemoveAttribute(0))
-            .apply(Action::RemoveAttribute(0));
+        let s = s.apply(Action::RemoveAttribute(0)).apply(Action::RemoveAttribute(0)).apply(Action::RemoveAttribute(0));
         assert!(s.attributes.is_empty());
-        assert_eq!(
-            s.request
-                .new_session_details
-                .as_ref()
-                .map(|n| n.attributes.is_none()),
-            Some(true)
-        );
+        assert_eq!(s.request.new_session_details.as_ref().map(|n| n.attributes.is_none()), Some(true));
         // Out of range does nothing.
-        let s = s
-            .apply(Action::RemoveAttribute(9))
-            .apply(Action::SetAttributeValue(9, "x".into()));
+        let s = s.apply(Action::RemoveAttribute(9)).apply(Action::SetAttributeValue(9, "x".into()));
         assert!(s.attributes.is_empty());
     }
 
@@ -609,15 +559,9 @@ mod tests {
             .apply(Action::SetSupportedType("text/markdown".into(), true))
             .apply(Action::SetSupportedType("text/markdown".into(), true));
         let list = |s: &AppState| {
-            s.request
-                .new_session_details
-                .as_ref()
-                .and_then(|n| n.supported_messaging_content_types.clone())
+            s.request.new_session_details.as_ref().and_then(|n| n.supported_messaging_content_types.clone())
         };
-        assert_eq!(
-            list(&s),
-            Some(vec!["text/plain".to_owned(), "text/markdown".to_owned()])
-        );
+        assert_eq!(list(&s), Some(vec!["text/plain".to_owned(), "text/markdown".to_owned()]));
         let s = s
             .apply(Action::SetSupportedType("text/plain".into(), false))
             .apply(Action::SetSupportedType("text/markdown".into(), false));
@@ -626,18 +570,12 @@ mod tests {
 
     #[test]
     fn simulator_actions_record_steps() {
-        let s = start()
-            .apply(Action::SimSend)
-            .apply(Action::SimAdvance(60_000))
-            .apply(Action::SimSend);
+        let s = start().apply(Action::SimSend).apply(Action::SimAdvance(60_000)).apply(Action::SimSend);
         assert_eq!(s.sim.steps.len(), 3);
         assert_eq!(s.sim.steps[0].send.as_ref(), Some(&s.request));
         assert_eq!(s.sim.steps[1].advance.map(|d| d.millis), Some(60_000));
         let scenario = s.sim.scenario();
-        assert_eq!(
-            (scenario.title.as_str(), scenario.steps.len()),
-            (SCENARIO_TITLE, 3)
-        );
+        assert_eq!((scenario.title.as_str(), scenario.steps.len()), (SCENARIO_TITLE, 3));
         let s = s.apply(Action::SimReset);
         assert!(s.sim.steps.is_empty());
         let s = s.apply(Action::SimLoadScenario(scenario));

@@ -55,10 +55,7 @@ mod tests {
     #[test]
     fn saved_state_round_trips() {
         let state = AppState::default()
-            .apply(Action::SetText(
-                crate::state::TextField::SourceId,
-                "+15550001".into(),
-            ))
+            .apply(Action::SetText(crate::state::TextField::SourceId, "+15550001".into()))
             .apply(Action::SimSend);
         let text = chat_event_core::json::to_string(&state);
         assert_eq!(parse(&text), state);
@@ -71,9 +68,7 @@ mod tests {
         use crate::state::{OutputTab, Shell, StructureStyle, Theme};
         let mut state = AppState::default()
             .with_request(
-                chat_event_core::presets::find("whatsapp-attributes")
-                    .map(|p| p.request())
-                    .unwrap_or_default(),
+                chat_event_core::presets::find("whatsapp-attributes").map(|p| p.request()).unwrap_or_default(),
             )
             .apply(Action::SimSend)
             .apply(Action::SimAdvance(60_000))
@@ -96,8 +91,7 @@ mod tests {
     /// version may have members this one does not know (they are ignored).
     #[test]
     fn missing_members_default_and_unknown_ones_are_ignored() {
-        let state =
-            parse(r#"{"import_text": "x", "ui": {"theme": "Light", "zoom": 2}, "later": 1}"#);
+        let state = parse(r#"{"import_text": "x", "ui": {"theme": "Light", "zoom": 2}, "later": 1}"#);
         assert_eq!(state.notice, None);
         assert_eq!(state.import_text, "x");
         assert_eq!(state.ui.theme, crate::state::Theme::Light);
@@ -118,18 +112,9 @@ mod tests {
             r#"{"sim": {"settings": {"seed": -1}}}"#,
         ] {
             let state = parse(raw);
-            let notice = state
-                .notice
-                .clone()
-                .unwrap_or_else(|| panic!("no notice for {raw:?}"));
+            let notice = state.notice.clone().unwrap_or_else(|| panic!("no notice for {raw:?}"));
             assert_eq!(notice.raw, raw);
-            assert_eq!(
-                AppState {
-                    notice: None,
-                    ..state
-                },
-                AppState::default()
-            );
+            assert_eq!(AppState { notice: None, ..state }, AppState::default());
         }
     }
 }

@@ -15,16 +15,16 @@ use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure
 use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
 use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
+use chat_event_core::json::write::{Members, ToJson};
+use chat_event_core::json::{self, read::FromJson};
 use chat_event_core::shape::{Shape, Structure, REQUEST};
-use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::simulator::scenarios::{self, Example};
 use chat_event_core::simulator::snapshot::SnapshotError;
 use chat_event_core::simulator::{
     self as sim, AdvanceReport, ContactId, ContactView, EndChatError, EndedBy, LogEntry, Outcome, Scenario,
     ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
 };
-use chat_event_core::json::write::{Members, ToJson};
-use chat_event_core::json::{self, read::FromJson};
+use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::{from_json_one_of, validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
 use serde::Serialize;
 use serde_json::Value;
@@ -262,7 +262,9 @@ fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
 /// A result as a JS value; the one body behind [`encode`] and [`encode_all`].
 #[inline(never)]
 fn encode_value(value: &dyn ToJson) -> Result<JsValue, JsValue> {
-    to_js(value).map_err(|_| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS")))
+    to_js(value).map_err(|_| {
+        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS"))
+    })
 }
 
 fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
@@ -296,22 +298,23 @@ fn encode_all<T: ToJson + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
 /// `JsonValue`: what a JSON document can hold. Declared here because `serde_json::Value` has no
 /// declaration of its own; core's types refer to it by this name.
 #[wasm_bindgen(typescript_custom_section)]
-const JSON_VALUE: &str = "export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };";
+const JSON_VALUE: &str =
+    "export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };";
 
 /// JS value → JSON text, so that core reads it exactly as it reads a file, with the same located
 /// diagnostics.
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what} is not a JSON value"))))
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).ok_or_else(|| {
+        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what} is not a JSON value")))
+    })
 }
 
 /// Any JSON value given as a JS value (shorthand values, structure option values).
 fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     let text = to_json_text(value, what)?;
-    json::parse(&text)
-        .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", json::message(&e)))))
+    json::parse(&text).map_err(|e| {
+        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", json::message(&e))))
+    })
 }
 
 /// A request given as a JS object. Wrong member types and unknown members throw, with core's
@@ -488,7 +491,10 @@ pub fn parse_shorthand(text: &str) -> Result<Ts<ShorthandValue>, JsValue> {
 pub fn to_shorthand(value: Ts<ShorthandValue>) -> Result<String, JsValue> {
     let json = decode_value(&value.js_value(), "the value")?;
     let value = ShorthandValue::from_json(&json).ok_or_else(|| {
-        fail(ChatEventErrorDetails::new(ErrorKind::NotExpressible, "shorthand holds only strings, lists and maps; numbers, booleans and null need JSON"))
+        fail(ChatEventErrorDetails::new(
+            ErrorKind::NotExpressible,
+            "shorthand holds only strings, lists and maps; numbers, booleans and null need JSON",
+        ))
     })?;
     shorthand::generate(&value).map_err(|e| fail(e.into()))
 }
@@ -519,7 +525,10 @@ pub fn to_parameter_shorthand(
 /// Renders the request as an `aws connect send-chat-integration-event` command for a shell (bash
 /// by default), with notes on quoting and fall-backs, and the files a `file://` form refers to.
 #[wasm_bindgen(js_name = renderCommand)]
-pub fn render_command(request: Ts<SendChatIntegrationEventRequest>, options: Option<Ts<RenderOptions>>) -> Result<Ts<RenderedCommand>, JsValue> {
+pub fn render_command(
+    request: Ts<SendChatIntegrationEventRequest>,
+    options: Option<Ts<RenderOptions>>,
+) -> Result<Ts<RenderedCommand>, JsValue> {
     let request = decode_request(&request)?;
     let options = match options {
         Some(options) => decode_argument(&options.js_value(), "the render options")?,
@@ -566,7 +575,10 @@ pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
 /// SDK for JavaScript v3): the import, the client, the call with the request's members, and a line
 /// printing the response.
 #[wasm_bindgen(js_name = renderSnippet)]
-pub fn render_snippet(request: Ts<SendChatIntegrationEventRequest>, language: Option<Ts<SdkLanguage>>) -> Result<String, JsValue> {
+pub fn render_snippet(
+    request: Ts<SendChatIntegrationEventRequest>,
+    language: Option<Ts<SdkLanguage>>,
+) -> Result<String, JsValue> {
     let request = decode_request(&request)?;
     let language = match language {
         Some(language) => decode_argument(&language.js_value(), "the language (\"python\" or \"javaScript\")")?,
@@ -624,11 +636,21 @@ impl JsSimulator {
 
     /// Moves the clock forward by a duration (`"25h"`, `"90m"`, `"1h30m"`, `"500ms"`) or a number
     /// of milliseconds; chats whose duration runs out expire.
-    pub fn advance(&mut self, #[wasm_bindgen(unchecked_param_type = "string | number")] by: JsValue) -> Result<Ts<AdvanceReport>, JsValue> {
+    pub fn advance(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] by: JsValue,
+    ) -> Result<Ts<AdvanceReport>, JsValue> {
         let millis = match (by.as_string(), by.as_f64()) {
             (Some(text), _) => sim::parse_duration(&text).map_err(simulator_error)?,
-            (None, Some(n)) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => n as u64,
-            _ => return Err(fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a duration is text such as \"25h\" or a whole, non-negative number of milliseconds"))),
+            (None, Some(n)) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
+                n as u64
+            }
+            _ => {
+                return Err(fail(ChatEventErrorDetails::new(
+                    ErrorKind::InvalidArgument,
+                    "a duration is text such as \"25h\" or a whole, non-negative number of milliseconds",
+                )))
+            }
         };
         encode(&self.0.advance_millis(millis))
     }
@@ -636,7 +658,11 @@ impl JsSimulator {
     /// Ends an active chat on the service's side (`"agent"` or `"flow"`). Throws a
     /// `ChatEventError` of kind `simulator` for an unknown contact or one that is not active.
     #[wasm_bindgen(js_name = endChat)]
-    pub fn end_chat(&mut self, #[wasm_bindgen(js_name = contactId)] contact_id: &str, by: Ts<EndedBy>) -> Result<Ts<ContactView>, JsValue> {
+    pub fn end_chat(
+        &mut self,
+        #[wasm_bindgen(js_name = contactId)] contact_id: &str,
+        by: Ts<EndedBy>,
+    ) -> Result<Ts<ContactView>, JsValue> {
         let by = decode_argument(&by.js_value(), "by")?;
         encode(&self.0.end_chat(decode_contact_id(contact_id)?, by).map_err(|e| fail(e.into()))?)
     }
@@ -681,7 +707,10 @@ impl JsSimulator {
     }
 
     /// One contact by id; `undefined` for an id this simulator did not give.
-    pub fn contact(&self, #[wasm_bindgen(js_name = contactId)] contact_id: &str) -> Result<Option<Ts<ContactView>>, JsValue> {
+    pub fn contact(
+        &self,
+        #[wasm_bindgen(js_name = contactId)] contact_id: &str,
+    ) -> Result<Option<Ts<ContactView>>, JsValue> {
         self.0.contact(decode_contact_id(contact_id)?).as_ref().map(encode).transpose()
     }
 
@@ -698,7 +727,10 @@ impl JsSimulator {
 
     /// A contact's transcript, its newest items (up to `transcriptLimit`) oldest first;
     /// `undefined` for an unknown contact.
-    pub fn transcript(&self, #[wasm_bindgen(js_name = contactId)] contact_id: &str) -> Result<Option<Vec<Ts<TranscriptEntry>>>, JsValue> {
+    pub fn transcript(
+        &self,
+        #[wasm_bindgen(js_name = contactId)] contact_id: &str,
+    ) -> Result<Option<Vec<Ts<TranscriptEntry>>>, JsValue> {
         self.0.transcript(decode_contact_id(contact_id)?).map(|entries| encode_all(&entries)).transpose()
     }
 
@@ -803,8 +835,16 @@ mod tests {
         (full.option, full.hint, full.suggestion) = (Some("--event".into()), Some("h".into()), Some("s".into()));
         full.diagnostics = validate::validate_json("{\"SourceId\": 1}");
         let kinds = [
-            ErrorKind::InvalidArgument, ErrorKind::Json, ErrorKind::Yaml, ErrorKind::Shorthand, ErrorKind::Command,
-            ErrorKind::NotExpressible, ErrorKind::Settings, ErrorKind::Scenario, ErrorKind::Snapshot, ErrorKind::Simulator,
+            ErrorKind::InvalidArgument,
+            ErrorKind::Json,
+            ErrorKind::Yaml,
+            ErrorKind::Shorthand,
+            ErrorKind::Command,
+            ErrorKind::NotExpressible,
+            ErrorKind::Settings,
+            ErrorKind::Scenario,
+            ErrorKind::Snapshot,
+            ErrorKind::Simulator,
         ];
         let mut details: Vec<_> = kinds.iter().map(|&kind| ChatEventErrorDetails::new(kind, "m")).collect();
         details.push(full);

@@ -45,7 +45,11 @@ pub fn read(text: &str, format: InputFormat) -> Result<serde_json::Map<String, s
     };
     match value {
         serde_json::Value::Object(map) => Ok(map),
-        other => Err(format!("{} must hold an object with the request's members, not {}", format.option(), crate::json::write::text(&other))),
+        other => Err(format!(
+            "{} must hold an object with the request's members, not {}",
+            format.option(),
+            crate::json::write::text(&other)
+        )),
     }
 }
 

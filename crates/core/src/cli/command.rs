@@ -6,11 +6,11 @@ use serde_json::Value;
 
 use super::cli_input::{self, InputFormat};
 use super::shell::{quote, Shell};
-use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::error::line_column;
+use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::ShorthandError;
-use crate::shape::{Shape, REQUEST};
 use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::shape::{Shape, REQUEST};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
 const SERVICE: &str = "connect";
@@ -207,7 +207,8 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             let Some(v) = members.get(member.name) else { continue };
             let text = match (member.shape, v) {
                 (Shape::Structure(s), _) => {
-                    let style = if member.name == "Event" { options.event_style } else { options.new_session_details_style };
+                    let style =
+                        if member.name == "Event" { options.event_style } else { options.new_session_details_style };
                     match style {
                         StructureStyle::Json => crate::json::write::text(v),
                         StructureStyle::Shorthand => match generate_structure_explained(v, s, member.name) {
@@ -257,7 +258,9 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             args.push(("--cli-input-json", json));
         }
     }
-    for (name, value) in [("--region", &options.region), ("--profile", &options.profile), ("--endpoint-url", &options.endpoint_url)] {
+    for (name, value) in
+        [("--region", &options.region), ("--profile", &options.profile), ("--endpoint-url", &options.endpoint_url)]
+    {
         if let Some(v) = value {
             args.push((name, v.clone()));
         }
@@ -294,12 +297,16 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         argv.push(arg);
     }
     let shell_note = match shell {
-        Shell::PowerShell5 => "For Windows PowerShell 5.1 (and PowerShell 7.0–7.2): they pass arguments to programs the \
+        Shell::PowerShell5 => {
+            "For Windows PowerShell 5.1 (and PowerShell 7.0–7.2): they pass arguments to programs the \
                                legacy way, dropping empty strings and not escaping double quotes, so those are written \
-                               as \\\" and '\"\"'. In PowerShell 7.3 and later use the PowerShell 7.3+ form.",
-        Shell::PowerShell7 => "For PowerShell 7.3 and later, which pass arguments to aws.exe exactly as written. In \
+                               as \\\" and '\"\"'. In PowerShell 7.3 and later use the PowerShell 7.3+ form."
+        }
+        Shell::PowerShell7 => {
+            "For PowerShell 7.3 and later, which pass arguments to aws.exe exactly as written. In \
                                Windows PowerShell 5.1, or when aws is the aws.cmd wrapper of a pip-installed CLI v1, \
-                               use the PowerShell 5.1 form.",
+                               use the PowerShell 5.1 form."
+        }
         Shell::Cmd | Shell::Bash => "",
     };
     if !shell_note.is_empty() {
@@ -519,9 +526,11 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                         at.error(
                             i,
                             "A single quote is never closed",
-                            Some("In the shell an apostrophe starts a quoted string. If it belongs to the text \
+                            Some(
+                                "In the shell an apostrophe starts a quoted string. If it belongs to the text \
                                  (It's), put the whole value in single quotes and write the apostrophe as '\\'': \
-                                 --event 'Type=MESSAGE,Content=\"It'\\''s me\"'."),
+                                 --event 'Type=MESSAGE,Content=\"It'\\''s me\"'.",
+                            ),
                         )
                     })?;
                     text.extend(&chars[i + 1..close]);
@@ -534,7 +543,11 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                     loop {
                         match get(i) {
                             None => {
-                                return Err(at.error(open, "A double quote is never closed", Some("Add the closing \".")))
+                                return Err(at.error(
+                                    open,
+                                    "A double quote is never closed",
+                                    Some("Add the closing \"."),
+                                ))
                             }
                             Some('"') => {
                                 i += 1;
@@ -551,7 +564,10 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                                     i += 1;
                                 }
                             },
-                            Some('$') if get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric() || "_{(@*#?$!-".contains(c)) => {
+                            Some('$')
+                                if get(i + 1)
+                                    .is_some_and(|c| c.is_ascii_alphanumeric() || "_{(@*#?$!-".contains(c)) =>
+                            {
                                 return Err(expansion_error(&at, i, "$ expansion inside double quotes"));
                             }
                             Some('`') => return Err(expansion_error(&at, i, "a backtick command substitution")),
@@ -564,9 +580,8 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                 }
                 '$' if get(i + 1) == Some('\'') => {
                     verbatim = false;
-                    i = ansi_c(chars, i + 2, &mut text).ok_or_else(|| {
-                        at.error(i, "A $'...' string is never closed", Some("Add the closing '."))
-                    })?;
+                    i = ansi_c(chars, i + 2, &mut text)
+                        .ok_or_else(|| at.error(i, "A $'...' string is never closed", Some("Add the closing '.")))?;
                 }
                 '$' if get(i + 1) == Some('"') => {
                     // $"..." is a translatable string; with no translation it is "...".
@@ -958,8 +973,8 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     // The CLI reads only the last of each --cli-input-* option; with both, JSON is applied first.
     for format in [InputFormat::Json, InputFormat::Yaml] {
         if let Some((_, text, start)) = cli_inputs.iter().rev().find(|(f, _, _)| *f == format) {
-            let document =
-                cli_input::read(text, format).map_err(|message| at.parameter_error(*start, format.option(), &message, None))?;
+            let document = cli_input::read(text, format)
+                .map_err(|message| at.parameter_error(*start, format.option(), &message, None))?;
             ordered = cli_input::merge(&ordered, &document);
         }
     }

@@ -39,7 +39,10 @@ pub fn input_json() -> String {
 /// `--generate-cli-skeleton output`: string members hold their own name, booleans are `true`.
 /// (The response shape has two members, restated from [`crate::SendChatIntegrationEventResponse`].)
 pub fn output_json() -> String {
-    let value = crate::json::write::Members::new().add("InitialContactId", &"InitialContactId").add("NewChatCreated", &true).finish();
+    let value = crate::json::write::Members::new()
+        .add("InitialContactId", &"InitialContactId")
+        .add("NewChatCreated", &true)
+        .finish();
     pretty4(&value)
 }
 
@@ -53,9 +56,9 @@ pub fn yaml_input() -> String {
 fn skeleton_value(shape: &Shape) -> serde_json::Value {
     match shape {
         Shape::String { enum_values, .. } => serde_json::Value::String(enum_values.first().unwrap_or(&"").to_string()),
-        Shape::Structure(s) => serde_json::Value::Object(
-            s.members.iter().map(|m| (m.name.to_string(), skeleton_value(m.shape))).collect(),
-        ),
+        Shape::Structure(s) => {
+            serde_json::Value::Object(s.members.iter().map(|m| (m.name.to_string(), skeleton_value(m.shape))).collect())
+        }
         Shape::List { member, .. } => serde_json::Value::Array(vec![skeleton_value(member)]),
         Shape::Map { value, .. } => {
             serde_json::Value::Object([("KeyName".to_string(), skeleton_value(value))].into_iter().collect())

@@ -132,7 +132,16 @@ mod tests {
 
     #[test]
     fn numbers_read_as_json_writes_them() {
-        for (x, text) in [(0.5, "0.5"), (2.0, "2"), (0.0, "0"), (-1.25, "-1.25"), (1e-7, "1e-7"), (f64::NAN, "NaN"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf")] {
+        for (x, text) in [
+            (0.5, "0.5"),
+            (2.0, "2"),
+            (0.0, "0"),
+            (-1.25, "-1.25"),
+            (1e-7, "1e-7"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+        ] {
             assert_eq!(number_text(x), text, "{x:?}");
         }
     }

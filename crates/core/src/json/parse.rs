@@ -484,7 +484,9 @@ mod tests {
     /// (the tests' serde_json has `float_roundtrip`, so both round correctly).
     fn same_tree(ours: &Value, theirs: &Value) -> bool {
         match (ours, theirs) {
-            (Value::Number(a), Value::Number(b)) if a.is_f64() && b.is_f64() => a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits),
+            (Value::Number(a), Value::Number(b)) if a.is_f64() && b.is_f64() => {
+                a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)
+            }
             (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_tree(x, y)),
             (Value::Object(a), Value::Object(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|((k, x), (l, y))| k == l && same_tree(x, y))
@@ -503,7 +505,12 @@ mod tests {
         match (parse(text), serde_json::from_str::<Value>(text)) {
             (Ok(ours), Ok(theirs)) => prop_assert!(same_tree(&ours, &theirs), "{text:?}: {ours} vs {theirs}"),
             (Err(ours), Err(theirs)) => {
-                prop_assert_eq!((ours.message.to_string(), ours.line, ours.column), theirs_error(&theirs), "{:?}", text);
+                prop_assert_eq!(
+                    (ours.message.to_string(), ours.line, ours.column),
+                    theirs_error(&theirs),
+                    "{:?}",
+                    text
+                );
                 prop_assert_eq!(ours.to_string(), theirs.to_string());
             }
             (ours, theirs) => prop_assert!(false, "{text:?}: ours {ours:?}, serde_json's {theirs:?}"),
@@ -512,7 +519,12 @@ mod tests {
         match (skim(text), skimmed) {
             (Ok(()), Ok(_)) => {}
             (Err(ours), Err(theirs)) => {
-                prop_assert_eq!((ours.message.to_string(), ours.line, ours.column), theirs_error(&theirs), "skim {:?}", text)
+                prop_assert_eq!(
+                    (ours.message.to_string(), ours.line, ours.column),
+                    theirs_error(&theirs),
+                    "skim {:?}",
+                    text
+                )
             }
             (ours, theirs) => prop_assert!(false, "skim {text:?}: ours {ours:?}, serde_json's {theirs:?}"),
         }
@@ -528,11 +540,36 @@ mod tests {
     #[test]
     fn values_are_serde_jsons() {
         for text in [
-            "null", " true ", "false", "0", "-0", "-0.0", "1", "-1", "18446744073709551615", "18446744073709551616",
-            "-9223372036854775808", "-9223372036854775809", "1.5", "1e3", "1E-3", "2.5e+2", "0e99999999999",
-            "1e-99999999999", "-1e-400", "\"\"", "\"a\\u00e9\\ud83d\\ude00\\n\\\"\\\\\\/\\b\\f\\r\\t\"", "\"é😀\"",
-            "[]", "[ ]", "{}", "{ }", "[1,[2,[3]],{}]", r#"{"a":1,"b":{"c":[true,null]}}"#,
-            r#"{"b":1,"a":2,"b":3}"#, " \t\r\n[\n1\r,\t2 ]\n",
+            "null",
+            " true ",
+            "false",
+            "0",
+            "-0",
+            "-0.0",
+            "1",
+            "-1",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "1.5",
+            "1e3",
+            "1E-3",
+            "2.5e+2",
+            "0e99999999999",
+            "1e-99999999999",
+            "-1e-400",
+            "\"\"",
+            "\"a\\u00e9\\ud83d\\ude00\\n\\\"\\\\\\/\\b\\f\\r\\t\"",
+            "\"é😀\"",
+            "[]",
+            "[ ]",
+            "{}",
+            "{ }",
+            "[1,[2,[3]],{}]",
+            r#"{"a":1,"b":{"c":[true,null]}}"#,
+            r#"{"b":1,"a":2,"b":3}"#,
+            " \t\r\n[\n1\r,\t2 ]\n",
         ] {
             check(text);
         }
@@ -541,13 +578,79 @@ mod tests {
     #[test]
     fn errors_are_serde_jsons() {
         for text in [
-            "", " ", "\n", "\n\n  ", "x", "nul", "nulx", "tru", "fals", "nullx", "null null", "[", "[1", "[1,", "[1,]",
-            "[1 2]", "[1}", "{", "{\"a\"", "{\"a\":", "{\"a\":1", "{\"a\":1,", "{\"a\":1,}", "{\"a\" 1}", "{1:2}",
-            "{\"a\":1]", "{,}", "[,]", "\"abc", "\"a\\", "\"a\\x\"", "\"\\u12\"", "\"\\u12", "\"\\u12g4\"",
-            "\"\\udc00\"", "\"\\ud800\"", "\"\\ud800\\n\"", "\"\\ud800\\u0041\"", "\"\\ud800", "\"\\ud800\\", "\"\\ud800x\"",
-            "\"a\nb\"", "\"a\u{1f}\"", "\"\u{0}\"", "-", "-x", "01", "-01", "1.", "1.x", "1.e5", "1e", "1e+", "1ex", "1e+x",
-            "1e400", "-1e400", "1e99999999999", "1e-99999999999", "1.7976931348623159e308", "[1e400]", "0x10", ".5", "+1",
-            "1a", "[1a]", "\u{feff}1", "é", "[é]", "{\"a\":1}\n}", "\n\n  {\"a\" }", "[\n\"a\u{0}\"]", "\"ab\\u00\n\"",
+            "",
+            " ",
+            "\n",
+            "\n\n  ",
+            "x",
+            "nul",
+            "nulx",
+            "tru",
+            "fals",
+            "nullx",
+            "null null",
+            "[",
+            "[1",
+            "[1,",
+            "[1,]",
+            "[1 2]",
+            "[1}",
+            "{",
+            "{\"a\"",
+            "{\"a\":",
+            "{\"a\":1",
+            "{\"a\":1,",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{1:2}",
+            "{\"a\":1]",
+            "{,}",
+            "[,]",
+            "\"abc",
+            "\"a\\",
+            "\"a\\x\"",
+            "\"\\u12\"",
+            "\"\\u12",
+            "\"\\u12g4\"",
+            "\"\\udc00\"",
+            "\"\\ud800\"",
+            "\"\\ud800\\n\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\ud800",
+            "\"\\ud800\\",
+            "\"\\ud800x\"",
+            "\"a\nb\"",
+            "\"a\u{1f}\"",
+            "\"\u{0}\"",
+            "-",
+            "-x",
+            "01",
+            "-01",
+            "1.",
+            "1.x",
+            "1.e5",
+            "1e",
+            "1e+",
+            "1ex",
+            "1e+x",
+            "1e400",
+            "-1e400",
+            "1e99999999999",
+            "1e-99999999999",
+            "1.7976931348623159e308",
+            "[1e400]",
+            "0x10",
+            ".5",
+            "+1",
+            "1a",
+            "[1a]",
+            "\u{feff}1",
+            "é",
+            "[é]",
+            "{\"a\":1}\n}",
+            "\n\n  {\"a\" }",
+            "[\n\"a\u{0}\"]",
+            "\"ab\\u00\n\"",
         ] {
             check(text);
         }
@@ -610,7 +713,8 @@ mod tests {
             "-?[1-9][0-9]{0,3}(\\.[0-9]{1,3})?[eE][-+]?(30[0-9]|[0-9]{9,12})",
         ];
         let string = "\"([^\"\\\\\\x00-\\x1f]|\\\\[\"\\\\/bfnrt]|\\\\u[0-9a-fA-F]{4}|\\\\u[dD][89abAB][0-9a-f]{2}\\\\u[dD][c-fC-F][0-9a-f]{2}){0,6}\"";
-        let leaf = prop_oneof![Just("null".to_string()), Just("true".to_string()), Just("false".to_string()), number, string];
+        let leaf =
+            prop_oneof![Just("null".to_string()), Just("true".to_string()), Just("false".to_string()), number, string];
         leaf.prop_recursive(4, 40, 5, move |inner| {
             let item = (ws, inner, ws).prop_map(|(a, v, b)| format!("{a}{v}{b}"));
             prop_oneof![
@@ -639,8 +743,8 @@ mod tests {
 
     fn troublemaker() -> impl Strategy<Value = char> {
         prop::sample::select(vec![
-            '"', '\\', ',', ':', '[', ']', '{', '}', '\u{0}', '\u{1f}', '\n', ' ', 'x', 'u', 'n', '-', '0', '9', '.', 'e', '+',
-            'é', '😀', '\u{7f}',
+            '"', '\\', ',', ':', '[', ']', '{', '}', '\u{0}', '\u{1f}', '\n', ' ', 'x', 'u', 'n', '-', '0', '9', '.',
+            'e', '+', 'é', '😀', '\u{7f}',
         ])
     }
 

@@ -175,10 +175,13 @@ impl FromJson for i64 {
     }
 }
 
-
 /// Walks a list's items, stopping at the first error: the part of reading a `Vec<T>` that does
 /// not depend on `T`, compiled once; only the closure that reads and keeps an item is per `T`.
-fn each_item(value: &Value, at: &Path<'_>, each: &mut dyn FnMut(&Value, &Path<'_>) -> Result<(), ReadError>) -> Result<(), ReadError> {
+fn each_item(
+    value: &Value,
+    at: &Path<'_>,
+    each: &mut dyn FnMut(&Value, &Path<'_>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
     let items = value.as_array().ok_or_else(|| ReadError::expected(at, "a list", value))?;
     for (i, item) in items.iter().enumerate() {
         each(item, &at.index(i))?;
@@ -187,7 +190,11 @@ fn each_item(value: &Value, at: &Path<'_>, each: &mut dyn FnMut(&Value, &Path<'_
 }
 
 /// Walks an object's members in order, as [`each_item`] does a list's items.
-fn each_member(value: &Value, at: &Path<'_>, each: &mut dyn FnMut(&str, &Value, &Path<'_>) -> Result<(), ReadError>) -> Result<(), ReadError> {
+fn each_member(
+    value: &Value,
+    at: &Path<'_>,
+    each: &mut dyn FnMut(&str, &Value, &Path<'_>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
     let map = value.as_object().ok_or_else(|| ReadError::expected(at, "an object", value))?;
     for (k, v) in map {
         each(k, v, &at.member(k))?;
@@ -419,7 +426,13 @@ pub enum Unknown {
 ///
 /// The whole of a struct's reader but its slots, compiled once: a reader is its placeholder
 /// value, this call, and a closure of one small call per member.
-pub fn read_object(value: &Value, at: &Path<'_>, what: &str, unknown: Unknown, members: &mut dyn FnMut(&mut Object<'_, '_>)) -> Result<(), ReadError> {
+pub fn read_object(
+    value: &Value,
+    at: &Path<'_>,
+    what: &str,
+    unknown: Unknown,
+    members: &mut dyn FnMut(&mut Object<'_, '_>),
+) -> Result<(), ReadError> {
     let mut o = Object::new(value, at, what)?;
     members(&mut o);
     match unknown {
@@ -527,7 +540,10 @@ mod tests {
         let e = read::<Vec<Point>>(&json!([{"x": 1}, {"x": "2"}])).unwrap_err();
         assert_eq!(e.to_string(), "[1].x: expected a whole number from 0, found the string \"2\"");
         let e = read::<Point>(&json!({"x": 1, "lable": "a"})).unwrap_err();
-        assert_eq!((e.path.as_str(), e.message.as_str()), ("lable", "unknown member \"lable\"; expected \"x\", \"label\" or \"tags\""));
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("lable", "unknown member \"lable\"; expected \"x\", \"label\" or \"tags\"")
+        );
         let e = read::<Point>(&json!({})).unwrap_err();
         assert_eq!(e.to_string(), "the member \"x\" is missing");
         let e = read::<Point>(&json!([1])).unwrap_err();
@@ -617,7 +633,10 @@ mod tests {
         assert_eq!(read::<u8>(&json!(255)), Ok(255));
         assert_eq!(read::<u8>(&json!(256)).unwrap_err().message, "expected a whole number from 0 to 255, found 256");
         assert_eq!(read::<u16>(&json!(65535)), Ok(65535));
-        assert_eq!(read::<u16>(&json!(65536)).unwrap_err().message, "expected a whole number from 0 to 65535, found 65536");
+        assert_eq!(
+            read::<u16>(&json!(65536)).unwrap_err().message,
+            "expected a whole number from 0 to 65535, found 65536"
+        );
         assert_eq!(read::<u32>(&json!(4294967295u64)), Ok(u32::MAX));
         assert_eq!(read::<u8>(&json!(-1)).unwrap_err().message, "expected a whole number from 0, found the number -1");
     }
@@ -635,7 +654,10 @@ mod tests {
         assert_eq!(send.to_string(), "steps[2].send");
         assert_eq!(root.index(0).to_string(), "[0]");
         assert_eq!(one_of(&json!("b"), &root, &[("a", 1), ("b", 2)]), Ok(2));
-        assert_eq!(one_of(&json!("c"), &root, &[("a", 1), ("b", 2)]).unwrap_err().message, "expected \"a\" or \"b\", found \"c\"");
+        assert_eq!(
+            one_of(&json!("c"), &root, &[("a", 1), ("b", 2)]).unwrap_err().message,
+            "expected \"a\" or \"b\", found \"c\""
+        );
         assert_eq!(choice(&json!(true), &root, &["a"]).unwrap_err().message, "expected \"a\", found the boolean true");
     }
 

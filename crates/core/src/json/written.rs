@@ -26,9 +26,9 @@ use crate::simulator::ids::SplitMix64;
 use crate::simulator::scenario::{EndChatStep, Expect, Step, StepDuration};
 use crate::simulator::scenarios::Example;
 use crate::simulator::{
-    AdvanceReport, AwsResponse, ContactId, ContactStatus, ContactView, EndReason, EndedBy, Explanation, Faults, LogEntry,
-    MessageId, Outcome, Predecessor, Scenario, ScenarioReport, Settings, StepReport, SubtypeMatching, Throttling,
-    Timestamp, TranscriptEntry, What,
+    AdvanceReport, AwsResponse, ContactId, ContactStatus, ContactView, EndReason, EndedBy, Explanation, Faults,
+    LogEntry, MessageId, Outcome, Predecessor, Scenario, ScenarioReport, Settings, StepReport, SubtypeMatching,
+    Throttling, Timestamp, TranscriptEntry, What,
 };
 use crate::snippets::SdkLanguage;
 use crate::yaml::YamlError;
@@ -274,11 +274,7 @@ impl ToJson for GlobalOption {
 
 impl ToJson for CommandWarning {
     fn to_json(&self) -> Value {
-        Members::new()
-            .optional("option", &self.option)
-            .add("message", &self.message)
-            .add("index", &self.index)
-            .finish()
+        Members::new().optional("option", &self.option).add("message", &self.message).add("index", &self.index).finish()
     }
 }
 
@@ -356,7 +352,9 @@ impl ToJson for ShorthandErrorKind {
             ShorthandErrorKind::Syntax { expected, received } => {
                 Members::new().add("type", &"syntax").add("expected", expected).add("received", received).finish()
             }
-            ShorthandErrorKind::DuplicateKey { key } => Members::new().add("type", &"duplicateKey").add("key", key).finish(),
+            ShorthandErrorKind::DuplicateKey { key } => {
+                Members::new().add("type", &"duplicateKey").add("key", key).finish()
+            }
             ShorthandErrorKind::FileReference { reference } => {
                 Members::new().add("type", &"fileReference").add("reference", reference).finish()
             }
@@ -391,11 +389,7 @@ impl ToJson for Generated {
 
 impl ToJson for ScalarNote {
     fn to_json(&self) -> Value {
-        Members::new()
-            .add("path", &self.path)
-            .add("written", &self.written)
-            .add("reasons", &self.reasons)
-            .finish()
+        Members::new().add("path", &self.path).add("written", &self.written).add("reasons", &self.reasons).finish()
     }
 }
 
@@ -403,7 +397,9 @@ impl ToJson for ScalarNote {
 impl ToJson for Written {
     fn to_json(&self) -> Value {
         match self {
-            Written::EscapedCommas { count } => Members::new().add("style", &"escapedCommas").add("count", count).finish(),
+            Written::EscapedCommas { count } => {
+                Members::new().add("style", &"escapedCommas").add("count", count).finish()
+            }
             Written::Quoted { quote, escaped_quotes, doubled_backslashes } => Members::new()
                 .add("style", &"quoted")
                 .add("quote", quote)
@@ -576,11 +572,7 @@ impl ToJson for ContactView {
 
 impl ToJson for LogEntry {
     fn to_json(&self) -> Value {
-        Members::new()
-            .add("number", &self.number)
-            .add("request", &self.request)
-            .add("outcome", &self.outcome)
-            .finish()
+        Members::new().add("number", &self.number).add("request", &self.request).add("outcome", &self.outcome).finish()
     }
 }
 

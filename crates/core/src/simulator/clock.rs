@@ -48,9 +48,7 @@ impl Timestamp {
     /// The instant `millis` milliseconds after the epoch, or an error outside 1970..=9999.
     pub fn from_epoch_millis(millis: i64) -> Result<Timestamp, TimestampError> {
         if (0..=MAX_EPOCH_MILLIS).contains(&millis) {
-            Ok(Timestamp {
-                epoch_millis: millis,
-            })
+            Ok(Timestamp { epoch_millis: millis })
         } else {
             Err(TimestampError {
                 input: millis.to_string(),
@@ -67,12 +65,7 @@ impl Timestamp {
     /// This instant moved `millis` later, stopping at the clock's last instant.
     pub fn plus_millis(self, millis: u64) -> Timestamp {
         let millis = i64::try_from(millis).unwrap_or(i64::MAX);
-        Timestamp {
-            epoch_millis: self
-                .epoch_millis
-                .saturating_add(millis)
-                .min(MAX_EPOCH_MILLIS),
-        }
+        Timestamp { epoch_millis: self.epoch_millis.saturating_add(millis).min(MAX_EPOCH_MILLIS) }
     }
 
     /// Milliseconds from `earlier` to `self` (zero if `earlier` is later).
@@ -93,12 +86,7 @@ impl Timestamp {
         let days = self.epoch_millis.div_euclid(MILLIS_PER_DAY);
         let ms_of_day = self.epoch_millis.rem_euclid(MILLIS_PER_DAY);
         let (y, m, d) = civil_from_days(days);
-        let (h, min, s, ms) = (
-            ms_of_day / 3_600_000,
-            ms_of_day / 60_000 % 60,
-            ms_of_day / 1000 % 60,
-            ms_of_day % 1000,
-        );
+        let (h, min, s, ms) = (ms_of_day / 3_600_000, ms_of_day / 60_000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000);
         let mut buf = [0u8; 24];
         let mut put = |at: usize, value: i64, width: usize| {
             let mut v = value.clamp(0, 9999);
@@ -129,10 +117,7 @@ impl Timestamp {
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff]Z` (also `+00:00` for `Z`, a space for `T`, and no seconds).
     /// Only UTC is accepted: the virtual clock has no time zone.
     pub fn parse_iso(text: &str) -> Result<Timestamp, TimestampError> {
-        let err = |message: String| TimestampError {
-            input: text.to_string(),
-            message,
-        };
+        let err = |message: String| TimestampError { input: text.to_string(), message };
         let b = text.as_bytes();
         // The fields in order: how many digits, their name, and the characters one of which must
         // follow. One loop reads them all, so each message is written once.
@@ -160,10 +145,7 @@ impl Timestamp {
                 match b.get(pos + i) {
                     Some(c) if c.is_ascii_digit() => *field = *field * 10 + i64::from(c - b'0'),
                     _ => {
-                        return Err(err(format!(
-                            "expected {digits} digits of the {what} at character {}",
-                            pos + i + 1
-                        )))
+                        return Err(err(format!("expected {digits} digits of the {what} at character {}", pos + i + 1)))
                     }
                 }
             }
@@ -171,12 +153,7 @@ impl Timestamp {
             if !then.is_empty() {
                 match b.get(pos) {
                     Some(c) if then.contains(c) => pos += 1,
-                    _ => {
-                        return Err(err(format!(
-                            "expected {then_what} at character {}",
-                            pos + 1
-                        )))
-                    }
+                    _ => return Err(err(format!("expected {then_what} at character {}", pos + 1))),
                 }
             }
         }
@@ -192,19 +169,12 @@ impl Timestamp {
                 pos += 1;
             }
             if pos == start {
-                return Err(err(format!(
-                    "expected digits after '.' at character {}",
-                    pos + 1
-                )));
+                return Err(err(format!("expected digits after '.' at character {}", pos + 1)));
             }
         }
         match &b[pos.min(b.len())..] {
             b"Z" | b"z" | b"+00:00" | b"-00:00" => {}
-            [] => {
-                return Err(err(
-                    "expected 'Z' at the end: the virtual clock is UTC".into()
-                ))
-            }
+            [] => return Err(err("expected 'Z' at the end: the virtual clock is UTC".into())),
             _ => {
                 return Err(err(format!(
                     "expected 'Z' (UTC) at character {}; other time zones are not accepted",
@@ -217,14 +187,10 @@ impl Timestamp {
         }
         let dim = days_in_month(year, month);
         if day < 1 || day > dim {
-            return Err(err(format!(
-                "day {day} is not between 01 and {dim} for that month"
-            )));
+            return Err(err(format!("day {day} is not between 01 and {dim} for that month")));
         }
         if hour > 23 || minute > 59 || second > 59 {
-            return Err(err(
-                "time of day out of range (hours 00-23, minutes and seconds 00-59)".into(),
-            ));
+            return Err(err("time of day out of range (hours 00-23, minutes and seconds 00-59)".into()));
         }
         let days = days_from_civil(year, month, day);
         let ms = days * MILLIS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
@@ -235,9 +201,7 @@ impl Timestamp {
 impl Default for Timestamp {
     /// 2026-01-01T00:00:00Z, the default start of the virtual clock.
     fn default() -> Self {
-        Timestamp {
-            epoch_millis: 1_767_225_600_000,
-        }
+        Timestamp { epoch_millis: 1_767_225_600_000 }
     }
 }
 
@@ -323,10 +287,7 @@ impl std::error::Error for DurationError {}
 /// Reads a duration such as `25h`, `90m`, `1h30m`, `2d`, `45s`, `500ms` or `1d 1h` into milliseconds.
 /// Units: `d`, `h`, `m` (minutes, also `min`), `s`, `ms`. A bare number is milliseconds.
 pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
-    let err = |message: String| DurationError {
-        input: text.to_string(),
-        message,
-    };
+    let err = |message: String| DurationError { input: text.to_string(), message };
     let t = text.trim();
     if t.is_empty() {
         return Err(err("empty; write something like 25h, 90m or 1h30m".into()));
@@ -340,14 +301,9 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
     while !rest.is_empty() {
         let digits = rest.bytes().take_while(|c| c.is_ascii_digit()).count();
         if digits == 0 {
-            return Err(err(format!(
-                "expected a number at character {}",
-                offset + 1
-            )));
+            return Err(err(format!("expected a number at character {}", offset + 1)));
         }
-        let value: u64 = rest[..digits]
-            .parse()
-            .map_err(|_| err("number too large".into()))?;
+        let value: u64 = rest[..digits].parse().map_err(|_| err("number too large".into()))?;
         rest = &rest[digits..];
         offset += digits;
         let unit_len = rest.bytes().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -358,17 +314,9 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
             "m" | "min" => 60_000,
             "s" => 1000,
             "ms" => 1,
-            "" => {
-                return Err(err(format!(
-                    "expected a unit (d, h, m, s or ms) at character {}",
-                    offset + 1
-                )))
-            }
+            "" => return Err(err(format!("expected a unit (d, h, m, s or ms) at character {}", offset + 1))),
             other => {
-                return Err(err(format!(
-                    "unknown unit {other:?} at character {}; use d, h, m, s or ms",
-                    offset + 1
-                )))
+                return Err(err(format!("unknown unit {other:?} at character {}; use d, h, m, s or ms", offset + 1)))
             }
         };
         rest = &rest[unit_len..];
@@ -376,23 +324,14 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
         let trimmed = rest.trim_start();
         offset += rest.len() - trimmed.len();
         rest = trimmed;
-        total = value
-            .checked_mul(per)
-            .and_then(|v| total.checked_add(v))
-            .ok_or_else(|| err("too large".into()))?;
+        total = value.checked_mul(per).and_then(|v| total.checked_add(v)).ok_or_else(|| err("too large".into()))?;
     }
     Ok(total)
 }
 
 /// A duration the way people say it: `25 h`, `1 h 30 min`, `2 d`, `45 s`, `0 s`.
 pub fn human_duration(millis: u64) -> String {
-    const UNITS: [(u64, &str); 5] = [
-        (86_400_000, "d"),
-        (3_600_000, "h"),
-        (60_000, "min"),
-        (1000, "s"),
-        (1, "ms"),
-    ];
+    const UNITS: [(u64, &str); 5] = [(86_400_000, "d"), (3_600_000, "h"), (60_000, "min"), (1000, "s"), (1, "ms")];
     // Chat durations read better as hours: "25 h", not "1 d 1 h", up to 2 days.
     let units = match UNITS.split_first() {
         Some((_, hours_down)) if millis < 2 * 86_400_000 => hours_down,
@@ -403,12 +342,7 @@ pub fn human_duration(millis: u64) -> String {
 
 /// The same, compact and re-readable by [`parse_duration`]: `25h`, `1h30m`, `0s`.
 pub fn compact_duration(millis: u64) -> String {
-    duration_text(
-        millis,
-        &[(3_600_000, "h"), (60_000, "m"), (1000, "s"), (1, "ms")],
-        "",
-        "0s",
-    )
+    duration_text(millis, &[(3_600_000, "h"), (60_000, "m"), (1000, "s"), (1, "ms")], "", "0s")
 }
 
 /// `millis` in the given units, largest first, each non-zero one as number, `gap`, unit, with
@@ -512,10 +446,7 @@ mod tests {
     fn timestamps_serialize_as_iso_and_millis_and_read_three_forms() {
         let t = Timestamp::parse_iso("2026-01-01T01:00:00Z").unwrap();
         let json = serde_json::to_string(&t).unwrap();
-        assert_eq!(
-            json,
-            r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1767229200000}"#
-        );
+        assert_eq!(json, r#"{"iso":"2026-01-01T01:00:00Z","epochMillis":1767229200000}"#);
         for text in [
             json.as_str(),
             r#""2026-01-01T01:00:00Z""#,
@@ -558,8 +489,16 @@ mod tests {
             (r#"{"iso":"2026-01-01"}"#, "iso", "invalid timestamp \"2026-01-01\""),
             (r#"{"iso":5}"#, "iso", "expected a string, found the number 5"),
             (r#"{"epochMillis":-5}"#, "epochMillis", "must be between 0"),
-            (r#"{"iso":"1970-01-01T00:00:00Z","epochMillis":1}"#, "", "iso 1970-01-01T00:00:00Z and epochMillis 1 name different instants"),
-            (r#"{"iso":"1970-01-01T00:00:00Z","when":1}"#, "when", "unknown member \"when\"; expected \"iso\" or \"epochMillis\""),
+            (
+                r#"{"iso":"1970-01-01T00:00:00Z","epochMillis":1}"#,
+                "",
+                "iso 1970-01-01T00:00:00Z and epochMillis 1 name different instants",
+            ),
+            (
+                r#"{"iso":"1970-01-01T00:00:00Z","when":1}"#,
+                "when",
+                "unknown member \"when\"; expected \"iso\" or \"epochMillis\"",
+            ),
         ] {
             let e = read_text(text).unwrap_err();
             assert_eq!(e.path, path, "{text}");
@@ -592,10 +531,7 @@ mod tests {
         assert_eq!(human_duration(604_800_000), "7 d");
         assert_eq!(human_duration(0), "0 s");
         assert_eq!(compact_duration(5_400_000), "1h30m");
-        assert_eq!(
-            parse_duration(&compact_duration(90_061_001)),
-            Ok(90_061_001)
-        );
+        assert_eq!(parse_duration(&compact_duration(90_061_001)), Ok(90_061_001));
     }
 
     #[test]

@@ -18,10 +18,7 @@ pub struct TokenBucket {
 impl TokenBucket {
     /// A full bucket at `now`.
     pub fn full(config: Throttling, now: i64) -> Self {
-        TokenBucket {
-            tokens: f64::from(config.burst),
-            updated_at_millis: now,
-        }
+        TokenBucket { tokens: f64::from(config.burst), updated_at_millis: now }
     }
 
     fn refill(&mut self, config: Throttling, now: i64) {
@@ -40,11 +37,7 @@ impl TokenBucket {
         } else {
             // The tolerance keeps float noise (1.0000000000000009 ms) from adding a millisecond.
             let wait = ((1.0 - self.tokens) / config.rate_per_second * 1000.0 - 1e-6).ceil();
-            Err(if wait.is_finite() && wait > 0.0 {
-                wait as u64
-            } else {
-                1
-            })
+            Err(if wait.is_finite() && wait > 0.0 { wait as u64 } else { 1 })
         }
     }
 }
@@ -62,16 +55,14 @@ impl FromJson for TokenBucket {
 }
 
 /// The message of the AccessDeniedException the simulator returns.
-pub const ACCESS_DENIED_MESSAGE: &str =
-    "You do not have sufficient access to perform this action. \
+pub const ACCESS_DENIED_MESSAGE: &str = "You do not have sufficient access to perform this action. \
 SendChatIntegrationEvent can only be called by AWS End User Messaging.";
 
 /// ThrottlingException's message (AWS's usual text).
 pub const THROTTLED_MESSAGE: &str = "Rate exceeded";
 
 /// InternalServiceException's message.
-pub const INTERNAL_ERROR_MESSAGE: &str =
-    "Request processing failed because of an error or failure with the service.";
+pub const INTERNAL_ERROR_MESSAGE: &str = "Request processing failed because of an error or failure with the service.";
 
 #[cfg(test)]
 mod tests {
@@ -79,10 +70,7 @@ mod tests {
 
     #[test]
     fn bucket_allows_a_burst_then_the_rate() {
-        let cfg = Throttling {
-            rate_per_second: 2.0,
-            burst: 5,
-        };
+        let cfg = Throttling { rate_per_second: 2.0, burst: 5 };
         let mut b = TokenBucket::full(cfg, 0);
         for i in 0..5 {
             assert_eq!(b.take(cfg, 0), Ok(()), "burst request {i}");

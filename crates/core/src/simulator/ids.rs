@@ -105,10 +105,7 @@ pub(crate) struct IdCodec {
 impl IdCodec {
     pub fn new(seed: u64) -> Self {
         let mut g = SplitMix64::new(seed ^ 0x636f_6e6e_6563_7421); // "connect!"
-        IdCodec {
-            k1: g.next_u64(),
-            k2: g.next_u64(),
-        }
+        IdCodec { k1: g.next_u64(), k2: g.next_u64() }
     }
 
     fn encode(&self, payload: u64) -> u128 {
@@ -152,11 +149,7 @@ impl IdCodec {
         if low == 0 {
             Some(Decoded::Contact(contact))
         } else {
-            Some(Decoded::Item {
-                contact,
-                item: low & MAX_ITEM,
-                is_message: low & EVENT_BIT == 0,
-            })
+            Some(Decoded::Item { contact, item: low & MAX_ITEM, is_message: low & EVENT_BIT == 0 })
         }
     }
 }
@@ -207,21 +200,12 @@ impl fmt::Display for IdError {
 impl std::error::Error for IdError {}
 
 fn parse_uuid(text: &str) -> Result<u128, IdError> {
-    let err = |message: String| IdError {
-        input: text.to_string(),
-        message,
-    };
+    let err = |message: String| IdError { input: text.to_string(), message };
     if let Some((n, c)) = text.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
-        return Err(err(format!(
-            "character {} ({c:?}) is not a hex digit",
-            n + 1
-        )));
+        return Err(err(format!("character {} ({c:?}) is not a hex digit", n + 1)));
     }
     if text.len() != 36 {
-        return Err(err(format!(
-            "expected 36 characters (8-4-4-4-12 hex digits), found {}",
-            text.chars().count()
-        )));
+        return Err(err(format!("expected 36 characters (8-4-4-4-12 hex digits), found {}", text.chars().count())));
     }
     let mut v: u128 = 0;
     for (i, c) in text.char_indices() {
@@ -231,9 +215,7 @@ fn parse_uuid(text: &str) -> Result<u128, IdError> {
             }
             continue;
         }
-        let d = c
-            .to_digit(16)
-            .ok_or_else(|| err(format!("character {} ({c:?}) is not a hex digit", i + 1)))?;
+        let d = c.to_digit(16).ok_or_else(|| err(format!("character {} ({c:?}) is not a hex digit", i + 1)))?;
         v = (v << 4) | u128::from(d);
     }
     Ok(v)
@@ -327,27 +309,13 @@ mod tests {
             let text = id.to_string();
             assert_eq!(text.len(), 36);
             assert_eq!(&text[14..15], "4", "version nibble in {text}");
-            assert!(
-                matches!(&text[19..20], "8" | "9" | "a" | "b"),
-                "variant in {text}"
-            );
+            assert!(matches!(&text[19..20], "8" | "9" | "a" | "b"), "variant in {text}");
             assert_eq!(text.parse::<ContactId>().unwrap(), id);
             assert_eq!(codec.decode_id(id.0), Some(Decoded::Contact(index)));
         }
-        for (contact, item, is_message) in [
-            (0u32, 1u32, true),
-            (7, 2, false),
-            (u32::MAX, MAX_ITEM, true),
-        ] {
+        for (contact, item, is_message) in [(0u32, 1u32, true), (7, 2, false), (u32::MAX, MAX_ITEM, true)] {
             let id = codec.item(contact, item, is_message);
-            assert_eq!(
-                codec.decode_id(id.0),
-                Some(Decoded::Item {
-                    contact,
-                    item,
-                    is_message
-                })
-            );
+            assert_eq!(codec.decode_id(id.0), Some(Decoded::Item { contact, item, is_message }));
         }
     }
 

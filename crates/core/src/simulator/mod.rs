@@ -51,8 +51,7 @@ pub use transcript::TranscriptEntry;
 use crate::content_type::{self, SUPPORTED_MESSAGING_CONTENT_TYPES, TEXT_PLAIN};
 use crate::diagnostic::{Diagnostic, RuleSource, Severity};
 use crate::model::{
-    ErrorType, NewSessionDetails, SendChatIntegrationEventRequest,
-    SendChatIntegrationEventResponse, ServiceError,
+    ErrorType, NewSessionDetails, SendChatIntegrationEventRequest, SendChatIntegrationEventResponse, ServiceError,
 };
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
@@ -136,11 +135,7 @@ impl Simulator {
         self.now = self.now.plus_millis(millis);
         let expired = self.store.expire_until(self.now.epoch_millis());
         self.store.settle_cursor();
-        AdvanceReport {
-            from,
-            to: self.now,
-            expired: expired.into_iter().map(|i| self.codec.contact(i)).collect(),
-        }
+        AdvanceReport { from, to: self.now, expired: expired.into_iter().map(|i| self.codec.contact(i)).collect() }
     }
 
     /// Handles one request as the service would, and logs it.
@@ -171,11 +166,7 @@ impl Simulator {
                 self.log.push_back(oldest);
             }
         } else {
-            self.log.push_back(LogEntry {
-                number,
-                request: request.clone(),
-                outcome: outcome.clone(),
-            });
+            self.log.push_back(LogEntry { number, request: request.clone(), outcome: outcome.clone() });
         }
     }
 
@@ -194,9 +185,7 @@ impl Simulator {
             );
         }
         if let Some(cfg) = faults.throttling {
-            let bucket = self
-                .bucket
-                .get_or_insert_with(|| TokenBucket::full(cfg, now));
+            let bucket = self.bucket.get_or_insert_with(|| TokenBucket::full(cfg, now));
             if let Err(wait) = bucket.take(cfg, now) {
                 let explanation = format!(
                     "Throttled: the token bucket ({} requests/s, burst {}) is empty, so nothing happened; the next token comes in {}.",
@@ -220,11 +209,9 @@ impl Simulator {
             return self.invalid(diagnostics);
         }
         // fallback_checks guarantees these.
-        let (Some(source), Some(destination), Some(event)) = (
-            req.source_id.as_deref(),
-            req.destination_id.as_deref(),
-            req.event.as_ref(),
-        ) else {
+        let (Some(source), Some(destination), Some(event)) =
+            (req.source_id.as_deref(), req.destination_id.as_deref(), req.event.as_ref())
+        else {
             return self.invalid(diagnostics);
         };
         let event_type = match event.r#type.as_deref() {
@@ -265,34 +252,21 @@ impl Simulator {
         }
 
         let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
-        let who = IdentityRef {
-            source,
-            destination,
-            subtype: subtype_key.as_deref(),
-        };
+        let who = IdentityRef { source, destination, subtype: subtype_key.as_deref() };
         let hash = self.store.hash_of(&who);
         let newest = self.store.newest_of(&who, hash);
-        let active = newest.filter(|&i| {
-            self.store
-                .contacts
-                .get(i as usize)
-                .is_some_and(|c| c.standing == Standing::Active)
-        });
-        let ctx = Ctx {
-            source,
-            destination,
-            subtype: req.subtype.as_deref(),
-            diagnostics,
-        };
+        let active =
+            newest.filter(|&i| self.store.contacts.get(i as usize).is_some_and(|c| c.standing == Standing::Active));
+        let ctx = Ctx { source, destination, subtype: req.subtype.as_deref(), diagnostics };
 
         match (event_type, active) {
-            (EventType::Disconnect, Some(index)) => {
-                self.disconnect(index, req.new_session_details.is_some(), ctx)
-            }
+            (EventType::Disconnect, Some(index)) => self.disconnect(index, req.new_session_details.is_some(), ctx),
             (EventType::Disconnect, None) => {
                 let previous = newest;
-                let mut explanation =
-                    format!("DISCONNECT for {} found no active chat, so nothing was created and InitialContactId is absent", ctx.identity());
+                let mut explanation = format!(
+                    "DISCONNECT for {} found no active chat, so nothing was created and InitialContactId is absent",
+                    ctx.identity()
+                );
                 match previous.and_then(|i| self.predecessor(i)) {
                     Some(p) => {
                         explanation.push_str(&format!(
@@ -304,25 +278,13 @@ impl Simulator {
                     }
                     None => explanation.push('.'),
                 }
-                self.success(
-                    What::NoActiveChat,
-                    None,
-                    None,
-                    false,
-                    None,
-                    explanation.into(),
-                    ctx.diagnostics,
-                )
+                self.success(What::NoActiveChat, None, None, false, None, explanation.into(), ctx.diagnostics)
             }
             (_, active) => {
                 let content_type = event.content_type.as_deref();
                 if event_type == EventType::Message {
                     let enabled = match active {
-                        Some(i) => self
-                            .store
-                            .contacts
-                            .get(i as usize)
-                            .map_or(1, |c| c.content_types),
+                        Some(i) => self.store.contacts.get(i as usize).map_or(1, |c| c.content_types),
                         None => content_types_mask(req.new_session_details.as_ref()),
                     };
                     let ct = content_type.unwrap_or("");
@@ -331,12 +293,8 @@ impl Simulator {
                         return self.content_type_not_enabled(ct, enabled, active, ctx);
                     }
                 }
-                if event_type == EventType::Event
-                    && content_type.is_some_and(content_type::is_receipt)
-                {
-                    if let Some(rejection) =
-                        self.check_receipt(event.content.as_deref(), active, &ctx)
-                    {
+                if event_type == EventType::Event && content_type.is_some_and(content_type::is_receipt) {
+                    if let Some(rejection) = self.check_receipt(event.content.as_deref(), active, &ctx) {
                         return rejection;
                     }
                 }
@@ -364,13 +322,7 @@ impl Simulator {
 
     fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
         let now = self.now.epoch_millis();
-        let message_id = self.next_item(
-            index,
-            false,
-            transcript::EventType::Disconnect,
-            Some(PARTICIPANT_LEFT),
-            None,
-        );
+        let message_id = self.next_item(index, false, transcript::EventType::Disconnect, Some(PARTICIPANT_LEFT), None);
         let Some(c) = self.store.contacts.get_mut(index as usize) else {
             return self.capacity_error(ctx.diagnostics);
         };
@@ -386,28 +338,12 @@ impl Simulator {
             human_duration(u64::try_from(now - started).unwrap_or(0))
         );
         if nsd_sent {
-            explanation.push_str(
-                " NewSessionDetails was ignored: it only applies when a chat is created.",
-            );
+            explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
         }
-        self.success(
-            What::Disconnected,
-            Some(id),
-            None,
-            nsd_sent,
-            message_id,
-            explanation.into(),
-            ctx.diagnostics,
-        )
+        self.success(What::Disconnected, Some(id), None, nsd_sent, message_id, explanation.into(), ctx.diagnostics)
     }
 
-    fn reuse(
-        &mut self,
-        index: u32,
-        is_message: bool,
-        req: &SendChatIntegrationEventRequest,
-        ctx: Ctx,
-    ) -> Outcome {
+    fn reuse(&mut self, index: u32, is_message: bool, req: &SendChatIntegrationEventRequest, ctx: Ctx) -> Outcome {
         let message_id = self.record_event(index, is_message, req);
         let Some(c) = self.store.contacts.get(index as usize) else {
             return self.capacity_error(ctx.diagnostics);
@@ -423,15 +359,7 @@ impl Simulator {
             is_message,
             nsd_sent,
         );
-        self.success(
-            What::Reused,
-            Some(id),
-            None,
-            nsd_sent,
-            message_id,
-            explanation,
-            ctx.diagnostics,
-        )
+        self.success(What::Reused, Some(id), None, nsd_sent, message_id, explanation, ctx.diagnostics)
     }
 
     /// Creates a chat; `previous` is the identity's newest contact, which has ended.
@@ -453,23 +381,14 @@ impl Simulator {
                 return self.reject(
                     What::ActiveChatLimit,
                     ErrorType::ThrottlingException,
-                    format!(
-                        "The maximum number of concurrent active chats ({cap}) has been reached."
-                    ),
+                    format!("The maximum number of concurrent active chats ({cap}) has been reached."),
                     explanation,
                     ctx.diagnostics,
                 );
             }
         }
-        let interned = self.store.intern_identity(
-            ctx.source,
-            ctx.destination,
-            subtype_key.as_deref(),
-            ctx.subtype,
-        );
-        let (Some((key, subtype_written)), Ok(index)) =
-            (interned, u32::try_from(self.store.contacts.len()))
-        else {
+        let interned = self.store.intern_identity(ctx.source, ctx.destination, subtype_key.as_deref(), ctx.subtype);
+        let (Some((key, subtype_written)), Ok(index)) = (interned, u32::try_from(self.store.contacts.len())) else {
             return self.capacity_error(ctx.diagnostics);
         };
         if index == NONE {
@@ -510,15 +429,7 @@ impl Simulator {
             Timestamp::from_epoch_millis(expires).unwrap_or_default(),
             duration,
         );
-        self.success(
-            What::Created,
-            Some(id),
-            follows,
-            false,
-            message_id,
-            explanation,
-            ctx.diagnostics,
-        )
+        self.success(What::Created, Some(id), follows, false, message_id, explanation, ctx.diagnostics)
     }
 
     /// Adds the request's MESSAGE or EVENT to the chat's transcript and gives it its id.
@@ -529,11 +440,7 @@ impl Simulator {
         req: &SendChatIntegrationEventRequest,
     ) -> Option<MessageId> {
         let event = req.event.as_ref();
-        let event_type = if is_message {
-            transcript::EventType::Message
-        } else {
-            transcript::EventType::Event
-        };
+        let event_type = if is_message { transcript::EventType::Message } else { transcript::EventType::Event };
         self.next_item(
             index,
             is_message,
@@ -574,12 +481,7 @@ impl Simulator {
         Some(self.codec.item(index, item, is_message))
     }
 
-    fn check_receipt(
-        &mut self,
-        content: Option<&str>,
-        active: Option<u32>,
-        ctx: &Ctx,
-    ) -> Option<Outcome> {
+    fn check_receipt(&mut self, content: Option<&str>, active: Option<u32>, ctx: &Ctx) -> Option<Outcome> {
         let named = content.and_then(crate::receipt::message_id);
         let Some(named) = named else {
             let explanation = "A read or delivered receipt needs Content like {\"messageId\":\"…\"} naming a message of the chat; this one names none, so it is rejected.".to_string();
@@ -591,10 +493,7 @@ impl Simulator {
                 ctx.diagnostics.clone(),
             ));
         };
-        let decoded = named
-            .parse::<MessageId>()
-            .ok()
-            .and_then(|id| self.codec.decode_id(id.0));
+        let decoded = named.parse::<MessageId>().ok().and_then(|id| self.codec.decode_id(id.0));
         let problem = match (active, decoded) {
             (None, _) => format!(
                 "No active chat for {}, so there is no message for the receipt to name ({named}); it is rejected and no chat is created.",
@@ -626,13 +525,7 @@ impl Simulator {
         ))
     }
 
-    fn content_type_not_enabled(
-        &mut self,
-        ct: &str,
-        enabled: u8,
-        active: Option<u32>,
-        ctx: Ctx,
-    ) -> Outcome {
+    fn content_type_not_enabled(&mut self, ct: &str, enabled: u8, active: Option<u32>, ctx: Ctx) -> Outcome {
         let list = enabled_types(enabled).join(", ");
         let explanation = match active {
             Some(i) => format!(
@@ -677,18 +570,8 @@ impl Simulator {
             n => format!(" ({} more)", n - 1),
         };
         let explanation = format!("The request is invalid, so the service answers InvalidRequestException and nothing happened: {first}{more}.");
-        let message = if errors == 1 {
-            all
-        } else {
-            format!("{errors} validation errors detected: {all}")
-        };
-        self.reject(
-            What::InvalidRequest,
-            ErrorType::InvalidRequestException,
-            message,
-            explanation,
-            diagnostics,
-        )
+        let message = if errors == 1 { all } else { format!("{errors} validation errors detected: {all}") };
+        self.reject(What::InvalidRequest, ErrorType::InvalidRequestException, message, explanation, diagnostics)
     }
 
     fn capacity_error(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
@@ -767,28 +650,14 @@ impl Simulator {
     /// Ends an active chat on the service's side: the agent or the flow disconnects.
     /// (Assumption: it ends at once; AWS's sample disconnect flow would first wait up to 15 minutes
     /// for the customer.)
-    pub fn end_chat(
-        &mut self,
-        contact_id: ContactId,
-        by: EndedBy,
-    ) -> Result<ContactView, EndChatError> {
-        let index = self
-            .index_of(contact_id)
-            .ok_or(EndChatError::UnknownContact(contact_id))?;
+    pub fn end_chat(&mut self, contact_id: ContactId, by: EndedBy) -> Result<ContactView, EndChatError> {
+        let index = self.index_of(contact_id).ok_or(EndChatError::UnknownContact(contact_id))?;
         let now = self.now.epoch_millis();
-        let c = self
-            .store
-            .contacts
-            .get_mut(index as usize)
-            .ok_or(EndChatError::UnknownContact(contact_id))?;
+        let c = self.store.contacts.get_mut(index as usize).ok_or(EndChatError::UnknownContact(contact_id))?;
         if c.standing != Standing::Active {
             return Err(EndChatError::NotActive {
                 contact_id,
-                status: if c.standing == Standing::Expired {
-                    ContactStatus::Expired
-                } else {
-                    ContactStatus::Ended
-                },
+                status: if c.standing == Standing::Expired { ContactStatus::Expired } else { ContactStatus::Ended },
                 ended_at: Timestamp::from_epoch_millis(c.ended).unwrap_or_default(),
             });
         }
@@ -799,8 +668,7 @@ impl Simulator {
         c.ended = now;
         self.store.active -= 1;
         self.store.settle_cursor();
-        self.view(index)
-            .ok_or(EndChatError::UnknownContact(contact_id))
+        self.view(index).ok_or(EndChatError::UnknownContact(contact_id))
     }
 
     fn index_of(&self, id: ContactId) -> Option<u32> {
@@ -818,21 +686,14 @@ impl Simulator {
     /// The active chats, oldest first.
     pub fn active_chats(&self) -> Vec<ContactView> {
         (self.store.expiry_cursor..self.store.contacts.len())
-            .filter(|&i| {
-                self.store
-                    .contacts
-                    .get(i)
-                    .is_some_and(|c| c.standing == Standing::Active)
-            })
+            .filter(|&i| self.store.contacts.get(i).is_some_and(|c| c.standing == Standing::Active))
             .filter_map(|i| self.view(i as u32))
             .collect()
     }
 
     /// Every contact ever created (since the start or the last reset), oldest first.
     pub fn contacts(&self) -> Vec<ContactView> {
-        (0..self.store.contacts.len() as u32)
-            .filter_map(|i| self.view(i))
-            .collect()
+        (0..self.store.contacts.len() as u32).filter_map(|i| self.view(i)).collect()
     }
 
     /// How many contacts were created.
@@ -853,11 +714,7 @@ impl Simulator {
         subtype: Option<&str>,
     ) -> Option<ContactView> {
         let subtype = subtype.map(|s| self.match_form(s));
-        let who = IdentityRef {
-            source: source_id,
-            destination: destination_id,
-            subtype: subtype.as_deref(),
-        };
+        let who = IdentityRef { source: source_id, destination: destination_id, subtype: subtype.as_deref() };
         self.view(self.store.active_of(&who, who.hash())?)
     }
 
@@ -865,12 +722,7 @@ impl Simulator {
     /// `None` for an unknown contact.
     pub fn transcript(&self, id: ContactId) -> Option<Vec<TranscriptEntry>> {
         let index = self.index_of(id)?;
-        Some(
-            self.transcripts
-                .items(index)
-                .map(|item| self.entry(index, item))
-                .collect(),
-        )
+        Some(self.transcripts.items(index).map(|item| self.entry(index, item)).collect())
     }
 
     fn entry(&self, index: u32, item: &Item) -> TranscriptEntry {
@@ -911,16 +763,11 @@ impl Simulator {
             end_reason,
             started_at: Timestamp::from_epoch_millis(c.started).ok()?,
             expires_at: Timestamp::from_epoch_millis(c.expires).ok()?,
-            ended_at: if status == ContactStatus::Active {
-                None
-            } else {
-                Timestamp::from_epoch_millis(c.ended).ok()
-            },
+            ended_at: if status == ContactStatus::Active { None } else { Timestamp::from_epoch_millis(c.ended).ok() },
             follows: (c.follows != NONE).then(|| self.codec.contact(c.follows)),
             display_name: details.and_then(|d| d.display_name.as_deref().map(Into::into)),
             attributes: details.and_then(|d| d.attributes.clone()),
-            streaming_endpoint_arn: details
-                .and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
+            streaming_endpoint_arn: details.and_then(|d| d.streaming_endpoint_arn.as_deref().map(Into::into)),
             supported_messaging_content_types: enabled_types(c.content_types),
             message_count: c.items,
         })
@@ -943,11 +790,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn ident(&self) -> Identity<'_> {
-        Identity {
-            source: self.source,
-            destination: self.destination,
-            subtype: self.subtype,
-        }
+        Identity { source: self.source, destination: self.destination, subtype: self.subtype }
     }
 
     /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
@@ -970,15 +813,8 @@ fn end_reason(standing: Standing) -> Option<EndReason> {
 
 /// The content types a new chat enables: text/plain always, plus the known ones listed.
 fn content_types_mask(nsd: Option<&NewSessionDetails>) -> u8 {
-    let mut mask = 1u8
-        << SUPPORTED_MESSAGING_CONTENT_TYPES
-            .iter()
-            .position(|t| *t == TEXT_PLAIN)
-            .unwrap_or(0);
-    for t in nsd
-        .and_then(|n| n.supported_messaging_content_types.as_deref())
-        .unwrap_or_default()
-    {
+    let mut mask = 1u8 << SUPPORTED_MESSAGING_CONTENT_TYPES.iter().position(|t| *t == TEXT_PLAIN).unwrap_or(0);
+    for t in nsd.and_then(|n| n.supported_messaging_content_types.as_deref()).unwrap_or_default() {
         if let Some(b) = content_type_bit(t) {
             mask |= 1 << b;
         }
@@ -1002,11 +838,7 @@ fn enabled_types(mask: u8) -> Vec<String> {
 
 fn details_of(nsd: &NewSessionDetails) -> Details {
     Details {
-        display_name: nsd
-            .participant_details
-            .as_ref()
-            .and_then(|p| p.display_name.as_deref())
-            .map(Into::into),
+        display_name: nsd.participant_details.as_ref().and_then(|p| p.display_name.as_deref()).map(Into::into),
         attributes: nsd.attributes.clone(),
         streaming_endpoint_arn: nsd
             .streaming_configuration
@@ -1060,31 +892,11 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
             });
         }
     };
-    require(
-        "SourceId",
-        req.source_id.is_some(),
-        "required",
-        "Missing required parameter SourceId",
-    );
-    require(
-        "DestinationId",
-        req.destination_id.is_some(),
-        "required",
-        "Missing required parameter DestinationId",
-    );
-    require(
-        "Event",
-        req.event.is_some(),
-        "required",
-        "Missing required parameter Event",
-    );
+    require("SourceId", req.source_id.is_some(), "required", "Missing required parameter SourceId");
+    require("DestinationId", req.destination_id.is_some(), "required", "Missing required parameter DestinationId");
+    require("Event", req.event.is_some(), "required", "Missing required parameter Event");
     if let Some(e) = &req.event {
-        require(
-            "Event.Type",
-            e.r#type.is_some(),
-            "required",
-            "Missing required parameter Event.Type",
-        );
+        require("Event.Type", e.r#type.is_some(), "required", "Missing required parameter Event.Type");
         if let Some(t) = e.r#type.as_deref() {
             require(
                 "Event.Type",
@@ -1115,11 +927,7 @@ mod tests {
     /// and answered, whatever the shapes of the entry it overwrote.
     #[test]
     fn a_full_log_holds_exact_copies_of_the_newest_requests() {
-        let mut sim = Simulator::new(Settings {
-            log_limit: 2,
-            ..Settings::default()
-        })
-        .unwrap();
+        let mut sim = Simulator::new(Settings { log_limit: 2, ..Settings::default() }).unwrap();
         let dest = "arn:aws:sms-voice:us-east-1:111122223333:phone-number/p";
         let requests = [
             request(&format!(
@@ -1150,10 +958,7 @@ mod tests {
                 assert_eq!(entry.number, k as u64 + 1);
                 assert_eq!(entry.request, requests[k], "after request {n}");
                 assert_eq!(entry.outcome, answered[k], "after request {n}");
-                assert_eq!(
-                    entry.outcome.response, answered[k].response,
-                    "after request {n}"
-                );
+                assert_eq!(entry.outcome.response, answered[k].response, "after request {n}");
             }
         }
     }

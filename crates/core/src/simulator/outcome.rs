@@ -80,10 +80,7 @@ impl Clone for Outcome {
         self.what = *what;
         match (&mut self.response, response) {
             (AwsResponse::Ok(to), AwsResponse::Ok(f)) => {
-                let SendChatIntegrationEventResponse {
-                    initial_contact_id,
-                    new_chat_created,
-                } = f;
+                let SendChatIntegrationEventResponse { initial_contact_id, new_chat_created } = f;
                 to.initial_contact_id.clone_from(initial_contact_id);
                 to.new_chat_created = *new_chat_created;
             }
@@ -136,7 +133,9 @@ impl AwsResponse {
     pub fn body_json(&self) -> String {
         match self {
             AwsResponse::Ok(r) => crate::json::to_string(r),
-            AwsResponse::Error(e) => crate::json::write::text(&crate::json::write::Members::new().add("Message", &e.message).finish()),
+            AwsResponse::Error(e) => {
+                crate::json::write::text(&crate::json::write::Members::new().add("Message", &e.message).finish())
+            }
         }
     }
 }
@@ -175,10 +174,7 @@ pub enum What {
 impl What {
     /// True for every outcome that is an error response.
     pub fn is_rejection(self) -> bool {
-        !matches!(
-            self,
-            What::Created | What::Reused | What::Disconnected | What::NoActiveChat
-        )
+        !matches!(self, What::Created | What::Reused | What::Disconnected | What::NoActiveChat)
     }
 }
 
@@ -284,15 +280,7 @@ impl Explanation {
             }),
             None => {
                 let mut out = String::new();
-                write_reused(
-                    &mut out,
-                    contact,
-                    identity,
-                    started,
-                    expires,
-                    is_message,
-                    new_session_details_ignored,
-                );
+                write_reused(&mut out, contact, identity, started, expires, is_message, new_session_details_ignored);
                 Explanation::from(out)
             }
         }
@@ -318,25 +306,14 @@ impl Explanation {
             }),
             None => {
                 let mut out = String::new();
-                write_created(
-                    &mut out,
-                    contact,
-                    identity,
-                    follows,
-                    with_new_session_details,
-                    expires,
-                    duration_millis,
-                );
+                write_created(&mut out, contact, identity, follows, with_new_session_details, expires, duration_millis);
                 Explanation::from(out)
             }
         }
     }
 
     fn lazy(facts: Facts) -> Explanation {
-        Explanation {
-            facts,
-            text: OnceLock::new(),
-        }
+        Explanation { facts, text: OnceLock::new() }
     }
 
     /// The text.
@@ -364,38 +341,28 @@ impl Facts {
         let mut out = String::new();
         match *self {
             Facts::Written(ref text) => out.push_str(text),
-            Facts::Reused {
-                contact,
-                ref identity,
-                started,
-                expires,
-                is_message,
-                new_session_details_ignored,
-            } => write_reused(
-                &mut out,
-                contact,
-                identity.parts(),
-                started,
-                expires,
-                is_message,
-                new_session_details_ignored,
-            ),
-            Facts::Created {
-                contact,
-                ref identity,
-                follows,
-                with_new_session_details,
-                expires,
-                duration_millis,
-            } => write_created(
-                &mut out,
-                contact,
-                identity.parts(),
-                follows,
-                with_new_session_details,
-                expires,
-                duration_millis,
-            ),
+            Facts::Reused { contact, ref identity, started, expires, is_message, new_session_details_ignored } => {
+                write_reused(
+                    &mut out,
+                    contact,
+                    identity.parts(),
+                    started,
+                    expires,
+                    is_message,
+                    new_session_details_ignored,
+                )
+            }
+            Facts::Created { contact, ref identity, follows, with_new_session_details, expires, duration_millis } => {
+                write_created(
+                    &mut out,
+                    contact,
+                    identity.parts(),
+                    follows,
+                    with_new_session_details,
+                    expires,
+                    duration_millis,
+                )
+            }
         }
         out
     }
@@ -419,11 +386,7 @@ fn write_reused(
     started.write_iso(out);
     out.push_str(", expires ");
     expires.write_iso(out);
-    out.push_str(if is_message {
-        ") handled the message"
-    } else {
-        ") handled the event"
-    });
+    out.push_str(if is_message { ") handled the message" } else { ") handled the event" });
     out.push_str(", so NewChatCreated is false.");
     if new_session_details_ignored {
         out.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
@@ -513,8 +476,7 @@ impl IdentityText {
         source.copy_from_slice(identity.source.as_bytes());
         let (destination, rest) = rest.split_at_mut(identity.destination.len());
         destination.copy_from_slice(identity.destination.as_bytes());
-        rest.get_mut(..subtype.len())?
-            .copy_from_slice(subtype.as_bytes());
+        rest.get_mut(..subtype.len())?.copy_from_slice(subtype.as_bytes());
         Some(IdentityText {
             bytes,
             source_len: u8::try_from(identity.source.len()).ok()?,
@@ -529,10 +491,7 @@ impl IdentityText {
     fn parts(&self) -> Identity<'_> {
         // Each part was copied whole from a `str`, so each slice is valid UTF-8.
         let text = |from: usize, len: usize| {
-            self.bytes
-                .get(from..from + len)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or("")
+            self.bytes.get(from..from + len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
         };
         let s = usize::from(self.source_len);
         let d = usize::from(self.destination_len);
@@ -546,10 +505,7 @@ impl IdentityText {
 
 impl From<String> for Explanation {
     fn from(text: String) -> Explanation {
-        Explanation {
-            facts: Facts::Written(text),
-            text: OnceLock::new(),
-        }
+        Explanation { facts: Facts::Written(text), text: OnceLock::new() }
     }
 }
 
@@ -672,9 +628,16 @@ impl FromJson for AwsResponse {
         let map = value.as_object().ok_or_else(|| ReadError::expected(at, EXPECTED, value))?;
         let mut members = map.iter();
         match (members.next(), members.next()) {
-            (Some((name, body)), None) if name == "ok" => SendChatIntegrationEventResponse::from_json(body, &at.member("ok")).map(AwsResponse::Ok),
-            (Some((name, body)), None) if name == "error" => ServiceError::from_json(body, &at.member("error")).map(AwsResponse::Error),
-            (Some((name, _)), None) => Err(ReadError::new(&at.member(name), format!("unknown member \"{name}\"; expected \"ok\" or \"error\""))),
+            (Some((name, body)), None) if name == "ok" => {
+                SendChatIntegrationEventResponse::from_json(body, &at.member("ok")).map(AwsResponse::Ok)
+            }
+            (Some((name, body)), None) if name == "error" => {
+                ServiceError::from_json(body, &at.member("error")).map(AwsResponse::Error)
+            }
+            (Some((name, _)), None) => Err(ReadError::new(
+                &at.member(name),
+                format!("unknown member \"{name}\"; expected \"ok\" or \"error\""),
+            )),
             _ => Err(ReadError::expected(at, EXPECTED, value)),
         }
     }
@@ -755,9 +718,18 @@ mod tests {
             What::InternalError,
             What::ActiveChatLimit,
         ]);
-        round_trip(&[EndReason::CustomerDisconnected, EndReason::AgentDisconnected, EndReason::FlowDisconnected, EndReason::Expired]);
+        round_trip(&[
+            EndReason::CustomerDisconnected,
+            EndReason::AgentDisconnected,
+            EndReason::FlowDisconnected,
+            EndReason::Expired,
+        ]);
         round_trip(&[EndedBy::Agent, EndedBy::Flow]);
-        round_trip(&[super::super::ContactStatus::Active, super::super::ContactStatus::Ended, super::super::ContactStatus::Expired]);
+        round_trip(&[
+            super::super::ContactStatus::Active,
+            super::super::ContactStatus::Ended,
+            super::super::ContactStatus::Expired,
+        ]);
         round_trip(&[super::super::SubtypeMatching::CaseSensitive, super::super::SubtypeMatching::CaseInsensitive]);
         round_trip(&ErrorType::ALL);
     }
@@ -765,17 +737,28 @@ mod tests {
     /// A response is an object with exactly one member, `ok` or `error`.
     #[test]
     fn a_response_has_one_member_ok_or_error() {
-        let ok = AwsResponse::Ok(SendChatIntegrationEventResponse { initial_contact_id: Some("c".into()), new_chat_created: Some(false) });
+        let ok = AwsResponse::Ok(SendChatIntegrationEventResponse {
+            initial_contact_id: Some("c".into()),
+            new_chat_created: Some(false),
+        });
         assert_eq!(read::<AwsResponse>(&crate::json::to_value(&ok)), Ok(ok));
         let error = AwsResponse::Error(ServiceError::new(ErrorType::ThrottlingException, "Rate exceeded"));
         assert_eq!(read::<AwsResponse>(&crate::json::to_value(&error)), Ok(error));
         for (value, path, message) in [
             (json!("ok"), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found the string \"ok\""),
             (json!({}), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 0 members"),
-            (json!({"ok": {}, "error": {}}), "", "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 2 members"),
+            (
+                json!({"ok": {}, "error": {}}),
+                "",
+                "expected {\"ok\": {…}} or {\"error\": {…}}, found an object with 2 members",
+            ),
             (json!({"Ok": {}}), "Ok", "unknown member \"Ok\"; expected \"ok\" or \"error\""),
             (json!({"ok": {"NewChatCreated": 1}}), "ok.NewChatCreated", "expected true or false, found the number 1"),
-            (json!({"error": {"Type": "ThrottlingException", "Message": "m"}}), "error", "the member \"HttpStatus\" is missing"),
+            (
+                json!({"error": {"Type": "ThrottlingException", "Message": "m"}}),
+                "error",
+                "the member \"HttpStatus\" is missing",
+            ),
         ] {
             let e = read::<AwsResponse>(&value).unwrap_err();
             assert_eq!((e.path.as_str(), e.message.as_str()), (path, message), "{value}");

@@ -121,7 +121,11 @@ impl FromJson for ContactView {
 /// Unknown members are refused; the request reads as one on its own does.
 impl FromJson for LogEntry {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut entry = LogEntry { number: 0, request: SendChatIntegrationEventRequest::default(), outcome: Outcome::placeholder() };
+        let mut entry = LogEntry {
+            number: 0,
+            request: SendChatIntegrationEventRequest::default(),
+            outcome: Outcome::placeholder(),
+        };
         read_object(value, at, "a log entry", Unknown::Refuse, &mut |o| {
             o.required_into("number", &mut entry.number);
             o.required_into("request", &mut entry.request);
@@ -148,31 +152,16 @@ pub enum EndChatError {
     /// No contact with this id was created by this simulator.
     UnknownContact(ContactId),
     /// The contact has already ended.
-    NotActive {
-        contact_id: ContactId,
-        status: ContactStatus,
-        ended_at: Timestamp,
-    },
+    NotActive { contact_id: ContactId, status: ContactStatus, ended_at: Timestamp },
 }
 
 impl fmt::Display for EndChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EndChatError::UnknownContact(id) => write!(f, "no contact {id} in this simulator"),
-            EndChatError::NotActive {
-                contact_id,
-                status,
-                ended_at,
-            } => {
-                let how = if *status == ContactStatus::Expired {
-                    "expired"
-                } else {
-                    "ended"
-                };
-                write!(
-                    f,
-                    "contact {contact_id} is not active: it {how} at {ended_at}"
-                )
+            EndChatError::NotActive { contact_id, status, ended_at } => {
+                let how = if *status == ContactStatus::Expired { "expired" } else { "ended" };
+                write!(f, "contact {contact_id} is not active: it {how} at {ended_at}")
             }
         }
     }

@@ -92,7 +92,11 @@ impl FromJson for StepDuration {
                 .map(|millis| StepDuration { millis })
                 .map_err(|e| ReadError::new(at, e.to_string())),
             _ => value.as_u64().map(|millis| StepDuration { millis }).ok_or_else(|| {
-                ReadError::expected(at, "a duration such as \"25h\" or \"90m\", or a whole number of milliseconds", value)
+                ReadError::expected(
+                    at,
+                    "a duration such as \"25h\" or \"90m\", or a whole number of milliseconds",
+                    value,
+                )
             }),
         }
     }
@@ -261,12 +265,7 @@ impl std::error::Error for ScenarioError {}
 
 impl From<SettingsError> for ScenarioError {
     fn from(e: SettingsError) -> Self {
-        ScenarioError {
-            line: None,
-            column: None,
-            step: None,
-            message: e.to_string(),
-        }
+        ScenarioError { line: None, column: None, step: None, message: e.to_string() }
     }
 }
 
@@ -280,12 +279,7 @@ impl From<ReadError> for ScenarioError {
             .and_then(|rest| rest.split_once(']'))
             .and_then(|(index, _)| index.parse::<usize>().ok())
             .map(|index| index.saturating_add(1));
-        ScenarioError {
-            line: None,
-            column: None,
-            step,
-            message: e.to_string(),
-        }
+        ScenarioError { line: None, column: None, step, message: e.to_string() }
     }
 }
 
@@ -333,11 +327,7 @@ pub struct ScenarioReport {
 impl ScenarioReport {
     /// The report as a Markdown table, failures listed under it.
     pub fn to_table(&self) -> String {
-        let mut out = format!(
-            "{} — {}\n\n",
-            self.title,
-            if self.passed { "PASS" } else { "FAIL" }
-        );
+        let mut out = format!("{} — {}\n\n", self.title, if self.passed { "PASS" } else { "FAIL" });
         out.push_str("| # | step | at | action | result | check |\n|---|---|---|---|---|---|\n");
         for s in &self.steps {
             let check = match s.passed {
@@ -413,12 +403,7 @@ impl Scenario {
         }
         for (i, step) in self.steps.iter().enumerate() {
             let fail = |message: &str| {
-                Err(ScenarioError {
-                    line: None,
-                    column: None,
-                    step: Some(i + 1),
-                    message: message.into(),
-                })
+                Err(ScenarioError { line: None, column: None, step: Some(i + 1), message: message.into() })
             };
             let actions = usize::from(step.send.is_some())
                 + usize::from(step.advance.is_some())
@@ -434,9 +419,7 @@ impl Scenario {
                     return fail("\"endChat\" names its chat by exactly one of \"contactOf\", \"contactId\", or \"sourceId\" + \"destinationId\" (+ \"subtype\")");
                 }
                 if e.source_id.is_some() != e.destination_id.is_some() {
-                    return fail(
-                        "\"endChat\" by identity needs both \"sourceId\" and \"destinationId\"",
-                    );
+                    return fail("\"endChat\" by identity needs both \"sourceId\" and \"destinationId\"");
                 }
             }
         }
@@ -470,13 +453,9 @@ impl Simulator {
                 let o = self.send(request);
                 contact = o.contact_id;
                 let result = match o.error() {
-                    Some(e) => format!(
-                        "{}: {} ({}) {}",
-                        what_word(o.what),
-                        e.error_type.name(),
-                        e.http_status,
-                        e.message
-                    ),
+                    Some(e) => {
+                        format!("{}: {} ({}) {}", what_word(o.what), e.error_type.name(), e.http_status, e.message)
+                    }
                     None => format!("{}: {}", what_word(o.what), o.response.body_json()),
                 };
                 let explanation = o.explanation.to_string();
@@ -505,25 +484,14 @@ impl Simulator {
                 )
             } else if let Some(e) = &step.end_chat {
                 let target = if let Some(name) = &e.contact_of {
-                    named
-                        .get(name)
-                        .copied()
-                        .ok_or_else(|| format!("no earlier step named {name:?} has a contact"))
+                    named.get(name).copied().ok_or_else(|| format!("no earlier step named {name:?} has a contact"))
                 } else if let Some(id) = e.contact_id {
                     Ok(id)
                 } else {
-                    let (s, d) = (
-                        e.source_id.as_deref().unwrap_or(""),
-                        e.destination_id.as_deref().unwrap_or(""),
-                    );
-                    self.active_contact_for(s, d, e.subtype.as_deref())
-                        .map(|c| c.contact_id)
-                        .ok_or_else(|| {
-                            format!(
-                                "no active chat for {s} → {d} ({})",
-                                e.subtype.as_deref().unwrap_or("no Subtype")
-                            )
-                        })
+                    let (s, d) = (e.source_id.as_deref().unwrap_or(""), e.destination_id.as_deref().unwrap_or(""));
+                    self.active_contact_for(s, d, e.subtype.as_deref()).map(|c| c.contact_id).ok_or_else(|| {
+                        format!("no active chat for {s} → {d} ({})", e.subtype.as_deref().unwrap_or("no Subtype"))
+                    })
                 };
                 let by = match e.by {
                     EndedBy::Agent => "agent",
@@ -551,24 +519,12 @@ impl Simulator {
                 ("(nothing)".into(), String::new(), String::new())
             };
             if let Some(expect) = &step.expect {
-                check(
-                    expect,
-                    outcome.as_ref(),
-                    contact,
-                    expired,
-                    self.active_chat_count(),
-                    &named,
-                    &mut failures,
-                );
+                check(expect, outcome.as_ref(), contact, expired, self.active_chat_count(), &named, &mut failures);
             }
             if let (Some(name), Some(id)) = (&step.name, contact) {
                 named.insert(name.clone(), id);
             }
-            let passed = if step.expect.is_some() || !failures.is_empty() {
-                Some(failures.is_empty())
-            } else {
-                None
-            };
+            let passed = if step.expect.is_some() || !failures.is_empty() { Some(failures.is_empty()) } else { None };
             steps.push(StepReport {
                 number: i + 1,
                 name: step.name.clone(),
@@ -611,14 +567,8 @@ fn describe_send(r: &SendChatIntegrationEventRequest) -> String {
             out.push_str(ct);
         }
     }
-    out.push_str(&format!(
-        " from {}",
-        r.source_id.as_deref().unwrap_or("(no SourceId)")
-    ));
-    out.push_str(&format!(
-        " ({})",
-        r.subtype.as_deref().unwrap_or("no Subtype")
-    ));
+    out.push_str(&format!(" from {}", r.source_id.as_deref().unwrap_or("(no SourceId)")));
+    out.push_str(&format!(" ({})", r.subtype.as_deref().unwrap_or("no Subtype")));
     if r.new_session_details.is_some() {
         out.push_str(" with NewSessionDetails");
     }
@@ -661,11 +611,7 @@ fn check(
     if let Some(o) = outcome {
         if let Some(w) = expect.what {
             if o.what != w {
-                fail(failures, format_args!(
-                    "expected what = {}, got {}",
-                    what_word(w),
-                    what_word(o.what)
-                ));
+                fail(failures, format_args!("expected what = {}, got {}", what_word(w), what_word(o.what)));
             }
         }
         if let Some(n) = expect.new_chat_created {
@@ -674,20 +620,26 @@ fn check(
                 super::AwsResponse::Error(_) => None,
             };
             if got != Some(n) {
-                fail(failures, format_args!(
-                    "expected NewChatCreated {n}, got {}",
-                    got.map_or("no response".into(), |g| g.to_string())
-                ));
+                fail(
+                    failures,
+                    format_args!(
+                        "expected NewChatCreated {n}, got {}",
+                        got.map_or("no response".into(), |g| g.to_string())
+                    ),
+                );
             }
         }
         if let Some(e) = expect.error {
             let got = o.error().map(|x| x.error_type);
             if got != Some(e) {
-                fail(failures, format_args!(
-                    "expected {}, got {}",
-                    e.name(),
-                    got.map_or("HTTP 200".into(), |g| g.name().to_string())
-                ));
+                fail(
+                    failures,
+                    format_args!(
+                        "expected {}, got {}",
+                        e.name(),
+                        got.map_or("HTTP 200".into(), |g| g.name().to_string())
+                    ),
+                );
             }
         }
         if let Some(s) = expect.http_status {
@@ -697,62 +649,54 @@ fn check(
         }
         if let Some(absent) = expect.initial_contact_id_absent {
             if o.contact_id.is_none() != absent {
-                fail(failures, format_args!(
-                    "expected InitialContactId {}, got {}",
-                    if absent { "absent" } else { "present" },
-                    show(o.contact_id)
-                ));
+                fail(
+                    failures,
+                    format_args!(
+                        "expected InitialContactId {}, got {}",
+                        if absent { "absent" } else { "present" },
+                        show(o.contact_id)
+                    ),
+                );
             }
         }
         if let Some(name) = &expect.follows {
             if let Some(id) = lookup(name, failures) {
                 let got = o.follows.map(|p| p.contact_id);
                 if got != Some(id) {
-                    fail(failures, format_args!(
-                        "expected the contact to follow {id} (step {name:?}), it follows {}",
-                        show(got)
-                    ));
+                    fail(
+                        failures,
+                        format_args!("expected the contact to follow {id} (step {name:?}), it follows {}", show(got)),
+                    );
                 }
             }
         }
         if let Some(ignored) = expect.new_session_details_ignored {
             if o.new_session_details_ignored != ignored {
-                fail(failures, format_args!(
-                    "expected newSessionDetailsIgnored {ignored}, got {}",
-                    o.new_session_details_ignored
-                ));
+                fail(
+                    failures,
+                    format_args!("expected newSessionDetailsIgnored {ignored}, got {}", o.new_session_details_ignored),
+                );
             }
         }
         if let Some(text) = &expect.explanation_contains {
             if !o.explanation.contains(text.as_str()) {
-                fail(failures, format_args!(
-                    "expected the explanation to contain {text:?}; it is {:?}",
-                    o.explanation
-                ));
+                fail(failures, format_args!("expected the explanation to contain {text:?}; it is {:?}", o.explanation));
             }
         }
     } else if needs_send || expect.explanation_contains.is_some() {
-        failures.push(
-            "this step sends nothing, so it has no outcome to check (what, error, follows, …)"
-                .into(),
-        );
+        failures.push("this step sends nothing, so it has no outcome to check (what, error, follows, …)".into());
     }
     if let Some(name) = &expect.same_contact_as {
         if let Some(id) = lookup(name, failures) {
             if contact != Some(id) {
-                fail(failures, format_args!(
-                    "expected the contact of step {name:?} ({id}), got {}",
-                    show(contact)
-                ));
+                fail(failures, format_args!("expected the contact of step {name:?} ({id}), got {}", show(contact)));
             }
         }
     }
     if let Some(name) = &expect.different_contact_from {
         if let Some(id) = lookup(name, failures) {
             if contact == Some(id) {
-                fail(failures, format_args!(
-                    "expected a contact other than step {name:?}'s ({id})"
-                ));
+                fail(failures, format_args!("expected a contact other than step {name:?}'s ({id})"));
             }
         }
     }

@@ -15,11 +15,7 @@ pub struct Example {
 
 macro_rules! example {
     ($name:literal, $title:literal) => {
-        Example {
-            name: $name,
-            title: $title,
-            text: include_str!(concat!("../../scenarios/", $name, ".json")),
-        }
+        Example { name: $name, title: $title, text: include_str!(concat!("../../scenarios/", $name, ".json")) }
     };
 }
 
@@ -27,10 +23,7 @@ macro_rules! example {
 pub const EXAMPLES: &[Example] = &[
     example!("first-sms-creates-chat", "The first SMS creates a chat"),
     example!("next-sms-reuses-chat", "The next SMS reuses the chat"),
-    example!(
-        "disconnect-then-message",
-        "A disconnect, then a message, creates a new contact"
-    ),
+    example!("disconnect-then-message", "A disconnect, then a message, creates a new contact"),
     example!("expiry-after-25h", "A chat expires after 25 hours"),
     example!("whatsapp-with-attributes", "WhatsApp with attributes"),
     example!("throttling-burst", "A throttling burst"),

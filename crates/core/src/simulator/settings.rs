@@ -140,10 +140,8 @@ impl Settings {
     /// A syntax error is the field `(settings)` with serde_json's line and column; a wrong member
     /// is the member's path (`faults.throttling.burst`).
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
-        let value: Value = crate::json::parse(text).map_err(|e| SettingsError {
-            field: "(settings)".into(),
-            message: e.to_string(),
-        })?;
+        let value: Value = crate::json::parse(text)
+            .map_err(|e| SettingsError { field: "(settings)".into(), message: e.to_string() })?;
         crate::json::read::read(&value).map_err(|e| SettingsError {
             field: if e.path.is_empty() { "(settings)".into() } else { e.path },
             message: e.message,
@@ -152,12 +150,7 @@ impl Settings {
 
     /// Checks every range; the first problem is returned.
     pub fn check(&self) -> Result<(), SettingsError> {
-        let fail = |field: &str, message: String| {
-            Err(SettingsError {
-                field: field.into(),
-                message,
-            })
-        };
+        let fail = |field: &str, message: String| Err(SettingsError { field: field.into(), message });
         let d = self.chat_duration_minutes;
         if !(MIN_CHAT_DURATION_MINUTES..=MAX_CHAT_DURATION_MINUTES).contains(&d) {
             return fail(
@@ -185,10 +178,7 @@ impl Settings {
                 );
             }
             if t.burst == 0 {
-                return fail(
-                    "faults.throttling.burst",
-                    "must be at least 1, or no request would ever pass".into(),
-                );
+                return fail("faults.throttling.burst", "must be at least 1, or no request would ever pass".into());
             }
         }
         Ok(())
@@ -264,18 +254,8 @@ mod tests {
 
     #[test]
     fn chat_duration_range_both_sides() {
-        for (minutes, ok) in [
-            (59, false),
-            (60, true),
-            (1_500, true),
-            (10_080, true),
-            (10_081, false),
-            (0, false),
-        ] {
-            let s = Settings {
-                chat_duration_minutes: minutes,
-                ..Settings::default()
-            };
+        for (minutes, ok) in [(59, false), (60, true), (1_500, true), (10_080, true), (10_081, false), (0, false)] {
+            let s = Settings { chat_duration_minutes: minutes, ..Settings::default() };
             let r = s.check();
             assert_eq!(r.is_ok(), ok, "{minutes}");
             if let Err(e) = r {
@@ -288,71 +268,28 @@ mod tests {
     #[test]
     fn fault_ranges() {
         let bad = [
+            (Faults { internal_error_probability: 1.01, ..Faults::default() }, "faults.internalErrorProbability"),
+            (Faults { internal_error_probability: -0.1, ..Faults::default() }, "faults.internalErrorProbability"),
+            (Faults { internal_error_probability: f64::NAN, ..Faults::default() }, "faults.internalErrorProbability"),
             (
-                Faults {
-                    internal_error_probability: 1.01,
-                    ..Faults::default()
-                },
-                "faults.internalErrorProbability",
-            ),
-            (
-                Faults {
-                    internal_error_probability: -0.1,
-                    ..Faults::default()
-                },
-                "faults.internalErrorProbability",
-            ),
-            (
-                Faults {
-                    internal_error_probability: f64::NAN,
-                    ..Faults::default()
-                },
-                "faults.internalErrorProbability",
-            ),
-            (
-                Faults {
-                    throttling: Some(Throttling {
-                        rate_per_second: 0.0,
-                        burst: 5,
-                    }),
-                    ..Faults::default()
-                },
+                Faults { throttling: Some(Throttling { rate_per_second: 0.0, burst: 5 }), ..Faults::default() },
                 "faults.throttling.ratePerSecond",
             ),
             (
-                Faults {
-                    throttling: Some(Throttling {
-                        rate_per_second: 2.0,
-                        burst: 0,
-                    }),
-                    ..Faults::default()
-                },
+                Faults { throttling: Some(Throttling { rate_per_second: 2.0, burst: 0 }), ..Faults::default() },
                 "faults.throttling.burst",
             ),
         ];
         for (faults, field) in bad {
-            let e = Settings {
-                faults,
-                ..Settings::default()
-            }
-            .check()
-            .unwrap_err();
+            let e = Settings { faults, ..Settings::default() }.check().unwrap_err();
             assert_eq!(e.field, field);
         }
         let ok = Faults {
             internal_error_probability: 1.0,
-            throttling: Some(Throttling {
-                rate_per_second: 0.5,
-                burst: 1,
-            }),
+            throttling: Some(Throttling { rate_per_second: 0.5, burst: 1 }),
             ..Faults::default()
         };
-        assert!(Settings {
-            faults: ok,
-            ..Settings::default()
-        }
-        .check()
-        .is_ok());
+        assert!(Settings { faults: ok, ..Settings::default() }.check().is_ok());
     }
 
     #[test]
@@ -360,20 +297,15 @@ mod tests {
         let e = Settings::from_json(r#"{"chatDuration": 60}"#).unwrap_err();
         assert_eq!(e.field, "chatDuration");
         assert!(e.message.starts_with("unknown member \"chatDuration\"; expected \"seed\""), "{}", e.message);
-        let e = Settings::from_json(r#"{"faults": {"throttling": {"ratePerSecond": 2, "burst": 5, "x": 1}}}"#).unwrap_err();
+        let e =
+            Settings::from_json(r#"{"faults": {"throttling": {"ratePerSecond": 2, "burst": 5, "x": 1}}}"#).unwrap_err();
         assert_eq!(e.field, "faults.throttling.x");
         let s = Settings::from_json(
             r#"{"subtypeMatching":"caseInsensitive","faults":{"throttling":{"ratePerSecond":2,"burst":5}}}"#,
         )
         .unwrap();
         assert_eq!(s.subtype_matching, SubtypeMatching::CaseInsensitive);
-        assert_eq!(
-            s.faults.throttling,
-            Some(Throttling {
-                rate_per_second: 2.0,
-                burst: 5
-            })
-        );
+        assert_eq!(s.faults.throttling, Some(Throttling { rate_per_second: 2.0, burst: 5 }));
     }
 
     #[test]
@@ -399,7 +331,8 @@ mod tests {
         };
         assert_eq!(Settings::from_json(&crate::json::to_string(&all)), Ok(all));
         // The start reads in each of a timestamp's forms; a probability may be a whole number.
-        let s = Settings::from_json(r#"{"start": "1970-01-01T00:00:00Z", "faults": {"internalErrorProbability": 1}}"#).unwrap();
+        let s = Settings::from_json(r#"{"start": "1970-01-01T00:00:00Z", "faults": {"internalErrorProbability": 1}}"#)
+            .unwrap();
         assert_eq!((s.start, s.faults.internal_error_probability), (Timestamp::EPOCH, 1.0));
         assert_eq!(Settings::from_json(r#"{"start": 0}"#).map(|s| s.start), Ok(Timestamp::EPOCH));
     }
@@ -409,13 +342,41 @@ mod tests {
         for (text, field, message) in [
             ("[]", "(settings)", "expected the settings (an object), found a list of 0 items"),
             (r#"{"seed": -1}"#, "seed", "expected a whole number from 0, found the number -1"),
-            (r#"{"chatDurationMinutes": "25h"}"#, "chatDurationMinutes", "expected a whole number from 0, found the string \"25h\""),
-            (r#"{"subtypeMatching": "CaseInsensitive"}"#, "subtypeMatching", "expected \"caseSensitive\" or \"caseInsensitive\", found \"CaseInsensitive\""),
-            (r#"{"faults": {"internalErrorProbability": "0.5"}}"#, "faults.internalErrorProbability", "expected a number, found the string \"0.5\""),
-            (r#"{"faults": {"throttling": {"burst": 5}}}"#, "faults.throttling", "the member \"ratePerSecond\" is missing"),
-            (r#"{"faults": {"throttling": {"ratePerSecond": 1}}}"#, "faults.throttling", "the member \"burst\" is missing"),
-            (r#"{"faults": {"destinations": "arn:d"}}"#, "faults.destinations", "expected a list, found the string \"arn:d\""),
-            (r#"{"faults": {"maxActiveChats": 4294967296}}"#, "faults.maxActiveChats", "expected a whole number from 0 to 4294967295, found 4294967296"),
+            (
+                r#"{"chatDurationMinutes": "25h"}"#,
+                "chatDurationMinutes",
+                "expected a whole number from 0, found the string \"25h\"",
+            ),
+            (
+                r#"{"subtypeMatching": "CaseInsensitive"}"#,
+                "subtypeMatching",
+                "expected \"caseSensitive\" or \"caseInsensitive\", found \"CaseInsensitive\"",
+            ),
+            (
+                r#"{"faults": {"internalErrorProbability": "0.5"}}"#,
+                "faults.internalErrorProbability",
+                "expected a number, found the string \"0.5\"",
+            ),
+            (
+                r#"{"faults": {"throttling": {"burst": 5}}}"#,
+                "faults.throttling",
+                "the member \"ratePerSecond\" is missing",
+            ),
+            (
+                r#"{"faults": {"throttling": {"ratePerSecond": 1}}}"#,
+                "faults.throttling",
+                "the member \"burst\" is missing",
+            ),
+            (
+                r#"{"faults": {"destinations": "arn:d"}}"#,
+                "faults.destinations",
+                "expected a list, found the string \"arn:d\"",
+            ),
+            (
+                r#"{"faults": {"maxActiveChats": 4294967296}}"#,
+                "faults.maxActiveChats",
+                "expected a whole number from 0 to 4294967295, found 4294967296",
+            ),
         ] {
             let e = Settings::from_json(text).unwrap_err();
             assert_eq!((e.field.as_str(), e.message.as_str()), (field, message), "{text}");

@@ -29,11 +29,7 @@ pub const SNAPSHOT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnapshotError {
     /// The text is not JSON.
-    NotJson {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    NotJson { line: usize, column: usize, message: String },
     /// JSON, but not a simulator snapshot (no or another `format`).
     NotASnapshot { found: Option<String> },
     /// Written by a newer version of this library.
@@ -164,10 +160,7 @@ impl crate::json::ToJson for TranscriptDoc {
 /// One place builds the error, so that restore's many checks each cost only a call.
 #[inline(never)]
 fn corrupt(path: String, message: &str) -> SnapshotError {
-    SnapshotError::Corrupt {
-        path,
-        message: message.to_string(),
-    }
+    SnapshotError::Corrupt { path, message: message.to_string() }
 }
 
 /// [`corrupt`] at `{list}[{i}]{member}`: the path is written only when there is an error.
@@ -188,11 +181,7 @@ impl Simulator {
             .filter(|&i| self.transcripts.has(i))
             .map(|i| TranscriptDoc {
                 contact_id: self.codec.contact(i),
-                entries: self
-                    .transcripts
-                    .items(i)
-                    .map(|item| self.entry(i, item))
-                    .collect(),
+                entries: self.transcripts.items(i).map(|item| self.entry(i, item)).collect(),
             })
             .collect();
         Document {
@@ -211,12 +200,11 @@ impl Simulator {
 
     /// Rebuilds a simulator from [`Simulator::snapshot`]'s JSON, checking that it holds together.
     pub fn restore(text: &str) -> Result<Simulator, SnapshotError> {
-        let value: Value =
-            crate::json::parse(text).map_err(|e| SnapshotError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            })?;
+        let value: Value = crate::json::parse(text).map_err(|e| SnapshotError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
         match value.get("format") {
             Some(Value::String(f)) if f == SNAPSHOT_FORMAT => {}
             Some(other) => {
@@ -228,34 +216,19 @@ impl Simulator {
         }
         match value.get("version").and_then(Value::as_u64) {
             Some(v) if v > u64::from(SNAPSHOT_VERSION) => {
-                return Err(SnapshotError::NewerVersion {
-                    found: v,
-                    supported: SNAPSHOT_VERSION,
-                })
+                return Err(SnapshotError::NewerVersion { found: v, supported: SNAPSHOT_VERSION })
             }
-            Some(0) | None => {
-                return Err(corrupt(
-                    "version".into(),
-                    "expected a version number from 1",
-                ))
-            }
+            Some(0) | None => return Err(corrupt("version".into(), "expected a version number from 1")),
             Some(_) => {}
         }
-        let doc: Document =
-            crate::json::read::read(&value).map_err(|e| SnapshotError::Corrupt {
-                path: if e.path.is_empty() {
-                    "(document)".to_string()
-                } else {
-                    e.path
-                },
-                message: e.message,
-            })?;
+        let doc: Document = crate::json::read::read(&value).map_err(|e| SnapshotError::Corrupt {
+            path: if e.path.is_empty() { "(document)".to_string() } else { e.path },
+            message: e.message,
+        })?;
         doc.settings.check().map_err(SnapshotError::Settings)?;
         let mut sim = Simulator::fresh(doc.settings);
         sim.now = doc.now;
-        sim.rng = SplitMix64 {
-            state: doc.rng_state,
-        };
+        sim.rng = SplitMix64 { state: doc.rng_state };
         sim.bucket = doc.bucket;
         sim.requests = doc.requests;
         let duration = sim.settings.chat_duration_millis();
@@ -270,55 +243,33 @@ impl Simulator {
             if v.contact_id != sim.codec.contact(index) {
                 return Err(at(
                     ".contactId",
-                    &format!(
-                        "{} is not the id of contact number {i} under seed {}",
-                        v.contact_id, sim.settings.seed
-                    ),
+                    &format!("{} is not the id of contact number {i} under seed {}", v.contact_id, sim.settings.seed),
                 ));
             }
             let started = v.started_at.epoch_millis();
             if started < last_start || started > now {
-                return Err(at(
-                    ".startedAt",
-                    "contacts must be in creation order and not start after now",
-                ));
+                return Err(at(".startedAt", "contacts must be in creation order and not start after now"));
             }
             last_start = started;
             let expires_at = v.started_at.plus_millis(duration);
             let expires = expires_at.epoch_millis();
             if v.expires_at != expires_at {
-                return Err(at(
-                    ".expiresAt",
-                    &format!("expected {expires_at} (start plus chatDurationMinutes)"),
-                ));
+                return Err(at(".expiresAt", &format!("expected {expires_at} (start plus chatDurationMinutes)")));
             }
             let standing = match (v.status, v.end_reason) {
                 (ContactStatus::Active, None) if expires > now => Standing::Active,
-                (ContactStatus::Active, None) => {
-                    return Err(at(".status", "active, but its expiry has passed"))
-                }
+                (ContactStatus::Active, None) => return Err(at(".status", "active, but its expiry has passed")),
                 (ContactStatus::Expired, None | Some(EndReason::Expired)) => Standing::Expired,
-                (ContactStatus::Ended, Some(EndReason::CustomerDisconnected)) => {
-                    Standing::CustomerDisconnected
-                }
-                (ContactStatus::Ended, Some(EndReason::AgentDisconnected)) => {
-                    Standing::AgentDisconnected
-                }
-                (ContactStatus::Ended, Some(EndReason::FlowDisconnected)) => {
-                    Standing::FlowDisconnected
-                }
+                (ContactStatus::Ended, Some(EndReason::CustomerDisconnected)) => Standing::CustomerDisconnected,
+                (ContactStatus::Ended, Some(EndReason::AgentDisconnected)) => Standing::AgentDisconnected,
+                (ContactStatus::Ended, Some(EndReason::FlowDisconnected)) => Standing::FlowDisconnected,
                 _ => return Err(at(".endReason", "does not agree with status")),
             };
             let ended = match (standing, v.ended_at) {
                 (Standing::Active, _) => 0,
                 (Standing::Expired, _) => expires,
                 (_, Some(t)) if (started..=now).contains(&t.epoch_millis()) => t.epoch_millis(),
-                _ => {
-                    return Err(at(
-                        ".endedAt",
-                        "an ended contact needs an end between its start and now",
-                    ))
-                }
+                _ => return Err(at(".endedAt", "an ended contact needs an end between its start and now")),
             };
             let follows = match v.follows {
                 None => NONE,
@@ -350,10 +301,7 @@ impl Simulator {
                 if let Some(other) = sim.store.active_for(&key) {
                     return Err(at(
                         ".status",
-                        &format!(
-                            "two active chats for one identity (the other is {})",
-                            sim.codec.contact(other)
-                        ),
+                        &format!("two active chats for one identity (the other is {})", sim.codec.contact(other)),
                     ));
                 }
                 sim.store.active += 1;
@@ -380,32 +328,20 @@ impl Simulator {
         sim.store.settle_cursor();
         for (t, doc) in doc.transcripts.into_iter().enumerate() {
             let Some(index) = sim.index_of(doc.contact_id) else {
-                return Err(corrupt_at(
-                    "transcripts",
-                    t,
-                    ".contactId",
-                    "not a contact of this snapshot",
-                ));
+                return Err(corrupt_at("transcripts", t, ".contactId", "not a contact of this snapshot"));
             };
-            let items = sim
-                .store
-                .contacts
-                .get(index as usize)
-                .map_or(0, |c| c.items);
+            let items = sim.store.contacts.get(index as usize).map_or(0, |c| c.items);
             for (e, entry) in doc.entries.into_iter().enumerate() {
                 let at = |member: &str, message: &str| {
                     corrupt_at("transcripts", t, &format!(".entries[{e}].{member}"), message)
                 };
                 let (item, is_message) = match sim.codec.decode_id(entry.message_id.0) {
-                    Some(Decoded::Item {
-                        contact,
-                        item,
-                        is_message,
-                    }) if contact == index && item <= items => (item, is_message),
+                    Some(Decoded::Item { contact, item, is_message }) if contact == index && item <= items => {
+                        (item, is_message)
+                    }
                     _ => return Err(at("messageId", "not an id of this contact's messages")),
                 };
-                let Some(event_type) = super::transcript::EventType::parse(&entry.event_type)
-                else {
+                let Some(event_type) = super::transcript::EventType::parse(&entry.event_type) else {
                     return Err(at("eventType", "expected MESSAGE, EVENT or DISCONNECT"));
                 };
                 sim.transcripts.push(
@@ -415,10 +351,7 @@ impl Simulator {
                         is_message,
                         at: entry.at.epoch_millis(),
                         event_type,
-                        content_type: entry
-                            .content_type
-                            .as_deref()
-                            .map(super::transcript::stored_content_type),
+                        content_type: entry.content_type.as_deref().map(super::transcript::stored_content_type),
                         content: entry.content.map(Into::into),
                     },
                 );

@@ -47,10 +47,7 @@ impl Hasher for FxHasher {
         let rest = chunks.remainder();
         if !rest.is_empty() {
             // Byte by byte: a copy of a variable length would be a call to memcpy.
-            let w = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            let w = rest.iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
             self.add(w ^ ((rest.len() as u64) << 56));
         }
     }
@@ -93,10 +90,7 @@ impl Interner {
     /// The string named `id`; empty for an unknown id.
     pub fn get(&self, id: u32) -> &str {
         match self.spans.get(id as usize) {
-            Some(&(start, len)) => self
-                .arena
-                .get(start as usize..(start + len) as usize)
-                .unwrap_or(""),
+            Some(&(start, len)) => self.arena.get(start as usize..(start + len) as usize).unwrap_or(""),
             None => "",
         }
     }
@@ -135,9 +129,7 @@ impl Interner {
         let start = u32::try_from(self.arena.len()).ok()?;
         let len = u32::try_from(s.len()).ok()?;
         start.checked_add(len)?;
-        let id = u32::try_from(self.spans.len())
-            .ok()
-            .filter(|&id| id != NONE)?;
+        let id = u32::try_from(self.spans.len()).ok().filter(|&id| id != NONE)?;
         self.arena.push_str(s);
         self.spans.push((start, len));
         self.table[slot] = id;
@@ -291,10 +283,7 @@ impl ChatStore {
     pub fn hash_of(&mut self, who: &IdentityRef<'_>) -> u64 {
         let memo = &mut self.place_memo;
         match memo.hash {
-            Some(place)
-                if memo.destination == who.destination
-                    && memo.subtype.as_deref() == who.subtype =>
-            {
+            Some(place) if memo.destination == who.destination && memo.subtype.as_deref() == who.subtype => {
                 who.hash_from(place)
             }
             _ => {
@@ -397,11 +386,7 @@ impl ChatStore {
             Some(s) => strings.intern(s)?,
             None => NONE,
         };
-        let key = IdentityKey {
-            source: strings.intern(source)?,
-            destination: strings.intern(destination)?,
-            subtype,
-        };
+        let key = IdentityKey { source: strings.intern(source)?, destination: strings.intern(destination)?, subtype };
         Some((key, written))
     }
 
@@ -473,11 +458,7 @@ impl ChatStore {
     /// Moves the cursor past contacts that already ended (after disconnects), so it always points at
     /// an active contact or the end.
     pub fn settle_cursor(&mut self) {
-        while self
-            .contacts
-            .get(self.expiry_cursor)
-            .is_some_and(|c| c.standing != Standing::Active)
-        {
+        while self.contacts.get(self.expiry_cursor).is_some_and(|c| c.standing != Standing::Active) {
             self.expiry_cursor += 1;
         }
     }
@@ -499,9 +480,7 @@ mod tests {
     fn interner_stores_each_string_once() {
         let mut i = Interner::default();
         let a = i.intern("+15551234567").unwrap();
-        let b = i
-            .intern("arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc")
-            .unwrap();
+        let b = i.intern("arn:aws:sms-voice:us-east-1:123456789012:phone-number/abc").unwrap();
         assert_eq!(i.intern("+15551234567"), Some(a));
         assert_ne!(a, b);
         assert_eq!(i.get(a), "+15551234567");
@@ -510,10 +489,7 @@ mod tests {
             i.intern(&format!("+1555{n:07}")).unwrap();
         }
         assert_eq!(i.len(), 10_002);
-        assert_eq!(
-            i.lookup("+15550000042").map(|id| i.get(id).to_string()),
-            Some("+15550000042".into())
-        );
+        assert_eq!(i.lookup("+15550000042").map(|id| i.get(id).to_string()), Some("+15550000042".into()));
         assert_eq!(i.get(NONE), "");
         assert_eq!(i.intern(""), i.lookup(""));
     }
@@ -544,15 +520,8 @@ mod tests {
     #[test]
     fn newest_index_finds_each_identity_through_growth_and_replacement() {
         let mut store = ChatStore::default();
-        let who = |source: &'static str, subtype| IdentityRef {
-            source,
-            destination: "arn:d",
-            subtype,
-        };
-        assert_eq!(
-            store.newest_of(&who("+1", None), who("+1", None).hash()),
-            None
-        );
+        let who = |source: &'static str, subtype| IdentityRef { source, destination: "arn:d", subtype };
+        assert_eq!(store.newest_of(&who("+1", None), who("+1", None).hash()), None);
         let sources: Vec<String> = (0..5_000).map(|n| format!("+1555{n:07}")).collect();
         for s in &sources {
             push(&mut store, s, Some("connect:sms"));
@@ -562,49 +531,24 @@ mod tests {
         let none = push(&mut store, &sources[7], None);
         let upper = push(&mut store, &sources[7], Some("connect:SMS"));
         for (n, s) in sources.iter().enumerate() {
-            let w = IdentityRef {
-                source: s,
-                destination: "arn:d",
-                subtype: Some("connect:sms"),
-            };
+            let w = IdentityRef { source: s, destination: "arn:d", subtype: Some("connect:sms") };
             let want = if n == 7 { again } else { n as u32 };
             assert_eq!(store.newest_of(&w, w.hash()), Some(want), "{s}");
-            let other = IdentityRef {
-                destination: "arn:e",
-                ..w
-            };
-            assert_eq!(
-                store.newest_of(&other, other.hash()),
-                None,
-                "{s} on another destination"
-            );
+            let other = IdentityRef { destination: "arn:e", ..w };
+            assert_eq!(store.newest_of(&other, other.hash()), None, "{s} on another destination");
         }
-        let w = IdentityRef {
-            source: &sources[7],
-            destination: "arn:d",
-            subtype: None,
-        };
+        let w = IdentityRef { source: &sources[7], destination: "arn:d", subtype: None };
         assert_eq!(store.newest_of(&w, w.hash()), Some(none));
-        let w = IdentityRef {
-            subtype: Some("connect:SMS"),
-            ..w
-        };
+        let w = IdentityRef { subtype: Some("connect:SMS"), ..w };
         assert_eq!(store.newest_of(&w, w.hash()), Some(upper));
-        assert_eq!(
-            store.newest_of(&who("+19999", None), who("+19999", None).hash()),
-            None
-        );
+        assert_eq!(store.newest_of(&who("+19999", None), who("+19999", None).hash()), None);
         assert_eq!(store.newest.len, 5_002);
     }
 
     #[test]
     fn the_place_memo_never_changes_a_hash() {
         let mut store = ChatStore::default();
-        let who = |source, destination, subtype| IdentityRef {
-            source,
-            destination,
-            subtype,
-        };
+        let who = |source, destination, subtype| IdentityRef { source, destination, subtype };
         let cases = [
             who("+1", "arn:a", Some("connect:sms")),
             who("+1", "arn:a", Some("connect:sms")),
@@ -622,22 +566,12 @@ mod tests {
             assert_eq!(store.hash_of(&w), w.hash(), "{w:?}");
         }
         // The parts are length-delimited: moving a character between them changes the hash.
-        assert_ne!(
-            who("+1", "arn:ab", None).hash(),
-            who("+1a", "rn:ab", None).hash()
-        );
-        assert_ne!(
-            who("+1", "arn:a", Some("")).hash(),
-            who("+1", "arn:a", None).hash()
-        );
+        assert_ne!(who("+1", "arn:ab", None).hash(), who("+1a", "rn:ab", None).hash());
+        assert_ne!(who("+1", "arn:a", Some("")).hash(), who("+1", "arn:a", None).hash());
     }
 
     #[test]
     fn contact_record_stays_small() {
-        assert!(
-            std::mem::size_of::<ContactRecord>() <= 56,
-            "{}",
-            std::mem::size_of::<ContactRecord>()
-        );
+        assert!(std::mem::size_of::<ContactRecord>() <= 56, "{}", std::mem::size_of::<ContactRecord>());
     }
 }

@@ -109,17 +109,12 @@ pub(crate) struct Transcripts {
 
 impl Transcripts {
     pub fn new(limit: u32) -> Self {
-        Transcripts {
-            limit,
-            by_contact: Vec::new(),
-        }
+        Transcripts { limit, by_contact: Vec::new() }
     }
 
     /// True when the contact has items.
     pub fn has(&self, contact: u32) -> bool {
-        self.by_contact
-            .get(contact as usize)
-            .is_some_and(|items| !items.is_empty())
+        self.by_contact.get(contact as usize).is_some_and(|items| !items.is_empty())
     }
 
     /// Adds an item, dropping the contact's oldest beyond the limit.
@@ -154,32 +149,15 @@ mod tests {
     use super::*;
 
     fn item(n: u32) -> Item {
-        Item {
-            item: n,
-            is_message: true,
-            at: 0,
-            event_type: EventType::Message,
-            content_type: None,
-            content: None,
-        }
+        Item { item: n, is_message: true, at: 0, event_type: EventType::Message, content_type: None, content: None }
     }
 
     #[test]
     fn items_stay_small_and_known_content_types_are_not_copied() {
-        assert!(
-            std::mem::size_of::<Item>() <= 56,
-            "{}",
-            std::mem::size_of::<Item>()
-        );
-        for t in [
-            "text/plain",
-            "application/vnd.amazonaws.connect.event.message.read",
-            super::super::PARTICIPANT_LEFT,
-        ] {
-            assert!(
-                matches!(stored_content_type(t), Cow::Borrowed(k) if k == t),
-                "{t}"
-            );
+        assert!(std::mem::size_of::<Item>() <= 56, "{}", std::mem::size_of::<Item>());
+        for t in ["text/plain", "application/vnd.amazonaws.connect.event.message.read", super::super::PARTICIPANT_LEFT]
+        {
+            assert!(matches!(stored_content_type(t), Cow::Borrowed(k) if k == t), "{t}");
         }
         assert!(matches!(stored_content_type("text/csv"), Cow::Owned(k) if k == "text/csv"));
         for e in [EventType::Message, EventType::Event, EventType::Disconnect] {
@@ -190,12 +168,8 @@ mod tests {
 
     #[test]
     fn retention_keeps_the_newest_items() {
-        for (limit, pushed, kept) in [
-            (0u32, 3u32, vec![]),
-            (1, 3, vec![3]),
-            (2, 3, vec![2, 3]),
-            (5, 3, vec![1, 2, 3]),
-        ] {
+        for (limit, pushed, kept) in [(0u32, 3u32, vec![]), (1, 3, vec![3]), (2, 3, vec![2, 3]), (5, 3, vec![1, 2, 3])]
+        {
             let mut t = Transcripts::new(limit);
             for n in 1..=pushed {
                 t.push(7, item(n));

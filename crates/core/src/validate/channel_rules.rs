@@ -167,7 +167,8 @@ fn message_on_phone(channel: Channel, content_type: Option<&str>, content: Optio
     let n = c.chars().count();
     // Over the model's 16,384 is a max-length error as well; both are true and both are reported.
     if n > WHATSAPP_TEXT_MAX_CHARS {
-        let over_model = if n > max_length(&crate::shape::CHAT_CONTENT) { " (and over the model's 16,384)" } else { "" };
+        let over_model =
+            if n > max_length(&crate::shape::CHAT_CONTENT) { " (and over the model's 16,384)" } else { "" };
         out.push(diag(
             "Event.Content",
             codes::WHATSAPP_TEXT_TOO_LONG,

@@ -116,7 +116,8 @@ fn not_allowed(t: &str, event_type: &str, allowed: &[&'static str], other: (&str
         ),
     );
     if other.1.contains(&t) {
-        d.message.push_str(&format!(" This content type belongs to {} events: set Event.Type to {}.", other.0, other.0));
+        d.message
+            .push_str(&format!(" This content type belongs to {} events: set Event.Type to {}.", other.0, other.0));
     } else if let Some(s) = near_miss(t, allowed) {
         did_you_mean(&mut d, s, "");
     }
@@ -125,7 +126,13 @@ fn not_allowed(t: &str, event_type: &str, allowed: &[&'static str], other: (&str
 
 fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     if !ct::MESSAGE_CONTENT_TYPES.contains(&t) {
-        out.push(not_allowed(t, "a MESSAGE", &ct::MESSAGE_CONTENT_TYPES, ("EVENT", &ct::EVENT_CONTENT_TYPES), "SendMessage"));
+        out.push(not_allowed(
+            t,
+            "a MESSAGE",
+            &ct::MESSAGE_CONTENT_TYPES,
+            ("EVENT", &ct::EVENT_CONTENT_TYPES),
+            "SendMessage",
+        ));
         return;
     }
     if t == ct::APPLICATION_JSON {
@@ -136,7 +143,9 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
                     "Event.Content",
                     codes::CONTENT_NOT_JSON,
                     Severity::Error,
-                    format!("Event.Content is not JSON, but its ContentType is application/json: {e} (within the content)."),
+                    format!(
+                        "Event.Content is not JSON, but its ContentType is application/json: {e} (within the content)."
+                    ),
                 ));
             }
         }
@@ -180,7 +189,13 @@ impl FromJson for Receipt {
 
 fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out: &mut Vec<Diagnostic>) {
     if !ct::EVENT_CONTENT_TYPES.contains(&t) {
-        out.push(not_allowed(t, "an EVENT", &ct::EVENT_CONTENT_TYPES, ("MESSAGE", &ct::MESSAGE_CONTENT_TYPES), "SendEvent"));
+        out.push(not_allowed(
+            t,
+            "an EVENT",
+            &ct::EVENT_CONTENT_TYPES,
+            ("MESSAGE", &ct::MESSAGE_CONTENT_TYPES),
+            "SendEvent",
+        ));
         return;
     }
     if t == ct::CONNECTION_ACKNOWLEDGED {
@@ -271,7 +286,9 @@ fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
             SUPPORTED_PATH,
             codes::TEXT_PLAIN_MISSING,
             Severity::Error,
-            format!("{SUPPORTED_PATH} does not include text/plain; AWS's docs require it in the list (in any position)."),
+            format!(
+                "{SUPPORTED_PATH} does not include text/plain; AWS's docs require it in the list (in any position)."
+            ),
         ));
     }
 }

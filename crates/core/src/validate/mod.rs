@@ -247,11 +247,7 @@ mod tests {
                 }),
                 new_session_details: None,
             };
-            assert_eq!(
-                validate_with(&request, &mut memo),
-                validate(&request),
-                "{destination} {subtype:?}"
-            );
+            assert_eq!(validate_with(&request, &mut memo), validate(&request), "{destination} {subtype:?}");
         }
     }
 }

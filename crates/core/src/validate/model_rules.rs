@@ -107,7 +107,13 @@ fn required_string(
     }
 }
 
-fn required(structure: &'static shape::Structure, member: &str, path: &'static str, absent: bool, out: &mut Vec<Diagnostic>) {
+fn required(
+    structure: &'static shape::Structure,
+    member: &str,
+    path: &'static str,
+    absent: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     if !absent || !structure.member(member).is_some_and(|m| m.required) {
         return;
     }
@@ -134,7 +140,11 @@ pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnosti
     // One diagnostic built in one place for both bounds.
     let (code, caught_by_cli, message) = if n < min {
         let found = if n == 0 { "empty".to_string() } else { chars_word(n) };
-        (codes::MIN_LENGTH, true, format!("{} is {found}; the service model requires at least {}.", at.describe(), chars_word(min)))
+        (
+            codes::MIN_LENGTH,
+            true,
+            format!("{} is {found}; the service model requires at least {}.", at.describe(), chars_word(min)),
+        )
     } else if n > max {
         (
             codes::MAX_LENGTH,
@@ -162,7 +172,11 @@ fn event_type_enum(t: &str, out: &mut Vec<Diagnostic>) {
         Severity::Error,
         RuleSource::ServiceModel,
         false,
-        format!("Event.Type is {}; the service model allows only {}.", super::preview(t), shape::EVENT_TYPES.join(", ")),
+        format!(
+            "Event.Type is {}; the service model allows only {}.",
+            super::preview(t),
+            shape::EVENT_TYPES.join(", ")
+        ),
     );
     if let Some(s) = near_miss(t, &shape::EVENT_TYPES) {
         did_you_mean(&mut d, s, "");

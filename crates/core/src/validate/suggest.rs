@@ -51,10 +51,7 @@ pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '_' | '-' | ' ' | '\t'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment).
@@ -107,6 +104,9 @@ mod tests {
             assert_eq!(near_miss(input, candidates), want, "{input}");
         }
         assert_eq!(near_miss("message", &crate::shape::EVENT_TYPES), Some("MESSAGE"));
-        assert_eq!(near_miss("text/plian", &crate::content_type::SUPPORTED_MESSAGING_CONTENT_TYPES), Some("text/plain"));
+        assert_eq!(
+            near_miss("text/plian", &crate::content_type::SUPPORTED_MESSAGING_CONTENT_TYPES),
+            Some("text/plain")
+        );
     }
 }

@@ -8,11 +8,16 @@ use crate::{Diagnostic, RuleSource, Severity};
 pub(super) fn json_syntax(error: &crate::json::SyntaxError) -> Diagnostic {
     // The location goes into its own fields.
     let explained = match error.message() {
-        "EOF while parsing a value" => "the text ended where a value was expected (a string, number, object, list, true, false or null)".to_string(),
+        "EOF while parsing a value" => {
+            "the text ended where a value was expected (a string, number, object, list, true, false or null)"
+                .to_string()
+        }
         "EOF while parsing an object" => "the text ended inside an object: a closing '}' is missing".to_string(),
         "EOF while parsing a list" => "the text ended inside a list: a closing ']' is missing".to_string(),
         "EOF while parsing a string" => "the text ended inside a string: a closing '\"' is missing".to_string(),
-        "expected value" => "expected a value (a string in double quotes, a number, an object, a list, true, false or null)".to_string(),
+        "expected value" => {
+            "expected a value (a string in double quotes, a number, an object, a list, true, false or null)".to_string()
+        }
         "key must be a string" => "expected a member name in double quotes".to_string(),
         "expected `:`" => "expected ':' after the member name".to_string(),
         "expected `,` or `}`" => "expected ',' before the next member or '}' to close the object".to_string(),

@@ -163,8 +163,8 @@ impl Emitter {
 /// yaml-rust2's rule for a plain scalar that would not read back as the same string.
 fn needs_quotes(s: &str) -> bool {
     const WORDS: [&str; 31] = [
-        "true", "false", "True", "False", "TRUE", "FALSE", "null", "Null", "NULL", "~", "y", "Y", "n", "N", "yes", "Yes",
-        "YES", "no", "No", "NO", "True", "TRUE", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "",
+        "true", "false", "True", "False", "TRUE", "FALSE", "null", "Null", "NULL", "~", "y", "Y", "n", "N", "yes",
+        "Yes", "YES", "no", "No", "NO", "True", "TRUE", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "",
     ];
     s.starts_with([' ', '&', '*', '?', '|', '-', '<', '>', '=', '!', '%', '@', '.'])
         || s.ends_with(' ')
@@ -272,22 +272,66 @@ mod tests {
                 },
                 Value::String(s) => Yaml::String(s.clone()),
                 Value::Array(items) => Yaml::Array(items.iter().map(to_yaml).collect()),
-                Value::Object(map) => Yaml::Hash(map.iter().map(|(k, v)| (Yaml::String(k.clone()), to_yaml(v))).collect()),
+                Value::Object(map) => {
+                    Yaml::Hash(map.iter().map(|(k, v)| (Yaml::String(k.clone()), to_yaml(v))).collect())
+                }
             }
         }
         let mut out = String::new();
         YamlEmitter::new(&mut out).dump(&to_yaml(value)).unwrap();
-        let body = out.strip_prefix("---\n").or_else(|| out.strip_prefix("---")).unwrap_or(&out).trim_start_matches(' ');
+        let body =
+            out.strip_prefix("---\n").or_else(|| out.strip_prefix("---")).unwrap_or(&out).trim_start_matches(' ');
         format!("{body}\n")
     }
 
     #[test]
     fn resolves_plain_scalars_as_yaml_rust2() {
         let cases = [
-            "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "tRue", "false", "yes", "No", "0x1F", "0x-1F", "0x", "0xZ",
-            "0o17", "0o8", "0o", "+1", "++1", "+-1", "+", "-", "1", "-0", "01", "1e3", ".5", "+.5", "-.inf", ".NaN", ".nan", "inf",
-            "nan", "1.", "1_0", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "0x8000000000000000", "1e400",
-            "0.1", "12abc", "1 2",
+            "",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "true",
+            "True",
+            "TRUE",
+            "tRue",
+            "false",
+            "yes",
+            "No",
+            "0x1F",
+            "0x-1F",
+            "0x",
+            "0xZ",
+            "0o17",
+            "0o8",
+            "0o",
+            "+1",
+            "++1",
+            "+-1",
+            "+",
+            "-",
+            "1",
+            "-0",
+            "01",
+            "1e3",
+            ".5",
+            "+.5",
+            "-.inf",
+            ".NaN",
+            ".nan",
+            "inf",
+            "nan",
+            "1.",
+            "1_0",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "0x8000000000000000",
+            "1e400",
+            "0.1",
+            "12abc",
+            "1 2",
         ];
         for text in cases {
             let old = match Yaml::from_str(text) {
@@ -311,7 +355,24 @@ mod tests {
             serde_json::json!({}),
             serde_json::json!(null),
             serde_json::json!("yes"),
-            serde_json::json!([" a", "a ", "-1", "1e3", ".5", "0x1", "~", "", "NO", "a#b", "über", "\t", "12345678901234567890", 18446744073709551615u64, -3, 2.5e-8]),
+            serde_json::json!([
+                " a",
+                "a ",
+                "-1",
+                "1e3",
+                ".5",
+                "0x1",
+                "~",
+                "",
+                "NO",
+                "a#b",
+                "über",
+                "\t",
+                "12345678901234567890",
+                18446744073709551615u64,
+                -3,
+                2.5e-8
+            ]),
         ];
         for value in cases {
             assert_eq!(to_string(&value), yaml_rust2_to_string(&value), "{value}");
@@ -333,7 +394,8 @@ mod tests {
         leaf.prop_recursive(4, 32, 5, move |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-                prop::collection::vec((text, inner), 0..4).prop_map(|members| Value::Object(members.into_iter().collect())),
+                prop::collection::vec((text, inner), 0..4)
+                    .prop_map(|members| Value::Object(members.into_iter().collect())),
             ]
         })
     }

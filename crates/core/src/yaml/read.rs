@@ -13,7 +13,13 @@ pub(super) fn read(text: &str) -> Result<Value, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // YAML line breaks are \n, \r\n and \r: one kind keeps the reader simple and the positions right.
     let text = unify_breaks(text);
-    let mut reader = Reader { src: &text, at: Mark { pos: 0, line: 1, col: 0 }, depth: 0, flow_indent: -1, last_line: Mark { pos: 0, line: 1, col: 0 } };
+    let mut reader = Reader {
+        src: &text,
+        at: Mark { pos: 0, line: 1, col: 0 },
+        depth: 0,
+        flow_indent: -1,
+        last_line: Mark { pos: 0, line: 1, col: 0 },
+    };
     reader.stream().map_err(|e| *e)
 }
 
@@ -131,7 +137,11 @@ impl Reader<'_> {
     /// Every error is built here, once (not once per return type and message type).
     #[inline(never)]
     fn fail(at: Mark, message: &str) -> Box<YamlError> {
-        Box::new(YamlError { message: format!("Invalid YAML: {message}"), line: Some(at.line), column: Some(at.col + 1) })
+        Box::new(YamlError {
+            message: format!("Invalid YAML: {message}"),
+            line: Some(at.line),
+            column: Some(at.col + 1),
+        })
     }
 
     fn error_at<T>(&self, at: Mark, message: &str) -> Res<T> {
@@ -144,7 +154,9 @@ impl Reader<'_> {
 
     /// `---` or `...` at the start of a line, followed by a space or the line's end.
     fn at_doc_marker(&self) -> bool {
-        self.at.col == 0 && (self.rest().starts_with("---") || self.rest().starts_with("...")) && blank_or_end(self.rest().chars().nth(3))
+        self.at.col == 0
+            && (self.rest().starts_with("---") || self.rest().starts_with("..."))
+            && blank_or_end(self.rest().chars().nth(3))
     }
 
     fn skip_blanks(&mut self) -> bool {
@@ -199,7 +211,8 @@ impl Reader<'_> {
 
     /// After a value: only spaces and a comment may follow on its line.
     fn line_end(&mut self) -> Res<()> {
-        let blank = self.src.get(..self.at.pos).is_some_and(|before| before.ends_with([' ', '\t'])) | self.skip_blanks();
+        let blank =
+            self.src.get(..self.at.pos).is_some_and(|before| before.ends_with([' ', '\t'])) | self.skip_blanks();
         match self.peek() {
             None | Some('\n') => Ok(()),
             Some('#') if blank => {
@@ -312,7 +325,10 @@ impl Reader<'_> {
                 return self.multi_line_key(start);
             }
             if !fresh && after != After::Dash {
-                return self.error_at(start, "a mapping cannot start on the same line as its parent (put it on the next line, indented)");
+                return self.error_at(
+                    start,
+                    "a mapping cannot start on the same line as its parent (put it on the next line, indented)",
+                );
             }
             return self.block_map(col, start, scalar);
         }
@@ -332,7 +348,8 @@ impl Reader<'_> {
                 return Ok(Value::Object(map));
             }
             if self.col() > col {
-                return self.error(&format!("this line is indented more than the keys above it (at column {})", col + 1));
+                return self
+                    .error(&format!("this line is indented more than the keys above it (at column {})", col + 1));
             }
             key_at = self.at;
             let c = self.peek();
@@ -364,12 +381,26 @@ impl Reader<'_> {
     }
 
     /// Adds a member; `kinds` has, per member in order, the kinds of key that gave its text.
-    fn insert(&self, map: &mut Map<String, Value>, kinds: &mut Vec<u8>, at: Mark, key: Scalar, value: Value) -> Res<()> {
+    fn insert(
+        &self,
+        map: &mut Map<String, Value>,
+        kinds: &mut Vec<u8>,
+        at: Mark,
+        key: Scalar,
+        value: Value,
+    ) -> Res<()> {
         let (kind, text) = key.into_key();
         let bit = 1 << kind;
         // Members are only added, so positions follow insertion; texts collide rarely.
-        match map.contains_key(&text).then(|| map.keys().position(|k| *k == text)).flatten().and_then(|i| kinds.get_mut(i)) {
-            Some(seen) if *seen & bit != 0 => return self.error_at(at, &format!("duplicate key {text:?} in a mapping")),
+        match map
+            .contains_key(&text)
+            .then(|| map.keys().position(|k| *k == text))
+            .flatten()
+            .and_then(|i| kinds.get_mut(i))
+        {
+            Some(seen) if *seen & bit != 0 => {
+                return self.error_at(at, &format!("duplicate key {text:?} in a mapping"))
+            }
             Some(seen) => *seen |= bit,
             None => kinds.push(bit),
         }
@@ -384,7 +415,10 @@ impl Reader<'_> {
             let rest = self.rest();
             let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
             let after_gap = rest.get(gap..).unwrap_or("");
-            if rest.get(..gap).is_some_and(|g| g.contains('\t')) && after_gap.starts_with('-') && blank_or_end(after_gap.chars().nth(1)) {
+            if rest.get(..gap).is_some_and(|g| g.contains('\t'))
+                && after_gap.starts_with('-')
+                && blank_or_end(after_gap.chars().nth(1))
+            {
                 return self.error("'- ' before another '- ' must be followed by spaces, not a tab");
             }
             items.push(self.block_node(col, After::Dash)?);
@@ -393,7 +427,10 @@ impl Reader<'_> {
                 break;
             }
             if self.col() > col {
-                return self.error(&format!("this line is indented more than the '- ' entries above it (at column {})", col + 1));
+                return self.error(&format!(
+                    "this line is indented more than the '- ' entries above it (at column {})",
+                    col + 1
+                ));
             }
             if !(self.peek() == Some('-') && blank_or_end(self.peek2())) {
                 break;
@@ -408,11 +445,15 @@ impl Reader<'_> {
         let line = self.at.line;
         let next = self.peek2();
         let scalar = match self.peek() {
-            Some(quote @ ('"' | '\'')) => Scalar::Quoted(self.quoted(quote == '\'', if flow { self.flow_indent } else { quote_indent })?),
+            Some(quote @ ('"' | '\'')) => {
+                Scalar::Quoted(self.quoted(quote == '\'', if flow { self.flow_indent } else { quote_indent })?)
+            }
             Some('&') => return self.error("anchors (&name) are not supported"),
             Some('*') => return self.error("aliases (*name) are not supported"),
             Some('!') => return self.error("tags (!tag) are not supported"),
-            Some('?') if blank_or_end(next) || (flow && flow_indicator(next)) => return self.error("complex keys ('? key') are not supported"),
+            Some('?') if blank_or_end(next) || (flow && flow_indicator(next)) => {
+                return self.error("complex keys ('? key') are not supported")
+            }
             Some('-') if blank_or_end(next) => return self.error("a '- ' sequence entry is not allowed here"),
             Some(':') if blank_or_end(next) || (flow && flow_indicator(next)) => {
                 return self.error("empty mapping keys (': value') are not supported");
@@ -423,7 +464,10 @@ impl Reader<'_> {
             }
             None => return self.error("expected a value"),
             Some(_) if flow && self.col() <= self.flow_indent => {
-                return self.error(&format!("inside [ ] or {{ }}, a plain value must be indented more than its block (column {} or more)", self.flow_indent + 2));
+                return self.error(&format!(
+                    "inside [ ] or {{ }}, a plain value must be indented more than its block (column {} or more)",
+                    self.flow_indent + 2
+                ));
             }
             Some(_) => Scalar::Plain(self.plain(indent, flow)?),
         };
@@ -512,7 +556,10 @@ impl Reader<'_> {
                 return self.error("a document marker inside a quoted value");
             }
             if self.col() < indent && self.peek().is_some() {
-                return self.error(&format!("this line of a quoted value is indented less than its block (column {} or more)", indent + 1));
+                return self.error(&format!(
+                    "this line of a quoted value is indented less than its block (column {} or more)",
+                    indent + 1
+                ));
             }
             let mut leading_blanks = false;
             loop {
@@ -655,7 +702,11 @@ impl Reader<'_> {
                 trailing_breaks += 1;
             }
             let n = max.max((indent + 1) as usize);
-            if indent > 0 { n.max(1) } else { n }
+            if indent > 0 {
+                n.max(1)
+            } else {
+                n
+            }
         };
         let newlines = |n: usize| "\n".repeat(n);
         if self.peek().is_none() {
@@ -764,7 +815,10 @@ impl Reader<'_> {
     }
 
     fn never_closed<T>(&self, open: Mark, close: char) -> Res<T> {
-        self.error_at(open, &format!("this {} is never closed (expected '{close}')", if close == ']' { "bracket" } else { "brace" }))
+        self.error_at(
+            open,
+            &format!("this {} is never closed (expected '{close}')", if close == ']' { "bracket" } else { "brace" }),
+        )
     }
 
     fn flow_close(&mut self, open: Mark, close: char) -> Res<bool> {
@@ -813,7 +867,9 @@ impl Reader<'_> {
                 items.push(scalar.map_or(node, Scalar::into_value));
             } else {
                 // In [ ], `[a: b]` is a mapping of one pair.
-                let Some(key) = scalar else { return self.error_at(at, "a collection as a mapping key is not supported") };
+                let Some(key) = scalar else {
+                    return self.error_at(at, "a collection as a mapping key is not supported");
+                };
                 let value = if pair {
                     self.colon()?;
                     self.flow_value(close)?

@@ -64,13 +64,26 @@ pub fn meta(code: &str) -> (Severity, RuleSource, bool) {
         "json-syntax" => (Error, Syntax, false),
         "required" | "unknown-member" | "wrong-type" | "min-length" => (Error, ServiceModel, true),
         "max-length" | "enum" => (Error, ServiceModel, false),
-        "content-type-required" | "content-required" | "content-type-not-allowed" | "content-not-json"
-        | "receipt-content" | "text-plain-missing" | "supported-type-unknown" | "attribute-key-characters"
+        "content-type-required"
+        | "content-required"
+        | "content-type-not-allowed"
+        | "content-not-json"
+        | "receipt-content"
+        | "text-plain-missing"
+        | "supported-type-unknown"
+        | "attribute-key-characters"
         | "attributes-too-large" => (Error, AwsDocs, false),
-        "content-type-deprecated" | "content-bytes" | "content-type-not-in-session" | "ignored-on-disconnect"
-        | "new-session-on-disconnect" | "supported-type-duplicate" => (Warning, AwsDocs, false),
+        "content-type-deprecated"
+        | "content-bytes"
+        | "content-type-not-in-session"
+        | "ignored-on-disconnect"
+        | "new-session-on-disconnect"
+        | "supported-type-duplicate" => (Warning, AwsDocs, false),
         "channel-content-type" | "whatsapp-text-too-long" => (Error, Channel, false),
-        "subtype-case" | "subtype-unknown" | "source-id-not-e164" | "destination-not-phone-number-arn"
+        "subtype-case"
+        | "subtype-unknown"
+        | "source-id-not-e164"
+        | "destination-not-phone-number-arn"
         | "streaming-arn-not-sns" => (Warning, Channel, false),
         other => panic!("undocumented code {other}"),
     }
@@ -113,8 +126,7 @@ pub fn run_table(cases: &[Case<'_>]) {
     for (name, changes, expected) in cases {
         let v = with(changes);
         let got = check(&v);
-        let mut want: Vec<(String, String)> =
-            expected.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
+        let mut want: Vec<(String, String)> = expected.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
         want.sort();
         if pairs(&got) != want {
             failures.push(format!("{name}: want {want:?}\n  got {:#?}", got));

@@ -20,10 +20,7 @@ pub struct AttributesEditorProps {
 
 /// The id of a row's key or value input.
 pub fn row_id(part: &str, index: usize) -> String {
-    format!(
-        "{}-{part}-{index}",
-        control_id("NewSessionDetails.Attributes")
-    )
+    format!("{}-{part}-{index}", control_id("NewSessionDetails.Attributes"))
 }
 
 /// Key/value rows with add and remove.
@@ -41,13 +38,7 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
             let key = diagnostics
                 .iter()
                 .find(|d| d.suggestion.as_deref() == Some(suggestion.as_str()))
-                .and_then(|d| {
-                    d.path
-                        .split_once(" (key: ")?
-                        .1
-                        .strip_suffix(')')
-                        .map(str::to_owned)
-                });
+                .and_then(|d| d.path.split_once(" (key: ")?.1.strip_suffix(')').map(str::to_owned));
             if let Some(i) = key.and_then(|k| rows.iter().position(|r| r.key == k)) {
                 on.emit(Action::SetAttributeKey(i, suggestion));
             }

@@ -49,11 +49,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
             while j < chars.len() && chars[j] == ' ' {
                 j += 1;
             }
-            let class = if lang == Lang::Json && chars.get(j) == Some(&':') {
-                "tk-key"
-            } else {
-                "tk-str"
-            };
+            let class = if lang == Lang::Json && chars.get(j) == Some(&':') { "tk-key" } else { "tk-str" };
             out.push((class, s));
             line_start = false;
             continue;
@@ -174,8 +170,7 @@ mod tests {
             for end in 0..=chars.len() {
                 let prefix: String = chars[..end].iter().collect();
                 for lang in [Lang::Json, Lang::Shell, Lang::Yaml, Lang::Plain] {
-                    let joined: String =
-                        tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
+                    let joined: String = tokens(&prefix, lang).into_iter().map(|(_, t)| t).collect();
                     assert_eq!(joined, prefix, "{lang:?}");
                 }
             }

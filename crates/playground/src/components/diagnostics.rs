@@ -20,10 +20,7 @@ pub struct DiagnosticSummaryProps {
 pub fn target_id(path: &str, rows: &[AttributeRow]) -> String {
     const ATTRS: &str = "NewSessionDetails.Attributes";
     if let Some(rest) = path.strip_prefix(ATTRS) {
-        if let Some(key) = rest
-            .strip_prefix(" (key: ")
-            .and_then(|k| k.strip_suffix(')'))
-        {
+        if let Some(key) = rest.strip_prefix(" (key: ").and_then(|k| k.strip_suffix(')')) {
             if let Some(i) = rows.iter().position(|r| r.key == key) {
                 return row_id("key", i);
             }
@@ -39,21 +36,11 @@ pub fn target_id(path: &str, rows: &[AttributeRow]) -> String {
 /// A counted list of errors and warnings.
 #[function_component]
 pub fn DiagnosticSummary(props: &DiagnosticSummaryProps) -> Html {
-    let errors = props
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = props.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = props.diagnostics.len() - errors;
     let headline = match (errors, warnings) {
         (0, 0) => "No problems found".to_owned(),
-        (e, w) => format!(
-            "{} {}, {} {}",
-            e,
-            plural(e, "error", "errors"),
-            w,
-            plural(w, "warning", "warnings")
-        ),
+        (e, w) => format!("{} {}, {} {}", e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings")),
     };
     let status = if errors > 0 {
         "bad"

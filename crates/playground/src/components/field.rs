@@ -10,10 +10,7 @@ use yew::prelude::*;
 /// The id of the control that edits the member at `path`.
 pub fn control_id(path: &str) -> String {
     let mut id = String::from("f-");
-    id.extend(
-        path.chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }),
-    );
+    id.extend(path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }));
     id
 }
 
@@ -28,9 +25,7 @@ pub fn anchor_of(path: &str) -> String {
     }
     match path {
         "Event" => "Event.Type".to_owned(),
-        "NewSessionDetails.ParticipantDetails" => {
-            "NewSessionDetails.ParticipantDetails.DisplayName".to_owned()
-        }
+        "NewSessionDetails.ParticipantDetails" => "NewSessionDetails.ParticipantDetails.DisplayName".to_owned(),
         "NewSessionDetails.StreamingConfiguration" => {
             "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn".to_owned()
         }
@@ -40,11 +35,7 @@ pub fn anchor_of(path: &str) -> String {
 
 /// The diagnostics that belong to the field at `path`.
 pub fn diagnostics_at(diagnostics: &[Diagnostic], path: &str) -> Vec<Diagnostic> {
-    diagnostics
-        .iter()
-        .filter(|d| anchor_of(&d.path) == path)
-        .cloned()
-        .collect()
+    diagnostics.iter().filter(|d| anchor_of(&d.path) == path).cloned().collect()
 }
 
 /// The CSS class for a field with these diagnostics.
@@ -151,11 +142,7 @@ pub fn field_help(path: &str) -> Html {
 }
 
 /// The diagnostics of one field, under it.
-pub fn inline_diagnostics(
-    id: &str,
-    diagnostics: &[Diagnostic],
-    on_suggestion: Option<&Callback<String>>,
-) -> Html {
+pub fn inline_diagnostics(id: &str, diagnostics: &[Diagnostic], on_suggestion: Option<&Callback<String>>) -> Html {
     if diagnostics.is_empty() {
         return html! { <div id={id.to_owned()} class="inline-diags" hidden=true></div> };
     }

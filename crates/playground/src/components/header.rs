@@ -31,11 +31,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let on_theme = {
         let on = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let theme = match e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .as_str()
-            {
+            let theme = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
                 "light" => Theme::Light,
                 "dark" => Theme::Dark,
                 _ => Theme::Auto,

@@ -36,15 +36,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let status = if empty {
         "Paste an AWS CLI command, JSON or YAML: the format is detected, problems are listed as you type, and the form fills in.".to_owned()
     } else if reading.request.is_some() {
-        format!(
-            "Read as {}: the form now shows this request.",
-            reading.format.label()
-        )
+        format!("Read as {}: the form now shows this request.", reading.format.label())
     } else {
-        format!(
-            "Read as {}: fix the problems below to fill the form. Your text is kept.",
-            reading.format.label()
-        )
+        format!("Read as {}: fix the problems below to fill the form. Your text is kept.", reading.format.label())
     };
     let diags = Rc::new(reading.diagnostics.clone());
     html! {
@@ -63,11 +57,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 }
 
 fn import_line(d: &Diagnostic) -> Html {
-    let sev = if d.severity == Severity::Error {
-        "error"
-    } else {
-        "warning"
-    };
+    let sev = if d.severity == Severity::Error { "error" } else { "warning" };
     let place = match (d.line, d.column) {
         (Some(l), Some(c)) => format!("line {l}, column {c}"),
         (Some(l), None) => format!("line {l}"),

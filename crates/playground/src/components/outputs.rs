@@ -55,11 +55,7 @@ pub fn tab_id(tab: OutputTab) -> &'static str {
 /// The tab strip and the chosen output.
 #[function_component]
 pub fn Outputs(props: &OutputsProps) -> Html {
-    let current = if TABS.iter().any(|(t, _)| *t == props.ui.output_tab) {
-        props.ui.output_tab
-    } else {
-        TABS[0].0
-    };
+    let current = if TABS.iter().any(|(t, _)| *t == props.ui.output_tab) { props.ui.output_tab } else { TABS[0].0 };
     let onkeydown = {
         let on = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -141,17 +137,9 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
         }
         OutputTab::CliInputJson | OutputTab::CliInputYaml => {
             let (form, id, lang) = if tab == OutputTab::CliInputJson {
-                (
-                    InputForm::CliInputJsonFile,
-                    "out-cli-input-json",
-                    Lang::Json,
-                )
+                (InputForm::CliInputJsonFile, "out-cli-input-json", Lang::Json)
             } else {
-                (
-                    InputForm::CliInputYamlFile,
-                    "out-cli-input-yaml",
-                    Lang::Yaml,
-                )
+                (InputForm::CliInputYamlFile, "out-cli-input-yaml", Lang::Yaml)
             };
             let cmd = render(r, &options(&props.ui, form));
             html! {

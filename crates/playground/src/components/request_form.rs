@@ -35,9 +35,7 @@ fn text_input(on_action: &Callback<Action>, field: TextField) -> Callback<InputE
 
 fn suggestion(on_action: &Callback<Action>, field: TextField) -> Option<Callback<String>> {
     let on_action = on_action.clone();
-    Some(Callback::from(move |s: String| {
-        on_action.emit(Action::SetText(field, s))
-    }))
+    Some(Callback::from(move |s: String| on_action.emit(Action::SetText(field, s))))
 }
 
 fn described_by(path: &str) -> String {
@@ -145,11 +143,7 @@ fn text_control(
 }
 
 /// For read and delivered receipts: an input for the message id that writes the receipt's Content.
-fn receipt_builder(
-    content_type: Option<&str>,
-    content: Option<&str>,
-    on: &Callback<Action>,
-) -> Html {
+fn receipt_builder(content_type: Option<&str>, content: Option<&str>, on: &Callback<Action>) -> Html {
     if !content_type.is_some_and(content_type::is_receipt) {
         return Html::default();
     }
@@ -184,11 +178,7 @@ fn picker(
 ) -> Html {
     let known = value.is_none_or(|v| choices.contains(&v));
     let show_custom = custom || !known;
-    let selected = if show_custom {
-        CUSTOM
-    } else {
-        value.unwrap_or("")
-    };
+    let selected = if show_custom { CUSTOM } else { value.unwrap_or("") };
     let id = control_id(path);
     let onchange = {
         let on = on.clone();
@@ -236,21 +226,9 @@ fn event_type_picker(value: &str, on: &Callback<Action>) -> Html {
 }
 
 /// SupportedMessagingContentTypes as checkboxes: the supported values, then any other value given.
-fn supported_types(
-    values: &[String],
-    diagnostics: Rc<Vec<Diagnostic>>,
-    on_action: &Callback<Action>,
-) -> Html {
-    let mut all: Vec<String> = SUPPORTED_MESSAGING_CONTENT_TYPES
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    all.extend(
-        values
-            .iter()
-            .filter(|v| !SUPPORTED_MESSAGING_CONTENT_TYPES.contains(&v.as_str()))
-            .cloned(),
-    );
+fn supported_types(values: &[String], diagnostics: Rc<Vec<Diagnostic>>, on_action: &Callback<Action>) -> Html {
+    let mut all: Vec<String> = SUPPORTED_MESSAGING_CONTENT_TYPES.iter().map(|s| s.to_string()).collect();
+    all.extend(values.iter().filter(|v| !SUPPORTED_MESSAGING_CONTENT_TYPES.contains(&v.as_str())).cloned());
     let path = "NewSessionDetails.SupportedMessagingContentTypes";
     let base = control_id(path);
     html! {

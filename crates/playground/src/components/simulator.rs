@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use chat_event_core::simulator::{
-    human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome,
-    Scenario, ScenarioReport, Settings, Simulator, SubtypeMatching, Throttling, What,
+    human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome, Scenario,
+    ScenarioReport, Settings, Simulator, SubtypeMatching, Throttling, What,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -38,9 +38,7 @@ pub struct SimulatorPanelProps {
 
 impl PartialEq for SimulatorPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state
-            && Rc::ptr_eq(&self.run, &other.run)
-            && self.compact == other.compact
+        self.state == other.state && Rc::ptr_eq(&self.run, &other.run) && self.compact == other.compact
     }
 }
 
@@ -49,25 +47,15 @@ const HOUR: u64 = 60 * MINUTE;
 
 /// The clock's buttons: how far each moves it, its label and its id. (Markup is written once and
 /// driven by tables like this one: every `html!` element written out costs code in the wasm.)
-const ADVANCES: [(u64, &str, &str); 3] = [
-    (MINUTE, "+1 min", "sim-plus-1m"),
-    (HOUR, "+1 h", "sim-plus-1h"),
-    (25 * HOUR, "+25 h", "sim-plus-25h"),
-];
+const ADVANCES: [(u64, &str, &str); 3] =
+    [(MINUTE, "+1 min", "sim-plus-1m"), (HOUR, "+1 h", "sim-plus-1h"), (25 * HOUR, "+25 h", "sim-plus-25h")];
 
 /// Core's bounds on the chat duration as the input's `min` and `max` (checked by a test).
 const MIN_DURATION: &str = "60";
 const MAX_DURATION: &str = "10080";
 
 /// The chats table's column headings, before the actions column (whose heading is hidden).
-const CHAT_COLUMNS: [&str; 6] = [
-    "Identity",
-    "Contact id",
-    "Status",
-    "Started",
-    "Expires in",
-    "Msgs",
-];
+const CHAT_COLUMNS: [&str; 6] = ["Identity", "Contact id", "Status", "Started", "Expires in", "Msgs"];
 
 /// The whole panel.
 #[function_component]
@@ -82,12 +70,7 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
             html! { <p class="diag error" id="sim-settings-error">{ format!("The simulator cannot start: {e}") }</p> }
         }
         Ok(run) => {
-            let last = run
-                .report
-                .steps
-                .iter()
-                .rev()
-                .find_map(|s| s.outcome.as_ref());
+            let last = run.report.steps.iter().rev().find_map(|s| s.outcome.as_ref());
             html! {
                 <>
                     <p class="clock" id="sim-clock">
@@ -165,9 +148,7 @@ fn CustomAdvance(props: &CustomAdvanceProps) -> Html {
     };
     let oninput = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     html! {
         <form class="custom-advance" onsubmit={submit}>
@@ -201,12 +182,7 @@ fn outcome_view(o: &Outcome) -> Html {
     let (label, class) = badge(o);
     let body = match &o.response {
         AwsResponse::Ok(r) => chat_event_core::json::to_string_pretty(r),
-        AwsResponse::Error(e) => format!(
-            "HTTP {} {}\n{}",
-            e.http_status,
-            e.error_type.name(),
-            o.response.body_json()
-        ),
+        AwsResponse::Error(e) => format!("HTTP {} {}\n{}", e.http_status, e.error_type.name(), o.response.body_json()),
     };
     html! {
         <div class="outcome" id="sim-outcome" aria-live="polite">
@@ -231,12 +207,7 @@ fn millis_between(from: i64, to: i64) -> u64 {
 }
 
 /// Every contact, newest first: identity, id, status, times, messages.
-fn chats_table(
-    contacts: &[ContactView],
-    now: i64,
-    selected: Option<&str>,
-    on_action: &Callback<Action>,
-) -> Html {
+fn chats_table(contacts: &[ContactView], now: i64, selected: Option<&str>, on_action: &Callback<Action>) -> Html {
     if contacts.is_empty() {
         return html! { <p class="muted" id="sim-chats-empty">{ "No chats yet. Send the request to start one." }</p> };
     }
@@ -347,20 +318,12 @@ fn request_log(report: &ScenarioReport) -> Html {
 }
 
 /// A change to one setting: `f` applies the input's value (a checkbox's as "true"/"false").
-fn setting_change(
-    s: &Settings,
-    on_action: &Callback<Action>,
-    f: fn(&mut Settings, String),
-) -> Callback<Event> {
+fn setting_change(s: &Settings, on_action: &Callback<Action>, f: fn(&mut Settings, String)) -> Callback<Event> {
     let on = on_action.clone();
     let s = s.clone();
     Callback::from(move |e: Event| {
         let target: HtmlInputElement = e.target_unchecked_into();
-        let value = if target.type_() == "checkbox" {
-            target.checked().to_string()
-        } else {
-            target.value()
-        };
+        let value = if target.type_() == "checkbox" { target.checked().to_string() } else { target.value() };
         let mut next = s.clone();
         f(&mut next, value);
         on.emit(Action::SimSettings(next));
@@ -383,12 +346,7 @@ fn number_setting(
 }
 
 /// A setting that is on or off: its checkbox inside its label.
-fn check_setting(
-    id: &'static str,
-    label: &'static str,
-    checked: bool,
-    onchange: Callback<Event>,
-) -> Html {
+fn check_setting(id: &'static str, label: &'static str, checked: bool, onchange: Callback<Event>) -> Html {
     html! {
         <label for={id} class="check">
             <input id={id} type="checkbox" checked={checked} {onchange} />
@@ -405,12 +363,11 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| {
             let mut next = s.clone();
-            next.subtype_matching =
-                if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
-                    SubtypeMatching::CaseInsensitive
-                } else {
-                    SubtypeMatching::CaseSensitive
-                };
+            next.subtype_matching = if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
+                SubtypeMatching::CaseInsensitive
+            } else {
+                SubtypeMatching::CaseSensitive
+            };
             on.emit(Action::SimSettings(next));
         })
     };
@@ -419,12 +376,7 @@ fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let list: Vec<String> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect();
+            let list: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
             let mut next = s.clone();
             next.faults.destinations = if list.is_empty() { None } else { Some(list) };
             on.emit(Action::SimSettings(next));
@@ -474,9 +426,7 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
     let oninput = {
         let on = on.clone();
         Callback::from(move |e: InputEvent| {
-            on.emit(Action::SimScenarioText(
-                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
-            ))
+            on.emit(Action::SimScenarioText(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
         })
     };
     let load = {
@@ -526,9 +476,7 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
 /// A number as an input shows it (core's `json::number_text`), and back, through core's JSON
 /// parser, which the app has anyway (not `FromStr` for f64, which would add its own).
 fn parse_number(text: &str) -> Option<f64> {
-    chat_event_core::json::parse(text.trim())
-        .ok()?
-        .as_f64()
+    chat_event_core::json::parse(text.trim()).ok()?.as_f64()
 }
 
 /// A scenario pasted as JSON or YAML, checked; `None` for blank text.
@@ -546,9 +494,7 @@ pub fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chat_event_core::simulator::settings::{
-        MAX_CHAT_DURATION_MINUTES, MIN_CHAT_DURATION_MINUTES,
-    };
+    use chat_event_core::simulator::settings::{MAX_CHAT_DURATION_MINUTES, MIN_CHAT_DURATION_MINUTES};
 
     #[test]
     fn the_duration_input_has_cores_bounds() {

@@ -2,9 +2,9 @@
 //! table. Each case calls an export as JS would (with `JsValue`s) and looks at what JS would see.
 
 use chat_event_core::cli::{command, skeleton};
-use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::help::FIELDS;
 use chat_event_core::simulator::{scenarios::EXAMPLES, Scenario};
+use chat_event_core::snippets::{self, SdkLanguage};
 use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
 use chat_event_wasm as api;
 use tsify::Ts;
@@ -80,7 +80,10 @@ pub fn json_round_trip_keeps_members_and_attribute_order() {
     // Attributes come out as a plain object (not a Map), in the order given.
     let attributes = get(&get(&parsed.js_value(), "NewSessionDetails"), "Attributes");
     assert!(!attributes.is_instance_of::<js_sys::Map>());
-    let keys: Vec<String> = js_sys::Object::keys(attributes.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+    let keys: Vec<String> = js_sys::Object::keys(attributes.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
     assert_eq!(keys, ["zeta", "alpha"]);
     let back = api::to_json(parsed).unwrap_or_else(|e| panic!("toJson threw: {e:?}"));
     let expected = SendChatIntegrationEventRequest::from_json(text).map(|r| r.to_json_pretty()).unwrap_or_default();
@@ -100,7 +103,9 @@ pub fn parse_json_throws_located_chat_event_errors() {
         assert!(!message.ends_with(&format!(" at line {line} column {column}")), "{message}");
     }
     // Unknown members and wrong types by the member's path.
-    for (text, path) in [("{\"Nope\": 1}", "Nope"), (r#"{"Event": {"Type": 3}}"#, "Event.Type"), (r#"{"Event": ["MESSAGE"]}"#, "Event")] {
+    for (text, path) in
+        [("{\"Nope\": 1}", "Nope"), (r#"{"Event": {"Type": 3}}"#, "Event.Type"), (r#"{"Event": ["MESSAGE"]}"#, "Event")]
+    {
         let error = api::parse_json(text).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
         let error = assert_chat_event_error(error, "json");
         assert_eq!(get(&error, "path").as_string().as_deref(), Some(path), "{text:?}");
@@ -110,13 +115,21 @@ pub fn parse_json_throws_located_chat_event_errors() {
 
 pub fn wrong_arguments_throw_invalid_argument() {
     // Values a JS caller can pass where a request is declared.
-    for bad in [JsValue::UNDEFINED, JsValue::from_f64(5.0), js("\"text\""), js(r#"{"Event": {"Type": 3}}"#), js(r#"{"Nope": 1}"#)] {
-        let error = api::to_json(Ts::new_unchecked(bad.clone())).err().unwrap_or_else(|| panic!("toJson accepted {bad:?}"));
+    for bad in [
+        JsValue::UNDEFINED,
+        JsValue::from_f64(5.0),
+        js("\"text\""),
+        js(r#"{"Event": {"Type": 3}}"#),
+        js(r#"{"Nope": 1}"#),
+    ] {
+        let error =
+            api::to_json(Ts::new_unchecked(bad.clone())).err().unwrap_or_else(|| panic!("toJson accepted {bad:?}"));
         assert_chat_event_error(error, "invalid-argument");
     }
     // A list where a structure belongs: core's shape check names it.
     for array in [r#"["+15551234567"]"#, r#"{"Event": ["MESSAGE"]}"#] {
-        let error = api::to_json(Ts::new_unchecked(js(array))).err().unwrap_or_else(|| panic!("toJson accepted {array}"));
+        let error =
+            api::to_json(Ts::new_unchecked(js(array))).err().unwrap_or_else(|| panic!("toJson accepted {array}"));
         let error = assert_chat_event_error(error, "invalid-argument");
         let first = js_sys::Reflect::get_u32(&get(&error, "diagnostics"), 0).unwrap_or(JsValue::UNDEFINED);
         assert_eq!(get(&first, "code").as_string().as_deref(), Some("wrong-type"), "{array}");
@@ -132,7 +145,8 @@ pub fn wrong_arguments_throw_invalid_argument() {
 /// (`path`) and the spellings expected; the same values spelt right are taken.
 pub fn option_arguments_say_what_was_expected_where() {
     let request = js(r#"{"SourceId": "+15551234567"}"#);
-    let render = |options: &str| api::render_command(Ts::new_unchecked(request.clone()), Some(Ts::new_unchecked(js(options))));
+    let render =
+        |options: &str| api::render_command(Ts::new_unchecked(request.clone()), Some(Ts::new_unchecked(js(options))));
     assert!(render(r#"{"shell": "powerShell7", "input": "cliInputJson", "region": null}"#).is_ok());
     let cases: Vec<(Result<(), JsValue>, Option<&str>, &str)> = vec![
         (
@@ -140,8 +154,16 @@ pub fn option_arguments_say_what_was_expected_where() {
             Some("shell"),
             r#"the render options: shell: expected "bash", "powerShell5", "powerShell7" or "cmd", found "fish""#,
         ),
-        (render(r#"{"multiline": 1}"#).map(drop), Some("multiline"), "the render options: multiline: expected true or false, found the number 1"),
-        (render("[]").map(drop), None, "the render options: expected render options (an object), found a list of 0 items"),
+        (
+            render(r#"{"multiline": 1}"#).map(drop),
+            Some("multiline"),
+            "the render options: multiline: expected true or false, found the number 1",
+        ),
+        (
+            render("[]").map(drop),
+            None,
+            "the render options: expected render options (an object), found a list of 0 items",
+        ),
         (
             api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop),
             None,
@@ -159,7 +181,10 @@ pub fn option_arguments_say_what_was_expected_where() {
         ),
     ];
     for (result, path, message) in cases {
-        let error = assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no error for {message}")), "invalid-argument");
+        let error = assert_chat_event_error(
+            result.err().unwrap_or_else(|| panic!("no error for {message}")),
+            "invalid-argument",
+        );
         assert_eq!(get(&error, "message").as_string().as_deref(), Some(message));
         assert_eq!(get(&error, "path").as_string().as_deref(), path, "{message}");
     }
@@ -169,7 +194,14 @@ pub fn option_arguments_say_what_was_expected_where() {
 /// Both entry points return exactly core's diagnostics for the same JSON, and never throw.
 pub fn validation_returns_cores_diagnostics_and_never_throws() {
     let cases = [
-        "", "{", "[]", "null", "{}", r#"{"Event": 5}"#, r#"{"Event": {"Type": 5}}"#, r#"{"sourceId": "x"}"#,
+        "",
+        "{",
+        "[]",
+        "null",
+        "{}",
+        r#"{"Event": 5}"#,
+        r#"{"Event": {"Type": 5}}"#,
+        r#"{"sourceId": "x"}"#,
         r#"{"SourceId": "+1 555 123 4567", "DestinationId": "arn:aws:sms-voice:us-east-1:111122223333:phone-number/p",
             "Subtype": "connect:sms", "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "hi"}}"#,
     ];
@@ -216,22 +248,30 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
     let request = r#"{"SourceId":"+15551234567","DestinationId":"arn:aws:sms-voice:us-east-1:111122223333:phone-number/p",
         "Subtype":"connect:sms","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"Hi, there"}}"#;
     let typed = SendChatIntegrationEventRequest::from_json(request).unwrap_or_default();
-    let rendered = api::render_command(Ts::new_unchecked(js(request)), None).unwrap_or_else(|e| panic!("renderCommand threw: {e:?}"));
+    let rendered = api::render_command(Ts::new_unchecked(js(request)), None)
+        .unwrap_or_else(|e| panic!("renderCommand threw: {e:?}"));
     let text = get(&rendered.js_value(), "text").as_string().unwrap_or_default();
     assert_eq!(text, command::render(&typed, &Default::default()).text);
     let parsed = api::parse_command(&text).unwrap_or_else(|e| panic!("parseCommand threw: {e:?}"));
-    assert_eq!(js_sys::JSON::stringify(&get(&parsed.js_value(), "request")).ok(), js_sys::JSON::stringify(&js(request)).ok());
+    assert_eq!(
+        js_sys::JSON::stringify(&get(&parsed.js_value(), "request")).ok(),
+        js_sys::JSON::stringify(&js(request)).ok()
+    );
 
     let yaml = api::to_yaml(Ts::new_unchecked(js(request))).unwrap_or_else(|e| panic!("toYaml threw: {e:?}"));
     let back = api::parse_yaml(&yaml).unwrap_or_else(|e| panic!("parseYaml threw: {e:?}"));
     assert_eq!(js_sys::JSON::stringify(&back.js_value()).ok(), js_sys::JSON::stringify(&js(request)).ok());
 
-    for (kind, expected) in [("input", skeleton::input_json()), ("output", skeleton::output_json()), ("yaml-input", skeleton::yaml_input())] {
+    for (kind, expected) in
+        [("input", skeleton::input_json()), ("output", skeleton::output_json()), ("yaml-input", skeleton::yaml_input())]
+    {
         assert_eq!(api::skeleton(Ts::new_unchecked(JsValue::from_str(kind))).ok(), Some(expected), "{kind}");
     }
     let python = api::render_snippet(Ts::new_unchecked(js(request)), None).ok();
     assert_eq!(python, Some(snippets::render(&typed, SdkLanguage::Python)));
-    let javascript = api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("javaScript")))).ok();
+    let javascript =
+        api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("javaScript"))))
+            .ok();
     assert_eq!(javascript, Some(snippets::render(&typed, SdkLanguage::JavaScript)));
 
     // (what fails, the kind it must throw)
@@ -243,8 +283,16 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
         (api::parse_command("aws connect send-chat-integration-event --sourceid x").map(drop), "command"),
         (api::to_shorthand(Ts::new_unchecked(js(r#"{"a": 1}"#))).map(drop), "not-expressible"),
         (api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop), "invalid-argument"),
-        (api::render_command(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(js(r#"{"shell": "fish"}"#)))).map(drop), "invalid-argument"),
-        (api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("go")))).map(drop), "invalid-argument"),
+        (
+            api::render_command(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(js(r#"{"shell": "fish"}"#))))
+                .map(drop),
+            "invalid-argument",
+        ),
+        (
+            api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("go"))))
+                .map(drop),
+            "invalid-argument",
+        ),
         (api::render_snippet(Ts::new_unchecked(js(r#"{"SourceId": 1}"#)), None).map(drop), "invalid-argument"),
     ];
     for (result, kind) in failures {
@@ -263,7 +311,10 @@ pub fn simulator_class_runs_the_core_simulator() {
     let mut sim = api::JsSimulator::new(None).unwrap_or_else(|e| panic!("new Simulator threw: {e:?}"));
     let what = |outcome: Result<Ts<chat_event_core::simulator::Outcome>, JsValue>| {
         let outcome = outcome.unwrap_or_else(|e| panic!("send threw: {e:?}"));
-        (get(&outcome.js_value(), "what").as_string().unwrap_or_default(), get(&outcome.js_value(), "contactId").as_string())
+        (
+            get(&outcome.js_value(), "what").as_string().unwrap_or_default(),
+            get(&outcome.js_value(), "contactId").as_string(),
+        )
     };
     let (first, id) = what(sim.send(Ts::new_unchecked(js(sms))));
     let (second, same) = what(sim.send(Ts::new_unchecked(js(sms))));
@@ -280,7 +331,10 @@ pub fn simulator_class_runs_the_core_simulator() {
         (sim.advance(JsValue::from_f64(-1.0)).map(drop), "invalid-argument"),
         (sim.advance(JsValue::from_f64(f64::NAN)).map(drop), "invalid-argument"),
         (sim.end_chat("not-a-uuid", Ts::new_unchecked(JsValue::from_str("agent"))).map(drop), "simulator"),
-        (sim.end_chat(id.as_deref().unwrap_or_default(), Ts::new_unchecked(JsValue::from_str("agent"))).map(drop), "simulator"),
+        (
+            sim.end_chat(id.as_deref().unwrap_or_default(), Ts::new_unchecked(JsValue::from_str("agent"))).map(drop),
+            "simulator",
+        ),
         (api::JsSimulator::new(Some(Ts::new_unchecked(js(r#"{"chatDurationMinutes": 5}"#)))).map(drop), "settings"),
         (api::JsSimulator::new(Some(Ts::new_unchecked(js(r#"{"seed": "one"}"#)))).map(drop), "invalid-argument"),
         (api::JsSimulator::restore("{}").map(drop), "snapshot"),

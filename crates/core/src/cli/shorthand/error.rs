@@ -130,7 +130,9 @@ fn hint(input: &[char], kind: &ShorthandErrorKind, index: usize) -> Option<Strin
             };
             if input.first().is_some_and(|c| c.is_whitespace())
                 && before.iter().all(|c| c.is_whitespace() || super::parser::is_py_space(*c))
-                || index > 0 && input.first().is_some_and(|c| c.is_whitespace()) && expected == "="
+                || index > 0
+                    && input.first().is_some_and(|c| c.is_whitespace())
+                    && expected == "="
                     && !before.contains(&',')
             {
                 return Some(

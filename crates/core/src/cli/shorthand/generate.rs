@@ -406,10 +406,7 @@ fn candidates(s: &str) -> Vec<Candidate> {
                 text.push(c);
             }
             text.push(quote);
-            out.push(Candidate {
-                text,
-                written: Some(Written::Quoted { quote, escaped_quotes, doubled_backslashes }),
-            });
+            out.push(Candidate { text, written: Some(Written::Quoted { quote, escaped_quotes, doubled_backslashes }) });
         }
     }
     // A stable sort keeps the preference order among equal lengths. At most five candidates: an

@@ -53,9 +53,7 @@ impl ShorthandValue {
                 ShorthandValue::List(items.iter().map(Self::from_json).collect::<Option<Vec<_>>>()?)
             }
             serde_json::Value::Object(map) => ShorthandValue::Map(
-                map.iter()
-                    .map(|(k, v)| Some((k.clone(), Self::from_json(v)?)))
-                    .collect::<Option<IndexMap<_, _>>>()?,
+                map.iter().map(|(k, v)| Some((k.clone(), Self::from_json(v)?))).collect::<Option<IndexMap<_, _>>>()?,
             ),
             _ => return None,
         })

@@ -39,7 +39,12 @@ pub enum StructureError {
     Shorthand(ShorthandError),
     /// The value looked like JSON (it starts with `{` or `[`) and is not valid JSON, or not an object.
     #[serde(rename_all = "camelCase")]
-    Json { message: String, line: Option<usize>, column: Option<usize>, hint: String },
+    Json {
+        message: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        hint: String,
+    },
 }
 
 impl std::fmt::Display for StructureError {

@@ -63,7 +63,8 @@ pub(crate) fn is_start_word(c: char) -> bool {
 /// `_FIRST_FOLLOW_CHARS`: later characters of a value that is not a later item of a bare list.
 /// Whitespace allowed; not `"`, `'`, `,`, `]`, `}`, non-space controls, nor above U+FFFF.
 pub(crate) fn is_first_follow(c: char) -> bool {
-    is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x5C), (0x5E, 0x7C), (0x7E, 0xFFFF)])
+    is_py_space(c)
+        || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x5C), (0x5E, 0x7C), (0x7E, 0xFFFF)])
 }
 
 /// `_SECOND_FOLLOW_CHARS`: later characters of the 2nd, 3rd... item of a bare list. Here `=` is
