@@ -84,13 +84,31 @@ fn serve(args: &[String]) -> Result<()> {
 fn test() -> Result<()> {
     let tools = Tools::ensure(true)?;
 
+    step("formatting (rustfmt.toml) and lints (clippy, warnings are errors), native and wasm32");
+    run(tools.command("cargo").args(["fmt", "--all", "--check"]))?;
+    let clippy = |scope: &[&str]| {
+        run(tools
+            .command("cargo")
+            .args(["clippy", "--all-targets", "--locked"])
+            .args(scope)
+            .args(["--", "-D", "warnings"]))
+    };
+    clippy(&["--workspace"])?;
+    clippy(&["-p", "chat-event-wasm", "-p", "chat-event-playground", "--target", "wasm32-unknown-unknown"])?;
+
     step("native tests (with the botocore and awscli conformance suites)");
-    run(tools
-        .command("cargo")
-        .args(["test", "--workspace", "--locked", "--", "--include-ignored"]))?;
+    run(tools.command("cargo").args(["test", "--workspace", "--locked", "--", "--include-ignored"]))?;
 
     step("wasm facade tests (Node and headless Chromium)");
-    run(tools.command("cargo").args(["test", "-p", "chat-event-wasm", "--target", "wasm32-unknown-unknown", "--locked", "--tests"]))?;
+    run(tools.command("cargo").args([
+        "test",
+        "-p",
+        "chat-event-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--locked",
+        "--tests",
+    ]))?;
 
     step("npm package: build, then test it as a consumer");
     let tarball = npm::build_package(&tools)?;

@@ -64,7 +64,14 @@ pub fn build_package(tools: &Tools) -> Result<Option<PathBuf>> {
         .arg(&out)
         .arg(root.join("target/wasm32-unknown-unknown/release/chat_event_wasm.wasm")))?;
     let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
-    run(tools.command("wasm-opt").arg("-Oz").args(WASM_FEATURES).args(["--strip-debug", "--strip-producers"]).arg(&wasm).arg("-o").arg(&wasm))?;
+    run(tools
+        .command("wasm-opt")
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .args(["--strip-debug", "--strip-producers"])
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm))?;
 
     step("npm package: package files, generated export lists, sizes");
     let www = root.join("www/npm");
@@ -110,7 +117,10 @@ pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
     run_in(&project, tools.command("npx").args(["--no-install", "tsc", "--noEmit", "-p", "."]))?;
 
     step("npm consumer: (d) vite build, and webpack");
-    run_in(&project, tools.command("npx").args(["--no-install", "vite", "build", "app", "--config", "app/vite.config.js"]))?;
+    run_in(
+        &project,
+        tools.command("npx").args(["--no-install", "vite", "build", "app", "--config", "app/vite.config.js"]),
+    )?;
     run_in(&project, tools.command("npx").args(["--no-install", "webpack", "--config", "webpack/webpack.config.js"]))?;
 
     step("npm consumer: (a) exports, (e) bin, (f) README examples, under node:test");
@@ -265,7 +275,10 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     let entries = fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if ["node_modules", "dist", "test-results", "readme-examples", "declarations-check"].iter().any(|skip| name == *skip) {
+        if ["node_modules", "dist", "test-results", "readme-examples", "declarations-check"]
+            .iter()
+            .any(|skip| name == *skip)
+        {
             continue;
         }
         let (source, target) = (entry.path(), to.join(&name));

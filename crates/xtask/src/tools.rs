@@ -41,6 +41,14 @@ impl Tools {
             run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
         }
 
+        step("rustfmt and clippy");
+        let components = output_of(Command::new("rustup").args(["component", "list", "--installed"]));
+        for component in ["rustfmt", "clippy"] {
+            if !components.lines().any(|line| line.starts_with(&format!("{component}-"))) {
+                run(Command::new("rustup").args(["component", "add", component]))?;
+            }
+        }
+
         tools.cargo_install("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION)?;
         tools.cargo_install("trunk", "trunk", TRUNK_VERSION)?;
 
@@ -119,10 +127,7 @@ fn ensure_python_venv() -> Result<PathBuf> {
 }
 
 fn output_of(cmd: &mut Command) -> String {
-    cmd.stderr(Stdio::null())
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default()
+    cmd.stderr(Stdio::null()).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
 }
 
 fn newer(a: &std::path::Path, b: &std::path::Path) -> bool {
