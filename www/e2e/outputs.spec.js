@@ -49,6 +49,22 @@ test('the CLI command follows the form, per shell and style', async ({ page }) =
   expect(errors).toEqual([]);
 });
 
+test('a shorthand error shows the CLI\'s echo of the input, the caret under its character, and the hint apart', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#import-text').fill("aws connect send-chat-integration-event --source-id +1 --destination-id d --event 'Type=MESSAGE,Content=a,'");
+  const diag = page.locator('#import-diags .diag.error').first();
+  await expect(diag.locator('.msg')).toContainText("Error parsing parameter '--event'");
+  const echo = diag.locator('.echo');
+  const [input, caret] = (await echo.textContent()).split('\n');
+  expect(input).toBe('Type=MESSAGE,Content=a,');
+  // The CLI puts the caret one past the trailing comma, where it expected a second item.
+  expect(caret).toBe(' '.repeat(input.length) + '^');
+  expect(await echo.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre');
+  expect(await echo.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(/mono/i);
+  await expect(diag.locator('.hint')).toHaveText(/^Hint: .*trailing comma/);
+  expect(errors).toEqual([]);
+});
+
 test('a pasted CLI command fills the form; a broken one is located and kept', async ({ page }) => {
   const { errors } = await openFresh(page);
   const box = page.locator('#import-text');

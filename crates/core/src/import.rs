@@ -118,9 +118,11 @@ pub fn import(text: &str) -> Imported {
         },
         Format::Command => match command::parse(text) {
             Err(e) => {
+                // The CLI's own lines (a shorthand error echoes the input with a caret under the
+                // place), then the hint on a line of its own.
                 let mut message = e.message.clone();
                 if let Some(hint) = &e.hint {
-                    message.push_str(" Hint: ");
+                    message.push_str("\nHint: ");
                     message.push_str(hint);
                 }
                 Imported {

@@ -68,8 +68,23 @@ fn import_line(d: &Diagnostic) -> Html {
             <span class="sev">{ sev }</span>
             if !d.path.is_empty() { <code class="path">{ d.path.clone() }</code> }
             if !place.is_empty() { <span class="place">{ place }</span> }
-            <span class="msg">{ d.message.clone() }</span>
+            <div class="msg">{ message(&d.message) }</div>
             { cli_note(d) }
         </li>
+    }
+}
+
+/// A command error is the CLI's own text: a first line, then the input echoed with a caret under
+/// the place (kept as monospace lines, so that the caret stays under its character), then a hint.
+fn message(text: &str) -> Html {
+    let mut lines = text.split('\n');
+    let headline = lines.next().unwrap_or_default();
+    let (hints, echo): (Vec<&str>, Vec<&str>) = lines.partition(|line| line.starts_with("Hint: "));
+    html! {
+        <>
+            { headline }
+            if !echo.is_empty() { <pre class="echo">{ echo.join("\n") }</pre> }
+            { for hints.into_iter().map(|hint| html! { <p class="hint">{ hint }</p> }) }
+        </>
     }
 }
