@@ -65,8 +65,9 @@ fn requests_and_their_renderings_write_as_serde_does() {
                         new_session_details_style: style,
                         input,
                         region: (shell == Shell::Cmd).then(|| "us-east-1".to_string()),
-                        profile: None,
-                        endpoint_url: (input == InputForm::Options).then(|| "-http://x".to_string()),
+                        // A value starting with - is attached with =.
+                        profile: (input == InputForm::Options).then(|| "-dev".to_string()),
+                        endpoint_url: (input == InputForm::Options).then(|| "http://localhost:4566".to_string()),
                     };
                     let command = command::render(request, &options);
                     if shell == Shell::Bash
@@ -118,7 +119,7 @@ fn commands_that_fail_and_their_parts_write_as_serde_does() {
         "aws connect send-chat-integration-event --event Type=MESSAGE,Content=a,b --source-id",
         "aws connect send-chat-integration-event --event 'Type=",
         "aws connect send-chat-integration-event --event file://event.json",
-        "aws connect send-chat-integration-event --event Type=MESSAGE,Type=EVENT",
+        "aws connect send-chat-integration-event --source-id a --destination-id d --event Type=MESSAGE,Type=EVENT",
         "aws connect send-chat-integration-event --new-session-details '{\"Attributes\": 1'",
         "aws s3 ls",
         "aws connect send-chat-integration-event --region us-east-1 --debug --source-id a --source-id b",

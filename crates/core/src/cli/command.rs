@@ -202,8 +202,8 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
         }
     } else {
         let mut deferred = serde_json::Map::new();
-        // The members' options lead OPTIONS, in model order.
-        for (member, option) in REQUEST.members.iter().zip(OPTIONS) {
+        // The members' options lead the operation's, in model order.
+        for (member, option) in REQUEST.members.iter().zip(OPERATION_OPTIONS.iter().map(|o| o.name)) {
             let Some(v) = members.get(member.name) else { continue };
             let text = match (member.shape, v) {
                 (Shape::Structure(s), _) => {
@@ -716,41 +716,77 @@ fn ansi_c(chars: &[char], mut i: usize, out: &mut String) -> Option<usize> {
     }
 }
 
-/// Every option the command accepts, in the order the "Valid options" hint lists them: the
-/// operation's own options, then global options that take a value, then global flags.
-const OPTIONS: [&str; 26] = [
-    "--source-id",
-    "--destination-id",
-    "--subtype",
-    "--event",
-    "--new-session-details",
-    "--cli-input-json",
-    "--cli-input-yaml",
-    "--generate-cli-skeleton",
-    // Global options that take a value.
-    "--region",
-    "--profile",
-    "--endpoint-url",
-    "--output",
-    "--query",
-    "--color",
-    "--ca-bundle",
-    "--cli-read-timeout",
-    "--cli-connect-timeout",
-    "--cli-binary-format",
-    // Global flags.
-    "--debug",
-    "--no-verify-ssl",
-    "--no-paginate",
-    "--no-sign-request",
-    "--no-cli-pager",
-    "--cli-auto-prompt",
-    "--no-cli-auto-prompt",
-    "--version",
+/// How an option takes its value: argparse's `action` and `nargs` for it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Takes {
+    /// A flag (`store_true` or `store_false`).
+    Nothing,
+    /// One value: the next word, or the text after `=`.
+    One,
+    /// One value from a list (argparse's `choices`).
+    OneOf(&'static [&'static str]),
+    /// `--generate-cli-skeleton`: a value from the list when one follows, else `input`.
+    Optional(&'static [&'static str]),
+    /// `--version`: the CLI prints its version and exits.
+    Version,
+}
+
+/// Which AWS CLI has an option.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cli {
+    Both,
+    V1,
+    V2,
+}
+
+/// An option as the CLI's argument parsers know it.
+struct CliOption {
+    name: &'static str,
+    takes: Takes,
+    cli: Cli,
+}
+
+const fn option(name: &'static str, takes: Takes, cli: Cli) -> CliOption {
+    CliOption { name, takes, cli }
+}
+
+/// The operation's options: the request's members in model order (render and parse find a
+/// member's option by its place), then the ways to give the whole request.
+static OPERATION_OPTIONS: [CliOption; 8] = [
+    option("--source-id", Takes::One, Cli::Both),
+    option("--destination-id", Takes::One, Cli::Both),
+    option("--subtype", Takes::One, Cli::Both),
+    option("--event", Takes::One, Cli::Both),
+    option("--new-session-details", Takes::One, Cli::Both),
+    option("--cli-input-json", Takes::One, Cli::Both),
+    option("--cli-input-yaml", Takes::One, Cli::V2),
+    option("--generate-cli-skeleton", Takes::Optional(&["input", "output", "yaml-input"]), Cli::Both),
 ];
-/// Where the global options that take a value, and the flags, start in [`OPTIONS`].
-const FIRST_GLOBAL: usize = 8;
-const FIRST_FLAG: usize = 18;
+
+/// The global options, which the CLI's main parser takes first, wherever they stand: both CLIs'
+/// (v1's in its order, then v2's own), and `--version` last, where argparse keeps it (the main
+/// parser adds it a second time, replacing the first). The order shows in "ambiguous option".
+static GLOBAL_OPTIONS: [CliOption; 19] = [
+    option("--debug", Takes::Nothing, Cli::Both),
+    option("--endpoint-url", Takes::One, Cli::Both),
+    option("--no-verify-ssl", Takes::Nothing, Cli::Both),
+    option("--no-paginate", Takes::Nothing, Cli::Both),
+    option("--output", Takes::OneOf(&["json", "text", "table", "yaml", "yaml-stream"]), Cli::Both),
+    option("--query", Takes::One, Cli::Both),
+    option("--profile", Takes::One, Cli::Both),
+    option("--region", Takes::One, Cli::Both),
+    option("--color", Takes::OneOf(&["on", "off", "auto"]), Cli::Both),
+    option("--no-sign-request", Takes::Nothing, Cli::Both),
+    option("--ca-bundle", Takes::One, Cli::Both),
+    option("--cli-read-timeout", Takes::One, Cli::Both),
+    option("--cli-connect-timeout", Takes::One, Cli::Both),
+    option("--v2-debug", Takes::Nothing, Cli::V1),
+    option("--cli-binary-format", Takes::OneOf(&["base64", "raw-in-base64-out"]), Cli::V2),
+    option("--no-cli-pager", Takes::Nothing, Cli::V2),
+    option("--cli-auto-prompt", Takes::Nothing, Cli::V2),
+    option("--no-cli-auto-prompt", Takes::Nothing, Cli::V2),
+    option("--version", Takes::Version, Cli::Both),
+];
 
 /// The Levenshtein distance between an option name (ASCII) and what was typed.
 fn edit_distance(option: &str, typed: &str) -> usize {
@@ -779,104 +815,148 @@ fn edit_distance(option: &str, typed: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-/// argparse's test for "this word is an option, not a value": it starts with `-`, is not a
-/// negative number and has no space.
-fn looks_like_option(word: &str) -> bool {
-    let negative_number = {
-        let rest = word.strip_prefix('-').unwrap_or("");
-        !rest.is_empty()
-            && (rest.chars().all(|c| c.is_ascii_digit())
-                || rest.split_once('.').is_some_and(|(a, b)| {
-                    a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
-                }))
-    };
-    word.starts_with('-') && word.len() > 1 && !negative_number && !word.contains(' ')
+/// How one of the CLI's argument parsers sees a word (argparse's `_parse_optional`).
+#[derive(Clone, Copy)]
+enum Class {
+    /// A value, or a word that is not an option: a negative number, a word with a space.
+    Positional,
+    /// The first `--`: every word after it is positional.
+    EndOfOptions,
+    /// One of the parser's options, named in full or by a unique beginning; `attached` is the byte
+    /// index of the `=` that attaches its value.
+    Known { spec: &'static CliOption, abbreviated: bool, attached: Option<usize> },
+    /// An option this parser does not know: it is left for the next parser.
+    Unknown,
 }
 
-/// Parses a pasted command (bash syntax) into the request, as the AWS CLI would read it. The
-/// `aws connect send-chat-integration-event` prefix is optional.
-///
-/// ```
-/// use chat_event_core::cli::command::parse;
-/// let parsed = parse("aws connect send-chat-integration-event --source-id=+1555 \\\n  --destination-id d --event 'Type=MESSAGE,Content=\"Hi, you\"'").unwrap();
-/// let request = parsed.request.unwrap();
-/// assert_eq!(request.event.unwrap().content.as_deref(), Some("Hi, you"));
-/// ```
-#[allow(clippy::result_large_err)]
-pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
-    let chars: Vec<char> = text.chars().collect();
-    let at = ErrorAt { chars: &chars };
-    let words = bash_words(&chars)?;
-    // (index in REQUEST.members, value): the last one given for a member counts.
-    let mut params: Vec<(usize, serde_json::Value)> = Vec::new();
-    let mut seen: Vec<(&str, usize)> = Vec::new();
-    let mut diagnostics = Vec::new();
-    let mut global_options = Vec::new();
-    let mut warnings = Vec::new();
-    let mut skeleton = None;
-    // (format, document, where the document starts)
-    let mut cli_inputs: Vec<(InputFormat, String, usize)> = Vec::new();
-    let mut next_prefix = 0;
-    let mut i = 0;
+/// argparse's reading of one word against `table`; `Err` lists the options an abbreviation could be.
+fn classify(word: &str, table: &'static [CliOption]) -> Result<Class, String> {
+    if word == "--" {
+        return Ok(Class::EndOfOptions);
+    }
+    let Some(rest) = word.strip_prefix('-').filter(|rest| !rest.is_empty()) else {
+        return Ok(Class::Positional);
+    };
+    let attached = word.find('=');
+    let name = attached.map_or(word, |eq| &word[..eq]);
+    let (mut found, mut count, mut could_be) = (None, 0, String::new());
+    for spec in table {
+        // The whole word, or the part before `=`, names the option: argparse looks no further.
+        if spec.name == word || attached.is_some() && spec.name == name {
+            return Ok(Class::Known { spec, abbreviated: false, attached });
+        }
+        if word.starts_with("--") && spec.name.starts_with(name) {
+            if count > 0 {
+                could_be.push_str(", ");
+            }
+            (found, count) = (Some(spec), count + 1);
+            could_be.push_str(spec.name);
+        }
+    }
+    match found {
+        Some(spec) if count == 1 => return Ok(Class::Known { spec, abbreviated: true, attached }),
+        Some(_) => return Err(could_be),
+        None => {}
+    }
+    // argparse's negative numbers, `^-\d+$|^-\d*\.\d+$`, are values.
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let negative_number = match rest.split_once('.') {
+        None => digits(rest),
+        Some((whole, fraction)) => digits(whole) && !fraction.is_empty() && digits(fraction),
+    };
+    Ok(if negative_number || word.contains(' ') { Class::Positional } else { Class::Unknown })
+}
 
-    while let Some(word) = words.get(i) {
+/// An option one of the CLI's parsers took.
+struct Taken<'w> {
+    spec: &'static CliOption,
+    /// The word that named it.
+    word: &'w Word,
+    abbreviated: bool,
+    /// Its value: the text, where it starts in the command, and whether positions inside it map
+    /// onto the command's text one to one.
+    value: Option<(String, usize, bool)>,
+}
+
+/// What one of the CLI's parsers did with the words.
+struct Pass<'w> {
+    /// The options it took, in order.
+    taken: Vec<Taken<'w>>,
+    /// The words it left to the next parser, each with how this one saw it.
+    left: Vec<(&'w Word, Class)>,
+}
+
+impl Pass<'_> {
+    /// The value of the last of these options given, as argparse keeps it.
+    fn last(&self, name: &str) -> Option<&Taken<'_>> {
+        self.taken.iter().rev().find(|t| t.spec.name == name)
+    }
+}
+
+/// One argparse `parse_known_args` over `words` with the options of `table`.
+#[allow(clippy::result_large_err)]
+fn parse_known<'w>(words: &[&'w Word], table: &'static [CliOption], at: &ErrorAt) -> Result<Pass<'w>, CommandError> {
+    // argparse reads every word before it takes any: an ambiguous option is its first error.
+    let mut classes = Vec::with_capacity(words.len());
+    let mut ended = false;
+    for word in words {
+        let class = if ended {
+            Class::Positional
+        } else {
+            classify(&word.text, table).map_err(|could_be| {
+                at.error(
+                    word.start,
+                    &format!("ambiguous option: {} could match {could_be}", word.text),
+                    Some("The CLI takes the beginning of an option's name when only one option starts so: write the name in full."),
+                )
+            })?
+        };
+        ended |= matches!(class, Class::EndOfOptions);
+        classes.push(class);
+    }
+    let mut pass = Pass { taken: Vec::new(), left: Vec::new() };
+    let mut i = 0;
+    while let (Some(&word), Some(&class)) = (words.get(i), classes.get(i)) {
         i += 1;
-        if !word.text.starts_with("--") {
-            // The prefix words, in order; any of them may be left out.
-            const PREFIX: [&str; 3] = ["aws", SERVICE, OPERATION];
-            match PREFIX.iter().skip(next_prefix).position(|p| *p == word.text) {
-                Some(j) => next_prefix += j + 1,
-                None => {
-                    return Err(at.error(
-                        word.start,
-                        &format!("Unexpected word '{}': options start with --", word.text),
-                        Some(
-                            "The command is `aws connect send-chat-integration-event` followed by --option value \
-                             pairs; a value with spaces needs quotes.",
-                        ),
-                    ))
-                }
-            }
+        let Class::Known { spec, abbreviated, attached } = class else {
+            pass.left.push((word, class));
             continue;
-        }
-        let (name, inline) = match word.text.split_once('=') {
-            Some((n, v)) => (n, Some(v)),
-            None => (word.text.as_str(), None),
         };
-        let Some(known) = OPTIONS.iter().position(|o| *o == name) else {
-            let mut best = (usize::MAX, "");
-            for option in OPTIONS {
-                let d = edit_distance(option, name);
-                if d < best.0 {
-                    best = (d, option);
-                }
+        let name = spec.name;
+        let value = match (spec.takes, attached) {
+            (Takes::Nothing | Takes::Version, Some(eq)) => {
+                let message = format!("argument {name}: ignored explicit argument '{}'", &word.text[eq + 1..]);
+                return Err(at.option_error(
+                    word.start,
+                    name,
+                    &message,
+                    Some("The option is a flag: it takes no value."),
+                ));
             }
-            let suggestion = best.1;
-            let hint = format!("Did you mean {suggestion}? Valid options: {}.", OPTIONS.join(", "));
-            let mut e = at.option_error(word.start, name, &format!("Unknown option {name}"), Some(&hint));
-            e.valid_options = OPTIONS.iter().map(|o| o.to_string()).collect();
-            e.suggestion = Some(suggestion.to_string());
-            return Err(e);
-        };
-        if known >= FIRST_FLAG {
-            global_options.push(GlobalOption { name: name.to_string(), value: None });
-            continue;
-        }
-        // The option's value: attached with `=`, or the next word (unless it looks like an option);
-        // and where it starts, and whether positions inside it map onto the command text.
-        let (value, value_start, verbatim) = match inline {
-            Some(v) => (v.to_string(), word.start + name.chars().count() + 1, word.verbatim),
-            None => match words.get(i) {
-                Some(next) if !looks_like_option(&next.text) => {
+            (Takes::Version, None) => {
+                return Err(at.option_error(
+                    word.start,
+                    name,
+                    "--version: the CLI prints its version and exits, and sends nothing",
+                    Some("Leave --version out to send the request."),
+                ));
+            }
+            (Takes::Nothing, None) => None,
+            (_, Some(eq)) => {
+                Some((word.text[eq + 1..].to_string(), word.start + word.text[..=eq].chars().count(), word.verbatim))
+            }
+            // The next word, unless it is an option or `--` (argparse takes neither as a value).
+            (takes, None) => match (words.get(i), classes.get(i)) {
+                (Some(value), Some(Class::Positional)) => {
                     i += 1;
-                    (next.text.clone(), next.start, next.verbatim)
+                    Some((value.text.clone(), value.start, value.verbatim))
                 }
-                _ if name == "--generate-cli-skeleton" => ("input".to_string(), word.start, word.verbatim),
-                next => {
+                _ if matches!(takes, Takes::Optional(_)) => None,
+                (next, _) => {
                     return Err(at.option_error(
-                        next.map_or(chars.len(), |w| w.start),
+                        next.map_or(at.chars.len(), |w| w.start),
                         name,
-                        &format!("{name}: expected one argument"),
+                        &format!("argument {name}: expected one argument"),
                         Some(&format!(
                             "Give {name} a value. A value starting with - must be attached with =, as in {name}=-abc."
                         )),
@@ -884,36 +964,343 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                 }
             },
         };
-        if let Some(&(_, first)) = seen.iter().find(|(n, _)| *n == name) {
-            warnings.push(CommandWarning {
-                option: Some(name.to_string()),
-                message: format!(
-                    "{name} is given more than once (first at character {}); the CLI keeps the last value.",
-                    first + 1
-                ),
-                index: word.start,
-            });
+        if let (Takes::OneOf(choices) | Takes::Optional(choices), Some((text, start, _))) = (spec.takes, &value) {
+            if !choices.contains(&text.as_str()) {
+                return Err(at.option_error(
+                    *start,
+                    name,
+                    &format!("argument {name}: Invalid choice, valid choices are: {}", choices.join(", ")),
+                    Some(&format!("'{text}' is not one of them.")),
+                ));
+            }
         }
-        seen.push((name, word.start));
-        if known >= FIRST_GLOBAL {
-            global_options.retain(|g: &GlobalOption| g.name != name);
-            global_options.push(GlobalOption { name: name.to_string(), value: Some(value) });
+        pass.taken.push(Taken { spec, word, abbreviated, value });
+    }
+    Ok(pass)
+}
+
+/// The option's name as typed, without an attached `=value`.
+fn typed_name(word: &Word) -> &str {
+    word.text.split('=').next().unwrap_or_default()
+}
+
+/// Python's `int(text)` accepts it: blanks around, a sign, digits that single `_` may separate.
+fn is_python_int(text: &str) -> bool {
+    let digits = text.trim().as_bytes();
+    let digits = match digits.first() {
+        Some(b'+' | b'-') => &digits[1..],
+        _ => digits,
+    };
+    let mut after_digit = false;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => after_digit = true,
+            b'_' if after_digit => after_digit = false,
+            _ => return false,
+        }
+    }
+    after_digit
+}
+
+/// Why the CLI cannot use an `--endpoint-url`.
+#[derive(PartialEq)]
+enum EndpointFault {
+    /// Python's `urlparse` finds no scheme: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+    NoScheme,
+    /// botocore's `is_valid_endpoint_url` finds no host of DNS labels after `//` (a bracketed IPv6
+    /// address is taken as it stands), or the URL holds a tab or a line break.
+    NoHost,
+}
+
+fn endpoint_fault(url: &str) -> Option<EndpointFault> {
+    // Python skips blanks and control characters before the URL.
+    let url = &url[url.bytes().position(|b| b > b' ').unwrap_or(url.len())..];
+    let (scheme, rest) = url.split_once(':').unwrap_or(("", ""));
+    let scheme_char = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.');
+    if !scheme.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) || !scheme.as_bytes().iter().all(scheme_char) {
+        return Some(EndpointFault::NoScheme);
+    }
+    let location = rest.strip_prefix("//").unwrap_or_default();
+    let location =
+        &location[..location.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(location.len())];
+    let host = location.rsplit('@').next().unwrap_or_default();
+    let host = &host[..host.find(':').filter(|_| !host.contains('[')).unwrap_or(host.len())];
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let label = |label: &str| {
+        (1..=63).contains(&label.len())
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let good = if host.contains('[') { host.contains(']') } else { host.len() < 256 && host.split('.').all(label) };
+    (!good || url.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n'))).then_some(EndpointFault::NoHost)
+}
+
+/// Parses a pasted command (bash syntax) into the request, as the AWS CLI would read it. The
+/// `aws connect send-chat-integration-event` prefix is optional.
+///
+/// The steps and their order are the CLI's, so that the first problem reported is the one the CLI
+/// would stop at: its main parser takes the global options (argparse: wherever they stand, by a
+/// unique beginning of the name too), then checks their values; the service and operation words
+/// follow; the operation's parser takes its options; then come the required options, the words no
+/// parser took ("Unknown options"), each member's value in model order, `--cli-input-json`, and
+/// the endpoint's host. Two differences keep what was pasted useful: a missing required option is
+/// a warning when nothing else is wrong (the CLI stops), and where `aws` is not pasted, the service
+/// and operation words may be left out.
+///
+/// ```
+/// use chat_event_core::cli::command::parse;
+/// let parsed = parse("aws connect send-chat-integration-event --source-id=+1555 \\\n  --destination-id d --event 'Type=MESSAGE,Content=\"Hi, you\"'").unwrap();
+/// let request = parsed.request.unwrap();
+/// assert_eq!(request.event.unwrap().content.as_deref(), Some("Hi, you"));
+/// let unquoted = parse("--source-id +1555 --destination-id d --event Type=MESSAGE,Content=Hi, you").unwrap_err();
+/// assert_eq!(unquoted.message, "Unknown options: you");
+/// ```
+#[allow(clippy::result_large_err)]
+pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
+    let chars: Vec<char> = text.chars().collect();
+    let at = ErrorAt { chars: &chars };
+    let all = bash_words(&chars)?;
+    // A pasted prompt, then the program.
+    let mut skip = usize::from(all.first().is_some_and(|w| w.text == "$"));
+    let aws = all.get(skip).is_some_and(|w| w.text == "aws");
+    skip += usize::from(aws);
+    let mut words: Vec<&Word> = Vec::new();
+    for word in all.iter().skip(skip) {
+        words.push(word);
+    }
+
+    // The main parser takes the global options; then awscli checks their values.
+    let globals = parse_known(&words, &GLOBAL_OPTIONS, &at)?;
+    let mut global_options: Vec<GlobalOption> = Vec::new();
+    for t in &globals.taken {
+        global_options.retain(|g| g.name != t.spec.name);
+        global_options
+            .push(GlobalOption { name: t.spec.name.to_string(), value: t.value.as_ref().map(|v| v.0.clone()) });
+    }
+    for name in ["--endpoint-url", "--cli-read-timeout", "--cli-connect-timeout"] {
+        let Some(Taken { value: Some((value, start, _)), .. }) = globals.last(name) else { continue };
+        let message = if name == "--endpoint-url" {
+            if endpoint_fault(value) != Some(EndpointFault::NoScheme) {
+                continue;
+            }
+            format!(
+                "Bad value for --endpoint-url \"{value}\": scheme is missing.  Must be of the form http://<hostname>/ \
+                 or https://<hostname>/"
+            )
+        } else if is_python_int(value) {
+            continue;
+        } else {
+            format!("invalid literal for int() with base 10: '{value}'")
+        };
+        return Err(at.option_error(*start, name, &message, None));
+    }
+
+    // The service and the operation: the first two words no option took. Without `aws`, a pasted
+    // fragment may leave out both, or the service.
+    const BOTH: [(&str, &str); 2] = [(SERVICE, "command"), (OPERATION, "operation")];
+    let first = globals.left.iter().find(|(_, class)| matches!(class, Class::Positional));
+    let mut expected = match first.map(|(w, _)| w.text.as_str()) {
+        _ if aws => &BOTH[..],
+        Some(SERVICE) => &BOTH[..],
+        Some(OPERATION) => &BOTH[1..],
+        _ => &[],
+    }
+    .iter();
+    let mut words: Vec<&Word> = Vec::new();
+    for &(word, class) in &globals.left {
+        if let (Class::Positional, Some(&(want, argument))) = (class, expected.clone().next()) {
+            expected.next();
+            if word.text != want {
+                return Err(at.error(
+                    word.start,
+                    &format!("argument {argument}: Invalid choice, valid choices are: {want} (among others)"),
+                    Some(&format!(
+                        "'{}' stands where the CLI expects {want}: the command is `aws connect \
+                         send-chat-integration-event` and its options.",
+                        word.text
+                    )),
+                ));
+            }
             continue;
         }
+        words.push(word);
+    }
+    if let Some(&(_, argument)) = expected.next() {
+        return Err(at.error(
+            chars.len(),
+            &format!("the following arguments are required: {argument}"),
+            Some("The command is `aws connect send-chat-integration-event` and its options."),
+        ));
+    }
+
+    // The operation's parser.
+    let operation = parse_known(&words, &OPERATION_OPTIONS, &at)?;
+    let (mut warnings, mut seen) = (Vec::new(), Vec::new());
+    for t in globals.taken.iter().chain(&operation.taken) {
+        note_on(t, &mut seen, &mut warnings);
+    }
+
+    // The required options, unless the exact word --cli-input-json, --cli-input-yaml or
+    // --generate-cli-skeleton (not followed by output) is in the argument list, as awscli looks.
+    let mut relaxed = false;
+    for (k, w) in words.iter().enumerate() {
+        relaxed |= matches!(w.text.as_str(), "--cli-input-json" | "--cli-input-yaml")
+            || w.text == "--generate-cli-skeleton" && words.get(k + 1).is_none_or(|next| next.text != "output");
+    }
+    let mut missing = String::new();
+    for (member, spec) in REQUEST.members.iter().zip(&OPERATION_OPTIONS) {
+        if member.required && operation.last(spec.name).is_none() {
+            if !missing.is_empty() {
+                missing.push_str(", ");
+            }
+            missing.push_str(spec.name);
+        }
+    }
+    // The CLI stops there. Here that is a warning when nothing else is wrong, so that a pasted
+    // fragment still fills the form; with a later error, it is the error, as the CLI reports it first.
+    let required = (!relaxed && !missing.is_empty()).then(|| {
+        let mut hint = format!("Give {missing}, or the whole request with --cli-input-json.");
+        for t in globals.taken.iter().chain(&operation.taken).filter(|t| t.abbreviated) {
+            hint.push_str(&format!(" {} is read as {}.", typed_name(t.word), t.spec.name));
+        }
+        at.error(chars.len(), &format!("the following arguments are required: {missing}"), Some(&hint))
+    });
+    let (params, diagnostics) =
+        read_values(&at, &globals, &operation, &global_options, &mut warnings).map_err(|e| match &required {
+            Some(first) => first_then(first, e),
+            None => e,
+        })?;
+    if let Some(required) = required {
+        warnings.push(CommandWarning { option: None, message: required.message, index: required.index });
+    }
+    let skeleton = operation
+        .last("--generate-cli-skeleton")
+        .map(|t| t.value.as_ref().map_or("input", |v| v.0.as_str()).to_string());
+    let request = crate::json::read::read(&params).ok();
+    Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
+}
+
+/// What to tell about an option taken: a shortened name, an option given twice (`seen` holds the
+/// names met so far), an option of one CLI only.
+fn note_on(t: &Taken, seen: &mut Vec<&'static str>, warnings: &mut Vec<CommandWarning>) {
+    let name = t.spec.name;
+    let mut note = |message: String| {
+        warnings.push(CommandWarning { option: Some(name.to_string()), message, index: t.word.start })
+    };
+    if t.abbreviated {
+        note(format!(
+            "{} is read as {name}: the CLI takes a unique beginning of an option's name; the whole name stays \
+             unambiguous when the CLI gains options.",
+            typed_name(t.word)
+        ));
+    }
+    if t.spec.takes != Takes::Nothing && seen.contains(&name) {
+        note(format!("{name} is given more than once; the CLI keeps the last value."));
+    }
+    seen.push(name);
+    let (only, other) = match t.spec.cli {
+        Cli::Both => return,
+        Cli::V1 => ("v1", "v2"),
+        Cli::V2 => ("v2", "v1"),
+    };
+    note(format!("{name} exists only in AWS CLI {only}; {other} stops with \"Unknown options: {name}\"."));
+}
+
+/// The error the CLI stops at first, with the next one it would find said in its hint.
+fn first_then(first: &CommandError, next: CommandError) -> CommandError {
+    let line = next.message.lines().next().unwrap_or_default();
+    let line = line.strip_suffix(" for input:").unwrap_or(line);
+    let mean = next.suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default();
+    let hint = first.hint.as_deref().unwrap_or_default();
+    CommandError {
+        hint: Some(format!("{hint} After that the CLI would stop at: {line}{mean}")),
+        suggestion: next.suggestion,
+        valid_options: next.valid_options,
+        ..first.clone()
+    }
+}
+
+/// The CLI's steps after the required options: the words no parser took, each option's value in
+/// the operation's table order (the members in model order, then `--cli-input-json` and
+/// `--cli-input-yaml`), and the client's check of the endpoint.
+#[allow(clippy::result_large_err)]
+fn read_values(
+    at: &ErrorAt,
+    globals: &Pass,
+    operation: &Pass,
+    global_options: &[GlobalOption],
+    warnings: &mut Vec<CommandWarning>,
+) -> Result<(Value, Vec<Diagnostic>), CommandError> {
+    // The operation's `help` positional takes the first word no option took; awscli lists the
+    // others, then that one.
+    let mut unknown = String::new();
+    let (mut first, mut typo, mut help) = (None::<&Word>, None::<&Word>, None::<&Word>);
+    for &(word, class) in &operation.left {
+        match class {
+            Class::EndOfOptions => continue,
+            Class::Positional if help.is_none() => help = Some(word),
+            _ => {
+                if !unknown.is_empty() {
+                    unknown.push_str(", ");
+                }
+                unknown.push_str(&word.text);
+                if word.text.starts_with("--") && typo.is_none() {
+                    typo = Some(word);
+                }
+            }
+        }
+        first = first.or(Some(word));
+    }
+    if let Some(word) = help {
+        if word.text == "help" {
+            return Err(at.error(
+                word.start,
+                "help: the CLI shows this command's help page instead of sending the request",
+                Some("Leave out the word help, or quote it if it belongs to the value before it."),
+            ));
+        }
+        if !unknown.is_empty() {
+            unknown.push_str(", ");
+        }
+        unknown.push_str(&word.text);
+    }
+    if let Some(first) = first {
+        let message = format!("Unknown options: {unknown}");
+        let Some(typo) = typo else {
+            let hint = format!(
+                "No option takes '{}': after an option's value comes the next --option. If it belongs to the value \
+                 before it, quote that whole value, since the shell splits unquoted text at spaces.",
+                first.text
+            );
+            return Err(at.error(first.start, &message, Some(&hint)));
+        };
+        let typed = typed_name(typo);
+        let mut e = at.option_error(typo.start, typed, &message, None);
+        let mut best = (usize::MAX, "");
+        for spec in OPERATION_OPTIONS.iter().chain(&GLOBAL_OPTIONS) {
+            let distance = edit_distance(spec.name, typed);
+            if distance < best.0 {
+                best = (distance, spec.name);
+            }
+            e.valid_options.push(spec.name.to_string());
+        }
+        e.hint = Some(format!("Did you mean {}? Valid options: {}.", best.1, e.valid_options.join(", ")));
+        e.suggestion = Some(best.1.to_string());
+        return Err(e);
+    }
+
+    let mut ordered = serde_json::Map::new();
+    let mut diagnostics = Vec::new();
+    for (index, spec) in OPERATION_OPTIONS.iter().enumerate() {
+        let name = spec.name;
+        let Some(Taken { value: Some((value, start, verbatim)), .. }) = operation.last(name) else { continue };
         if value.starts_with("file://") || value.starts_with("fileb://") {
             return Err(at.option_error(
-                value_start,
+                *start,
                 name,
                 &format!("{name} refers to a file ({value}): paste the file's content instead"),
                 Some("The AWS CLI would read that file from your disk, which cannot be done here."),
-            ));
-        }
-        if value == "--" && !name.starts_with("--cli-input") {
-            return Err(at.option_error(
-                value_start,
-                name,
-                &format!("{name} has the value --, which argparse removes: the CLI would send an empty list"),
-                Some("Give this member in --cli-input-json instead."),
             ));
         }
         for prefix in ["http://", "https://"] {
@@ -924,70 +1311,58 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
                         "The value of {name} starts with {prefix}: CLI v1 downloads that URL and uses its content \
                          (unless cli_follow_urlparam is false); CLI v2 uses the text as is, as here."
                     ),
-                    index: value_start,
+                    index: *start,
                 });
             }
         }
-        match name {
-            "--generate-cli-skeleton" => skeleton = Some(value),
-            "--cli-input-json" => cli_inputs.push((InputFormat::Json, value, value_start)),
-            "--cli-input-yaml" => cli_inputs.push((InputFormat::Yaml, value, value_start)),
-            _ => {
-                // The members' options lead OPTIONS, in model order.
-                let Some(member) = REQUEST.members.get(known) else { continue };
-                let parsed_value = match member.shape {
-                    Shape::Structure(s) => match parse_structure(&value, s, member.name) {
-                        Ok(p) => {
-                            diagnostics.extend(p.diagnostics);
-                            p.value
-                        }
-                        Err(StructureError::Shorthand(e)) => {
-                            let index = if verbatim { value_start + e.index } else { value_start };
-                            let mut err = at.parameter_error(index, name, &e.message, e.hint.as_deref());
-                            err.shorthand = Some(Box::new(e));
-                            return Err(err);
-                        }
-                        Err(StructureError::Json { message, hint, .. }) => {
-                            return Err(at.parameter_error(value_start, name, &message, Some(&hint)));
-                        }
-                    },
-                    _ => serde_json::Value::String(value),
-                };
-                params.push((known, parsed_value));
-            }
-        }
-    }
-
-    // Options come in model order (argparse fills them from the argument table in that order).
-    let mut ordered = serde_json::Map::new();
-    let mut missing = Vec::new();
-    for (index, (member, option)) in REQUEST.members.iter().zip(OPTIONS).enumerate() {
-        match params.iter_mut().rev().find(|(i, _)| *i == index) {
-            Some((_, v)) => {
-                ordered.insert(member.name.to_string(), v.take());
-            }
-            None if member.required => missing.push(option),
-            None => {}
-        }
+        // The members' options lead the table, in model order; the whole-request inputs come below.
+        let Some(member) = REQUEST.members.get(index) else { continue };
+        let parsed = match member.shape {
+            Shape::Structure(s) => match parse_structure(value, s, member.name) {
+                Ok(p) => {
+                    diagnostics.extend(p.diagnostics);
+                    p.value
+                }
+                Err(StructureError::Shorthand(e)) => {
+                    let index = if *verbatim { start + e.index } else { *start };
+                    let mut err = at.parameter_error(index, name, &e.message, e.hint.as_deref());
+                    err.shorthand = Some(Box::new(e));
+                    return Err(err);
+                }
+                Err(StructureError::Json { message, hint, .. }) => {
+                    return Err(at.parameter_error(*start, name, &message, Some(&hint)));
+                }
+            },
+            _ => Value::String(value.clone()),
+        };
+        ordered.insert(member.name.to_string(), parsed);
     }
     // The CLI reads only the last of each --cli-input-* option; with both, JSON is applied first.
     for format in [InputFormat::Json, InputFormat::Yaml] {
-        if let Some((_, text, start)) = cli_inputs.iter().rev().find(|(f, _, _)| *f == format) {
-            let document = cli_input::read(text, format)
-                .map_err(|message| at.parameter_error(*start, format.option(), &message, None))?;
-            ordered = cli_input::merge(&ordered, &document);
+        let name = format.option();
+        let Some(Taken { value: Some((text, start, _)), .. }) = operation.last(name) else { continue };
+        match cli_input::read(text, format) {
+            Ok(document) => ordered = cli_input::merge(&ordered, &document),
+            // The CLI names these two without their dashes here.
+            Err(message) => {
+                let message = format!("Error parsing parameter '{}': {message}", &name[2..]);
+                return Err(at.option_error(*start, name, &message, None));
+            }
         }
     }
-    if cli_inputs.is_empty() && skeleton.is_none() && !missing.is_empty() {
-        warnings.push(CommandWarning {
-            option: None,
-            message: format!("the following arguments are required: {}", missing.join(", ")),
-            index: chars.len(),
-        });
+    // The CLI then makes its client, which checks the endpoint's host.
+    if let Some(GlobalOption { value: Some(url), .. }) = global_options.iter().find(|g| g.name == "--endpoint-url") {
+        if endpoint_fault(url).is_some() {
+            let start = globals.last("--endpoint-url").and_then(|t| t.value.as_ref()).map_or(0, |v| v.1);
+            return Err(at.option_error(
+                start,
+                "--endpoint-url",
+                &format!("Invalid endpoint: {url}"),
+                Some("The endpoint needs a host name after //, as in https://connect.us-east-1.amazonaws.com."),
+            ));
+        }
     }
-    let params = serde_json::Value::Object(ordered);
-    let request = crate::json::read::read(&params).ok();
-    Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
+    Ok((Value::Object(ordered), diagnostics))
 }
 
 #[cfg(test)]
@@ -1007,17 +1382,16 @@ mod tests {
     }
 
     /// Render and parse find a member's option by its place: the request's members, in model order,
-    /// are the first entries of OPTIONS, before the cli-input options and the global ones.
+    /// are the first of the operation's options; the others are not members.
     #[test]
     fn options_begin_with_the_members_in_model_order() {
         let members = REQUEST.members;
-        assert!(members.len() < FIRST_GLOBAL);
         for (index, member) in members.iter().enumerate() {
-            assert_eq!(OPTIONS.get(index).copied(), Some(cli_name(member.name).as_str()), "member {}", member.name);
+            let option = OPERATION_OPTIONS.get(index).map(|o| o.name);
+            assert_eq!(option, Some(cli_name(member.name).as_str()), "member {}", member.name);
         }
-        // The other options before the global ones are not members.
-        for option in &OPTIONS[members.len()..FIRST_GLOBAL] {
-            assert!(members.iter().all(|m| cli_name(m.name) != *option), "{option}");
+        for option in &OPERATION_OPTIONS[members.len()..] {
+            assert!(members.iter().all(|m| cli_name(m.name) != option.name), "{}", option.name);
         }
         assert_eq!(cli_name("NewSessionDetails"), "--new-session-details");
     }

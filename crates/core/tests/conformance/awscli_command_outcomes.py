@@ -1,0 +1,77 @@
+"""Runs argument lists through awscli's own command-line driver, each with a fresh driver (global
+options such as --debug change the session), and reports how each ends: the parameters it would
+send (captured at botocore's before-parameter-build event, whose handler raises, so nothing is
+sent), what it printed instead of sending (a skeleton, the version), or its error message.
+
+stdin: a JSON list of argument lists (without the leading "aws").
+stdout: a JSON list: {"params": {...}} | {"printed": "<first line of stdout>"} | {"error": "<message>"},
+where the message is what the CLI wrote to stderr without its usage text and argparse's
+"<program>: error: " prefix. Used by crates/core/tests/cli_command.rs.
+"""
+import contextlib
+import io
+import json
+import os
+import re
+import sys
+
+from awscli.clidriver import create_clidriver
+
+USAGE_LINES = (
+    "usage: ",
+    "aws [options] <command>",
+    "To see help text, you can run:",
+    "  aws help",
+    "  aws <command> help",
+    "  aws <command> <subcommand> help",
+    "Note: AWS CLI version 2",
+)
+# What --debug logs: "2026-12-03 08:20:40,216 - MainThread - awscli.clidriver - DEBUG - ...".
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ - ")
+
+
+class Captured(Exception):
+    pass
+
+
+def outcome(args):
+    driver = create_clidriver()
+    captured = {}
+
+    def capture(params, **kwargs):
+        captured["params"] = json.loads(json.dumps(params))
+        raise Captured()
+
+    driver.session.register("before-parameter-build.connect.SendChatIntegrationEvent", capture)
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        try:
+            driver.main(args)
+        except SystemExit:
+            pass
+    if "params" in captured:
+        return {"params": captured["params"]}
+    lines = [
+        line
+        for line in err.getvalue().splitlines()
+        if line.strip() and not line.startswith(USAGE_LINES) and not LOG_LINE.match(line)
+    ]
+    if lines:
+        lines[0] = re.sub(r"^\S+: error: ", "", lines[0])
+        return {"error": "\n".join(lines)}
+    return {"printed": out.getvalue().split("\n", 1)[0]}
+
+
+def main():
+    commands = json.load(sys.stdin)
+    # The help page goes to the terminal through a pager process, past sys.stdout: the file
+    # descriptor itself points elsewhere while the CLI runs.
+    results = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    json.dump([outcome(args) for args in commands], results, ensure_ascii=False)
+    results.flush()
+
+
+if __name__ == "__main__":
+    main()
