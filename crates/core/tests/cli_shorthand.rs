@@ -123,6 +123,33 @@ fn error_message_has_the_cli_caret_and_line_and_column() {
 }
 
 #[test]
+fn nesting_stops_where_the_json_form_stops() {
+    // The top-level pairs are the first level, as a JSON object's braces are: 126 brackets inside
+    // them make the 127 containers JSON allows, and the next bracket is refused where it opens.
+    let deep = |open: &str, close: &str, n: usize| format!("a={}x{}", open.repeat(n), close.repeat(n));
+    let cases: &[(&str, String, Option<usize>)] = &[
+        ("126 lists", deep("[", "]", 126), None),
+        ("127 lists", deep("[", "]", 127), Some(2 + 126)),
+        ("126 maps", deep("{b=", "}", 126), None),
+        ("127 maps", deep("{b=", "}", 127), Some(2 + 3 * 126)),
+        ("lists and maps", deep("[{b=", "}]", 64), Some(2 + 4 * 63)),
+        // Deep enough to overflow the browser's 1 MB wasm stack before the limit.
+        ("10,000 unclosed", format!("a={}", "[".repeat(10_000)), Some(2 + 126)),
+        ("10,000 closed", deep("[", "]", 10_000), Some(2 + 126)),
+    ];
+    for (rule, text, refused_at) in cases {
+        match (parse(text), refused_at) {
+            (Ok(_), None) => {}
+            (Err(e), Some(index)) => {
+                assert_eq!((&e.kind, e.index), (&ShorthandErrorKind::TooDeep { limit: 127 }, *index), "{rule}");
+                assert!(e.message.starts_with("Nesting deeper than 127 levels"), "{rule}: {}", e.message);
+            }
+            (got, _) => panic!("{rule}: {:?}", got.map(|v| v.to_json())),
+        }
+    }
+}
+
+#[test]
 fn at_file_reference_asks_for_the_content() {
     for text in ["a@=file://x.json", "a@=fileb://x.bin", "a@=[b,file://c]", "a@='file://q'"] {
         let e = parse(text).unwrap_err();
@@ -567,7 +594,7 @@ fn generic_parser_agrees_with_awscli_shorthand_parser() {
                 ShorthandErrorKind::DuplicateKey { key } => {
                     json!({"error": "duplicateKey", "key": key, "index": e.index, "message": e.message})
                 }
-                ShorthandErrorKind::FileReference { .. } => continue,
+                ShorthandErrorKind::FileReference { .. } | ShorthandErrorKind::TooDeep { .. } => continue,
             },
         };
         assert_eq!(&got, want, "input {text:?}");

@@ -136,7 +136,9 @@ fn commands_that_fail_and_their_parts_write_as_serde_does() {
     assert!(same_as_serde("parsed command", &parsed) >= 2);
     assert!(errors.iter().any(|e| e.shorthand.is_some()) && errors.iter().any(|e| !e.valid_options.is_empty()));
 
-    let shorthand_texts = ["a,b", "k=v,k2=[x,y]", "k={a=b,c=[d]}", "k=v,k=w", "'x", "a=b,", "k=@=file://x", "[a, b]"];
+    let too_deep = format!("k={}", "[".repeat(200));
+    let shorthand_texts =
+        ["a,b", "k=v,k2=[x,y]", "k={a=b,c=[d]}", "k=v,k=w", "'x", "a=b,", "k=@=file://x", "[a, b]", &too_deep];
     let (mut values, mut shorthand_errors) = (Vec::new(), Vec::new());
     for text in shorthand_texts {
         match shorthand::parse(text) {

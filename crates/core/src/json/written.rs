@@ -358,6 +358,9 @@ impl ToJson for ShorthandErrorKind {
             ShorthandErrorKind::FileReference { reference } => {
                 Members::new().add("type", &"fileReference").add("reference", reference).finish()
             }
+            ShorthandErrorKind::TooDeep { limit } => {
+                Members::new().add("type", &"tooDeep").add("limit", limit).finish()
+            }
         }
     }
 }

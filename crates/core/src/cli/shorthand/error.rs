@@ -15,6 +15,9 @@ pub enum ShorthandErrorKind {
     /// `key@=file://...`: the CLI would read a file; here there is no file to read.
     #[serde(rename_all = "camelCase")]
     FileReference { reference: String },
+    /// Lists and maps nested deeper than `limit` levels (the top-level pairs are the first level).
+    /// The CLI has no limit of its own short of Python's recursion limit; this one is JSON's.
+    TooDeep { limit: usize },
 }
 
 /// A shorthand error, located in the input.
@@ -64,6 +67,13 @@ impl ShorthandError {
                 }
                 error_location(input, index, &mut message);
                 message.push_str("\nThis is often because there is a preceding \",\" instead of a space.");
+            }
+            ShorthandErrorKind::TooDeep { limit } => {
+                message = format!(
+                    "Nesting deeper than {limit} levels of lists and maps is not supported (JSON has the same \
+                     limit), for input:\n"
+                );
+                error_location(input, index, &mut message);
             }
             ShorthandErrorKind::FileReference { reference } => {
                 for part in [
@@ -115,6 +125,7 @@ fn hint(input: &[char], kind: &ShorthandErrorKind, index: usize) -> Option<Strin
              (or write the whole parameter as JSON)."
                 .into(),
         ),
+        ShorthandErrorKind::TooDeep { .. } => None,
         ShorthandErrorKind::DuplicateKey { key } => Some(format!(
             "\"{key}\" appears twice. Either a comma inside a value (for example in Content) made the text after \
              it look like a new key=value pair, or two options were run together. Escape a comma that belongs to \

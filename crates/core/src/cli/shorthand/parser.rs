@@ -19,9 +19,15 @@ use super::ShorthandValue;
 /// assert!(parse("Content=hi😀").is_err()); // emoji must be quoted
 /// ```
 pub fn parse(text: &str) -> Result<ShorthandValue, ShorthandError> {
-    let mut parser = Parser { input: text.chars().collect(), index: 0, resolve_paramfiles: false };
+    let mut parser = Parser { input: text.chars().collect(), index: 0, resolve_paramfiles: false, depth: 1 };
     parser.parameter().map(ShorthandValue::Map)
 }
+
+/// How deep lists and maps may nest, the top-level `key=value` pairs counting as one level: as deep
+/// as the option's JSON form may go (serde_json's limit, kept by `crate::json::parse`: the 128th
+/// nested container is refused). The parser recurses once per level, and so do the walks over its
+/// value; in the browser's 1 MB wasm stack, about 2,000 levels overflowed.
+const MAX_DEPTH: usize = 127;
 
 /// An internal failure: a syntax error (which the list parser may backtrack from) or a final one.
 enum Fail {
@@ -36,6 +42,8 @@ struct Parser {
     index: usize,
     /// Set after `key@=`: values starting with `file://`/`fileb://` name a file to load.
     resolve_paramfiles: bool,
+    /// How many lists and maps are open, the top level's included.
+    depth: usize,
 }
 
 /// `string.whitespace`, which is what `_consume_whitespace` skips (ASCII only).
@@ -148,10 +156,21 @@ impl Parser {
     fn values(&mut self) -> PResult<ShorthandValue> {
         match self.current() {
             None => Ok(ShorthandValue::String(String::new())),
-            Some('[') => self.explicit_list(),
-            Some('{') => self.hash_literal(),
+            Some(c @ ('[' | '{')) => self.nested(c),
             Some(_) => self.csv_value(),
         }
+    }
+
+    /// A `[...]` list or `{...}` map one level deeper, refused beyond [`MAX_DEPTH`] at its bracket.
+    fn nested(&mut self, bracket: char) -> PResult<ShorthandValue> {
+        if self.depth >= MAX_DEPTH {
+            let kind = ShorthandErrorKind::TooDeep { limit: MAX_DEPTH };
+            return Err(Fail::Final(ShorthandError::new(&self.input, kind, self.index)));
+        }
+        self.depth += 1;
+        let value = if bracket == '[' { self.explicit_list() } else { self.hash_literal() };
+        self.depth -= 1;
+        value
     }
 
     // foo=bar -> 'bar'; foo=bar,baz -> ['bar', 'baz']
@@ -249,8 +268,7 @@ impl Parser {
 
     fn explicit_values(&mut self) -> PResult<ShorthandValue> {
         match self.current() {
-            Some('[') => self.explicit_list(),
-            Some('{') => self.hash_literal(),
+            Some(c @ ('[' | '{')) => self.nested(c),
             _ => self.first_value().map(ShorthandValue::String),
         }
     }
