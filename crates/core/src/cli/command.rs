@@ -1013,27 +1013,35 @@ enum EndpointFault {
 }
 
 fn endpoint_fault(url: &str) -> Option<EndpointFault> {
+    let url = url.as_bytes();
     // Python skips blanks and control characters before the URL.
-    let url = &url[url.bytes().position(|b| b > b' ').unwrap_or(url.len())..];
-    let (scheme, rest) = url.split_once(':').unwrap_or(("", ""));
-    let scheme_char = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.');
-    if !scheme.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) || !scheme.as_bytes().iter().all(scheme_char) {
+    let mut i = url.iter().position(|&b| b > b' ').unwrap_or(url.len());
+    let scheme_start = i;
+    while url.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) {
+        i += 1;
+    }
+    if !url.get(scheme_start).is_some_and(u8::is_ascii_alphabetic) || url.get(i) != Some(&b':') {
         return Some(EndpointFault::NoScheme);
     }
-    let location = rest.strip_prefix("//").unwrap_or_default();
-    let location =
-        &location[..location.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(location.len())];
-    let host = location.rsplit('@').next().unwrap_or_default();
-    let host = &host[..host.find(':').filter(|_| !host.contains('[')).unwrap_or(host.len())];
-    let host = host.strip_suffix('.').unwrap_or(host);
-    let label = |label: &str| {
-        (1..=63).contains(&label.len())
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    // The network location after `//`, up to a path, query or fragment; its host after the last
+    // `@`, before a port.
+    let location = url.get(i + 1..).and_then(|rest| rest.strip_prefix(b"//")).unwrap_or_default();
+    let location = &location[..location.iter().position(|b| b"/?#".contains(b)).unwrap_or(location.len())];
+    let host = &location[location.iter().rposition(|&b| b == b'@').map_or(0, |at| at + 1)..];
+    let good = if host.contains(&b'[') {
+        host.contains(&b']')
+    } else {
+        let host = &host[..host.iter().position(|&b| b == b':').unwrap_or(host.len())];
+        let host = host.strip_suffix(b".").unwrap_or(host);
+        host.len() < 256
+            && host.split(|&b| b == b'.').all(|label| {
+                (1..=63).contains(&label.len())
+                    && label.first() != Some(&b'-')
+                    && label.last() != Some(&b'-')
+                    && label.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+            })
     };
-    let good = if host.contains('[') { host.contains(']') } else { host.len() < 256 && host.split('.').all(label) };
-    (!good || url.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n'))).then_some(EndpointFault::NoHost)
+    (!good || url.iter().any(|b| b"\t\r\n".contains(b))).then_some(EndpointFault::NoHost)
 }
 
 /// Parses a pasted command (bash syntax) into the request, as the AWS CLI would read it. The
@@ -1166,14 +1174,16 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         }
         at.error(chars.len(), &format!("the following arguments are required: {missing}"), Some(&hint))
     });
-    let (params, diagnostics) =
-        read_values(&at, &globals, &operation, &global_options, &mut warnings).map_err(|e| match &required {
-            Some(first) => first_then(first, e),
-            None => e,
-        })?;
-    if let Some(required) = required {
-        warnings.push(CommandWarning { option: None, message: required.message, index: required.index });
-    }
+    let (params, diagnostics) = match (read_values(&at, &globals, &operation, &global_options, &mut warnings), required)
+    {
+        (Ok(read), None) => read,
+        (Ok(read), Some(required)) => {
+            warnings.push(CommandWarning { option: None, message: required.message, index: required.index });
+            read
+        }
+        (Err(e), None) => return Err(e),
+        (Err(e), Some(required)) => return Err(first_then(required, e)),
+    };
     let skeleton = operation
         .last("--generate-cli-skeleton")
         .map(|t| t.value.as_ref().map_or("input", |v| v.0.as_str()).to_string());
@@ -1208,17 +1218,18 @@ fn note_on(t: &Taken, seen: &mut Vec<&'static str>, warnings: &mut Vec<CommandWa
 }
 
 /// The error the CLI stops at first, with the next one it would find said in its hint.
-fn first_then(first: &CommandError, next: CommandError) -> CommandError {
+fn first_then(mut first: CommandError, next: CommandError) -> CommandError {
     let line = next.message.lines().next().unwrap_or_default();
-    let line = line.strip_suffix(" for input:").unwrap_or(line);
-    let mean = next.suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default();
-    let hint = first.hint.as_deref().unwrap_or_default();
-    CommandError {
-        hint: Some(format!("{hint} After that the CLI would stop at: {line}{mean}")),
-        suggestion: next.suggestion,
-        valid_options: next.valid_options,
-        ..first.clone()
+    let hint = first.hint.get_or_insert_default();
+    hint.push_str(" After that the CLI would stop at: ");
+    hint.push_str(line.strip_suffix(" for input:").unwrap_or(line));
+    if let Some(suggestion) = &next.suggestion {
+        hint.push_str(" (did you mean ");
+        hint.push_str(suggestion);
+        hint.push_str("?)");
     }
+    (first.suggestion, first.valid_options) = (next.suggestion, next.valid_options);
+    first
 }
 
 /// The CLI's steps after the required options: the words no parser took, each option's value in
