@@ -160,13 +160,15 @@ impl Emitter {
     }
 }
 
-/// yaml-rust2's rule for a plain scalar that would not read back as the same string.
+/// yaml-rust2's rule for a plain scalar that would not read back as the same string, and one more:
+/// a leading byte order mark, which a reader drops at the start of a document (YAML 1.2 5.2; ours
+/// does too), so a first key or top-level string starting with one would lose it.
 fn needs_quotes(s: &str) -> bool {
     const WORDS: [&str; 31] = [
         "true", "false", "True", "False", "TRUE", "FALSE", "null", "Null", "NULL", "~", "y", "Y", "n", "N", "yes",
         "Yes", "YES", "no", "No", "NO", "True", "TRUE", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "",
     ];
-    s.starts_with([' ', '&', '*', '?', '|', '-', '<', '>', '=', '!', '%', '@', '.'])
+    s.starts_with([' ', '&', '*', '?', '|', '-', '<', '>', '=', '!', '%', '@', '.', '\u{feff}'])
         || s.ends_with(' ')
         || s.contains(|c: char| {
             matches!(c, ':' | '{' | '}' | '[' | ']' | ',' | '#' | '`' | '"' | '\'' | '\\' | '\0'..='\x06' | '\t' | '\n' | '\r' | '\x0e'..='\x1a' | '\x1c'..='\x1f')
@@ -378,6 +380,18 @@ mod tests {
             assert_eq!(to_string(&value), yaml_rust2_to_string(&value), "{value}");
             // And it reads back (a number beyond i64 comes back as a float, as before).
             assert!(from_str(&to_string(&value)).is_ok(), "{value}");
+        }
+    }
+
+    #[test]
+    fn quotes_a_leading_byte_order_mark_where_yaml_rust2_did_not() {
+        for (value, text) in [
+            (serde_json::json!({"\u{feff}": null}), "\"\u{feff}\": ~\n"),
+            (serde_json::json!("\u{feff}x"), "\"\u{feff}x\"\n"),
+            (serde_json::json!({"a": "\u{feff}"}), "a: \"\u{feff}\"\n"),
+        ] {
+            assert_eq!(to_string(&value), text, "{value}");
+            assert_eq!(from_str(text), Ok(value), "{text:?}");
         }
     }
 
