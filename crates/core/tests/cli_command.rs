@@ -398,6 +398,35 @@ fn parse_errors_point_at_the_option_and_character() {
     assert!(e.message.contains("brace expansion"));
 }
 
+/// Pasted commands are read as bash reads them; a command written for PowerShell or cmd.exe is named
+/// as such where bash would read it differently, never read silently into another request.
+#[test]
+fn commands_written_for_other_shells_are_named() {
+    let mut request = sample();
+    request.event.as_mut().unwrap().content = Some("It's me".into());
+    for (shell, says) in [
+        (Shell::PowerShell7, "continues a PowerShell command"),
+        (Shell::PowerShell5, "continues a PowerShell command"),
+        (Shell::Cmd, "continues a cmd.exe command"),
+    ] {
+        let text = render(&request, &RenderOptions { shell, multiline: true, ..Default::default() }).text;
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains(says), "{shell:?}: {}", e.message);
+        assert_eq!(text.chars().nth(e.index), Some(if shell == Shell::Cmd { '\n' } else { '`' }), "{shell:?}");
+    }
+    // On one line, PowerShell's '' reads in bash as two joined parts without the apostrophe: said.
+    let text = render(&request, &RenderOptions { shell: Shell::PowerShell7, ..Default::default() }).text;
+    assert!(text.contains("It''s"), "{text}");
+    let parsed = parse(&text).unwrap();
+    assert_eq!(parsed.params["Event"]["Content"], "Its me", "bash's reading");
+    let warning = parsed.warnings.iter().find(|w| w.message.contains("PowerShell")).expect("a warning");
+    assert_eq!(text.chars().nth(warning.index), Some('\''));
+    assert_eq!(text.chars().nth(warning.index + 1), Some('\''));
+    // bash's own forms have none of these.
+    let bash = render(&request, &RenderOptions { multiline: true, ..Default::default() }).text;
+    assert!(parse(&bash).unwrap().warnings.is_empty(), "{bash}");
+}
+
 #[test]
 fn skeleton_option_and_missing_required() {
     let parsed = parse("aws connect send-chat-integration-event --generate-cli-skeleton").unwrap();

@@ -447,6 +447,15 @@ impl ErrorAt<'_> {
     }
 }
 
+/// Text written for another shell than the bash (and zsh) this reads.
+fn other_shell(at: &ErrorAt, index: usize, what: &str) -> CommandError {
+    at.error(
+        index,
+        &format!("{what}; this reads bash and zsh commands"),
+        Some("Paste the command's bash form (the playground shows it), or the request as JSON or YAML."),
+    )
+}
+
 fn expansion_error(at: &ErrorAt, index: usize, what: &str) -> CommandError {
     at.error(
         index,
@@ -460,9 +469,12 @@ fn expansion_error(at: &ErrorAt, index: usize, what: &str) -> CommandError {
 /// result depends on the user's shell.
 // A parse error is reported once per parse; its size does not matter.
 #[allow(clippy::result_large_err)]
-fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
+/// The command's words, as bash splits them, and where a quote closes right before another opens
+/// (`'It''s'`: bash joins the two parts, with no apostrophe; PowerShell writes one).
+fn bash_words(chars: &[char]) -> Result<(Vec<Word>, Option<usize>), CommandError> {
     let at = ErrorAt { chars };
     let mut words = Vec::new();
+    let mut doubled_quote = None;
     let mut i = 0;
     let n = chars.len();
     let get = |i: usize| chars.get(i).copied();
@@ -500,6 +512,10 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                     in_comment = false;
                 } else if !in_comment && !c.is_whitespace() {
                     if c != '#' {
+                        let line = chars.get(..i).unwrap_or_default();
+                        if line.iter().rev().find(|c| !c.is_whitespace()) == Some(&'^') {
+                            return Err(other_shell(&at, i, "A ^ that ends a line continues a cmd.exe command"));
+                        }
                         return Err(at.error(
                             i,
                             "The text holds more than one command (a line ends without a \\ continuation)",
@@ -535,6 +551,9 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                     })?;
                     text.extend(&chars[i + 1..close]);
                     i = close + 1;
+                    if get(i) == Some('\'') {
+                        doubled_quote = doubled_quote.or(Some(close));
+                    }
                 }
                 '"' => {
                     verbatim = false;
@@ -591,6 +610,15 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
                 '$' if get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric() || "_{(@*#?$!-".contains(c)) => {
                     return Err(expansion_error(&at, i, "$ expansion"));
                 }
+                '`' if chars
+                    .get(i + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|&&c| c != '\n')
+                    .all(|c| c.is_whitespace()) =>
+                {
+                    return Err(other_shell(&at, i, "A backtick that ends a line continues a PowerShell command"));
+                }
                 '`' => return Err(expansion_error(&at, i, "a backtick command substitution")),
                 '\\' => {
                     verbatim = false;
@@ -631,7 +659,7 @@ fn bash_words(chars: &[char]) -> Result<Vec<Word>, CommandError> {
         }
         words.push(Word { text, start, verbatim });
     }
-    Ok(words)
+    Ok((words, doubled_quote))
 }
 
 /// Reads a `$'...'` body starting after the quote; returns the index after the closing quote.
@@ -1068,7 +1096,7 @@ fn endpoint_fault(url: &str) -> Option<EndpointFault> {
 pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     let chars: Vec<char> = text.chars().collect();
     let at = ErrorAt { chars: &chars };
-    let all = bash_words(&chars)?;
+    let (all, doubled_quote) = bash_words(&chars)?;
     // A pasted prompt, then the program.
     let mut skip = usize::from(all.first().is_some_and(|w| w.text == "$"));
     let aws = all.get(skip).is_some_and(|w| w.text == "aws");
@@ -1145,6 +1173,16 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     // The operation's parser.
     let operation = parse_known(&words, &OPERATION_OPTIONS, &at)?;
     let (mut warnings, mut seen) = (Vec::new(), Vec::new());
+    if let Some(index) = doubled_quote {
+        warnings.push(CommandWarning {
+            option: None,
+            message: "'' here joins two single-quoted parts, with no apostrophe between them, as bash reads it. In \
+                      PowerShell it is one apostrophe: if the command is PowerShell's, paste its bash form, where an \
+                      apostrophe is '\\''."
+                .into(),
+            index,
+        });
+    }
     for t in globals.taken.iter().chain(&operation.taken) {
         note_on(t, &mut seen, &mut warnings);
     }
