@@ -427,6 +427,27 @@ fn commands_written_for_other_shells_are_named() {
     assert!(parse(&bash).unwrap().warnings.is_empty(), "{bash}");
 }
 
+/// Each note on an option is said once, however often the option is repeated (reading stays linear:
+/// 20,000 repeats read in about the time of one pass, and give three warnings, not 60,000).
+#[test]
+fn notes_on_a_repeated_option_are_said_once() {
+    let text = format!(
+        "--source-id a --destination-id d --event Type=DISCONNECT {}",
+        "--sub s --cli-input-yaml x ".repeat(20_000)
+    );
+    let parsed = parse(&text).unwrap_err();
+    assert!(parsed.message.starts_with("Error parsing parameter 'cli-input-yaml'"), "{}", parsed.message);
+    let text = format!(
+        "--source-id a --destination-id d --event Type=DISCONNECT {}",
+        "--sub s --no-cli-pager ".repeat(20_000)
+    );
+    let warnings: Vec<String> = parse(&text).unwrap().warnings.into_iter().map(|w| w.message).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.starts_with("--sub is read as --subtype")));
+    assert!(warnings.iter().any(|w| w.starts_with("--subtype is given more than once")));
+    assert!(warnings.iter().any(|w| w.starts_with("--no-cli-pager exists only in AWS CLI v2")));
+}
+
 #[test]
 fn skeleton_option_and_missing_required() {
     let parsed = parse("aws connect send-chat-integration-event --generate-cli-skeleton").unwrap();

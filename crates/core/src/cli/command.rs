@@ -1172,7 +1172,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
 
     // The operation's parser.
     let operation = parse_known(&words, &OPERATION_OPTIONS, &at)?;
-    let (mut warnings, mut seen) = (Vec::new(), Vec::new());
+    let (mut warnings, mut told) = (Vec::new(), Vec::new());
     if let Some(index) = doubled_quote {
         warnings.push(CommandWarning {
             option: None,
@@ -1184,7 +1184,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         });
     }
     for t in globals.taken.iter().chain(&operation.taken) {
-        note_on(t, &mut seen, &mut warnings);
+        note_on(t, &mut told, &mut warnings);
     }
 
     // The required options, unless the exact word --cli-input-json, --cli-input-yaml or
@@ -1229,30 +1229,39 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
 }
 
-/// What to tell about an option taken: a shortened name, an option given twice (`seen` holds the
-/// names met so far), an option of one CLI only.
-fn note_on(t: &Taken, seen: &mut Vec<&'static str>, warnings: &mut Vec<CommandWarning>) {
+/// What to tell about an option taken, once per option (a pasted text may repeat one thousands of
+/// times): an option of one CLI only, an option given more than once, a shortened name. `told`
+/// holds each option met so far, with whether its repetition and its shortening were told.
+fn note_on(t: &Taken, told: &mut Vec<(&'static str, bool, bool)>, warnings: &mut Vec<CommandWarning>) {
     let name = t.spec.name;
+    let first_time = !told.iter().any(|(n, ..)| *n == name);
+    if first_time {
+        told.push((name, false, false));
+    }
+    let Some((_, repeated, shortened)) = told.iter_mut().find(|(n, ..)| *n == name) else { return };
     let mut note = |message: String| {
         warnings.push(CommandWarning { option: Some(name.to_string()), message, index: t.word.start })
     };
-    if t.abbreviated {
+    let only = match t.spec.cli {
+        Cli::Both => None,
+        Cli::V1 => Some(("v1", "v2")),
+        Cli::V2 => Some(("v2", "v1")),
+    };
+    if let (true, Some((only, other))) = (first_time, only) {
+        note(format!("{name} exists only in AWS CLI {only}; {other} stops with \"Unknown options: {name}\"."));
+    }
+    if !first_time && !*repeated && t.spec.takes != Takes::Nothing {
+        *repeated = true;
+        note(format!("{name} is given more than once; the CLI keeps the last value."));
+    }
+    if t.abbreviated && !*shortened {
+        *shortened = true;
         note(format!(
             "{} is read as {name}: the CLI takes a unique beginning of an option's name; the whole name stays \
              unambiguous when the CLI gains options.",
             typed_name(t.word)
         ));
     }
-    if t.spec.takes != Takes::Nothing && seen.contains(&name) {
-        note(format!("{name} is given more than once; the CLI keeps the last value."));
-    }
-    seen.push(name);
-    let (only, other) = match t.spec.cli {
-        Cli::Both => return,
-        Cli::V1 => ("v1", "v2"),
-        Cli::V2 => ("v2", "v1"),
-    };
-    note(format!("{name} exists only in AWS CLI {only}; {other} stops with \"Unknown options: {name}\"."));
 }
 
 /// The error the CLI stops at first, with the next one it would find said in its hint.
