@@ -1030,46 +1030,16 @@ fn is_python_int(text: &str) -> bool {
     after_digit
 }
 
-/// Why the CLI cannot use an `--endpoint-url`.
-#[derive(PartialEq)]
-enum EndpointFault {
-    /// Python's `urlparse` finds no scheme: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
-    NoScheme,
-    /// botocore's `is_valid_endpoint_url` finds no host of DNS labels after `//` (a bracketed IPv6
-    /// address is taken as it stands), or the URL holds a tab or a line break.
-    NoHost,
-}
-
-fn endpoint_fault(url: &str) -> Option<EndpointFault> {
+/// Python's `urlparse` finds a scheme in an `--endpoint-url`: after blanks and control characters,
+/// a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+fn has_url_scheme(url: &str) -> bool {
     let url = url.as_bytes();
-    // Python skips blanks and control characters before the URL.
     let mut i = url.iter().position(|&b| b > b' ').unwrap_or(url.len());
-    let scheme_start = i;
+    let start = i;
     while url.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) {
         i += 1;
     }
-    if !url.get(scheme_start).is_some_and(u8::is_ascii_alphabetic) || url.get(i) != Some(&b':') {
-        return Some(EndpointFault::NoScheme);
-    }
-    // The network location after `//`, up to a path, query or fragment; its host after the last
-    // `@`, before a port.
-    let location = url.get(i + 1..).and_then(|rest| rest.strip_prefix(b"//")).unwrap_or_default();
-    let location = &location[..location.iter().position(|b| b"/?#".contains(b)).unwrap_or(location.len())];
-    let host = &location[location.iter().rposition(|&b| b == b'@').map_or(0, |at| at + 1)..];
-    let good = if host.contains(&b'[') {
-        host.contains(&b']')
-    } else {
-        let host = &host[..host.iter().position(|&b| b == b':').unwrap_or(host.len())];
-        let host = host.strip_suffix(b".").unwrap_or(host);
-        host.len() < 256
-            && host.split(|&b| b == b'.').all(|label| {
-                (1..=63).contains(&label.len())
-                    && label.first() != Some(&b'-')
-                    && label.last() != Some(&b'-')
-                    && label.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-            })
-    };
-    (!good || url.iter().any(|b| b"\t\r\n".contains(b))).then_some(EndpointFault::NoHost)
+    url.get(start).is_some_and(u8::is_ascii_alphabetic) && url.get(i) == Some(&b':')
 }
 
 /// Parses a pasted command (bash syntax) into the request, as the AWS CLI would read it. The
@@ -1079,10 +1049,11 @@ fn endpoint_fault(url: &str) -> Option<EndpointFault> {
 /// would stop at: its main parser takes the global options (argparse: wherever they stand, by a
 /// unique beginning of the name too), then checks their values; the service and operation words
 /// follow; the operation's parser takes its options; then come the required options, the words no
-/// parser took ("Unknown options"), each member's value in model order, `--cli-input-json`, and
-/// the endpoint's host. Two differences keep what was pasted useful: a missing required option is
-/// a warning when nothing else is wrong (the CLI stops), and where `aws` is not pasted, the service
-/// and operation words may be left out.
+/// parser took ("Unknown options"), each member's value in model order, and `--cli-input-json`.
+/// Two differences keep what was pasted useful: a missing required option is a warning when nothing
+/// else is wrong (the CLI stops), and where `aws` is not pasted, the service and operation words
+/// may be left out. What the CLI checks only when it makes its client (the endpoint's host name,
+/// the profile, the `--query` expression) is not checked here.
 ///
 /// ```
 /// use chat_event_core::cli::command::parse;
@@ -1117,7 +1088,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     for name in ["--endpoint-url", "--cli-read-timeout", "--cli-connect-timeout"] {
         let Some(Taken { value: Some((value, start, _)), .. }) = globals.last(name) else { continue };
         let message = if name == "--endpoint-url" {
-            if endpoint_fault(value) != Some(EndpointFault::NoScheme) {
+            if has_url_scheme(value) {
                 continue;
             }
             format!(
@@ -1172,7 +1143,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
 
     // The operation's parser.
     let operation = parse_known(&words, &OPERATION_OPTIONS, &at)?;
-    let (mut warnings, mut told) = (Vec::new(), Vec::new());
+    let mut warnings = Vec::new();
     if let Some(index) = doubled_quote {
         warnings.push(CommandWarning {
             option: None,
@@ -1183,9 +1154,8 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             index,
         });
     }
-    for t in globals.taken.iter().chain(&operation.taken) {
-        note_on(t, &mut told, &mut warnings);
-    }
+    notes(&globals, &GLOBAL_OPTIONS, &mut warnings);
+    notes(&operation, &OPERATION_OPTIONS, &mut warnings);
 
     // The required options, unless the exact word --cli-input-json, --cli-input-yaml or
     // --generate-cli-skeleton (not followed by output) is in the argument list, as awscli looks.
@@ -1212,8 +1182,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         }
         at.error(chars.len(), &format!("the following arguments are required: {missing}"), Some(&hint))
     });
-    let (params, diagnostics) = match (read_values(&at, &globals, &operation, &global_options, &mut warnings), required)
-    {
+    let (params, diagnostics) = match (read_values(&at, &operation, &mut warnings), required) {
         (Ok(read), None) => read,
         (Ok(read), Some(required)) => {
             warnings.push(CommandWarning { option: None, message: required.message, index: required.index });
@@ -1229,38 +1198,40 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
 }
 
-/// What to tell about an option taken, once per option (a pasted text may repeat one thousands of
-/// times): an option of one CLI only, an option given more than once, a shortened name. `told`
-/// holds each option met so far, with whether its repetition and its shortening were told.
-fn note_on(t: &Taken, told: &mut Vec<(&'static str, bool, bool)>, warnings: &mut Vec<CommandWarning>) {
-    let name = t.spec.name;
-    let first_time = !told.iter().any(|(n, ..)| *n == name);
-    if first_time {
-        told.push((name, false, false));
-    }
-    let Some((_, repeated, shortened)) = told.iter_mut().find(|(n, ..)| *n == name) else { return };
-    let mut note = |message: String| {
-        warnings.push(CommandWarning { option: Some(name.to_string()), message, index: t.word.start })
-    };
-    let only = match t.spec.cli {
-        Cli::Both => None,
-        Cli::V1 => Some(("v1", "v2")),
-        Cli::V2 => Some(("v2", "v1")),
-    };
-    if let (true, Some((only, other))) = (first_time, only) {
-        note(format!("{name} exists only in AWS CLI {only}; {other} stops with \"Unknown options: {name}\"."));
-    }
-    if !first_time && !*repeated && t.spec.takes != Takes::Nothing {
-        *repeated = true;
-        note(format!("{name} is given more than once; the CLI keeps the last value."));
-    }
-    if t.abbreviated && !*shortened {
-        *shortened = true;
-        note(format!(
-            "{} is read as {name}: the CLI takes a unique beginning of an option's name; the whole name stays \
-             unambiguous when the CLI gains options.",
-            typed_name(t.word)
-        ));
+/// What to tell about the options a parser took, once per option however often a pasted text
+/// repeats it: one CLI's own option, an option given more than once, a shortened name.
+fn notes(pass: &Pass, table: &'static [CliOption], warnings: &mut Vec<CommandWarning>) {
+    for spec in table {
+        let name = spec.name;
+        let mut uses = pass.taken.iter().filter(|t| std::ptr::eq(t.spec, spec));
+        let Some(first) = uses.next() else { continue };
+        let mut note = |word: &Word, message: String| {
+            warnings.push(CommandWarning { option: Some(name.to_string()), message, index: word.start })
+        };
+        let only = match spec.cli {
+            Cli::Both => None,
+            Cli::V1 => Some(("v1", "v2")),
+            Cli::V2 => Some(("v2", "v1")),
+        };
+        if let Some((only, other)) = only {
+            note(
+                first.word,
+                format!("{name} exists only in AWS CLI {only}; {other} stops with \"Unknown options: {name}\"."),
+            );
+        }
+        if let (Some(again), false) = (uses.next(), spec.takes == Takes::Nothing) {
+            note(again.word, format!("{name} is given more than once; the CLI keeps the last value."));
+        }
+        if let Some(short) = pass.taken.iter().find(|t| std::ptr::eq(t.spec, spec) && t.abbreviated) {
+            note(
+                short.word,
+                format!(
+                    "{} is read as {name}: the CLI takes a unique beginning of an option's name; the whole name \
+                     stays unambiguous when the CLI gains options.",
+                    typed_name(short.word)
+                ),
+            );
+        }
     }
 }
 
@@ -1281,13 +1252,11 @@ fn first_then(mut first: CommandError, next: CommandError) -> CommandError {
 
 /// The CLI's steps after the required options: the words no parser took, each option's value in
 /// the operation's table order (the members in model order, then `--cli-input-json` and
-/// `--cli-input-yaml`), and the client's check of the endpoint.
+/// `--cli-input-yaml`).
 #[allow(clippy::result_large_err)]
 fn read_values(
     at: &ErrorAt,
-    globals: &Pass,
     operation: &Pass,
-    global_options: &[GlobalOption],
     warnings: &mut Vec<CommandWarning>,
 ) -> Result<(Value, Vec<Diagnostic>), CommandError> {
     // The operation's `help` positional takes the first word no option took; awscli lists the
@@ -1406,18 +1375,6 @@ fn read_values(
                 let message = format!("Error parsing parameter '{}': {message}", &name[2..]);
                 return Err(at.option_error(*start, name, &message, None));
             }
-        }
-    }
-    // The CLI then makes its client, which checks the endpoint's host.
-    if let Some(GlobalOption { value: Some(url), .. }) = global_options.iter().find(|g| g.name == "--endpoint-url") {
-        if endpoint_fault(url).is_some() {
-            let start = globals.last("--endpoint-url").and_then(|t| t.value.as_ref()).map_or(0, |v| v.1);
-            return Err(at.option_error(
-                start,
-                "--endpoint-url",
-                &format!("Invalid endpoint: {url}"),
-                Some("The endpoint needs a host name after //, as in https://connect.us-east-1.amazonaws.com."),
-            ));
         }
     }
     Ok((Value::Object(ordered), diagnostics))
