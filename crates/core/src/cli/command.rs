@@ -1192,7 +1192,8 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
 }
 
 /// What to tell about an option taken: a shortened name, an option given twice (`seen` holds the
-/// names met so far), an option of one CLI only.
+/// names met so far, each once: with every repeat kept, a command repeating options thousands of
+/// times took quadratic time), an option of one CLI only.
 fn note_on(t: &Taken, seen: &mut Vec<&'static str>, warnings: &mut Vec<CommandWarning>) {
     let name = t.spec.name;
     let mut note = |message: String| {
@@ -1205,10 +1206,11 @@ fn note_on(t: &Taken, seen: &mut Vec<&'static str>, warnings: &mut Vec<CommandWa
             typed_name(t.word)
         ));
     }
-    if t.spec.takes != Takes::Nothing && seen.contains(&name) {
+    if !seen.contains(&name) {
+        seen.push(name);
+    } else if t.spec.takes != Takes::Nothing {
         note(format!("{name} is given more than once; the CLI keeps the last value."));
     }
-    seen.push(name);
     let (only, other) = match t.spec.cli {
         Cli::Both => return,
         Cli::V1 => ("v1", "v2"),
