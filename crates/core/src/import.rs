@@ -80,19 +80,14 @@ fn syntax(code: &str, message: String, line: Option<usize>, column: Option<usize
     }
 }
 
-/// 1-based line and column of a 0-based character index.
-fn line_column(text: &str, index: usize) -> (usize, usize) {
-    let mut line = 1;
-    let mut column = 1;
-    for c in text.chars().take(index) {
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-    }
-    (line, column)
+/// 1-based line and column of a 0-based character index (at most the text's end, `len`), from the
+/// character indices of the text's line breaks: found once for all warnings, since a pass over the
+/// text per warning took quadratic time for a command with thousands of them.
+fn line_column(breaks: &[usize], len: usize, index: usize) -> (usize, usize) {
+    let index = index.min(len);
+    let line = breaks.partition_point(|&b| b < index);
+    let start = line.checked_sub(1).and_then(|i| breaks.get(i)).map_or(0, |b| b + 1);
+    (line + 1, index - start + 1)
 }
 
 /// Detects the format of `text` and reads it.
@@ -132,14 +127,22 @@ pub fn import(text: &str) -> Imported {
                 }
             }
             Ok(parsed) => {
+                // Validation's findings, but not those the command's own already say (the same path
+                // and code): looked up in a sorted list, where a scan of the findings so far took
+                // quadratic time for thousands of them. (Validation says each path and code once.)
+                let mut said: Vec<(&str, &str)> =
+                    parsed.diagnostics.iter().map(|d| (d.path.as_str(), d.code.as_str())).collect();
+                said.sort_unstable();
                 let mut diagnostics = parsed.diagnostics.clone();
                 for d in validate_value(&parsed.params) {
-                    if !diagnostics.iter().any(|x| x.path == d.path && x.code == d.code) {
+                    if said.binary_search(&(d.path.as_str(), d.code.as_str())).is_err() {
                         diagnostics.push(d);
                     }
                 }
+                let breaks: Vec<usize> = text.chars().enumerate().filter(|&(_, c)| c == '\n').map(|(i, _)| i).collect();
+                let len = text.chars().count();
                 for w in &parsed.warnings {
-                    let (line, column) = line_column(text, w.index);
+                    let (line, column) = line_column(&breaks, len, w.index);
                     diagnostics.push(Diagnostic {
                         severity: Severity::Warning,
                         caught_by_cli: false,
@@ -197,6 +200,35 @@ mod tests {
         assert!(cmd.request.is_none());
         let yaml = import("SourceId: [unclosed");
         assert_eq!(yaml.diagnostics.first().map(|d| d.code.as_str()), Some("yaml-syntax"));
+    }
+
+    #[test]
+    fn positions_count_characters_from_one() {
+        let text = "ab\néé\n\nx";
+        let breaks = [2, 5, 6];
+        for (index, want) in
+            [(0, (1, 1)), (2, (1, 3)), (3, (2, 1)), (5, (2, 3)), (6, (3, 1)), (7, (4, 1)), (8, (4, 2)), (99, (4, 2))]
+        {
+            assert_eq!(line_column(&breaks, text.chars().count(), index), want, "{index}");
+        }
+    }
+
+    #[test]
+    fn thousands_of_findings_are_each_said_once_and_located() {
+        // A comma-list diagnostic per attribute and validation's wrong type for each (the same path
+        // and code are said once), and one warning for the repeated option, at its second use.
+        let attributes: Vec<String> = (0..10_000).map(|i| format!("k{i}=[a,b]")).collect();
+        let text = format!(
+            "--destination-id d --event Type=DISCONNECT {}\\\n--new-session-details 'Attributes={{{}}}' \\\n--source-id a",
+            "--subtype s ".repeat(10_000),
+            attributes.join(",")
+        );
+        let got = import(&text);
+        let count = |code: &str| got.diagnostics.iter().filter(|d| d.code == code).count();
+        let counts = [count("command-warning"), count("shorthand-comma-list"), count("wrong-type")];
+        assert_eq!(counts, [1, 10_000, 10_000], "{:?}", got.diagnostics.first());
+        let repeated = got.diagnostics.iter().find(|d| d.code == "command-warning").map(|d| (d.line, d.column));
+        assert_eq!(repeated, Some((Some(1), Some(43 + 12 + 1))), "the second --subtype");
     }
 
     #[test]
