@@ -80,7 +80,14 @@ pub fn build_package(tools: &Tools) -> Result<Option<PathBuf>> {
     }
     copy_dir(&www.join("bin"), &out.join("bin"))?;
     write_export_lists(&out)?;
-    run(tools.command("node").arg(www.join("scripts/sizes.mjs")).arg(&out).arg(root.join("target/npm/sizes.json")))?;
+    // The source README's table is filled too, so that the repository shows what the last build measured.
+    run(tools
+        .command("node")
+        .arg(www.join("scripts/sizes.mjs"))
+        .arg(&out)
+        .arg(root.join("target/npm/sizes.json"))
+        .arg("--readme")
+        .arg(www.join("README.md")))?;
 
     step("npm package: npm pack");
     let version = package_version(&out.join("package.json"))?;
