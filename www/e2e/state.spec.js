@@ -23,6 +23,24 @@ test('a reload restores the request and the chosen options', async ({ page }) =>
   expect(errors).toEqual([]);
 });
 
+test('the theme picker overrides the system colour scheme, both ways, and Auto follows it', async ({ page }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = 'rgb(246, 247, 249)';
+  const dark = 'rgb(17, 20, 24)';
+  const { errors } = await openFresh(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.locator('#theme').selectOption('auto');
+  expect(await background()).toBe(light);
+  await page.locator('#theme').selectOption('dark');
+  expect(await background()).toBe(dark);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('#theme').selectOption('auto');
+  expect(await background()).toBe(dark);
+  await page.locator('#theme').selectOption('light');
+  expect(await background()).toBe(light);
+  expect(errors).toEqual([]);
+});
+
 test('a share link round-trips in a new page', async ({ page, browser }) => {
   const { errors } = await openFresh(page);
   await page.locator('#preset').selectOption('read-receipt');
