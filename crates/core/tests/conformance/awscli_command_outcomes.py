@@ -8,14 +8,12 @@ stdout: a JSON list: {"params": {...}} | {"printed": "<first line of stdout>"} |
 where the message is what the CLI wrote to stderr without its usage text and argparse's
 "<program>: error: " prefix. Used by crates/core/tests/cli_command.rs.
 """
-import contextlib
-import io
 import json
 import os
 import re
 import sys
 
-from awscli.clidriver import create_clidriver
+from clidriver_run import Driver
 
 USAGE_LINES = (
     "usage: ",
@@ -30,36 +28,19 @@ USAGE_LINES = (
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ - ")
 
 
-class Captured(Exception):
-    pass
-
-
 def outcome(args):
-    driver = create_clidriver()
-    captured = {}
-
-    def capture(params, **kwargs):
-        captured["params"] = json.loads(json.dumps(params))
-        raise Captured()
-
-    driver.session.register("before-parameter-build.connect.SendChatIntegrationEvent", capture)
-    err, out = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-        try:
-            driver.main(args)
-        except SystemExit:
-            pass
-    if "params" in captured:
-        return {"params": captured["params"]}
+    params, out, err = Driver().run(args)
+    if params is not None:
+        return {"params": params}
     lines = [
         line
-        for line in err.getvalue().splitlines()
+        for line in err.splitlines()
         if line.strip() and not line.startswith(USAGE_LINES) and not LOG_LINE.match(line)
     ]
     if lines:
         lines[0] = re.sub(r"^\S+: error: ", "", lines[0])
         return {"error": "\n".join(lines)}
-    return {"printed": out.getvalue().split("\n", 1)[0]}
+    return {"printed": out.split("\n", 1)[0]}
 
 
 def main():
