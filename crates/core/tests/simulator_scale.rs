@@ -45,7 +45,7 @@ fn a_hundred_thousand_active_chats_fit_the_memory_budget() {
 }
 
 #[test]
-#[ignore = "a million sends take about 10 s in a debug build; the benchmark measures this in release (cargo bench -p chat-event-core --bench simulator)"]
+#[ignore = "a million sends take about 10 s in a debug build; the benchmark measures this in release (cargo xtask bench)"]
 fn a_million_active_chats_fit_the_memory_budget() {
     let per_chat = bytes_per_chat(1_000_000);
     assert!(per_chat <= BUDGET, "{per_chat:.1} bytes per chat beyond its strings, budget {BUDGET}");

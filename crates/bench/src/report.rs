@@ -1,0 +1,550 @@
+//! The table of `cargo xtask bench`: every runner's results side by side, ratios from the same run,
+//! the goals of the speed issue checked, the machine at the top.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// One measured figure (crates/bench/README.md, "A runner's results").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub imp: String,
+    pub value: f64,
+    pub unit: String,
+    pub per: String,
+    pub reps: u64,
+    pub note: Option<String>,
+}
+
+/// Every figure of a run, and the versions the runners reported.
+#[derive(Debug, Default)]
+pub struct Run {
+    figures: Vec<Figure>,
+    pub versions: BTreeMap<String, String>,
+}
+
+impl Run {
+    /// Reads every `*.json` runner file of `results` and the Criterion estimates under `criterion`.
+    pub fn load(results: &Path, criterion: &Path) -> Result<Run, String> {
+        let mut run = Run::default();
+        let mut files: Vec<_> = fs::read_dir(results)
+            .map_err(|e| format!("{}: {e}", results.display()))?
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let value: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            run.add_runner(&value).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        if criterion.exists() {
+            run.add_criterion(criterion)?;
+        }
+        Ok(run)
+    }
+
+    /// One runner's file.
+    pub fn add_runner(&mut self, file: &Value) -> Result<(), String> {
+        if let Some(versions) = file.get("versions").and_then(Value::as_object) {
+            for (name, version) in versions {
+                let version = version.as_str().map_or_else(|| version.to_string(), str::to_string);
+                self.versions.insert(name.clone(), version);
+            }
+        }
+        let results = file.get("results").and_then(Value::as_array).ok_or("no \"results\" list")?;
+        for (i, r) in results.iter().enumerate() {
+            let text = |key: &str| r.get(key).and_then(Value::as_str).map(str::to_string);
+            let figure = Figure {
+                id: text("id").ok_or(format!("results[{i}]: no id"))?,
+                imp: text("impl").ok_or(format!("results[{i}]: no impl"))?,
+                value: r.get("value").and_then(Value::as_f64).ok_or(format!("results[{i}]: no value"))?,
+                unit: text("unit").unwrap_or_else(|| "ns".into()),
+                per: text("per").unwrap_or_default(),
+                reps: r.get("reps").and_then(Value::as_u64).unwrap_or(1),
+                note: text("note").filter(|n| !n.is_empty()),
+            };
+            self.figures.push(figure);
+        }
+        Ok(())
+    }
+
+    /// Criterion's `<group>/<function>/new/`: the median time of an iteration, over the elements
+    /// an iteration handles (its throughput).
+    fn add_criterion(&mut self, dir: &Path) -> Result<(), String> {
+        for group in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
+            let Ok(functions) = fs::read_dir(group.path()) else { continue };
+            for function in functions.flatten() {
+                let new = function.path().join("new");
+                let (Ok(estimates), Ok(benchmark)) =
+                    (fs::read_to_string(new.join("estimates.json")), fs::read_to_string(new.join("benchmark.json")))
+                else {
+                    continue;
+                };
+                let parse =
+                    |text: &str| serde_json::from_str::<Value>(text).map_err(|e| format!("{}: {e}", new.display()));
+                let (estimates, benchmark) = (parse(&estimates)?, parse(&benchmark)?);
+                let median = estimates.pointer("/median/point_estimate").and_then(Value::as_f64);
+                let elements = benchmark.pointer("/throughput/Elements").and_then(Value::as_f64).unwrap_or(1.0);
+                let samples = fs::read_to_string(new.join("sample.json"))
+                    .ok()
+                    .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+                    .and_then(|s| s.get("iters").and_then(Value::as_array).map(Vec::len))
+                    .unwrap_or(0);
+                let (Some(group_id), Some(function_id), Some(median)) = (
+                    benchmark.get("group_id").and_then(Value::as_str),
+                    benchmark.get("function_id").and_then(Value::as_str),
+                    median,
+                ) else {
+                    continue;
+                };
+                self.figures.push(Figure {
+                    id: group_id.to_string(),
+                    imp: function_id.to_string(),
+                    value: median / elements.max(1.0),
+                    unit: "ns".into(),
+                    per: String::new(),
+                    reps: samples as u64,
+                    note: None,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str, imp: &str) -> Option<f64> {
+        self.figures.iter().find(|f| f.id == id && f.imp == imp).map(|f| f.value)
+    }
+
+    fn figures_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
+        self.figures.iter().filter(move |f| f.id == id)
+    }
+}
+
+/// A time in nanoseconds, in the unit that reads best.
+pub fn time(ns: f64) -> String {
+    if ns < 1_000.0 {
+        format!("{ns:.0} ns")
+    } else if ns < 1_000_000.0 {
+        format!("{:.2} µs", ns / 1e3)
+    } else {
+        format!("{:.2} ms", ns / 1e6)
+    }
+}
+
+/// How many times faster `ours` is than `peer` (both times).
+pub fn ratio(peer: Option<f64>, ours: Option<f64>) -> String {
+    match (peer, ours) {
+        (Some(peer), Some(ours)) if ours > 0.0 => format!("{:.1}×", peer / ours),
+        _ => "–".into(),
+    }
+}
+
+fn cell(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), time)
+}
+
+/// Events per second from a time per event.
+fn rate(ns: Option<f64>) -> String {
+    match ns {
+        Some(ns) if ns > 0.0 => {
+            let per_second = 1e9 / ns;
+            if per_second >= 1e6 {
+                format!("{:.2} M/s", per_second / 1e6)
+            } else {
+                format!("{:.0} k/s", per_second / 1e3)
+            }
+        }
+        _ => "–".into(),
+    }
+}
+
+fn bytes(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), |b| thousands(b.round() as u64) + " B")
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The size guards of the redesign issue.
+const NPM_WASM_GZIP_GUARD: f64 = 180_000.0;
+const PLAYGROUND_GZIP_GUARD: f64 = 280.0 * 1024.0;
+
+/// What the speed issue asks, each with how it is measured here.
+struct Goal {
+    what: &'static str,
+    measured: Option<f64>,
+    target: f64,
+    /// Whether the goal is a floor (a speed-up) rather than a ceiling (a time, a size).
+    at_least: bool,
+    shown: fn(f64) -> String,
+}
+
+fn times(x: f64) -> String {
+    format!("{x:.1}×")
+}
+
+fn per_second(x: f64) -> String {
+    rate(Some(1e9 / x))
+}
+
+/// The whole Markdown document.
+pub fn markdown(run: &Run, machine: &[(String, String)]) -> String {
+    let mut md = String::new();
+    let g = |id: &str, imp: &str| run.get(id, imp);
+    let _ = writeln!(md, "# Benchmarks\n");
+    let _ = writeln!(
+        md,
+        "Written by `cargo xtask bench` (crates/bench): every figure below comes from one run on the machine \
+         described here, on exactly the same inputs for every implementation (the deterministic corpus of \
+         crates/bench/src/corpus.rs). Times are medians of several repetitions, per item; `a ÷ b` columns say \
+         how many times faster b is than a, from this run.\n"
+    );
+    let _ = writeln!(md, "| machine | |\n| --- | --- |");
+    for (name, value) in machine {
+        let _ = writeln!(md, "| {name} | {value} |");
+    }
+
+    let _ = writeln!(md, "\n## Validation (per request)\n");
+    let _ = writeln!(
+        md,
+        "botocore's `ParamValidator` checks fewer rules (types, required members, unknown members, minimum \
+         lengths): no maximum lengths, enums, AWS's documented rules or channel rules. It is given the parsed \
+         request (a Python dict); \"native tree\" is the same for Rust (a parsed JSON tree), \"native text\" \
+         and the wasm's `validateJson` start from the JSON text, the wasm's `validate` from a JS object.\n"
+    );
+    let _ = writeln!(
+        md,
+        "| input | native text | native tree | wasm `validate` (object) | wasm `validateJson` (text) | botocore | botocore ÷ native tree | botocore ÷ wasm object | botocore ÷ wasm text |"
+    );
+    let _ = writeln!(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (id, label) in [("validate.one-sms", "one valid SMS message"), ("validate.corpus", "the corpus of 10,000")] {
+        let b = g(id, "botocore");
+        let _ = writeln!(
+            md,
+            "| {label} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(g(id, "native-text")),
+            cell(g(id, "native-tree")),
+            cell(g(id, "wasm-object")),
+            cell(g(id, "wasm-text")),
+            cell(b),
+            ratio(b, g(id, "native-tree")),
+            ratio(b, g(id, "wasm-object")),
+            ratio(b, g(id, "wasm-text")),
+        );
+    }
+    if let Some(typed) = g("validate.one-sms", "native-typed") {
+        let _ =
+            writeln!(md, "\nThe valid SMS message as a typed request (parsed beforehand), natively: {}.", time(typed));
+    }
+
+    let _ = writeln!(md, "\n## AWS CLI shorthand and whole commands (per value)\n");
+    let _ = writeln!(
+        md,
+        "Shorthand: the generic parser alone (`parseShorthand`, awscli's `ShorthandParser.parse`). Commands: \
+         `parseCommand` reads the bash text (lexing included) into the parameters, the typed request and its \
+         diagnostics; awscli is given the argument list and runs its driver until the parameters are built \
+         (see the notes).\n"
+    );
+    let _ = writeln!(md, "| values | native | wasm | awscli | awscli ÷ native | awscli ÷ wasm |");
+    let _ = writeln!(md, "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (id, label) in [
+        ("shorthand.event", "`--event` shorthand"),
+        ("shorthand.new-session-details", "`--new-session-details` shorthand"),
+        ("command.parse", "whole commands"),
+    ] {
+        let a = g(id, "awscli");
+        let _ = writeln!(
+            md,
+            "| {label} | {} | {} | {} | {} | {} |",
+            cell(g(id, "native")),
+            cell(g(id, "wasm")),
+            cell(a),
+            ratio(a, g(id, "native")),
+            ratio(a, g(id, "wasm"))
+        );
+    }
+
+    let _ = writeln!(md, "\n## Rendering (per request; no peer)\n");
+    let _ = writeln!(md, "| output | native | wasm |\n| --- | ---: | ---: |");
+    for (id, label) in
+        [("render.command-bash", "`renderCommand`, bash"), ("render.shorthand", "`toShorthand` of the Event")]
+    {
+        let _ = writeln!(md, "| {label} | {} | {} |", cell(g(id, "native")), cell(g(id, "wasm")));
+    }
+
+    let _ = writeln!(md, "\n## Simulator (per event; default settings, validation included)\n");
+    let _ = writeln!(md, "| path | active chats | native | native rate | wasm | wasm rate |");
+    let _ = writeln!(md, "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for path in ["create", "reuse"] {
+        for (label, chats) in [("1k", "1,000"), ("100k", "100,000"), ("1m", "1,000,000")] {
+            let id = format!("simulator.{path}.{label}");
+            let (native, wasm) = (g(&id, "native"), g(&id, "wasm"));
+            let _ = writeln!(
+                md,
+                "| {path} | {chats} | {} | {} | {} | {} |",
+                cell(native),
+                rate(native),
+                cell(wasm),
+                rate(wasm)
+            );
+        }
+    }
+    let _ = writeln!(
+        md,
+        "\nBytes per active chat, with 1,000,000 active chats: native {}, wasm {}.",
+        bytes(g("simulator.bytes-per-chat", "native")),
+        bytes(g("simulator.bytes-per-chat", "wasm"))
+    );
+
+    let _ = writeln!(md, "\n## The wasm's floor (per call)\n");
+    let _ = writeln!(
+        md,
+        "Each entry point beside a no-op that moves the same argument in and the same result out with no work \
+         (crates/bench/floor): the entry's time as a multiple of its floor says how much is work and how much \
+         is the boundary.\n"
+    );
+    let _ = writeln!(md, "| entry | input | wasm | floor | × floor |\n| --- | --- | ---: | ---: | ---: |");
+    let mut floors: Vec<&Figure> = run.figures.iter().filter(|f| f.imp.ends_with("-floor")).collect();
+    floors.sort_by(|a, b| (&a.id, &a.imp).cmp(&(&b.id, &b.imp)));
+    for floor in &floors {
+        let imp = floor.imp.trim_end_matches("-floor");
+        let entry = g(&floor.id, imp);
+        let label = run.figures_of(&floor.id).find(|f| f.imp == imp).map_or("", |f| f.per.as_str());
+        let _ = writeln!(
+            md,
+            "| {} | `{}` ({imp}) | {} | {} | {} |",
+            label,
+            floor.id,
+            cell(entry),
+            time(floor.value),
+            entry.map_or("–".into(), |e| format!("{:.1}×", e / floor.value))
+        );
+    }
+
+    let _ = writeln!(md, "\n## Sizes\n");
+    let _ =
+        writeln!(md, "| artifact | raw | gzip -9 | brotli -q 11 | guard (gzip) |\n| --- | ---: | ---: | ---: | ---: |");
+    for (id, label, guard) in [
+        ("size.npm-wasm", "npm package's wasm", NPM_WASM_GZIP_GUARD),
+        ("size.playground", "playground, every file the page loads", PLAYGROUND_GZIP_GUARD),
+    ] {
+        let _ = writeln!(
+            md,
+            "| {label} | {} | {} | {} | {} |",
+            bytes(g(id, "raw")),
+            bytes(g(id, "gzip")),
+            bytes(g(id, "brotli")),
+            bytes(Some(guard))
+        );
+    }
+
+    let _ = writeln!(md, "\n## Playground (headless Chromium)\n");
+    let _ = writeln!(md, "| measure | p50 | p95 |\n| --- | ---: | ---: |");
+    for (id, label) in [
+        ("playground.navigation", "navigation to an interactive form"),
+        ("playground.keystroke", "keystroke to every output updated"),
+    ] {
+        let ms = |imp: &str| g(id, imp).map_or_else(|| "–".into(), |v| format!("{v:.1} ms"));
+        let _ = writeln!(md, "| {label} | {} | {} |", ms("p50"), ms("p95"));
+    }
+
+    let _ = writeln!(md, "\n## Goals (issue 14, §3)\n");
+    let _ = writeln!(md, "| goal | measured | target | met |\n| --- | ---: | ---: | --- |");
+    for goal in goals(run) {
+        let met = goal.measured.is_some_and(|m| if goal.at_least { m >= goal.target } else { m <= goal.target });
+        let measured = goal.measured.map_or_else(|| "–".into(), goal.shown);
+        let _ = writeln!(
+            md,
+            "| {} | {measured} | {} | {} |",
+            goal.what,
+            (goal.shown)(goal.target),
+            if goal.measured.is_none() {
+                "not measured"
+            } else if met {
+                "yes"
+            } else {
+                "**no**"
+            }
+        );
+    }
+
+    let mut notes: Vec<String> = Vec::new();
+    for f in &run.figures {
+        if let Some(note) = &f.note {
+            let line = format!("`{}` ({}): {note}", f.id, f.imp);
+            if !notes.contains(&line) {
+                notes.push(line);
+            }
+        }
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(md, "\n## How each figure was taken\n");
+        for note in notes {
+            let _ = writeln!(md, "- {note}");
+        }
+    }
+    md
+}
+
+fn goals(run: &Run) -> Vec<Goal> {
+    let g = |id: &str, imp: &str| run.get(id, imp);
+    let speedup = |peer: Option<f64>, ours: Option<f64>| Some(peer? / ours?);
+    let slowest = |pairs: &[(Option<f64>, Option<f64>)]| {
+        pairs.iter().map(|(peer, ours)| speedup(*peer, *ours)).try_fold(f64::INFINITY, |min, x| Some(min.min(x?)))
+    };
+    let shorthand = |imp: &str| {
+        slowest(&[
+            (g("shorthand.event", "awscli"), g("shorthand.event", imp)),
+            (g("shorthand.new-session-details", "awscli"), g("shorthand.new-session-details", imp)),
+        ])
+    };
+    let worst_floor = run
+        .figures
+        .iter()
+        .filter(|f| f.imp.ends_with("-floor"))
+        .filter_map(|floor| Some(g(&floor.id, floor.imp.trim_end_matches("-floor"))? / floor.value))
+        .fold(None, |worst: Option<f64>, x| Some(worst.map_or(x, |w| w.max(x))));
+    let one = "validate.one-sms";
+    let corpus = "validate.corpus";
+    let at_least = |what, measured, target| Goal { what, measured, target, at_least: true, shown: times };
+    let at_most = |what, measured, target, shown| Goal { what, measured, target, at_least: false, shown };
+    let bytes_shown: fn(f64) -> String = |b| bytes(Some(b));
+    vec![
+        at_least(
+            "wasm: one valid request, × botocore (`validate`)",
+            speedup(g(one, "botocore"), g(one, "wasm-object")),
+            5.0,
+        ),
+        at_least(
+            "wasm: the corpus, × botocore (`validate`)",
+            speedup(g(corpus, "botocore"), g(corpus, "wasm-object")),
+            5.0,
+        ),
+        at_least("wasm: shorthand, × awscli (the slower of the two options)", shorthand("wasm"), 10.0),
+        at_most(
+            "wasm: `Simulator.send`, reuse path, 1,000 chats",
+            g("simulator.reuse.1k", "wasm"),
+            2_000.0,
+            per_second,
+        ),
+        at_most("wasm: the entry farthest from its floor", worst_floor, 2.0, times),
+        at_least(
+            "native: one valid request, × botocore (tree)",
+            speedup(g(one, "botocore"), g(one, "native-tree")),
+            100.0,
+        ),
+        at_least(
+            "native: the corpus, × botocore (tree)",
+            speedup(g(corpus, "botocore"), g(corpus, "native-tree")),
+            20.0,
+        ),
+        at_least("native: shorthand, × awscli (the slower of the two options)", shorthand("native"), 50.0),
+        at_most("native: simulator reuse path, 1,000 chats", g("simulator.reuse.1k", "native"), 200.0, per_second),
+        at_most("npm wasm, gzip", g("size.npm-wasm", "gzip"), NPM_WASM_GZIP_GUARD, bytes_shown),
+        at_most("playground, gzip", g("size.playground", "gzip"), PLAYGROUND_GZIP_GUARD, bytes_shown),
+    ]
+}
+
+/// The machine, as the table's header shows it.
+pub fn machine(run: &Run) -> Vec<(String, String)> {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines().find_map(|l| {
+                l.strip_prefix("model name").map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let output = |program: &str, args: &[&str]| {
+        Command::new(program)
+            .args(args)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "unknown".into())
+    };
+    let mut rows = vec![
+        ("date (UTC)".to_string(), output("date", &["-u", "+%Y-%m-%d %H:%M"])),
+        ("CPU".into(), cpu),
+        ("cores".into(), cores.to_string()),
+        ("OS".into(), output("uname", &["-sr"])),
+        ("rustc".into(), output("rustc", &["-V"])),
+    ];
+    for (name, version) in &run.versions {
+        rows.push((name.clone(), version.clone()));
+    }
+    rows
+}
+
+/// Reads the results, writes the Markdown to `out` and returns it.
+pub fn write(results: &Path, criterion: &Path, out: &Path) -> Result<String, String> {
+    let run = Run::load(results, criterion)?;
+    let md = markdown(&run, &machine(&run));
+    fs::write(out, &md).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(md)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn figures_format_and_compare_as_the_table_says() {
+        let cases: [(f64, &str); 4] =
+            [(88.4, "88 ns"), (1_300.0, "1.30 µs"), (9_800.0, "9.80 µs"), (21_000_000.0, "21.00 ms")];
+        for (ns, shown) in cases {
+            assert_eq!(time(ns), shown);
+        }
+        assert_eq!(ratio(Some(6_200.0), Some(100.0)), "62.0×");
+        assert_eq!(ratio(None, Some(1.0)), "–");
+        assert_eq!(rate(Some(200.0)), "5.00 M/s");
+        assert_eq!(rate(Some(18_500.0)), "54 k/s");
+        assert_eq!(thousands(149_287), "149,287");
+        assert_eq!(thousands(12), "12");
+    }
+
+    #[test]
+    fn a_run_puts_each_runner_beside_its_peer_and_checks_the_goals() {
+        let mut run = Run::default();
+        run.add_runner(&json!({"runner": "python", "versions": {"botocore": "1.44.5"}, "results": [
+            {"id": "validate.one-sms", "impl": "botocore", "value": 6000.0, "unit": "ns", "per": "request", "reps": 7,
+             "note": "dicts"}
+        ]}))
+        .unwrap();
+        run.add_runner(&json!({"runner": "wasm", "results": [
+            {"id": "validate.one-sms", "impl": "wasm-object", "value": 1500.0, "per": "request"},
+            {"id": "validate.one-sms", "impl": "wasm-object-floor", "value": 500.0, "per": "request"},
+            {"id": "size.npm-wasm", "impl": "gzip", "value": 150000.0, "unit": "bytes"}
+        ]}))
+        .unwrap();
+        assert!(run.add_runner(&json!({"results": [{"impl": "x", "value": 1}]})).is_err());
+        let md = markdown(&run, &machine(&run));
+        assert!(md.contains("| botocore | 1.44.5 |"), "{md}");
+        assert!(md.contains("| one valid SMS message | – | – | 1.50 µs | – | 6.00 µs | – | 4.0× | – |"), "{md}");
+        assert!(md.contains("| request | `validate.one-sms` (wasm-object) | 1.50 µs | 500 ns | 3.0× |"), "{md}");
+        assert!(md.contains("| wasm: one valid request, × botocore (`validate`) | 4.0× | 5.0× | **no** |"), "{md}");
+        assert!(md.contains("| wasm: the entry farthest from its floor | 3.0× | 2.0× | **no** |"), "{md}");
+        assert!(md.contains("| npm wasm, gzip | 150,000 B | 180,000 B | yes |"), "{md}");
+        assert!(md.contains("| native: one valid request, × botocore (tree) | – | 100.0× | not measured |"), "{md}");
+        assert!(md.contains("- `validate.one-sms` (botocore): dicts"), "{md}");
+    }
+}
