@@ -4,6 +4,7 @@
 //! npm packages, Debian's Chromium when run as root, the Python venv with the real AWS tools), so that
 //! a clean clone needs nothing but Rust. Each install is skipped when the pinned version is present.
 
+mod bench;
 mod npm;
 mod tools;
 
@@ -21,6 +22,9 @@ commands:
   serve [--port N]   build the playground and serve it on http://127.0.0.1:N (default 8080)
   test               install what is missing, then run every test: native, wasm (Node and
                      headless Chromium), the npm package as a consumer, and the browser tests
+  bench [--quick]    measure speed and size beside botocore and the AWS CLI, print the table
+                     and write it to BENCHMARKS.md (not part of test; --quick: a short run
+                     to try the harness, written to target/bench/BENCHMARKS.md instead)
   package            build the npm package into target/npm (and its tarball)
   setup              only install the tools";
 
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
+        Some("bench") => bench::run_all(&args[1..]),
         Some("package") => Tools::ensure(false).and_then(|tools| npm::build_package(&tools).map(|_| ())),
         Some("setup") => Tools::ensure(true).map(|_| ()),
         _ => {

@@ -75,6 +75,11 @@ impl Tools {
         cmd
     }
 
+    /// The conformance venv's interpreter (after `ensure(true)`).
+    pub fn python(&self) -> Result<&std::path::Path> {
+        self.python.as_deref().ok_or_else(|| "the Python venv was not set up".to_string())
+    }
+
     fn cargo_install(&self, binary: &str, krate: &str, version: &str) -> Result<()> {
         step(&format!("{krate} {version}"));
         let installed = output_of(self.command(binary).arg("--version"));
