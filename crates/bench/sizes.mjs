@@ -1,5 +1,6 @@
 // The size rows of `cargo xtask bench`: the npm package's wasm, and what the playground's page
-// loads (index.html and every file it names), raw, gzip -9 and brotli -q 11.
+// loads (index.html and every file it names), raw, gzip -9 and brotli -q 11, each with its guard
+// (www/size-guards.json).
 //
 // usage: node crates/bench/sizes.mjs PACKAGE_DIR DIST_DIR OUT_JSON
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,16 +43,17 @@ function pageFiles() {
 }
 
 const rows = [];
+const guards = JSON.parse(readFileSync(new URL('../../www/size-guards.json', import.meta.url), 'utf8'));
 const add = (id, sizes, note) => {
-  for (const impl of ['raw', 'gzip', 'brotli']) {
+  for (const impl of ['raw', 'gzip', 'brotli', 'guard']) {
     rows.push({ id, impl, value: sizes[impl], unit: 'bytes', per: 'build', reps: 1, ...(note ? { note } : {}) });
   }
 };
-add('size.npm-wasm', measure([join(packageDir, 'chat_event_lab_bg.wasm')]));
+add('size.npm-wasm', { ...measure([join(packageDir, 'chat_event_lab_bg.wasm')]), guard: guards.npmWasmGzip });
 const files = pageFiles();
 const kinds = {};
 for (const f of files) kinds[f.slice(f.lastIndexOf('.'))] = (kinds[f.slice(f.lastIndexOf('.'))] ?? 0) + 1;
 const listed = Object.entries(kinds).map(([ext, n]) => `${n} ${ext}`).join(', ');
-add('size.playground', measure(files), `index.html and the files it names (${listed}), each compressed alone and summed`);
+add('size.playground', { ...measure(files), guard: guards.playgroundGzip }, `index.html and the files it names (${listed}), each compressed alone and summed`);
 writeFileSync(outPath, JSON.stringify({ runner: 'sizes', versions: {}, results: rows }, null, 1) + '\n');
 for (const r of rows) console.error(`${r.id} ${r.impl}: ${r.value.toLocaleString('en-US')} B`);
