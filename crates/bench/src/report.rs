@@ -7,6 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use chat_event_core::limits::thousands;
 use serde_json::Value;
 
 /// One measured figure (crates/bench/README.md, "A runner's results").
@@ -162,19 +163,7 @@ fn rate(ns: Option<f64>) -> String {
 }
 
 fn bytes(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".into(), |b| thousands(b.round() as u64) + " B")
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    value.map_or_else(|| "–".into(), |b| thousands(b.round() as usize) + " B")
 }
 
 /// What the speed issue asks, each with how it is measured here.
@@ -543,8 +532,6 @@ mod tests {
         assert_eq!(ratio(None, Some(1.0)), "–");
         assert_eq!(rate(Some(200.0)), "5.00 M/s");
         assert_eq!(rate(Some(18_500.0)), "54 k/s");
-        assert_eq!(thousands(149_287), "149,287");
-        assert_eq!(thousands(12), "12");
     }
 
     #[test]

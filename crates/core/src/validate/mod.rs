@@ -186,18 +186,7 @@ pub(crate) fn did_you_mean(d: &mut Diagnostic, s: &str, mid: &str) {
     d.suggestion = Some(s.to_string());
 }
 
-/// `16384` → `16,384`, as the messages write counts.
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use crate::limits::thousands;
 
 /// `1 character`, `2 characters`.
 pub(crate) fn chars_word(n: usize) -> String {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use chat_event_core::limits::Usage;
+use chat_event_core::limits::{thousands, Usage};
 use chat_event_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
@@ -101,22 +101,9 @@ fn usage_counter(u: &Usage) -> Html {
     let class = classes!("counter", u.exceeded().then_some("over"));
     html! {
         <span class={class} title={format!("limit set by the {}", u.why)}>
-            { format!("{} / {} {}", group_digits(u.used), group_digits(u.max), u.unit) }
+            { format!("{} / {} {}", thousands(u.used), thousands(u.max), u.unit) }
         </span>
     }
-}
-
-/// 32768 → "32,768".
-pub fn group_digits(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Core's one-line help for a member, with its constraints.
