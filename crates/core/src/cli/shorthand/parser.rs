@@ -2,8 +2,9 @@
 //!
 //! The port keeps the original's structure, including its backtracking and the exact points where
 //! whitespace is skipped, because the odd corners (`A=x,,B=y` tolerated, `{a=}` failing, emoji
-//! rejected unquoted) all fall out of those details. Positions are counted in Unicode scalar values,
-//! as Python counts them, so error positions match the CLI's caret.
+//! rejected unquoted) all fall out of those details. The parser walks the text by byte offsets; an
+//! error's position is given in Unicode scalar values, as Python counts them, so that it matches the
+//! CLI's caret.
 
 use indexmap::IndexMap;
 
@@ -19,7 +20,7 @@ use super::ShorthandValue;
 /// assert!(parse("Content=hi😀").is_err()); // emoji must be quoted
 /// ```
 pub fn parse(text: &str) -> Result<ShorthandValue, ShorthandError> {
-    let mut parser = Parser { input: text.chars().collect(), index: 0, resolve_paramfiles: false, depth: 1 };
+    let mut parser = Parser { input: text, index: 0, resolve_paramfiles: false, depth: 1 };
     parser.parameter().map(ShorthandValue::Map)
 }
 
@@ -30,6 +31,7 @@ pub fn parse(text: &str) -> Result<ShorthandValue, ShorthandError> {
 const MAX_DEPTH: usize = 127;
 
 /// An internal failure: a syntax error (which the list parser may backtrack from) or a final one.
+/// `index` is a byte offset, turned into a character position when the error is made.
 enum Fail {
     Syntax { expected: String, actual: String, index: usize },
     Final(ShorthandError),
@@ -37,8 +39,9 @@ enum Fail {
 
 type PResult<T> = Result<T, Fail>;
 
-struct Parser {
-    input: Vec<char>,
+struct Parser<'a> {
+    input: &'a str,
+    /// A byte offset into `input`, always at a character boundary.
     index: usize,
     /// Set after `key@=`: values starting with `file://`/`fileb://` name a file to load.
     resolve_paramfiles: bool,
@@ -81,29 +84,62 @@ pub(crate) fn is_second_follow(c: char) -> bool {
     is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0xFFFF)])
 }
 
-const KEY_CHARS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.#/:";
+/// `_KEYS`' characters: ASCII letters and digits and `-_.#/:`.
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
+}
 
-impl Parser {
+/// One step of a word: `\\,` (two bytes), or one character of `class`; its length in bytes.
+fn word_step(chars: &mut std::str::Chars<'_>, class: impl Fn(char) -> bool) -> Option<usize> {
+    let mut ahead = chars.clone();
+    let len = match ahead.next()? {
+        '\\' if ahead.clone().next() == Some(',') => {
+            ahead.next();
+            2
+        }
+        c if class(c) => c.len_utf8(),
+        _ => return None,
+    };
+    *chars = ahead;
+    Some(len)
+}
+
+impl<'a> Parser<'a> {
     fn current(&self) -> Option<char> {
-        self.input.get(self.index).copied()
+        self.input.get(self.index..).and_then(|rest| rest.chars().next())
+    }
+
+    fn advance(&mut self, c: char) {
+        self.index += c.len_utf8();
     }
 
     fn at_eof(&self) -> bool {
         self.index >= self.input.len()
     }
 
-    fn text(&self, from: usize, to: usize) -> String {
-        self.input.get(from..to).map(|s| s.iter().collect()).unwrap_or_default()
+    fn text(&self, from: usize, to: usize) -> &'a str {
+        self.input.get(from..to).unwrap_or_default()
     }
 
     fn syntax(&self, expected: &str, actual: &str, index: usize) -> Fail {
         Fail::Syntax { expected: expected.to_string(), actual: actual.to_string(), index }
     }
 
+    /// An error at byte offset `index`, located as the CLI locates it (in characters).
+    fn error(&self, kind: ShorthandErrorKind, index: usize) -> ShorthandError {
+        let chars: Vec<char> = self.input.chars().collect();
+        ShorthandError::new(&chars, kind, self.char_position(index))
+    }
+
+    /// How many characters come before byte offset `index`.
+    fn char_position(&self, index: usize) -> usize {
+        self.input.get(..index).map_or_else(|| self.input.chars().count(), |before| before.chars().count())
+    }
+
     fn finish(&self, fail: Fail) -> ShorthandError {
         match fail {
             Fail::Syntax { expected, actual, index } => {
-                ShorthandError::new(&self.input, ShorthandErrorKind::Syntax { expected, received: actual }, index)
+                self.error(ShorthandErrorKind::Syntax { expected, received: actual }, index)
             }
             Fail::Final(e) => e,
         }
@@ -119,8 +155,10 @@ impl Parser {
             self.expect(',', true).map_err(|f| self.finish(f))?;
             let (key, val) = self.keyval().map_err(|f| self.finish(f))?;
             if params.contains_key(&key) {
-                // The CLI points one past the end of the previous pair.
-                return Err(ShorthandError::new(&self.input, ShorthandErrorKind::DuplicateKey { key }, last_index + 1));
+                // The CLI points one character past the end of the previous pair.
+                let chars: Vec<char> = self.input.chars().collect();
+                let at = self.char_position(last_index) + 1;
+                return Err(ShorthandError::new(&chars, ShorthandErrorKind::DuplicateKey { key }, at));
             }
             params.insert(key, val);
             last_index = self.index;
@@ -138,19 +176,23 @@ impl Parser {
     }
 
     /// `key@=`: the `@` is optional; trying it skips whitespace even when it is absent, as in the CLI.
+    /// (Not through `expect`: its miss would build an error for every key.)
     fn at_sign(&mut self) {
-        self.resolve_paramfiles = self.expect('@', true).is_ok();
+        self.consume_whitespace();
+        self.resolve_paramfiles = self.current() == Some('@');
+        if self.resolve_paramfiles {
+            self.index += 1;
+            self.consume_whitespace();
+        }
     }
 
     fn key(&mut self) -> String {
+        // Key characters are ASCII, one byte each.
         let start = self.index;
-        while let Some(c) = self.current() {
-            if !KEY_CHARS.contains(c) {
-                break;
-            }
+        while self.input.as_bytes().get(self.index).is_some_and(|&b| is_key_char(b as char)) {
             self.index += 1;
         }
-        self.text(start, self.index)
+        self.text(start, self.index).to_string()
     }
 
     fn values(&mut self) -> PResult<ShorthandValue> {
@@ -165,7 +207,7 @@ impl Parser {
     fn nested(&mut self, bracket: char) -> PResult<ShorthandValue> {
         if self.depth >= MAX_DEPTH {
             let kind = ShorthandErrorKind::TooDeep { limit: MAX_DEPTH };
-            return Err(Fail::Final(ShorthandError::new(&self.input, kind, self.index)));
+            return Err(Fail::Final(self.error(kind, self.index)));
         }
         self.depth += 1;
         let value = if bracket == '[' { self.explicit_list() } else { self.hash_literal() };
@@ -195,7 +237,7 @@ impl Parser {
                         return Err(Fail::Syntax { expected, actual, index });
                     }
                     // `foo=a,b,c=d`: the `=` shows `c` was the next key; go back to its comma.
-                    self.backtrack_to(',');
+                    self.backtrack_to(b',');
                     break;
                 }
                 Err(other) => return Err(other),
@@ -218,19 +260,13 @@ impl Parser {
         Ok((current, false))
     }
 
-    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end.
-    fn match_word(&self, follow: fn(char) -> bool) -> Option<usize> {
-        let at = |i: usize| self.input.get(i).copied();
-        let step = |i: usize, class: &dyn Fn(char) -> bool| -> Option<usize> {
-            match at(i) {
-                Some('\\') if at(i + 1) == Some(',') => Some(i + 2),
-                Some(c) if class(c) => Some(i + 1),
-                _ => None,
-            }
-        };
-        let mut end = step(self.index, &is_start_word)?;
-        while let Some(next) = step(end, &follow) {
-            end = next;
+    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end. Generic
+    /// over the class, so that each character's test is inlined rather than called through a pointer.
+    fn match_word(&self, follow: impl Fn(char) -> bool) -> Option<usize> {
+        let mut chars = self.text(self.index, self.input.len()).chars();
+        let mut end = self.index + word_step(&mut chars, is_start_word)?;
+        while let Some(len) = word_step(&mut chars, &follow) {
+            end += len;
         }
         Some(end)
     }
@@ -238,8 +274,9 @@ impl Parser {
     fn unquoted(&mut self, end: usize) -> PResult<String> {
         let consumed = self.text(self.index, end);
         self.index = end;
-        let processed = consumed.replace("\\,", ",");
-        let processed = processed.trim_end_matches(is_py_space).to_string();
+        // A backslash is rare: look for one (a byte search) before looking for `\,`.
+        let mut processed = if consumed.contains('\\') { consumed.replace("\\,", ",") } else { consumed.to_string() };
+        processed.truncate(processed.trim_end_matches(is_py_space).len());
         self.resolve(processed)
     }
 
@@ -314,18 +351,20 @@ impl Parser {
 
     /// Matches the regex `q(?:\\q|[^q])*q` with Python's backtracking: the greedy scan stops at the
     /// first quote not escaped by a backslash; if the text ends first, the regex backs off to the last
-    /// `\q`, taking that quote as the closing one.
-    fn match_quoted(&self, q: char) -> Option<usize> {
+    /// `\q`, taking that quote as the closing one. The quote and the backslash are ASCII, so the scan
+    /// is over bytes (no byte of a longer character equals either).
+    fn match_quoted(&self, q: u8) -> Option<usize> {
+        let bytes = self.input.as_bytes();
         let mut j = self.index + 1;
         let mut last_escaped_quote = None;
         loop {
-            match self.input.get(j).copied() {
+            match bytes.get(j).copied() {
                 None => return last_escaped_quote.map(|p: usize| p + 1),
-                Some('\\') if self.input.get(j + 1) == Some(&q) => {
+                Some(b'\\') if bytes.get(j + 1) == Some(&q) => {
                     last_escaped_quote = Some(j + 1);
                     j += 2;
                 }
-                Some(c) if c == q => return Some(j + 1),
+                Some(b) if b == q => return Some(j + 1),
                 Some(_) => j += 1,
             }
         }
@@ -333,13 +372,17 @@ impl Parser {
 
     /// `name` is the CLI's name for the token, such as `<double quoted>`.
     fn quoted(&mut self, q: char, name: &str) -> PResult<String> {
-        let Some(end) = self.match_quoted(q) else {
+        let Some(end) = self.match_quoted(q as u8) else {
             return Err(self.syntax(name, "<none>", self.index));
         };
         let inner = self.text(self.index + 1, end - 1);
         self.index = end;
-        // Two replaces in this order, as in the CLI: `\q` first, then `\\`.
-        let value = inner.replace(&format!("\\{q}"), &q.to_string()).replace("\\\\", "\\");
+        let value = if inner.contains('\\') {
+            // Two replaces in this order, as in the CLI: `\q` first, then `\\`.
+            inner.replace(&format!("\\{q}"), q.encode_utf8(&mut [0; 4])).replace("\\\\", "\\")
+        } else {
+            inner.to_string()
+        };
         self.resolve(value)
     }
 
@@ -347,9 +390,10 @@ impl Parser {
     /// cannot read the user's files, so that is an error asking for the content instead.
     fn resolve(&self, value: String) -> PResult<String> {
         if self.resolve_paramfiles && (value.starts_with("file://") || value.starts_with("fileb://")) {
-            let start = self.index.saturating_sub(value.chars().count());
+            let start = self.char_position(self.index).saturating_sub(value.chars().count());
+            let chars: Vec<char> = self.input.chars().collect();
             return Err(Fail::Final(ShorthandError::new(
-                &self.input,
+                &chars,
                 ShorthandErrorKind::FileReference { reference: value },
                 start,
             )));
@@ -370,24 +414,27 @@ impl Parser {
             }
             Some(_) => {}
         }
-        self.index += 1;
+        self.advance(c);
         if consume_whitespace {
             self.consume_whitespace();
         }
         Ok(())
     }
 
-    fn backtrack_to(&mut self, c: char) {
-        while self.input.get(self.index).is_some_and(|&x| x != c) {
-            if self.index == 0 {
+    /// Back, one character at a time, to the nearest `c` at or before the index (ASCII `c`).
+    fn backtrack_to(&mut self, c: u8) {
+        let bytes = self.input.as_bytes();
+        while bytes.get(self.index).is_some_and(|&x| x != c) {
+            let Some(previous) = self.input.get(..self.index).and_then(|before| before.chars().next_back()) else {
                 break;
-            }
-            self.index -= 1;
+            };
+            self.index -= previous.len_utf8();
         }
     }
 
     fn consume_whitespace(&mut self) {
-        while self.current().is_some_and(is_ascii_ws) {
+        // `string.whitespace` is ASCII, one byte each.
+        while self.input.as_bytes().get(self.index).is_some_and(|&b| is_ascii_ws(b as char)) {
             self.index += 1;
         }
     }
