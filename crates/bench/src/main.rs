@@ -1,6 +1,7 @@
 //! The bench's own steps, run by `cargo xtask bench`:
 //! - `corpus DIR`: writes `DIR/corpus.json`, the inputs of every runner;
-//! - `report RESULTS_DIR CRITERION_DIR OUT_MD`: the Markdown table from every runner's results.
+//! - `report RESULTS_DIR CRITERION_DIR OUT_MD [README]`: the Markdown table from every runner's
+//!   results, and its summary written into README's `<!-- bench:start -->` section when given.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,10 +12,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["corpus", dir] => write_corpus(Path::new(dir)),
-        ["report", results, criterion, out] => {
-            report::write(Path::new(results), Path::new(criterion), Path::new(out)).map(|table| print!("{table}"))
+        ["report", results, criterion, out, ref readme @ ..] if readme.len() <= 1 => {
+            report::write(Path::new(results), Path::new(criterion), Path::new(out), readme.first().map(Path::new))
+                .map(|table| print!("{table}"))
         }
-        _ => Err("usage: chat-event-bench corpus DIR | report RESULTS_DIR CRITERION_DIR OUT_MD".into()),
+        _ => Err("usage: chat-event-bench corpus DIR | report RESULTS_DIR CRITERION_DIR OUT_MD [README]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -508,11 +508,118 @@ pub fn machine(run: &Run) -> Vec<(String, String)> {
     rows
 }
 
-/// Reads the results, writes the Markdown to `out` and returns it.
-pub fn write(results: &Path, criterion: &Path, out: &Path) -> Result<String, String> {
+/// The README's excerpt of a run: the figures a newcomer asks for first, beside the peers.
+pub fn summary(run: &Run) -> String {
+    let g = |id: &str, imp: &str| run.get(id, imp);
+    let (one, corpus) = ("validate.one-sms", "validate.corpus");
+    let mut md = String::new();
+    let _ = writeln!(md, "| what | this project | peer |\n| --- | --- | --- |");
+    let rows = [
+        (
+            "validate one valid SMS message",
+            format!(
+                "native {} (typed), {} (from a tree); wasm `validate` {}",
+                cell(g(one, "native-typed")),
+                cell(g(one, "native-tree")),
+                cell(g(one, "wasm-object"))
+            ),
+            format!("botocore {}", cell(g(one, "botocore"))),
+        ),
+        (
+            "validate 10,000 varied requests, each",
+            format!(
+                "native {} (from a tree); wasm `validate` {}",
+                cell(g(corpus, "native-tree")),
+                cell(g(corpus, "wasm-object"))
+            ),
+            format!("botocore {}", cell(g(corpus, "botocore"))),
+        ),
+        (
+            "parse `--event` shorthand, each",
+            format!("native {}; wasm {}", cell(g("shorthand.event", "native")), cell(g("shorthand.event", "wasm"))),
+            format!("awscli {}", cell(g("shorthand.event", "awscli"))),
+        ),
+        (
+            "read a whole command, each",
+            format!("native {}; wasm {}", cell(g("command.parse", "native")), cell(g("command.parse", "wasm"))),
+            format!("awscli's driver {}", cell(g("command.parse", "awscli"))),
+        ),
+        (
+            "simulator, reuse path, 1,000 chats",
+            format!(
+                "native {} ({} with log and transcripts off); wasm {}",
+                rate(g("simulator.reuse.1k", "native")),
+                rate(g("simulator.reuse.1k", "native-lean")),
+                rate(g("simulator.reuse.1k", "wasm"))
+            ),
+            "–".into(),
+        ),
+        (
+            "npm package wasm",
+            format!(
+                "{} raw, {} gzip, {} brotli",
+                bytes(g("size.npm-wasm", "raw")),
+                bytes(g("size.npm-wasm", "gzip")),
+                bytes(g("size.npm-wasm", "brotli"))
+            ),
+            format!("guard {} gzip", bytes(g("size.npm-wasm", "guard"))),
+        ),
+        (
+            "playground, every file the page loads",
+            format!("{} gzip", bytes(g("size.playground", "gzip"))),
+            format!("guard {} gzip", bytes(g("size.playground", "guard"))),
+        ),
+        (
+            "playground, keystroke to every output updated",
+            match (g("playground.keystroke", "p50"), g("playground.keystroke", "p95")) {
+                (Some(p50), Some(p95)) => format!("p50 {p50:.1} ms, p95 {p95:.1} ms"),
+                _ => "–".into(),
+            },
+            "–".into(),
+        ),
+    ];
+    for (what, ours, peer) in rows {
+        let _ = writeln!(md, "| {what} | {ours} | {peer} |");
+    }
+    let multiples: Vec<f64> = run
+        .figures
+        .iter()
+        .filter(|f| f.imp.ends_with("-floor"))
+        .filter_map(|floor| Some(g(&floor.id, floor.imp.trim_end_matches("-floor"))? / floor.value))
+        .collect();
+    if let (Some(low), Some(high)) =
+        (multiples.iter().copied().reduce(f64::min), multiples.iter().copied().reduce(f64::max))
+    {
+        let _ = writeln!(
+            md,
+            "\nIn Node, a call of the npm package costs {low:.1} to {high:.1} times its floor: the cost of moving the \
+             same values across the boundary with no work."
+        );
+    }
+    md
+}
+
+/// Replaces what lies between `<!-- bench:start -->` and `<!-- bench:end -->` in `text`.
+pub fn fill_section(text: &str, section: &str) -> Option<String> {
+    const START: &str = "<!-- bench:start -->";
+    const END: &str = "<!-- bench:end -->";
+    let start = text.find(START)? + START.len();
+    let end = start + text[start..].find(END)?;
+    Some(format!("{}\n{}{}", &text[..start], section, &text[end..]))
+}
+
+/// Reads the results, writes the Markdown to `out` (and the summary into `readme`'s bench section,
+/// when given) and returns it.
+pub fn write(results: &Path, criterion: &Path, out: &Path, readme: Option<&Path>) -> Result<String, String> {
     let run = Run::load(results, criterion)?;
     let md = markdown(&run, &machine(&run));
     fs::write(out, &md).map_err(|e| format!("{}: {e}", out.display()))?;
+    if let Some(readme) = readme {
+        let text = fs::read_to_string(readme).map_err(|e| format!("{}: {e}", readme.display()))?;
+        let filled = fill_section(&text, &summary(&run))
+            .ok_or_else(|| format!("{}: no <!-- bench:start --> … <!-- bench:end --> section", readme.display()))?;
+        fs::write(readme, filled).map_err(|e| format!("{}: {e}", readme.display()))?;
+    }
     Ok(md)
 }
 
@@ -520,6 +627,17 @@ pub fn write(results: &Path, criterion: &Path, out: &Path) -> Result<String, Str
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_readme_section_is_replaced_and_nothing_else() {
+        let readme = "intro\n<!-- bench:start -->\nold\n<!-- bench:end -->\nrest\n";
+        assert_eq!(
+            fill_section(readme, "new\n").as_deref(),
+            Some("intro\n<!-- bench:start -->\nnew\n<!-- bench:end -->\nrest\n")
+        );
+        assert_eq!(fill_section("no markers", "new"), None);
+        assert_eq!(fill_section("<!-- bench:end --> <!-- bench:start -->", "new"), None);
+    }
 
     #[test]
     fn figures_format_and_compare_as_the_table_says() {
@@ -559,6 +677,9 @@ mod tests {
         assert!(md.contains("| npm wasm, gzip | 150,000 B | 180,000 B | yes |"), "{md}");
         assert!(md.contains("| native: one valid request, × botocore (typed, as the issue measured it) | – | 100.0× | not measured |"), "{md}");
         assert!(md.contains("- `validate.one-sms` (botocore): dicts"), "{md}");
+        let summary = summary(&run);
+        assert!(summary.contains("| validate one valid SMS message | native – (typed), – (from a tree); wasm `validate` 1.50 µs | botocore 6.00 µs |"), "{summary}");
+        assert!(summary.contains("costs 3.0 to 3.0 times its floor"), "{summary}");
         assert!(
             md.contains("| wasm: `Simulator.send`, reuse path, 1,000 chats | – | 500 k/s | not measured |"),
             "{md}"
