@@ -2,6 +2,8 @@
 //! members, walked the way botocore's `ParamValidator` walks it. Required members, lengths and
 //! enums are checked afterwards by [`super::model_rules`] on the typed view, for both entry points.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use super::{codes, diag, suggest::near_miss};
@@ -10,24 +12,36 @@ use crate::{Diagnostic, RuleSource, Severity};
 
 /// Reports wrong types and unknown members anywhere in `value`.
 pub fn check(value: &Value, out: &mut Vec<Diagnostic>) {
-    walk(value, &REQUEST_SHAPE, "", out);
+    walk(value, &REQUEST_SHAPE, &mut String::new(), out);
 }
 
 fn join(parent: &str, member: &str) -> String {
-    if parent.is_empty() {
-        member.to_string()
-    } else {
-        format!("{parent}.{member}")
-    }
+    let mut path = parent.to_string();
+    push_member(&mut path, member);
+    path
 }
 
-fn walk(value: &Value, shape: &'static Shape, path: &str, out: &mut Vec<Diagnostic>) {
+fn push_member(path: &mut String, member: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(member);
+}
+
+/// Walks `value` with `path` its member path: one buffer, grown and cut back as the walk goes in and
+/// out, so that a member with nothing to report costs no path of its own.
+fn walk(value: &Value, shape: &'static Shape, path: &mut String, out: &mut Vec<Diagnostic>) {
+    let depth = path.len();
     match shape {
         Shape::Structure(s) => match value {
             Value::Object(map) => {
                 for (name, child) in map {
                     match s.member(name) {
-                        Some(member) => walk(child, member.shape, &join(path, name), out),
+                        Some(member) => {
+                            push_member(path, name);
+                            walk(child, member.shape, path, out);
+                            path.truncate(depth);
+                        }
                         None => out.push(unknown_member(s, path, name)),
                     }
                 }
@@ -37,7 +51,9 @@ fn walk(value: &Value, shape: &'static Shape, path: &str, out: &mut Vec<Diagnost
         Shape::List { member, .. } => match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    walk(item, member, &format!("{path}[{i}]"), out);
+                    let _ = write!(path, "[{i}]"); // writing to a String cannot fail
+                    walk(item, member, path, out);
+                    path.truncate(depth);
                 }
             }
             _ => out.push(wrong_type(path, value, "a list of strings")),
@@ -46,7 +62,10 @@ fn walk(value: &Value, shape: &'static Shape, path: &str, out: &mut Vec<Diagnost
             // JSON keys are always strings, so only values can have the wrong type.
             Value::Object(map) => {
                 for (key, child) in map {
-                    walk(child, value_shape, &format!("{path}.{key}"), out);
+                    path.push('.');
+                    path.push_str(key);
+                    walk(child, value_shape, path, out);
+                    path.truncate(depth);
                 }
             }
             _ => out.push(wrong_type(path, value, "an object of string keys and values")),
