@@ -20,17 +20,19 @@
 /// assert_eq!(near_miss("SOURCEID", &members), Some("SourceId"));
 /// ```
 pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let folded = fold(input);
-    if let Some(c) = candidates.iter().find(|c| fold(c) == folded) {
+    if let Some(c) = candidates.iter().find(|c| fold(c).eq(fold(input))) {
         return Some(c);
     }
     let lower: Vec<char> = input.chars().map(|c| c.to_ascii_lowercase()).collect();
     let limit = (lower.len() / 3).clamp(1, 3);
     let mut best: Option<(usize, &'c str)> = None;
     let mut tie = false;
+    // One buffer for every candidate's characters and one for the distance table.
+    let (mut cand, mut table) = (Vec::new(), Vec::new());
     for c in candidates {
-        let cand: Vec<char> = c.chars().map(|c| c.to_ascii_lowercase()).collect();
-        let d = distance(&lower, &cand);
+        cand.clear();
+        cand.extend(c.chars().map(|c| c.to_ascii_lowercase()));
+        let d = distance(&lower, &cand, &mut table);
         if d > limit {
             continue;
         }
@@ -50,17 +52,20 @@ pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     }
 }
 
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase()).collect()
+/// `s` without letter case and the separators `_`, `-` and spaces.
+fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase())
 }
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment).
-fn distance(a: &[char], b: &[char]) -> usize {
+fn distance(a: &[char], b: &[char], table: &mut Vec<usize>) -> usize {
     if a.len().abs_diff(b.len()) > 3 {
         return usize::MAX;
     }
     let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
+    table.clear();
+    table.resize((a.len() + 1) * w, 0);
+    let d = table;
     for (i, row) in d.chunks_mut(w).enumerate() {
         if let Some(first) = row.first_mut() {
             *first = i;
