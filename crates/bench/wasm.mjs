@@ -165,11 +165,18 @@ for (const [label, chats] of [['1m', 1_000_000], ['100k', 100_000], ['1k', 1_000
   record(`simulator.create.${label}`, 'wasm', createTimes[Math.floor(createTimes.length / 2)], 'event');
 
   if (label === '1k') {
-    // The floor of Simulator.send: the same request in, an outcome of the same shape out.
-    const outcomes = reuseInputs.map((s) => JSON.stringify(send(s)));
-    floor.load(outcomes);
-    const objects = reuseInputs.map((s) => ({ ...request, SourceId: s }));
-    record(reuseId, 'wasm-floor', timePasses(objects, (x, i) => floor.objectToValue(x, i)), 'event');
+    // The floors of Simulator.send: the same request in, an outcome of the same shape out, for
+    // the reuse path and for the create path (new customers, whose chats are then ended).
+    const floorOf = (id, sources, outcomes) => {
+      floor.load(outcomes);
+      const objects = sources.map((s) => ({ ...request, SourceId: s }));
+      record(id, 'wasm-floor', timePasses(objects, (x, i) => floor.objectToValue(x, i)), 'event');
+    };
+    floorOf(reuseId, reuseInputs, reuseInputs.map((s) => JSON.stringify(send(s))));
+    const newSources = Array.from({ length: SENDS }, () => source(next++));
+    const created = newSources.map((s) => send(s));
+    for (const outcome of created) sim.endChat(outcome.contactId, 'agent');
+    floorOf(`simulator.create.${label}`, newSources, created.map((o) => JSON.stringify(o)));
   }
   sim.free();
 }
