@@ -119,6 +119,27 @@ impl Run {
         Ok(())
     }
 
+    /// Each wasm entry's floor (impl `<impl>-floor`) with the entry's impl and, when measured, its
+    /// time as a multiple of the floor; in row order.
+    fn floors(&self) -> Vec<(&Figure, &str, Option<f64>)> {
+        let mut floors: Vec<(&Figure, &str, Option<f64>)> = self
+            .figures
+            .iter()
+            .filter_map(|floor| {
+                let imp = floor.imp.strip_suffix("-floor")?;
+                Some((floor, imp, self.get(&floor.id, imp).map(|entry| entry / floor.value)))
+            })
+            .collect();
+        floors.sort_by(|a, b| (&a.0.id, &a.0.imp).cmp(&(&b.0.id, &b.0.imp)));
+        floors
+    }
+
+    /// The smallest and the largest multiple of an entry's floor.
+    fn floor_range(&self) -> Option<(f64, f64)> {
+        let multiples = self.floors().into_iter().filter_map(|(_, _, multiple)| multiple);
+        multiples.fold(None, |range, m| Some(range.map_or((m, m), |(low, high): (f64, f64)| (low.min(m), high.max(m)))))
+    }
+
     pub fn get(&self, id: &str, imp: &str) -> Option<f64> {
         self.figures.iter().find(|f| f.id == id && f.imp == imp).map(|f| f.value)
     }
@@ -310,19 +331,15 @@ pub fn markdown(run: &Run, machine: &[(String, String)]) -> String {
          is the boundary.\n"
     );
     let _ = writeln!(md, "| entry point | row | wasm | floor | × floor |\n| --- | --- | ---: | ---: | ---: |");
-    let mut floors: Vec<&Figure> = run.figures.iter().filter(|f| f.imp.ends_with("-floor")).collect();
-    floors.sort_by(|a, b| (&a.id, &a.imp).cmp(&(&b.id, &b.imp)));
-    for floor in &floors {
-        let imp = floor.imp.trim_end_matches("-floor");
-        let entry = g(&floor.id, imp);
+    for (floor, imp, multiple) in run.floors() {
         let _ = writeln!(
             md,
             "| {} | `{}` | {} | {} | {} |",
             entry_point(&floor.id, imp),
             floor.id,
-            cell(entry),
+            cell(g(&floor.id, imp)),
             time(floor.value),
-            entry.map_or("–".into(), |e| format!("{:.1}×", e / floor.value))
+            multiple.map_or("–".into(), |m| format!("{m:.1}×"))
         );
     }
 
@@ -418,12 +435,7 @@ fn goals(run: &Run) -> Vec<Goal> {
             (g("shorthand.new-session-details", "awscli"), g("shorthand.new-session-details", imp)),
         ])
     };
-    let worst_floor = run
-        .figures
-        .iter()
-        .filter(|f| f.imp.ends_with("-floor"))
-        .filter_map(|floor| Some(g(&floor.id, floor.imp.trim_end_matches("-floor"))? / floor.value))
-        .fold(None, |worst: Option<f64>, x| Some(worst.map_or(x, |w| w.max(x))));
+    let worst_floor = run.floor_range().map(|(_, high)| high);
     let one = "validate.one-sms";
     let corpus = "validate.corpus";
     let at_least = |what, measured, target| Goal { what, measured, target, at_least: true, shown: times };
@@ -581,15 +593,7 @@ pub fn summary(run: &Run) -> String {
     for (what, ours, peer) in rows {
         let _ = writeln!(md, "| {what} | {ours} | {peer} |");
     }
-    let multiples: Vec<f64> = run
-        .figures
-        .iter()
-        .filter(|f| f.imp.ends_with("-floor"))
-        .filter_map(|floor| Some(g(&floor.id, floor.imp.trim_end_matches("-floor"))? / floor.value))
-        .collect();
-    if let (Some(low), Some(high)) =
-        (multiples.iter().copied().reduce(f64::min), multiples.iter().copied().reduce(f64::max))
-    {
+    if let Some((low, high)) = run.floor_range() {
         let _ = writeln!(
             md,
             "\nIn Node, a call of the npm package costs {low:.1} to {high:.1} times its floor: the cost of moving the \
