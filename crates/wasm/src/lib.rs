@@ -219,9 +219,9 @@ fn fail(details: ChatEventErrorDetails) -> JsValue {
 
 /// Rust → JS by serde-wasm-bindgen from each type's `Serialize`, the same declaration the `.d.ts`
 /// comes from; JSON-compatible, as the declarations promise: maps as plain objects, absent members
-/// left out, `null` for a `None` that is written. Measured against JSON text and `JSON.parse`
-/// (`cargo xtask bench`): a quarter less time per call where results are not empty, for about
-/// 14 KB more gzip. JS → Rust still goes through `JSON.stringify` and core's JSON reader (below).
+/// left out, `null` for a `None` that is written. Chosen by measurement over JSON text and
+/// `JSON.parse` (`cargo xtask bench`; the npm README's size steps say what it cost). JS → Rust still
+/// goes through `JSON.stringify` and core's JSON reader (below).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
