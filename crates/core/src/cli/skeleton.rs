@@ -1,5 +1,5 @@
 //! `--generate-cli-skeleton` outputs, byte for byte as CLI v2 prints them (the files in
-//! shared/reference/cli-skeleton/), built by walking the service model in [`crate::shape`].
+//! crates/core/tests/cli-skeleton/), built by walking the service model in [`crate::shape`].
 
 use crate::shape::{Shape, Structure, REQUEST};
 
