@@ -108,51 +108,49 @@ fn simulator(c: &mut Criterion, corpus: &Corpus) {
 }
 
 fn simulator_rows(c: &mut Criterion, corpus: &Corpus, label: &str, chats: u64, name: &str, settings: Settings) {
-    {
-        let mut request = SendChatIntegrationEventRequest::from_json(&corpus.simulator_request).expect("valid");
-        let mut sim = Simulator::new(settings).expect("valid settings");
-        for n in 0..chats {
-            set_source(&mut request, n);
-            assert_eq!(sim.send(&request).what, What::Created);
-        }
-
-        let mut group = c.benchmark_group(format!("simulator.reuse.{label}"));
-        group.throughput(Throughput::Elements(1));
-        let mut n = 0;
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                n = (n + 7919) % chats; // a prime stride, so that consecutive sends touch different chats
-                set_source(&mut request, n);
-                black_box(sim.send(&request))
-            })
-        });
-        group.finish();
-
-        // Each batch creates chats for new customers, then (untimed) ends them, so that the number
-        // of active chats stays what the row says.
-        let mut group = c.benchmark_group(format!("simulator.create.{label}"));
-        group.throughput(Throughput::Elements(1));
-        let mut next = chats;
-        group.bench_function(name, |b| {
-            b.iter_custom(|iters| {
-                let mut created = Vec::with_capacity(iters as usize);
-                let start = Instant::now();
-                for _ in 0..iters {
-                    set_source(&mut request, next);
-                    next += 1;
-                    let outcome = sim.send(&request);
-                    created.push(outcome.contact_id);
-                }
-                let elapsed = start.elapsed();
-                for id in created.into_iter().flatten() {
-                    sim.end_chat(id, EndedBy::Agent).expect("an active chat just created");
-                }
-                assert_eq!(sim.active_chat_count() as u64, chats);
-                elapsed
-            })
-        });
-        group.finish();
+    let mut request = SendChatIntegrationEventRequest::from_json(&corpus.simulator_request).expect("valid");
+    let mut sim = Simulator::new(settings).expect("valid settings");
+    for n in 0..chats {
+        set_source(&mut request, n);
+        assert_eq!(sim.send(&request).what, What::Created);
     }
+
+    let mut group = c.benchmark_group(format!("simulator.reuse.{label}"));
+    group.throughput(Throughput::Elements(1));
+    let mut n = 0;
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            n = (n + 7919) % chats; // a prime stride, so that consecutive sends touch different chats
+            set_source(&mut request, n);
+            black_box(sim.send(&request))
+        })
+    });
+    group.finish();
+
+    // Each batch creates chats for new customers, then (untimed) ends them, so that the number
+    // of active chats stays what the row says.
+    let mut group = c.benchmark_group(format!("simulator.create.{label}"));
+    group.throughput(Throughput::Elements(1));
+    let mut next = chats;
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut created = Vec::with_capacity(iters as usize);
+            let start = Instant::now();
+            for _ in 0..iters {
+                set_source(&mut request, next);
+                next += 1;
+                let outcome = sim.send(&request);
+                created.push(outcome.contact_id);
+            }
+            let elapsed = start.elapsed();
+            for id in created.into_iter().flatten() {
+                sim.end_chat(id, EndedBy::Agent).expect("an active chat just created");
+            }
+            assert_eq!(sim.active_chat_count() as u64, chats);
+            elapsed
+        })
+    });
+    group.finish();
 }
 
 fn main() {
