@@ -1,9 +1,10 @@
 //! What validation reports: one [`Diagnostic`] per problem, located at a member path.
 
+use crate::json::{FromJson, ToJson};
 use serde::Serialize;
 
 /// Error: AWS (or the CLI) rejects the request. Warning: accepted, but almost surely a mistake.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -12,7 +13,7 @@ pub enum Severity {
 }
 
 /// Where a rule comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleSource {
@@ -28,7 +29,7 @@ pub enum RuleSource {
 
 /// One problem, at a path such as `Event.ContentType`, `NewSessionDetails.SupportedMessagingContentTypes[2]`,
 /// `NewSessionDetails.Attributes.customer-id` or `NewSessionDetails.Attributes (key: a.b)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
@@ -55,14 +56,6 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
-
-crate::from_json_one_of!(Severity { "error" => Severity::Error, "warning" => Severity::Warning });
-crate::from_json_one_of!(RuleSource {
-    "service-model" => RuleSource::ServiceModel,
-    "aws-docs" => RuleSource::AwsDocs,
-    "channel" => RuleSource::Channel,
-    "syntax" => RuleSource::Syntax,
-});
 
 impl crate::json::read::FromJson for Diagnostic {
     fn from_json(

@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use crate::channel::{SUBTYPE_SMS, SUBTYPE_SMS_UPPER, SUBTYPE_WHATSAPP};
 use crate::content_type as ct;
+use crate::json::ToJson;
 use crate::shape::EVENT_TYPES;
 
 /// Help for one member.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldHelp {

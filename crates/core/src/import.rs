@@ -5,11 +5,12 @@
 use serde::Serialize;
 
 use crate::cli::command;
+use crate::json::ToJson;
 use crate::validate::{validate_json, validate_value};
 use crate::{Diagnostic, RuleSource, SendChatIntegrationEventRequest, Severity};
 
 /// The formats a pasted request may be in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub enum Format {
     Json,
@@ -55,7 +56,7 @@ pub fn detect(text: &str) -> Format {
 }
 
 /// What an import found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Imported {
     pub format: Format,

@@ -2,6 +2,9 @@
 //! need a browser: the request model, validation, the AWS CLI's formats and an in-memory simulator
 //! of create-or-reuse.
 
+// The derives of `json` name this crate by its name, as they do in the crates that use it.
+extern crate self as chat_event_core;
+
 pub mod channel;
 pub mod cli;
 pub mod content_type;

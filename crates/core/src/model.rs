@@ -14,18 +14,17 @@
 
 use indexmap::IndexMap;
 use serde::Serialize;
-use serde_json::Value;
 
-#[cfg(test)]
-use crate::json::read::Object;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 
 /// `NewSessionDetails.Attributes`: contact attributes, in the order they were given.
 pub type Attributes = IndexMap<String, String>;
 
 /// `SendChatIntegrationEventRequest`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a SendChatIntegrationEventRequest object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
 pub struct SendChatIntegrationEventRequest {
     /// The customer's external id; for SMS and WhatsApp, an E.164 phone number.
     #[serde(rename = "SourceId", default, skip_serializing_if = "Option::is_none")]
@@ -45,8 +44,10 @@ pub struct SendChatIntegrationEventRequest {
 }
 
 /// `ChatEvent`, the request's `Event` member.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a ChatEvent object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
 pub struct ChatEvent {
     /// `DISCONNECT`, `MESSAGE` or `EVENT`. Kept as text so that a wrong value survives to be reported.
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
@@ -58,8 +59,10 @@ pub struct ChatEvent {
 }
 
 /// `NewSessionDetails`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a NewSessionDetails object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
 pub struct NewSessionDetails {
     #[serde(rename = "SupportedMessagingContentTypes", default, skip_serializing_if = "Option::is_none")]
     pub supported_messaging_content_types: Option<Vec<String>>,
@@ -73,16 +76,20 @@ pub struct NewSessionDetails {
 }
 
 /// `ParticipantDetails`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a ParticipantDetails object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
 pub struct ParticipantDetails {
     #[serde(rename = "DisplayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
 
 /// `ChatStreamingConfiguration`, the `StreamingConfiguration` member.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a ChatStreamingConfiguration object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
 pub struct ChatStreamingConfiguration {
     #[serde(rename = "StreamingEndpointArn", default, skip_serializing_if = "Option::is_none")]
     pub streaming_endpoint_arn: Option<String>,
@@ -90,7 +97,8 @@ pub struct ChatStreamingConfiguration {
 
 /// `SendChatIntegrationEventResponse`. Neither member is required by the model; AWS leaves
 /// `InitialContactId` out when the event needed an existing chat and there was none.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a SendChatIntegrationEvent response")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SendChatIntegrationEventResponse {
@@ -101,7 +109,7 @@ pub struct SendChatIntegrationEventResponse {
 }
 
 /// The five errors the operation declares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub enum ErrorType {
     InvalidRequestException,
@@ -144,14 +152,15 @@ impl ErrorType {
 }
 
 /// `InvalidRequestExceptionReason`: a union whose one member is about attached files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "an InvalidRequestExceptionReason")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct InvalidRequestExceptionReason {
     #[serde(rename = "AttachedFileInvalidRequestExceptionReason")]
     pub attached_file_invalid_request_exception_reason: AttachedFileInvalidRequestExceptionReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
 pub enum AttachedFileInvalidRequestExceptionReason {
@@ -161,7 +170,8 @@ pub enum AttachedFileInvalidRequestExceptionReason {
 }
 
 /// An error as the service returns it: the shape's name, its HTTP status and its members.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a service error")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct ServiceError {
     #[serde(rename = "Type")]
@@ -180,78 +190,17 @@ impl ServiceError {
     }
 }
 
-/// Readers for the response and the errors (the simulator's snapshots carry them in its log):
-/// members as they are written, unknown members refused in the response (as AWS's own model does)
-/// and ignored in an error (AWS may add members to an error).
+/// The response and the errors are read back (the simulator's snapshots carry them in its log):
+/// unknown members are refused in the response (as AWS's own model does) and ignored in an error
+/// (AWS may add members to an error).
+#[cfg(test)]
 mod read_outcomes {
-    use super::*;
-    use crate::from_json_one_of;
-    use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
-
-    impl FromJson for SendChatIntegrationEventResponse {
-        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut response = SendChatIntegrationEventResponse::default();
-            read_object(value, at, "a SendChatIntegrationEvent response", Unknown::Refuse, &mut |o| {
-                o.optional_into("InitialContactId", &mut response.initial_contact_id);
-                o.optional_into("NewChatCreated", &mut response.new_chat_created);
-            })?;
-            Ok(response)
-        }
-    }
-
-    from_json_one_of!(ErrorType {
-        "InvalidRequestException" => ErrorType::InvalidRequestException,
-        "ResourceNotFoundException" => ErrorType::ResourceNotFoundException,
-        "InternalServiceException" => ErrorType::InternalServiceException,
-        "ThrottlingException" => ErrorType::ThrottlingException,
-        "AccessDeniedException" => ErrorType::AccessDeniedException,
-    });
-
-    from_json_one_of!(AttachedFileInvalidRequestExceptionReason {
-        "INVALID_FILE_SIZE" => AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
-        "INVALID_FILE_TYPE" => AttachedFileInvalidRequestExceptionReason::INVALID_FILE_TYPE,
-        "INVALID_FILE_NAME" => AttachedFileInvalidRequestExceptionReason::INVALID_FILE_NAME,
-    });
-
-    impl FromJson for InvalidRequestExceptionReason {
-        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut reason = InvalidRequestExceptionReason {
-                attached_file_invalid_request_exception_reason:
-                    AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
-            };
-            read_object(value, at, "an InvalidRequestExceptionReason", Unknown::Ignore, &mut |o| {
-                o.required_into(
-                    "AttachedFileInvalidRequestExceptionReason",
-                    &mut reason.attached_file_invalid_request_exception_reason,
-                );
-            })?;
-            Ok(reason)
-        }
-    }
-
-    impl FromJson for ServiceError {
-        fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-            let mut error = ServiceError {
-                error_type: ErrorType::InvalidRequestException,
-                http_status: 0,
-                message: String::new(),
-                reason: None,
-            };
-            read_object(value, at, "a service error", Unknown::Ignore, &mut |o| {
-                o.required_into("Type", &mut error.error_type);
-                o.required_into("HttpStatus", &mut error.http_status);
-                o.required_into("Message", &mut error.message);
-                o.optional_into("Reason", &mut error.reason);
-            })?;
-            Ok(error)
-        }
-    }
-
-    #[cfg(test)]
     mod tests {
-        use super::*;
         use crate::json::read::read;
+        use crate::json::read::{Path, ReadError};
+        use crate::model::*;
         use serde_json::json;
+        use serde_json::Value;
 
         #[test]
         fn responses_and_errors_read_back_what_they_write() {
@@ -338,70 +287,10 @@ impl SendChatIntegrationEventRequest {
     }
 }
 
-// ---- reading the request's types (see the module's doc) ---------------------------------------
-
-impl FromJson for SendChatIntegrationEventRequest {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut request = SendChatIntegrationEventRequest::default();
-        read_object(value, at, "a SendChatIntegrationEventRequest object", Unknown::Refuse, &mut |o| {
-            o.optional_into("SourceId", &mut request.source_id);
-            o.optional_into("DestinationId", &mut request.destination_id);
-            o.optional_into("Subtype", &mut request.subtype);
-            o.optional_into("Event", &mut request.event);
-            o.optional_into("NewSessionDetails", &mut request.new_session_details);
-        })?;
-        Ok(request)
-    }
-}
-
-impl FromJson for ChatEvent {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut event = ChatEvent::default();
-        read_object(value, at, "a ChatEvent object", Unknown::Refuse, &mut |o| {
-            o.optional_into("Type", &mut event.r#type);
-            o.optional_into("ContentType", &mut event.content_type);
-            o.optional_into("Content", &mut event.content);
-        })?;
-        Ok(event)
-    }
-}
-
-impl FromJson for NewSessionDetails {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut details = NewSessionDetails::default();
-        read_object(value, at, "a NewSessionDetails object", Unknown::Refuse, &mut |o| {
-            o.optional_into("SupportedMessagingContentTypes", &mut details.supported_messaging_content_types);
-            o.optional_into("ParticipantDetails", &mut details.participant_details);
-            o.optional_into("Attributes", &mut details.attributes);
-            o.optional_into("StreamingConfiguration", &mut details.streaming_configuration);
-        })?;
-        Ok(details)
-    }
-}
-
-impl FromJson for ParticipantDetails {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut details = ParticipantDetails::default();
-        read_object(value, at, "a ParticipantDetails object", Unknown::Refuse, &mut |o| {
-            o.optional_into("DisplayName", &mut details.display_name);
-        })?;
-        Ok(details)
-    }
-}
-
-impl FromJson for ChatStreamingConfiguration {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut configuration = ChatStreamingConfiguration::default();
-        read_object(value, at, "a ChatStreamingConfiguration object", Unknown::Refuse, &mut |o| {
-            o.optional_into("StreamingEndpointArn", &mut configuration.streaming_endpoint_arn);
-        })?;
-        Ok(configuration)
-    }
-}
-
 #[cfg(test)]
 mod reading {
     use super::*;
+    use crate::json::read::ReadError;
     use serde_json::json;
 
     fn read(text: &str) -> Result<SendChatIntegrationEventRequest, String> {
@@ -529,17 +418,11 @@ mod reading {
 
     #[test]
     fn a_request_inside_another_document_reads_the_same() {
-        #[derive(Debug)]
+        #[derive(Debug, FromJson)]
+        #[json(expected = "a step")]
+        #[serde(deny_unknown_fields)]
         struct Step {
             send: Option<SendChatIntegrationEventRequest>,
-        }
-        impl FromJson for Step {
-            fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-                let mut o = Object::new(value, at, "a step")?;
-                let step = Step { send: o.optional("send")? };
-                o.finish()?;
-                Ok(step)
-            }
         }
         let step: Step =
             crate::json::read::read(&json!({"send": {"SourceId": "+15550100", "Event": {"Type": "MESSAGE"}}})).unwrap();

@@ -15,10 +15,11 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::json::{FromJson, ToJson};
 use crate::SendChatIntegrationEventRequest;
 
 /// The SDK a snippet is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum SdkLanguage {
@@ -28,8 +29,6 @@ pub enum SdkLanguage {
     /// JavaScript (ES modules) with the AWS SDK for JavaScript v3.
     JavaScript,
 }
-
-crate::from_json_one_of!(SdkLanguage { "python" => SdkLanguage::Python, "javaScript" => SdkLanguage::JavaScript });
 
 impl SdkLanguage {
     pub const ALL: [SdkLanguage; 2] = [SdkLanguage::Python, SdkLanguage::JavaScript];

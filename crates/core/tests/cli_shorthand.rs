@@ -6,6 +6,7 @@ mod cli_common;
 use chat_event_core::cli::shorthand::{
     generate, generate_explained, parse, QuoteReason, ShorthandErrorKind, ShorthandValue, Written,
 };
+use chat_event_core::json::ToJson;
 use proptest::prelude::*;
 use serde_json::json;
 

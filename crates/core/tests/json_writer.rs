@@ -1,5 +1,5 @@
-//! The hand-written writers (`json::write::ToJson`, `json::write::text`/`pretty`) against their
-//! oracle, serde: every written type's `to_json` gives the tree its derived `Serialize` gives, and
+//! The writers (`json::write::ToJson`, derived from the serde attributes, and
+//! `json::write::text`/`pretty`) against their oracle, serde: every written type's `to_json` gives the tree its derived `Serialize` gives, and
 //! our text is byte for byte serde_json's, compact and pretty, over many real values (presets,
 //! every example scenario run through the simulator, validation of broken requests, rendered and
 //! parsed commands, shorthand) and over generated trees.

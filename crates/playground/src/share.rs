@@ -4,18 +4,18 @@
 //! The `s1` prefix is the format's version. A link of another version, or one that does not decode,
 //! is reported as such rather than half-read.
 
-use chat_event_core::json::read::{read, read_object, FromJson, Path, ReadError, Unknown};
-use chat_event_core::json::write::{Members, ToJson};
+use chat_event_core::json::read::read;
+use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::simulator::Scenario;
 use chat_event_core::SendChatIntegrationEventRequest;
 use serde::Serialize;
-use serde_json::Value;
 
 /// The fragment prefix of the current version.
 pub const PREFIX: &str = "s1=";
 
 /// What a share link carries: the request, and the simulator's steps when there are any.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a share link's content (an object)")]
 pub struct SharePayload {
     pub request: SendChatIntegrationEventRequest,
     /// The simulator's steps and settings, in core's scenario format, when the simulator has been used.
@@ -30,13 +30,6 @@ impl SharePayload {
             request: state.request.clone(),
             scenario: (!state.sim.steps.is_empty()).then(|| state.sim.scenario()),
         }
-    }
-}
-
-/// Written as its `Serialize` derive declares it (a test compares the two).
-impl ToJson for SharePayload {
-    fn to_json(&self) -> Value {
-        Members::new().add("request", &self.request).optional("scenario", &self.scenario).finish()
     }
 }
 
@@ -93,19 +86,6 @@ pub fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     let value =
         chat_event_core::json::parse(&json).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))?;
     read(&value).map_err(|e| ShareError::Corrupt(format!("unexpected content: {e}")))
-}
-
-/// The request is required; the scenario may be absent. Members no reader asks for are ignored
-/// (as the derived `Deserialize` did), so a later version's extra member does not break a link.
-impl FromJson for SharePayload {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut read = SharePayload::default();
-        read_object(value, at, "a share link's content (an object)", Unknown::Ignore, &mut |o| {
-            o.required_into("request", &mut read.request);
-            o.optional_into("scenario", &mut read.scenario);
-        })?;
-        Ok(read)
-    }
 }
 
 #[cfg(test)]

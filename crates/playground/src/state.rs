@@ -1,5 +1,9 @@
-//! The playground's state: plain data (written with core's [`chat_event_core::json::write`], read
-//! with core's [`chat_event_core::json::read`]), changed only by [`Action`]s through a pure reducer.
+//! The playground's state: plain data, changed only by [`Action`]s through a pure reducer.
+//!
+//! It is saved and read back by core's `ToJson` and `FromJson`, derived from the `#[serde]`
+//! attributes below. Every member of a saved state may be absent (`default`: a state saved by an
+//! earlier version lacks the newer members), and members no reader asks for are ignored (one that a
+//! later version dropped).
 //!
 //! The request being edited is kept as core's model ([`SendChatIntegrationEventRequest`]), so every
 //! output is a function of it. Only what a form needs beyond the model lives beside it: the rows
@@ -8,16 +12,13 @@
 
 use std::rc::Rc;
 
-use chat_event_core::from_json_one_of;
-use chat_event_core::json::read::{read_object, FromJson, Path, ReadError, Unknown};
-use chat_event_core::json::write::{Members, ToJson};
+use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
 use chat_event_core::{
     ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
 };
 use serde::Serialize;
-use serde_json::Value;
 use yew::Reducible;
 
 /// A text member of the request that a form control edits.
@@ -50,14 +51,15 @@ impl TextField {
 }
 
 /// One row of the Attributes editor.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "an attribute row (an object)")]
 pub struct AttributeRow {
     pub key: String,
     pub value: String,
 }
 
 /// The output tabs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
 pub enum OutputTab {
     #[default]
     Cli,
@@ -73,7 +75,7 @@ pub use chat_event_core::cli::shell::Shell;
 pub use chat_event_core::snippets::SdkLanguage;
 
 /// Light, dark, or following the system.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
 pub enum Theme {
     #[default]
     Auto,
@@ -92,7 +94,9 @@ impl Theme {
 }
 
 /// Choices that are not part of the request: tabs, shell, theme.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "the interface choices (an object)")]
+#[serde(default)]
 pub struct UiChoices {
     pub output_tab: OutputTab,
     pub shell: Shell,
@@ -108,7 +112,9 @@ pub struct UiChoices {
 
 /// The simulator as steps: the state is what was done, in core's scenario format; the simulator
 /// itself is rebuilt from it by replaying, so that it can be saved, shared and exported as is.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "the simulator's state (an object)")]
+#[serde(default)]
 pub struct SimState {
     pub settings: Settings,
     pub steps: Vec<Step>,
@@ -134,7 +140,9 @@ impl SimState {
 }
 
 /// Everything the playground remembers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a saved playground state (an object)")]
+#[serde(default)]
 pub struct AppState {
     /// The request as edited; every output derives from it.
     pub request: SendChatIntegrationEventRequest,
@@ -149,139 +157,6 @@ pub struct AppState {
     /// A message shown once at the top (a corrupt saved state or link), with the raw data.
     #[serde(skip)]
     pub notice: Option<Notice>,
-}
-
-// Writing the state: core's `ToJson`, member by member, with the names the `Serialize` derives
-// above write (a test compares the two); the derives are not compiled into the app.
-
-chat_event_core::to_json_one_of!(OutputTab {
-    OutputTab::Cli => "Cli",
-    OutputTab::Json => "Json",
-    OutputTab::Shorthand => "Shorthand",
-    OutputTab::CliInputJson => "CliInputJson",
-    OutputTab::CliInputYaml => "CliInputYaml",
-    OutputTab::Sdk => "Sdk",
-});
-
-chat_event_core::to_json_one_of!(Theme { Theme::Auto => "Auto", Theme::Light => "Light", Theme::Dark => "Dark" });
-
-impl ToJson for AttributeRow {
-    fn to_json(&self) -> Value {
-        Members::new().add("key", &self.key).add("value", &self.value).finish()
-    }
-}
-
-impl ToJson for UiChoices {
-    fn to_json(&self) -> Value {
-        Members::new()
-            .add("output_tab", &self.output_tab)
-            .add("shell", &self.shell)
-            .add("structure_style", &self.structure_style)
-            .add("theme", &self.theme)
-            .add("custom_subtype", &self.custom_subtype)
-            .add("custom_content_type", &self.custom_content_type)
-            .add("sdk_language", &self.sdk_language)
-            .finish()
-    }
-}
-
-impl ToJson for SimState {
-    fn to_json(&self) -> Value {
-        Members::new()
-            .add("settings", &self.settings)
-            .add("steps", &self.steps)
-            .add("selected", &self.selected)
-            .add("scenario_text", &self.scenario_text)
-            .finish()
-    }
-}
-
-/// `notice` is not saved.
-impl ToJson for AppState {
-    fn to_json(&self) -> Value {
-        Members::new()
-            .add("request", &self.request)
-            .add("attributes", &self.attributes)
-            .add("parked_new_session_details", &self.parked_new_session_details)
-            .add("import_text", &self.import_text)
-            .add("ui", &self.ui)
-            .add("sim", &self.sim)
-            .finish()
-    }
-}
-
-// Reading a saved state back. Every member of the state may be absent (it takes its default: a
-// state saved by an earlier version lacks the newer members) and members no reader asks for are
-// ignored (one that a later version dropped), as the derived `Deserialize` behaved.
-
-impl FromJson for AttributeRow {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut read = AttributeRow::default();
-        read_object(value, at, "an attribute row (an object)", Unknown::Ignore, &mut |o| {
-            o.required_into("key", &mut read.key);
-            o.required_into("value", &mut read.value);
-        })?;
-        Ok(read)
-    }
-}
-
-from_json_one_of!(OutputTab {
-    "Cli" => OutputTab::Cli,
-    "Json" => OutputTab::Json,
-    "Shorthand" => OutputTab::Shorthand,
-    "CliInputJson" => OutputTab::CliInputJson,
-    "CliInputYaml" => OutputTab::CliInputYaml,
-    "Sdk" => OutputTab::Sdk,
-});
-
-from_json_one_of!(Theme {
-    "Auto" => Theme::Auto,
-    "Light" => Theme::Light,
-    "Dark" => Theme::Dark,
-});
-
-impl FromJson for UiChoices {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut read = UiChoices::default();
-        read_object(value, at, "the interface choices (an object)", Unknown::Ignore, &mut |o| {
-            o.optional_into("output_tab", &mut read.output_tab);
-            o.optional_into("shell", &mut read.shell);
-            o.optional_into("structure_style", &mut read.structure_style);
-            o.optional_into("theme", &mut read.theme);
-            o.optional_into("custom_subtype", &mut read.custom_subtype);
-            o.optional_into("custom_content_type", &mut read.custom_content_type);
-            o.optional_into("sdk_language", &mut read.sdk_language);
-        })?;
-        Ok(read)
-    }
-}
-
-impl FromJson for SimState {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut read = SimState::default();
-        read_object(value, at, "the simulator's state (an object)", Unknown::Ignore, &mut |o| {
-            o.optional_into("settings", &mut read.settings);
-            o.optional_into("steps", &mut read.steps);
-            o.optional_into("selected", &mut read.selected);
-            o.optional_into("scenario_text", &mut read.scenario_text);
-        })?;
-        Ok(read)
-    }
-}
-
-impl FromJson for AppState {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut read = AppState::default();
-        read_object(value, at, "a saved playground state (an object)", Unknown::Ignore, &mut |o| {
-            o.optional_into("request", &mut read.request);
-            o.optional_into("attributes", &mut read.attributes);
-            o.optional_into("parked_new_session_details", &mut read.parked_new_session_details);
-            o.optional_into("import_text", &mut read.import_text);
-            o.optional_into("ui", &mut read.ui);
-            o.optional_into("sim", &mut read.sim);
-        })?;
-        Ok(read)
-    }
 }
 
 /// A problem met while loading, shown with the raw data so that nothing is lost.

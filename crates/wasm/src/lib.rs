@@ -15,7 +15,8 @@ use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure
 use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
 use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
-use chat_event_core::json::{self, read::FromJson};
+use chat_event_core::json;
+use chat_event_core::json::FromJson;
 use chat_event_core::shape::{Shape, Structure, REQUEST};
 use chat_event_core::simulator::scenarios::{self, Example};
 use chat_event_core::simulator::snapshot::SnapshotError;
@@ -24,7 +25,7 @@ use chat_event_core::simulator::{
     ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
 };
 use chat_event_core::snippets::{self, SdkLanguage};
-use chat_event_core::{from_json_one_of, validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
+use chat_event_core::{validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
 use serde::Serialize;
 use serde_json::Value;
 use tsify::{Ts, Tsify};
@@ -411,7 +412,7 @@ pub fn validate_yaml(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
 // ---- shorthand ---------------------------------------------------------------------------------
 
 /// A structure option of the command, whose value may be written in shorthand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum CliParameter {
     /// `--event`, the request's `Event`.
@@ -419,8 +420,6 @@ pub enum CliParameter {
     /// `--new-session-details`, the request's `NewSessionDetails`.
     NewSessionDetails,
 }
-from_json_one_of!(CliParameter { "event" => CliParameter::Event, "new-session-details" => CliParameter::NewSessionDetails });
-
 impl CliParameter {
     /// The request member and its structure, from the service model.
     fn member(self) -> (&'static str, &'static Structure) {
@@ -513,7 +512,7 @@ pub fn parse_command(text: &str) -> Result<Ts<ParsedCommand>, JsValue> {
 }
 
 /// Which `--generate-cli-skeleton` output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkeletonKind {
     /// `--generate-cli-skeleton` (or `input`): the request as JSON with empty values.
@@ -523,8 +522,6 @@ pub enum SkeletonKind {
     /// `--generate-cli-skeleton yaml-input` (CLI v2): the request as commented YAML.
     YamlInput,
 }
-from_json_one_of!(SkeletonKind { "input" => SkeletonKind::Input, "output" => SkeletonKind::Output, "yaml-input" => SkeletonKind::YamlInput });
-
 /// What `aws connect send-chat-integration-event --generate-cli-skeleton KIND` prints, byte for
 /// byte (CLI v2).
 #[wasm_bindgen]
@@ -744,14 +741,12 @@ impl From<ScenarioReport> for ScenarioRun {
 }
 
 /// The format of a scenario's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify, FromJson)]
 #[serde(rename_all = "lowercase")]
 pub enum ScenarioFormat {
     Json,
     Yaml,
 }
-from_json_one_of!(ScenarioFormat { "json" => ScenarioFormat::Json, "yaml" => ScenarioFormat::Yaml });
-
 /// Reads a scenario from JSON (the default) or YAML text and checks its steps. Throws a
 /// `ChatEventError` of kind `scenario` with the line and column, or the step at fault as `path`.
 #[wasm_bindgen(js_name = parseScenario)]

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use crate::json::ToJson;
 use crate::SendChatIntegrationEventRequest;
 
 /// The input document's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub enum InputFormat {
     Json,

@@ -9,7 +9,7 @@ use super::shell::{quote, Shell};
 use super::shorthand::error::line_column;
 use super::shorthand::model::{generate_structure_explained, parse_structure, StructureError};
 use super::shorthand::ShorthandError;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 use crate::shape::{Shape, REQUEST};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
@@ -17,7 +17,7 @@ const SERVICE: &str = "connect";
 const OPERATION: &str = "send-chat-integration-event";
 
 /// Shorthand or JSON, for one structure option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum StructureStyle {
@@ -28,7 +28,7 @@ pub enum StructureStyle {
 }
 
 /// How the request is given to the CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum InputForm {
@@ -46,10 +46,11 @@ pub enum InputForm {
 }
 
 /// How to render a command.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
+#[json(expected = "render options (an object)")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-// `default` is for the declarations: every option may be left out (see the reader below).
-#[serde(rename_all = "camelCase", default)]
+// Every option may be left out, and a misspelt one is an error.
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct RenderOptions {
     pub shell: Shell,
     /// One option per line, joined by the shell's line continuation.
@@ -62,37 +63,8 @@ pub struct RenderOptions {
     pub endpoint_url: Option<String>,
 }
 
-crate::from_json_one_of!(StructureStyle { "shorthand" => StructureStyle::Shorthand, "json" => StructureStyle::Json });
-
-crate::from_json_one_of!(InputForm {
-    "options" => InputForm::Options,
-    "cliInputJson" => InputForm::CliInputJson,
-    "cliInputJsonFile" => InputForm::CliInputJsonFile,
-    "cliInputYaml" => InputForm::CliInputYaml,
-    "cliInputYamlFile" => InputForm::CliInputYamlFile,
-});
-
-/// Every member may be left out (or `null`) for its default; an unknown member is refused, so that
-/// a misspelt option is not silently ignored.
-impl FromJson for RenderOptions {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut options = RenderOptions::default();
-        read_object(value, at, "render options (an object)", Unknown::Refuse, &mut |o| {
-            o.optional_into("shell", &mut options.shell);
-            o.optional_into("multiline", &mut options.multiline);
-            o.optional_into("eventStyle", &mut options.event_style);
-            o.optional_into("newSessionDetailsStyle", &mut options.new_session_details_style);
-            o.optional_into("input", &mut options.input);
-            o.optional_into("region", &mut options.region);
-            o.optional_into("profile", &mut options.profile);
-            o.optional_into("endpointUrl", &mut options.endpoint_url);
-        })?;
-        Ok(options)
-    }
-}
-
 /// Something the reader of a rendered command should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RenderNote {
@@ -111,7 +83,7 @@ pub struct RenderNote {
 }
 
 /// A file the command refers to (the `file://` forms).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedFile {
@@ -120,7 +92,7 @@ pub struct RenderedFile {
 }
 
 /// A rendered command.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedCommand {
@@ -324,7 +296,7 @@ fn note(option: &str, path: Option<String>, kind: &str, message: String) -> Rend
 // Parsing
 
 /// A global AWS CLI option found in a parsed command: accepted, but not part of the request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GlobalOption {
@@ -334,7 +306,7 @@ pub struct GlobalOption {
 }
 
 /// Something accepted that deserves a second look (a repeated option, a missing required option).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CommandWarning {
@@ -346,7 +318,7 @@ pub struct CommandWarning {
 }
 
 /// A parsed command.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedCommand {
@@ -368,7 +340,7 @@ pub struct ParsedCommand {
 }
 
 /// Why a command could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct CommandError {
     pub message: String,

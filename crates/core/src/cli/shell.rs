@@ -5,10 +5,11 @@
 //! (the Microsoft C runtime rules, which the AWS CLI's Python follows). PowerShell builds that line
 //! differently by version, which is why it has two variants here.
 
+use crate::json::{FromJson, ToJson};
 use serde::Serialize;
 
 /// The shell a command is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Shell {
@@ -27,12 +28,6 @@ pub enum Shell {
     Cmd,
 }
 
-crate::from_json_one_of!(Shell {
-    "bash" => Shell::Bash,
-    "powerShell5" => Shell::PowerShell5,
-    "powerShell7" => Shell::PowerShell7,
-    "cmd" => Shell::Cmd,
-});
 // The playground's saved choices still hold a shell through serde.
 
 impl Shell {
@@ -57,7 +52,7 @@ impl Shell {
 }
 
 /// One argument written for a shell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct QuotedArg {
     pub text: String,

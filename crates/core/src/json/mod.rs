@@ -5,29 +5,31 @@
 //!
 //! Why: serde's generated code is monomorphized for every serializer a type meets, and each struct
 //! member compiles to its own generic `serialize_entry`; serde_json's writer brings
-//! `std::io::Write`. [`ToJson`] is written by hand with one shared, non-generic call per member,
-//! and text is written from the tree by our own writer, byte for byte as serde_json writes it.
-//! Reading has no serde derive at all: a derived `Deserialize` brings a visitor per type and
-//! `Unexpected` messages that pull float formatting into the wasm, where a reader of a parsed tree
-//! needs only serde_json's parser, which every reader shares.
+//! `std::io::Write`. [`ToJson`] makes one shared, non-generic call per member, and text is written
+//! from the tree by our own writer, byte for byte as serde_json writes it. Reading has no serde
+//! derive at all: a derived `Deserialize` brings a visitor per type and `Unexpected` messages that
+//! pull float formatting into the wasm, where a reader of a parsed tree needs only the parser,
+//! which every reader shares.
 //!
-//! Why the types still derive `Serialize` next to their [`ToJson`]: the derive is the declaration
-//! (tsify reads its `#[serde]` attributes for the TypeScript declarations, and Rust users of this
-//! crate get `Serialize`) and the oracle (tests check that every `to_json` writes the tree the
-//! derive writes). [`ToJson`] is what runs: nothing in this crate, the wasm facade or the
-//! playground calls `Serialize`, so its code never reaches the wasm.
+//! Each type's shape is declared once, by the `#[serde]` attributes of its `Serialize` derive:
+//! tsify reads them for the TypeScript declarations, and `#[derive(ToJson, FromJson)]`
+//! (crates/derive) generates the writer and the reader from them. `Serialize` is also the oracle
+//! (tests check that every `to_json` writes the tree it writes). Core and the playground never call
+//! `Serialize`; the npm facade does, to hand its results to JavaScript (see crates/wasm).
 
 pub mod parse;
 pub mod read;
 pub mod write;
-mod written;
 
 use std::fmt;
 
 use serde_json::Value;
 
+/// The derives (from the types' `#[serde]` attributes) and the traits they implement, by one name each.
+pub use chat_event_derive::{FromJson, ToJson};
 pub use parse::{parse, skim, SyntaxError};
-use read::{FromJson, ReadError};
+pub use read::FromJson;
+use read::ReadError;
 pub use write::ToJson;
 
 /// A typed value as a JSON tree.

@@ -1,12 +1,14 @@
-//! Writing typed values as JSON, by hand: [`ToJson`] builds a [`Value`] tree, and [`text`] and
-//! [`pretty`] write a tree as text, byte for byte as serde_json writes it.
+//! Writing typed values as JSON: [`ToJson`] builds a [`Value`] tree, and [`text`] and [`pretty`]
+//! write a tree as text, byte for byte as serde_json writes it. Types get their [`ToJson`] from
+//! `#[derive(ToJson)]` (crates/derive), which reads the same `#[serde]` attributes as `Serialize`.
 //!
 //! Why not serde's `Serialize`: its derived code is generic over the serializer, and every struct
 //! member compiles to its own call of a generic `serialize_entry`, so each type costs the wasm a
 //! kilobyte or more, and serde_json's writer brings `std::io::Write` with it. Here a member costs
-//! one call of a shared, non-generic function taking `&dyn ToJson`. The derives stay on the types
-//! (they declare the shapes for the TypeScript declarations and give Rust users `Serialize`); tests
-//! check that every `to_json` equals what the derive writes.
+//! one call of a shared, non-generic function taking `&dyn ToJson`. The `Serialize` derives stay on
+//! the types: their attributes are the declaration (tsify reads them for the TypeScript
+//! declarations, `#[derive(ToJson)]` for this writer), Rust users get `Serialize`, and tests check
+//! that every `to_json` equals what `Serialize` writes.
 
 use std::fmt::Write as _;
 
@@ -68,19 +70,6 @@ impl Members {
 /// A string value (enums' spellings, ids).
 pub fn string(text: &str) -> Value {
     Value::String(text.to_owned())
-}
-
-/// Writes a fieldless enum as its spelling: `to_json_one_of!(Severity { Severity::Error => "error", ... })`,
-/// the same spellings as its `Serialize` (and its [`crate::from_json_one_of!`] reader).
-#[macro_export]
-macro_rules! to_json_one_of {
-    ($ty:ty { $($variant:path => $name:literal),+ $(,)? }) => {
-        impl $crate::json::write::ToJson for $ty {
-            fn to_json(&self) -> serde_json::Value {
-                $crate::json::write::string(match self { $($variant => $name),+ })
-            }
-        }
-    };
 }
 
 impl ToJson for Value {

@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::json::read::{FromJson, Object, Path, ReadError};
+use crate::json::ToJson;
 
 /// The latest instant the clock can show: 9999-12-31T23:59:59.999Z. Advancing past it stops there.
 pub const MAX_EPOCH_MILLIS: i64 = 253_402_300_799_999;
@@ -224,6 +225,15 @@ impl Serialize for Timestamp {
         s.serialize_field("iso", &self.to_iso())?;
         s.serialize_field("epochMillis", &self.epoch_millis)?;
         s.end()
+    }
+}
+
+/// `{"iso": "2026-01-01T00:00:00Z", "epochMillis": 1767225600000}`.
+impl ToJson for Timestamp {
+    fn to_json(&self) -> Value {
+        let mut members = crate::json::write::Members::new();
+        members.add("iso", &self.to_iso()).add("epochMillis", &self.epoch_millis());
+        members.finish()
     }
 }
 

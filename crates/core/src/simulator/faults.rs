@@ -2,13 +2,13 @@
 //! in virtual time, and the messages each error carries.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::settings::Throttling;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 
 /// The throttling bucket's state: tokens left and when they were counted (epoch ms).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a token bucket {\"tokens\", \"updatedAtMillis\"}")]
 #[serde(rename_all = "camelCase")]
 pub struct TokenBucket {
     pub tokens: f64,
@@ -39,18 +39,6 @@ impl TokenBucket {
             let wait = ((1.0 - self.tokens) / config.rate_per_second * 1000.0 - 1e-6).ceil();
             Err(if wait.is_finite() && wait > 0.0 { wait as u64 } else { 1 })
         }
-    }
-}
-
-/// Both members are required; unknown members are ignored, as they were.
-impl FromJson for TokenBucket {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut bucket = TokenBucket { tokens: 0.0, updated_at_millis: 0 };
-        read_object(value, at, "a token bucket {\"tokens\", \"updatedAtMillis\"}", Unknown::Ignore, &mut |o| {
-            o.required_into("tokens", &mut bucket.tokens);
-            o.required_into("updatedAtMillis", &mut bucket.updated_at_millis);
-        })?;
-        Ok(bucket)
     }
 }
 

@@ -14,6 +14,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::json::read::{FromJson, Path, ReadError};
+use crate::json::ToJson;
 
 const C1: u64 = 0xbf58_476d_1ce4_e5b9;
 const C2: u64 = 0x94d0_49bb_1331_11eb;
@@ -57,7 +58,7 @@ pub(crate) fn unmix(z: u64) -> u64 {
 }
 
 /// A small seeded generator (SplitMix64). Its state is one number, kept in snapshots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 pub struct SplitMix64 {
     pub state: u64,
 }
@@ -266,6 +267,13 @@ macro_rules! uuid_type {
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
+            }
+        }
+
+        /// Written as its text.
+        impl ToJson for $name {
+            fn to_json(&self) -> Value {
+                Value::String(self.to_string())
             }
         }
 

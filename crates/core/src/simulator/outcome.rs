@@ -10,13 +10,14 @@ use serde_json::Value;
 
 use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
-use crate::from_json_one_of;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::read::{Path, ReadError};
+use crate::json::{FromJson, ToJson};
 use crate::model::{SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
 /// The result of one `send`.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "an outcome")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
@@ -119,7 +120,7 @@ impl Outcome {
 }
 
 /// The HTTP response: `ok` holds the JSON body of a 200, `error` the service error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AwsResponse {
@@ -141,7 +142,7 @@ impl AwsResponse {
 }
 
 /// What happened to a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum What {
@@ -179,7 +180,8 @@ impl What {
 }
 
 /// The contact a new one follows: the same identity's previous contact, and how it ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a predecessor contact")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Predecessor {
@@ -190,7 +192,7 @@ pub struct Predecessor {
 }
 
 /// Why a contact ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndReason {
@@ -217,7 +219,7 @@ impl EndReason {
 }
 
 /// Who ends a chat in [`super::Simulator::end_chat`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum EndedBy {
@@ -578,111 +580,16 @@ impl Serialize for Explanation {
     }
 }
 
+/// Written as its text.
+impl ToJson for Explanation {
+    fn to_json(&self) -> Value {
+        crate::json::write::string(self.as_str())
+    }
+}
+
 impl FromJson for Explanation {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
         String::from_json(value, at).map(Explanation::from)
-    }
-}
-
-impl Outcome {
-    /// An outcome to read members into (see [`crate::json::read::Object::required_into`]): each field is overwritten
-    /// by a reader, or left as the default of an absent optional member.
-    pub(crate) fn placeholder() -> Outcome {
-        Outcome {
-            at: Timestamp::EPOCH,
-            what: What::Created,
-            response: AwsResponse::Ok(SendChatIntegrationEventResponse::default()),
-            contact_id: None,
-            follows: None,
-            new_session_details_ignored: false,
-            message_id: None,
-            explanation: Explanation::from(String::new()),
-            diagnostics: Vec::new(),
-        }
-    }
-}
-
-/// Unknown members are ignored, as they were; absent optional members take their defaults.
-impl FromJson for Outcome {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut outcome = Outcome::placeholder();
-        read_object(value, at, "an outcome", Unknown::Ignore, &mut |o| {
-            o.required_into("at", &mut outcome.at);
-            o.required_into("what", &mut outcome.what);
-            o.required_into("response", &mut outcome.response);
-            o.optional_into("contactId", &mut outcome.contact_id);
-            o.optional_into("follows", &mut outcome.follows);
-            o.optional_into("newSessionDetailsIgnored", &mut outcome.new_session_details_ignored);
-            o.optional_into("messageId", &mut outcome.message_id);
-            o.required_into("explanation", &mut outcome.explanation);
-            o.optional_into("diagnostics", &mut outcome.diagnostics);
-        })?;
-        Ok(outcome)
-    }
-}
-
-/// As it is written: an object with one member, `ok` (the 200 body) or `error` (the service error).
-impl FromJson for AwsResponse {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        const EXPECTED: &str = "{\"ok\": {…}} or {\"error\": {…}}";
-        let map = value.as_object().ok_or_else(|| ReadError::expected(at, EXPECTED, value))?;
-        let mut members = map.iter();
-        match (members.next(), members.next()) {
-            (Some((name, body)), None) if name == "ok" => {
-                SendChatIntegrationEventResponse::from_json(body, &at.member("ok")).map(AwsResponse::Ok)
-            }
-            (Some((name, body)), None) if name == "error" => {
-                ServiceError::from_json(body, &at.member("error")).map(AwsResponse::Error)
-            }
-            (Some((name, _)), None) => Err(ReadError::new(
-                &at.member(name),
-                format!("unknown member \"{name}\"; expected \"ok\" or \"error\""),
-            )),
-            _ => Err(ReadError::expected(at, EXPECTED, value)),
-        }
-    }
-}
-
-from_json_one_of!(What {
-    "created" => What::Created,
-    "reused" => What::Reused,
-    "disconnected" => What::Disconnected,
-    "noActiveChat" => What::NoActiveChat,
-    "invalidRequest" => What::InvalidRequest,
-    "contentTypeNotEnabled" => What::ContentTypeNotEnabled,
-    "unknownReceiptTarget" => What::UnknownReceiptTarget,
-    "accessDenied" => What::AccessDenied,
-    "throttled" => What::Throttled,
-    "destinationNotFound" => What::DestinationNotFound,
-    "internalError" => What::InternalError,
-    "activeChatLimit" => What::ActiveChatLimit,
-});
-
-from_json_one_of!(EndReason {
-    "customerDisconnected" => EndReason::CustomerDisconnected,
-    "agentDisconnected" => EndReason::AgentDisconnected,
-    "flowDisconnected" => EndReason::FlowDisconnected,
-    "expired" => EndReason::Expired,
-});
-
-from_json_one_of!(EndedBy { "agent" => EndedBy::Agent, "flow" => EndedBy::Flow });
-
-/// Unknown members are ignored, as they were.
-impl FromJson for Predecessor {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut predecessor = Predecessor {
-            contact_id: ContactId(0),
-            started_at: Timestamp::EPOCH,
-            ended_at: Timestamp::EPOCH,
-            end_reason: EndReason::Expired,
-        };
-        read_object(value, at, "a predecessor contact", Unknown::Ignore, &mut |o| {
-            o.required_into("contactId", &mut predecessor.contact_id);
-            o.required_into("startedAt", &mut predecessor.started_at);
-            o.required_into("endedAt", &mut predecessor.ended_at);
-            o.required_into("endReason", &mut predecessor.end_reason);
-        })?;
-        Ok(predecessor)
     }
 }
 

@@ -4,17 +4,15 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::clock::Timestamp;
 use super::ids::ContactId;
 use super::outcome::{EndReason, Outcome};
-use crate::from_json_one_of;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 use crate::model::{Attributes, SendChatIntegrationEventRequest};
 
 /// Where a contact stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ContactStatus {
@@ -26,7 +24,8 @@ pub enum ContactStatus {
 }
 
 /// One contact: its identity, status, times and what NewSessionDetails gave it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a contact")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContactView {
@@ -61,7 +60,8 @@ pub struct ContactView {
 }
 
 /// One request and what came of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a log entry")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LogEntry {
@@ -71,72 +71,8 @@ pub struct LogEntry {
     pub outcome: Outcome,
 }
 
-from_json_one_of!(ContactStatus {
-    "active" => ContactStatus::Active,
-    "ended" => ContactStatus::Ended,
-    "expired" => ContactStatus::Expired,
-});
-
-/// Unknown members are refused.
-impl FromJson for ContactView {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut contact = ContactView {
-            contact_id: ContactId(0),
-            source_id: String::new(),
-            destination_id: String::new(),
-            subtype: None,
-            status: ContactStatus::Active,
-            end_reason: None,
-            started_at: Timestamp::EPOCH,
-            expires_at: Timestamp::EPOCH,
-            ended_at: None,
-            follows: None,
-            display_name: None,
-            attributes: None,
-            streaming_endpoint_arn: None,
-            supported_messaging_content_types: Vec::new(),
-            message_count: 0,
-        };
-        read_object(value, at, "a contact", Unknown::Refuse, &mut |o| {
-            o.required_into("contactId", &mut contact.contact_id);
-            o.required_into("sourceId", &mut contact.source_id);
-            o.required_into("destinationId", &mut contact.destination_id);
-            o.optional_into("subtype", &mut contact.subtype);
-            o.required_into("status", &mut contact.status);
-            o.optional_into("endReason", &mut contact.end_reason);
-            o.required_into("startedAt", &mut contact.started_at);
-            o.required_into("expiresAt", &mut contact.expires_at);
-            o.optional_into("endedAt", &mut contact.ended_at);
-            o.optional_into("follows", &mut contact.follows);
-            o.optional_into("displayName", &mut contact.display_name);
-            o.optional_into("attributes", &mut contact.attributes);
-            o.optional_into("streamingEndpointArn", &mut contact.streaming_endpoint_arn);
-            o.required_into("supportedMessagingContentTypes", &mut contact.supported_messaging_content_types);
-            o.required_into("messageCount", &mut contact.message_count);
-        })?;
-        Ok(contact)
-    }
-}
-
-/// Unknown members are refused; the request reads as one on its own does.
-impl FromJson for LogEntry {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut entry = LogEntry {
-            number: 0,
-            request: SendChatIntegrationEventRequest::default(),
-            outcome: Outcome::placeholder(),
-        };
-        read_object(value, at, "a log entry", Unknown::Refuse, &mut |o| {
-            o.required_into("number", &mut entry.number);
-            o.required_into("request", &mut entry.request);
-            o.required_into("outcome", &mut entry.outcome);
-        })?;
-        Ok(entry)
-    }
-}
-
 /// What moving the clock did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AdvanceReport {

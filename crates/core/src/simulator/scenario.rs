@@ -28,11 +28,13 @@ use super::ids::ContactId;
 use super::outcome::{EndedBy, Outcome, What};
 use super::settings::{Settings, SettingsError};
 use super::Simulator;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::read::{Path, ReadError};
+use crate::json::{FromJson, ToJson};
 use crate::model::{ErrorType, SendChatIntegrationEventRequest};
 
 /// A scenario file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a scenario (an object with \"title\" and \"steps\")")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
@@ -46,7 +48,8 @@ pub struct Scenario {
 }
 
 /// One step: exactly one of `send`, `advance` and `endChat`, optionally preceded by `after` (a wait).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToJson, FromJson)]
+#[json(expected = "a step (an object)")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Step {
@@ -84,6 +87,13 @@ impl Serialize for StepDuration {
     }
 }
 
+/// Written compactly (`"1h30m"`).
+impl ToJson for StepDuration {
+    fn to_json(&self) -> Value {
+        Value::String(crate::simulator::clock::compact_duration(self.millis))
+    }
+}
+
 /// A whole number of milliseconds, or text such as `"1h30m"` (see [`parse_duration`]).
 impl FromJson for StepDuration {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
@@ -104,7 +114,8 @@ impl FromJson for StepDuration {
 
 /// Which chat to end, and who ends it. Name the chat by `contactOf` (an earlier step's name),
 /// `contactId`, or its identity (`sourceId`, `destinationId`, `subtype`): the identity's active chat.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "an endChat step (an object)")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EndChatStep {
@@ -122,7 +133,8 @@ pub struct EndChatStep {
 }
 
 /// What a step must lead to. Every member is optional; each one given is checked.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToJson, FromJson)]
+#[json(expected = "an expectation (an object)")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Expect {
@@ -158,83 +170,6 @@ pub struct Expect {
     /// How many chats expired during the step (advance and `after`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired: Option<usize>,
-}
-
-/// Unknown members are refused; `description` and `settings` may be absent.
-impl FromJson for Scenario {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut scenario = Scenario { title: String::new(), description: None, settings: None, steps: Vec::new() };
-        read_object(value, at, "a scenario (an object with \"title\" and \"steps\")", Unknown::Refuse, &mut |o| {
-            o.required_into("title", &mut scenario.title);
-            o.optional_into("description", &mut scenario.description);
-            o.optional_into("settings", &mut scenario.settings);
-            o.required_into("steps", &mut scenario.steps);
-        })?;
-        Ok(scenario)
-    }
-}
-
-/// Every member may be absent (that a step has one action is [`Scenario::check`]'s rule);
-/// unknown members are refused.
-impl FromJson for Step {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut step = Step::default();
-        read_object(value, at, "a step (an object)", Unknown::Refuse, &mut |o| {
-            o.optional_into("name", &mut step.name);
-            o.optional_into("after", &mut step.after);
-            o.optional_into("send", &mut step.send);
-            o.optional_into("advance", &mut step.advance);
-            o.optional_into("endChat", &mut step.end_chat);
-            o.optional_into("expect", &mut step.expect);
-        })?;
-        Ok(step)
-    }
-}
-
-/// `by` is required; unknown members are refused.
-impl FromJson for EndChatStep {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut step = EndChatStep {
-            contact_of: None,
-            contact_id: None,
-            source_id: None,
-            destination_id: None,
-            subtype: None,
-            by: EndedBy::Agent,
-        };
-        read_object(value, at, "an endChat step (an object)", Unknown::Refuse, &mut |o| {
-            o.optional_into("contactOf", &mut step.contact_of);
-            o.optional_into("contactId", &mut step.contact_id);
-            o.optional_into("sourceId", &mut step.source_id);
-            o.optional_into("destinationId", &mut step.destination_id);
-            o.optional_into("subtype", &mut step.subtype);
-            o.required_into("by", &mut step.by);
-        })?;
-        Ok(step)
-    }
-}
-
-/// Every member may be absent; unknown members are refused (a misspelt expectation would
-/// otherwise pass unchecked).
-impl FromJson for Expect {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut expect = Expect::default();
-        read_object(value, at, "an expectation (an object)", Unknown::Refuse, &mut |o| {
-            o.optional_into("what", &mut expect.what);
-            o.optional_into("newChatCreated", &mut expect.new_chat_created);
-            o.optional_into("error", &mut expect.error);
-            o.optional_into("httpStatus", &mut expect.http_status);
-            o.optional_into("initialContactIdAbsent", &mut expect.initial_contact_id_absent);
-            o.optional_into("sameContactAs", &mut expect.same_contact_as);
-            o.optional_into("differentContactFrom", &mut expect.different_contact_from);
-            o.optional_into("follows", &mut expect.follows);
-            o.optional_into("newSessionDetailsIgnored", &mut expect.new_session_details_ignored);
-            o.optional_into("explanationContains", &mut expect.explanation_contains);
-            o.optional_into("activeChats", &mut expect.active_chats);
-            o.optional_into("expired", &mut expect.expired);
-        })?;
-        Ok(expect)
-    }
 }
 
 /// A scenario file that cannot be used: where, and why.
@@ -284,7 +219,7 @@ impl From<ReadError> for ScenarioError {
 }
 
 /// One row of the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct StepReport {
@@ -312,7 +247,7 @@ pub struct StepReport {
 }
 
 /// The result of running a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioReport {

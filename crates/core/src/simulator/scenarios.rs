@@ -1,10 +1,11 @@
 //! The example scenarios shipped with the library (files in `crates/core/scenarios/`), embedded so
 //! that the playground and the npm package can offer them.
 
+use crate::json::ToJson;
 use serde::Serialize;
 
 /// One example scenario: a file name without extension, its title, and its JSON text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Example {

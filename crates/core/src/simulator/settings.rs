@@ -10,8 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::clock::Timestamp;
-use crate::from_json_one_of;
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 
 /// The shortest chat duration StartChatContact accepts, in minutes.
 pub const MIN_CHAT_DURATION_MINUTES: u32 = 60;
@@ -21,7 +20,8 @@ pub const MAX_CHAT_DURATION_MINUTES: u32 = 10_080;
 pub const DEFAULT_CHAT_DURATION_MINUTES: u32 = 1_500;
 
 /// The simulator's settings. JSON field names are camelCase; unknown fields are errors.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "the settings (an object)")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Settings {
@@ -64,7 +64,7 @@ impl Default for Settings {
 }
 
 /// How Subtype values are compared when looking for a chat's identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum SubtypeMatching {
@@ -82,7 +82,8 @@ pub enum SubtypeMatching {
 /// They are checked in this order, the order a request meets them in the service: access, then
 /// throttling, then validation (InvalidRequestException), then the destination, then internal errors,
 /// then the cap on active chats (only when a chat would be created).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ToJson, FromJson)]
+#[json(expected = "the faults (an object)")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Faults {
@@ -111,7 +112,8 @@ pub struct Faults {
 
 /// A token bucket: `burst` tokens at most, refilled at `ratePerSecond`.
 /// Connect's APIs historically allowed 2 requests/s with a burst of 5; this API's quota is not published.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "a token bucket {\"ratePerSecond\", \"burst\"}")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Throttling {
@@ -187,56 +189,6 @@ impl Settings {
     /// The chat duration in milliseconds.
     pub fn chat_duration_millis(&self) -> u64 {
         u64::from(self.chat_duration_minutes) * 60_000
-    }
-}
-
-/// Every member may be absent and takes its default; unknown members are refused.
-impl FromJson for Settings {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        // An absent member keeps its default.
-        let mut settings = Settings::default();
-        read_object(value, at, "the settings (an object)", Unknown::Refuse, &mut |o| {
-            o.optional_into("seed", &mut settings.seed);
-            o.optional_into("start", &mut settings.start);
-            o.optional_into("chatDurationMinutes", &mut settings.chat_duration_minutes);
-            o.optional_into("subtypeMatching", &mut settings.subtype_matching);
-            o.optional_into("transcriptLimit", &mut settings.transcript_limit);
-            o.optional_into("logLimit", &mut settings.log_limit);
-            o.optional_into("faults", &mut settings.faults);
-        })?;
-        Ok(settings)
-    }
-}
-
-from_json_one_of!(SubtypeMatching {
-    "caseSensitive" => SubtypeMatching::CaseSensitive,
-    "caseInsensitive" => SubtypeMatching::CaseInsensitive,
-});
-
-/// Every member may be absent (all faults off); unknown members are refused.
-impl FromJson for Faults {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut faults = Faults::default();
-        read_object(value, at, "the faults (an object)", Unknown::Refuse, &mut |o| {
-            o.optional_into("accessDenied", &mut faults.access_denied);
-            o.optional_into("destinations", &mut faults.destinations);
-            o.optional_into("throttling", &mut faults.throttling);
-            o.optional_into("internalErrorProbability", &mut faults.internal_error_probability);
-            o.optional_into("maxActiveChats", &mut faults.max_active_chats);
-        })?;
-        Ok(faults)
-    }
-}
-
-/// Both members are required; unknown members are refused.
-impl FromJson for Throttling {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut throttling = Throttling { rate_per_second: 0.0, burst: 0 };
-        read_object(value, at, "a token bucket {\"ratePerSecond\", \"burst\"}", Unknown::Refuse, &mut |o| {
-            o.required_into("ratePerSecond", &mut throttling.rate_per_second);
-            o.required_into("burst", &mut throttling.burst);
-        })?;
-        Ok(throttling)
     }
 }
 

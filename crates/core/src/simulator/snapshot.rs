@@ -18,7 +18,7 @@ use super::settings::{Settings, SettingsError};
 use super::store::{ContactRecord, Details, Standing, NONE};
 use super::transcript::{Item, TranscriptEntry};
 use super::{EndReason, Simulator};
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 
 /// The `format` member every snapshot carries.
 pub const SNAPSHOT_FORMAT: &str = "chat-event-lab/simulator-snapshot";
@@ -64,7 +64,8 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-#[derive(Serialize)]
+#[derive(Serialize, ToJson, FromJson)]
+#[json(expected = "a simulator snapshot (an object)")]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Document {
     format: String,
@@ -83,78 +84,12 @@ struct Document {
     log: Vec<LogEntry>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToJson, FromJson)]
+#[json(expected = "a contact's transcript")]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct TranscriptDoc {
     contact_id: ContactId,
     entries: Vec<TranscriptEntry>,
-}
-
-/// Unknown members are refused; `bucket`, `transcripts` and `log` may be absent.
-impl FromJson for Document {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut doc = Document {
-            format: String::new(),
-            version: 0,
-            settings: Settings::default(),
-            now: Timestamp::EPOCH,
-            rng_state: 0,
-            bucket: None,
-            requests: 0,
-            contacts: Vec::new(),
-            transcripts: Vec::new(),
-            log: Vec::new(),
-        };
-        read_object(value, at, "a simulator snapshot (an object)", Unknown::Refuse, &mut |o| {
-            o.required_into("format", &mut doc.format);
-            o.required_into("version", &mut doc.version);
-            o.required_into("settings", &mut doc.settings);
-            o.required_into("now", &mut doc.now);
-            o.required_into("rngState", &mut doc.rng_state);
-            o.optional_into("bucket", &mut doc.bucket);
-            o.required_into("requests", &mut doc.requests);
-            o.required_into("contacts", &mut doc.contacts);
-            o.optional_into("transcripts", &mut doc.transcripts);
-            o.optional_into("log", &mut doc.log);
-        })?;
-        Ok(doc)
-    }
-}
-
-/// Unknown members are refused.
-impl FromJson for TranscriptDoc {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut doc = TranscriptDoc { contact_id: ContactId(0), entries: Vec::new() };
-        read_object(value, at, "a contact's transcript", Unknown::Refuse, &mut |o| {
-            o.required_into("contactId", &mut doc.contact_id);
-            o.required_into("entries", &mut doc.entries);
-        })?;
-        Ok(doc)
-    }
-}
-
-/// Written as its `Serialize` writes it (a test compares the two on real snapshots).
-impl crate::json::ToJson for Document {
-    fn to_json(&self) -> Value {
-        crate::json::write::Members::new()
-            .add("format", &self.format)
-            .add("version", &self.version)
-            .add("settings", &self.settings)
-            .add("now", &self.now)
-            .add("rngState", &self.rng_state)
-            .optional("bucket", &self.bucket)
-            .add("requests", &self.requests)
-            .add("contacts", &self.contacts)
-            .add("transcripts", &self.transcripts)
-            .add("log", &self.log)
-            .finish()
-    }
-}
-
-impl crate::json::ToJson for TranscriptDoc {
-    fn to_json(&self) -> Value {
-        crate::json::write::Members::new().add("contactId", &self.contact_id).add("entries", &self.entries).finish()
-    }
 }
 
 /// One place builds the error, so that restore's many checks each cost only a call.

@@ -5,15 +5,15 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::clock::Timestamp;
 use super::ids::MessageId;
 use crate::content_type::{EVENT_CONTENT_TYPES, MESSAGE_CONTENT_TYPES};
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::{FromJson, ToJson};
 
 /// One item of a transcript, as the queries show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a transcript entry")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TranscriptEntry {
@@ -26,27 +26,6 @@ pub struct TranscriptEntry {
     pub content_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
-}
-
-/// Unknown members are ignored, as they were.
-impl FromJson for TranscriptEntry {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut entry = TranscriptEntry {
-            message_id: MessageId(0),
-            at: Timestamp::EPOCH,
-            event_type: String::new(),
-            content_type: None,
-            content: None,
-        };
-        read_object(value, at, "a transcript entry", Unknown::Ignore, &mut |o| {
-            o.required_into("messageId", &mut entry.message_id);
-            o.required_into("at", &mut entry.at);
-            o.required_into("eventType", &mut entry.event_type);
-            o.optional_into("contentType", &mut entry.content_type);
-            o.optional_into("content", &mut entry.content);
-        })?;
-        Ok(entry)
-    }
 }
 
 /// Stored form: the item number instead of the id (the id is computed from it), the event type as

@@ -12,13 +12,11 @@
 //! bytes but within 16,384 characters depends on which of the model and the newest docs the
 //! service follows).
 
-use serde_json::Value;
-
 use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
 use super::view::{Field, NewSessionView, RequestView, StrList};
 use super::{codes, diag, did_you_mean, preview, suggest::near_miss, thousands};
 use crate::content_type::{self as ct, is_receipt};
-use crate::json::read::{read_object, FromJson, Path, ReadError, Unknown};
+use crate::json::FromJson;
 use crate::{Diagnostic, RuleSource, Severity};
 
 /// The docs' limit on all Attributes keys and values together, in UTF-8 bytes.
@@ -173,18 +171,11 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
 
 /// A read or delivered receipt's content: an object naming the message. Other members are let
 /// be (the docs name only `messageId`).
+#[derive(FromJson)]
+#[json(expected = "an object")]
+#[serde(rename_all = "camelCase")]
 struct Receipt {
     message_id: String,
-}
-
-impl FromJson for Receipt {
-    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut receipt = Receipt { message_id: String::new() };
-        read_object(value, at, "an object", Unknown::Ignore, &mut |o| {
-            o.required_into("messageId", &mut receipt.message_id);
-        })?;
-        Ok(receipt)
-    }
 }
 
 fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out: &mut Vec<Diagnostic>) {

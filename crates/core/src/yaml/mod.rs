@@ -29,11 +29,12 @@
 pub(crate) mod number;
 mod read;
 
+use crate::json::ToJson;
 use serde::Serialize;
 use serde_json::Value;
 
 /// A YAML syntax error, located.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct YamlError {
     pub message: String,

@@ -1,9 +1,10 @@
 //! Shorthand syntax errors: the CLI's own wording and caret, plus a plain-language hint.
 
+use crate::json::ToJson;
 use serde::Serialize;
 
 /// What went wrong while parsing shorthand.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum ShorthandErrorKind {
     /// The CLI's `ShorthandParseSyntaxError`: `expected` is a character or a token name such as
@@ -21,7 +22,7 @@ pub enum ShorthandErrorKind {
 }
 
 /// A shorthand error, located in the input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct ShorthandError {
     pub kind: ShorthandErrorKind,

@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use super::parser::{is_first_follow, is_py_space, is_second_follow, is_start_word, parse};
 use super::ShorthandValue;
+use crate::json::ToJson;
 
 /// Shorthand cannot express this value; use JSON for the parameter instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct NotExpressible {
     /// Where in the value, such as `Attributes (key: a b)` or `Attributes.a`; empty for the value as
@@ -35,7 +36,7 @@ impl std::fmt::Display for NotExpressible {
 }
 
 /// Shorthand text, with a note for every string that could not be written as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Generated {
     pub text: String,
@@ -44,7 +45,7 @@ pub struct Generated {
 }
 
 /// One string that the generator quoted or escaped, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(rename_all = "camelCase")]
 pub struct ScalarNote {
     /// Where the string is, such as `Content`, `Attributes.a` or `SupportedMessagingContentTypes[1]`
@@ -56,7 +57,7 @@ pub struct ScalarNote {
 }
 
 /// How a string was written, when not as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 #[serde(tag = "style", rename_all = "camelCase")]
 pub enum Written {
     /// Unquoted, with each comma written `\,`.
@@ -69,7 +70,7 @@ pub enum Written {
 }
 
 /// Something that keeps a string from being written unquoted in shorthand at its place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum QuoteReason {
     /// An unquoted comma separates items or pairs.

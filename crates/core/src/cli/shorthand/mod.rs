@@ -17,12 +17,14 @@ pub use error::{ShorthandError, ShorthandErrorKind};
 pub use generate::{generate, generate_explained, Generated, NotExpressible, QuoteReason, ScalarNote, Written};
 pub use parser::parse;
 
+use crate::json::ToJson;
 use indexmap::IndexMap;
 use serde::Serialize;
 
 /// A parsed shorthand value. Shorthand has only strings, lists and maps: types such as numbers or
-/// booleans come later, from the model. Serializes as plain JSON (`"x"`, `[..]`, `{..}`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// booleans come later, from the model. Written as plain JSON (`"x"`, `[..]`, `{..}`), which is
+/// what the CLI hands to botocore.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "string | ShorthandValue[] | { [key: string]: ShorthandValue }"))]
 #[serde(untagged)]
@@ -34,17 +36,6 @@ pub enum ShorthandValue {
 }
 
 impl ShorthandValue {
-    /// The value as JSON, which is what the CLI hands to botocore.
-    pub fn to_json(&self) -> serde_json::Value {
-        match self {
-            ShorthandValue::String(s) => serde_json::Value::String(s.clone()),
-            ShorthandValue::List(items) => serde_json::Value::Array(items.iter().map(Self::to_json).collect()),
-            ShorthandValue::Map(map) => {
-                serde_json::Value::Object(map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
-            }
-        }
-    }
-
     /// The value from JSON; `None` when JSON holds something shorthand cannot (numbers, booleans, null).
     pub fn from_json(value: &serde_json::Value) -> Option<ShorthandValue> {
         Some(match value {

@@ -7,11 +7,12 @@ use serde::Serialize;
 use super::error::ShorthandError;
 use super::generate::generate_with;
 use super::{parse, Generated, NotExpressible, ShorthandValue};
+use crate::json::ToJson;
 use crate::shape::{Shape, Structure};
 use crate::{Diagnostic, RuleSource, Severity};
 
 /// How a structure option's value was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ValueSyntax {
@@ -20,7 +21,7 @@ pub enum ValueSyntax {
 }
 
 /// A structure option's value, as the CLI hands it to botocore.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedStructure {
@@ -33,7 +34,7 @@ pub struct ParsedStructure {
 }
 
 /// Why a structure option's value could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum StructureError {
     Shorthand(ShorthandError),

@@ -14,7 +14,8 @@ use super::ShorthandValue;
 /// Parses shorthand text into a value, exactly as the AWS CLI does before it applies a model.
 ///
 /// ```
-/// use chat_event_core::cli::shorthand::{parse, ShorthandValue};
+/// use chat_event_core::cli::shorthand::parse;
+/// use chat_event_core::json::ToJson;
 /// let value = parse("Type=MESSAGE,Content=a=b").unwrap();
 /// assert_eq!(value.to_json(), serde_json::json!({"Type": "MESSAGE", "Content": "a=b"}));
 /// assert!(parse("Content=hi😀").is_err()); // emoji must be quoted
