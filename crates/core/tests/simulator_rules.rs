@@ -2,8 +2,7 @@
 
 use chat_event_core::json::read::read;
 use chat_event_core::simulator::{
-    ContactStatus, EndChatError, EndReason, EndedBy, Faults, Settings, Simulator, SubtypeMatching, Throttling,
-    Timestamp, What,
+    ContactStatus, EndChatError, EndReason, EndedBy, Settings, Simulator, SubtypeMatching, Throttling, Timestamp, What,
 };
 use chat_event_core::{ErrorType, NewSessionDetails, SendChatIntegrationEventRequest};
 use serde_json::json;
@@ -449,8 +448,12 @@ fn agent_or_flow_ends_a_chat() {
     let vb = sim.end_chat(b, EndedBy::Flow).unwrap();
     assert_eq!(vb.end_reason, Some(EndReason::FlowDisconnected));
     assert!(matches!(sim.end_chat(a, EndedBy::Agent), Err(EndChatError::NotActive { .. })));
-    let foreign = Simulator::new(Settings { seed: 99, ..Settings::default() }).unwrap();
-    let _ = foreign;
+    // A contact of another simulator (another seed, so other ids) is unknown here, as is any id.
+    let mut foreign = Simulator::new(Settings { seed: 99, ..Settings::default() }).unwrap();
+    let theirs = foreign.send(&with("+1", None, "MESSAGE")).contact_id.unwrap();
+    assert_ne!(theirs, a);
+    assert_eq!(sim.end_chat(theirs, EndedBy::Agent), Err(EndChatError::UnknownContact(theirs)));
+    assert!(foreign.end_chat(theirs, EndedBy::Agent).is_ok());
     let unknown = "6f1d0b52-9c1e-4a57-8e3b-2f0a7c9d4e11".parse().unwrap();
     assert_eq!(sim.end_chat(unknown, EndedBy::Agent), Err(EndChatError::UnknownContact(unknown)));
     let next = sim.send(&with("+1", None, "MESSAGE"));
@@ -531,5 +534,4 @@ fn outcomes_serialize_with_camel_case_and_iso_times() {
     let v = serde_json::to_value(&err).unwrap();
     assert_eq!(v["response"]["error"]["Type"], "AccessDeniedException");
     assert_eq!(v["response"]["error"]["HttpStatus"], 403);
-    let _ = Faults::default();
 }

@@ -329,7 +329,6 @@ impl<'v, 'p> Object<'v, 'p> {
     }
 
     /// Both of the above, compiled once.
-    #[inline(never)]
     fn member_into(&mut self, name: &'static str, slot: &mut dyn Slot, required: bool) {
         let value = self.non_null(name);
         if self.error.is_some() {
@@ -370,17 +369,12 @@ impl<'v, 'p> Object<'v, 'p> {
         }
     }
 
-    // The two lookups below are kept out of line: `required` and `optional` are compiled once per
-    // type read, and each copy would otherwise carry the lookup and the "missing" message.
-
     /// The member, unless absent or `null`.
-    #[inline(never)]
     fn non_null(&mut self, name: &'static str) -> Option<&'v Value> {
         self.get(name).filter(|value| !value.is_null())
     }
 
     /// The member, or the error saying it is missing.
-    #[inline(never)]
     fn present(&mut self, name: &'static str) -> Result<&'v Value, ReadError> {
         self.non_null(name).ok_or_else(|| self.missing(name))
     }

@@ -38,14 +38,12 @@ impl Members {
     }
 
     /// A member written whatever its value (`None` as `null`).
-    #[inline(never)]
     pub fn add(&mut self, name: &str, value: &dyn ToJson) -> &mut Members {
         self.0.insert(name.to_owned(), value.to_json());
         self
     }
 
     /// A member left out when its value [is absent](ToJson::is_absent).
-    #[inline(never)]
     pub fn optional(&mut self, name: &str, value: &dyn ToJson) -> &mut Members {
         if !value.is_absent() {
             self.add(name, value);
@@ -54,7 +52,6 @@ impl Members {
     }
 
     /// The members of `value`'s object, as serde's `flatten` writes them.
-    #[inline(never)]
     pub fn flatten(&mut self, value: &dyn ToJson) -> &mut Members {
         if let Value::Object(map) = value.to_json() {
             self.0.extend(map);

@@ -148,8 +148,7 @@ impl Simulator {
         outcome
     }
 
-    /// Logs a request and its outcome. Kept out of `send`, whose common path is then short.
-    #[inline(never)]
+    /// Logs a request and its outcome.
     fn record(&mut self, request: &SendChatIntegrationEventRequest, outcome: &Outcome) {
         let limit = self.settings.log_limit as usize;
         while self.log.len() > limit {
@@ -585,8 +584,7 @@ impl Simulator {
         )
     }
 
-    /// Not inlined: every rejection builds its outcome here, once.
-    #[inline(never)]
+    /// Every rejection builds its outcome here, once.
     fn reject(
         &mut self,
         what: What,
@@ -608,9 +606,8 @@ impl Simulator {
         }
     }
 
-    /// Not inlined: the four successes build their outcome here, once.
+    /// The four successes build their outcome here, once.
     #[allow(clippy::too_many_arguments)]
-    #[inline(never)]
     fn success(
         &self,
         what: What,

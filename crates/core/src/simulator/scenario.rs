@@ -511,7 +511,6 @@ fn describe_send(r: &SendChatIntegrationEventRequest) -> String {
 }
 
 /// Adds one unmet expectation; one place, so each check costs only its message.
-#[inline(never)]
 fn fail(failures: &mut Vec<String>, message: fmt::Arguments<'_>) {
     failures.push(message.to_string());
 }

@@ -93,13 +93,11 @@ struct TranscriptDoc {
 }
 
 /// One place builds the error, so that restore's many checks each cost only a call.
-#[inline(never)]
 fn corrupt(path: String, message: &str) -> SnapshotError {
     SnapshotError::Corrupt { path, message: message.to_string() }
 }
 
 /// [`corrupt`] at `{list}[{i}]{member}`: the path is written only when there is an error.
-#[inline(never)]
 fn corrupt_at(list: &str, i: usize, member: &str, message: &str) -> SnapshotError {
     corrupt(format!("{list}[{i}]{member}"), message)
 }

@@ -14,62 +14,25 @@
 
 use std::hash::Hasher;
 
+use rustc_hash::FxHasher;
+
 use crate::model::Attributes;
 
 /// No value, where a `u32` index is optional.
 pub(crate) const NONE: u32 = u32::MAX;
 
-/// A small, fast hasher for keys we build ourselves (integers and short identity strings).
-/// Not resistant to hash flooding, which a local simulator does not face.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Byte by byte: a copy of a variable length would be a call to memcpy.
-            let w = rest.iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
-            self.add(w ^ ((rest.len() as u64) << 56));
-        }
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // A final mix so that the low bits (which pick the bucket) depend on every input bit.
-        super::ids::mix(self.hash)
-    }
+/// The hash of what a hasher was given: rustc-hash's Fx (small and fast for keys we build
+/// ourselves; not resistant to hash flooding, which a local simulator does not face), then a final
+/// mix so that the low bits (which pick the bucket) and the high half (the tag) depend on every
+/// input bit.
+fn finish(h: &FxHasher) -> u64 {
+    super::ids::mix(h.finish())
 }
 
 fn hash_str(s: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(s.as_bytes());
-    h.finish()
+    finish(&h)
 }
 
 /// Strings stored once each, named by `u32`. An open-addressing table of indexes into one arena, so a
@@ -184,10 +147,11 @@ impl IdentityRef<'_> {
     /// [`IdentityRef::hash`] given the place's hash.
     #[inline]
     fn hash_from(&self, place: u64) -> u64 {
-        let mut h = FxHasher { hash: place };
+        let mut h = FxHasher::default();
+        h.write_u64(place);
         h.write_u32(self.source.len() as u32);
         h.write(self.source.as_bytes());
-        h.finish()
+        finish(&h)
     }
 }
 
@@ -202,7 +166,7 @@ fn place_hash(destination: &str, subtype: Option<&str>) -> u64 {
         }
         None => h.write_u32(NONE),
     }
-    h.finish()
+    finish(&h)
 }
 
 /// The last place (DestinationId and Subtype) hashed, and its hash. Requests mostly share a few

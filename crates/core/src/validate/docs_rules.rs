@@ -29,7 +29,6 @@ fn docs(path: &str, code: &'static str, severity: Severity, message: String) -> 
 }
 
 /// [`docs`] with a fixed message, copied in one place rather than at each rule.
-#[inline(never)]
 fn docs_fixed(path: &str, code: &'static str, severity: Severity, message: &str) -> Diagnostic {
     docs(path, code, severity, message.to_string())
 }

@@ -152,9 +152,8 @@ fn check_view(view: &RequestView<'_>, out: &mut Vec<Diagnostic>, memo: Option<&m
     channel_rules::check(view, out, memo);
 }
 
-/// Builds a diagnostic; only called once a problem is found, so allocation here is fine. One
-/// non-generic, non-inlined constructor: every rule calls this one copy (smaller wasm).
-#[inline(never)]
+/// Builds a diagnostic; only called once a problem is found, so allocation here is fine. Every
+/// rule calls this one constructor.
 pub(crate) fn diag(
     path: &str,
     code: &'static str,
@@ -178,7 +177,6 @@ pub(crate) fn diag(
 
 /// Appends ` Did you mean {s}{mid}?` to the message and makes `s` the suggestion: the one way
 /// every rule offers a correction.
-#[inline(never)]
 pub(crate) fn did_you_mean(d: &mut Diagnostic, s: &str, mid: &str) {
     for part in [" Did you mean ", s, mid, "?"] {
         d.message.push_str(part);

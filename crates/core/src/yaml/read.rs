@@ -12,7 +12,7 @@ const MAX_DEPTH: usize = 200;
 pub(super) fn read(text: &str) -> Result<Value, YamlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // YAML line breaks are \n, \r\n and \r: one kind keeps the reader simple and the positions right.
-    let text = unify_breaks(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = Reader {
         src: &text,
         at: Mark { pos: 0, line: 1, col: 0 },
@@ -21,19 +21,6 @@ pub(super) fn read(text: &str) -> Result<Value, YamlError> {
         last_line: Mark { pos: 0, line: 1, col: 0 },
     };
     reader.stream().map_err(|e| *e)
-}
-
-/// `\r\n` and `\r` as `\n`, in one pass (no substring search: `str::replace` with a `&str`
-/// pattern costs the wasm its two-way searcher).
-fn unify_breaks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pieces = text.split('\r');
-    out.push_str(pieces.next().unwrap_or_default());
-    for piece in pieces {
-        out.push('\n');
-        out.push_str(piece.strip_prefix('\n').unwrap_or(piece));
-    }
-    out
 }
 
 /// Errors travel boxed inside the reader: one word through each `?` of the recursive descent
@@ -135,7 +122,6 @@ impl Reader<'_> {
     }
 
     /// Every error is built here, once (not once per return type and message type).
-    #[inline(never)]
     fn fail(at: Mark, message: &str) -> Box<YamlError> {
         Box::new(YamlError {
             message: format!("Invalid YAML: {message}"),

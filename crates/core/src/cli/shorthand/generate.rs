@@ -410,15 +410,8 @@ fn candidates(s: &str) -> Vec<Candidate> {
             out.push(Candidate { text, written: Some(Written::Quoted { quote, escaped_quotes, doubled_backslashes }) });
         }
     }
-    // A stable sort keeps the preference order among equal lengths. At most five candidates: an
-    // insertion sort, which costs the wasm far less code than the standard library's sort.
-    for i in 1..out.len() {
-        let mut j = i;
-        while j > 0 && out[j - 1].text.chars().count() > out[j].text.chars().count() {
-            out.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // Shortest first; a stable sort keeps the preference order among equal lengths.
+    out.sort_by_cached_key(|candidate| candidate.text.chars().count());
     out
 }
 
