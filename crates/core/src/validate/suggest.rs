@@ -32,6 +32,10 @@ pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     for c in candidates {
         cand.clear();
         cand.extend(c.chars().map(|c| c.to_ascii_lowercase()));
+        // The distance is at least the difference in length: no need to measure it.
+        if lower.len().abs_diff(cand.len()) > limit {
+            continue;
+        }
         let d = distance(&lower, &cand, &mut table);
         if d > limit {
             continue;
@@ -52,6 +56,29 @@ pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
     }
 }
 
+/// The candidate nearest to `input` by [edit distance](distance), whatever the distance: the first
+/// of those equally near. Unlike [`near_miss`], letter case counts; for a list that always has an
+/// answer, such as the CLI's options after an unknown one.
+///
+/// ```
+/// use chat_event_core::validate::suggest::closest;
+/// assert_eq!(closest("--evnet", ["--event", "--region"]), Some("--event"));
+/// ```
+pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let input: Vec<char> = input.chars().collect();
+    let (mut cand, mut table) = (Vec::new(), Vec::new());
+    let mut best: Option<(usize, &'c str)> = None;
+    for c in candidates {
+        cand.clear();
+        cand.extend(c.chars());
+        let d = distance(&input, &cand, &mut table);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
 /// `s` without letter case and the separators `_`, `-` and spaces.
 fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase())
@@ -59,9 +86,6 @@ fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment).
 fn distance(a: &[char], b: &[char], table: &mut Vec<usize>) -> usize {
-    if a.len().abs_diff(b.len()) > 3 {
-        return usize::MAX;
-    }
     let w = b.len() + 1;
     table.clear();
     table.resize((a.len() + 1) * w, 0);
