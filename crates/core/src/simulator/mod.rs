@@ -1,5 +1,6 @@
 //! An in-memory, deterministic simulator of what Amazon Connect does with a `SendChatIntegrationEvent`
 //! request: create a chat or reuse the active one, end it, let it expire, or refuse the request.
+//! What happens to one request is decided, then applied, in `create_or_reuse`.
 //!
 //! ```
 //! use chat_event_core::simulator::{Settings, Simulator, What};
@@ -24,6 +25,7 @@
 //! ```
 
 pub mod clock;
+mod create_or_reuse;
 pub mod faults;
 pub mod ids;
 pub mod outcome;
@@ -35,7 +37,6 @@ pub mod snapshot;
 mod store;
 mod transcript;
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -48,15 +49,14 @@ pub use settings::{Faults, Settings, SettingsError, SubtypeMatching, Throttling}
 pub use snapshot::SnapshotError;
 pub use transcript::TranscriptEntry;
 
-use crate::content_type::{self, SUPPORTED_MESSAGING_CONTENT_TYPES, TEXT_PLAIN};
+use crate::content_type::{SUPPORTED_MESSAGING_CONTENT_TYPES, TEXT_PLAIN};
 use crate::diagnostic::{Diagnostic, RuleSource, Severity};
-use crate::model::{
-    ErrorType, NewSessionDetails, SendChatIntegrationEventRequest, SendChatIntegrationEventResponse, ServiceError,
-};
+use crate::model::{NewSessionDetails, SendChatIntegrationEventRequest};
+use create_or_reuse::Draws;
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
 use outcome::Identity;
-use store::{ChatStore, ContactRecord, Details, IdentityRef, Standing, NONE};
+use store::{ChatStore, Details, IdentityRef, Standing, NONE};
 use transcript::{Item, Transcripts};
 
 /// Content type of the transcript item a customer's DISCONNECT leaves (Connect's participant-left event).
@@ -169,479 +169,14 @@ impl Simulator {
         }
     }
 
+    /// Validates, decides ([`Simulator::decide`]: create-or-reuse), then applies the decision.
     fn handle(&mut self, req: &SendChatIntegrationEventRequest) -> Outcome {
-        let now = self.now.epoch_millis();
-        let faults = &self.settings.faults;
-        if faults.access_denied {
-            return self.reject(
-                What::AccessDenied,
-                ErrorType::AccessDeniedException,
-                faults::ACCESS_DENIED_MESSAGE.into(),
-                "Access denied: the faults.accessDenied setting plays a caller other than AWS End User Messaging, \
-                 the only caller this API accepts, so nothing happened."
-                    .into(),
-                Vec::new(),
-            );
-        }
-        if let Some(cfg) = faults.throttling {
-            let bucket = self.bucket.get_or_insert_with(|| TokenBucket::full(cfg, now));
-            if let Err(wait) = bucket.take(cfg, now) {
-                let explanation = format!(
-                    "Throttled: the token bucket ({} requests/s, burst {}) is empty, so nothing happened; the next token comes in {}.",
-                    crate::json::number_text(cfg.rate_per_second),
-                    cfg.burst,
-                    human_duration(wait)
-                );
-                return self.reject(
-                    What::Throttled,
-                    ErrorType::ThrottlingException,
-                    faults::THROTTLED_MESSAGE.into(),
-                    explanation,
-                    Vec::new(),
-                );
-            }
-        }
-
         let mut diagnostics = crate::validate::validate_with(req, &mut self.validation);
         fallback_checks(req, &mut diagnostics);
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            return self.invalid(diagnostics);
-        }
-        // fallback_checks guarantees these.
-        let (Some(source), Some(destination), Some(event)) =
-            (req.source_id.as_deref(), req.destination_id.as_deref(), req.event.as_ref())
-        else {
-            return self.invalid(diagnostics);
-        };
-        let event_type = match event.r#type.as_deref() {
-            Some("MESSAGE") => EventType::Message,
-            Some("EVENT") => EventType::Event,
-            Some("DISCONNECT") => EventType::Disconnect,
-            _ => return self.invalid(diagnostics),
-        };
-
-        if let Some(list) = &self.settings.faults.destinations {
-            if !list.iter().any(|d| d == destination) {
-                let explanation = format!(
-                    "DestinationId {destination} is not one of the {} configured destinations (faults.destinations), so the service answers ResourceNotFoundException and nothing happened.",
-                    list.len()
-                );
-                return self.reject(
-                    What::DestinationNotFound,
-                    ErrorType::ResourceNotFoundException,
-                    "The specified DestinationId was not found.".into(),
-                    explanation,
-                    diagnostics,
-                );
-            }
-        }
-        let p = self.settings.faults.internal_error_probability;
-        if p > 0.0 && self.rng.next_f64() < p {
-            let explanation = format!(
-                "A simulated internal error (faults.internalErrorProbability {}, drawn from the seeded generator): nothing happened; clients retry these.",
-                crate::json::number_text(p)
-            );
-            return self.reject(
-                What::InternalError,
-                ErrorType::InternalServiceException,
-                faults::INTERNAL_ERROR_MESSAGE.into(),
-                explanation,
-                diagnostics,
-            );
-        }
-
-        let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
-        let who = IdentityRef { source, destination, subtype: subtype_key.as_deref() };
-        let hash = self.store.hash_of(&who);
-        let newest = self.store.newest_of(&who, hash);
-        let active =
-            newest.filter(|&i| self.store.contacts.get(i as usize).is_some_and(|c| c.standing == Standing::Active));
-        let ctx = Ctx { source, destination, subtype: req.subtype.as_deref(), diagnostics };
-
-        match (event_type, active) {
-            (EventType::Disconnect, Some(index)) => self.disconnect(index, req.new_session_details.is_some(), ctx),
-            (EventType::Disconnect, None) => {
-                let previous = newest;
-                let mut explanation = format!(
-                    "DISCONNECT for {} found no active chat, so nothing was created and InitialContactId is absent",
-                    ctx.identity()
-                );
-                match previous.and_then(|i| self.predecessor(i)) {
-                    Some(p) => {
-                        explanation.push_str(&format!(
-                            "; the last one, {}, ended at {} ({}).",
-                            p.contact_id,
-                            p.ended_at,
-                            p.end_reason.phrase()
-                        ));
-                    }
-                    None => explanation.push('.'),
-                }
-                self.success(What::NoActiveChat, None, None, false, None, explanation.into(), ctx.diagnostics)
-            }
-            (_, active) => {
-                let content_type = event.content_type.as_deref();
-                if event_type == EventType::Message {
-                    let enabled = match active {
-                        Some(i) => self.store.contacts.get(i as usize).map_or(1, |c| c.content_types),
-                        None => content_types_mask(req.new_session_details.as_ref()),
-                    };
-                    let ct = content_type.unwrap_or("");
-                    let bit = content_type_bit(ct);
-                    if bit.is_none_or(|b| enabled & (1 << b) == 0) {
-                        return self.content_type_not_enabled(ct, enabled, active, ctx);
-                    }
-                }
-                if event_type == EventType::Event && content_type.is_some_and(content_type::is_receipt) {
-                    if let Some(rejection) = self.check_receipt(event.content.as_deref(), active, &ctx) {
-                        return rejection;
-                    }
-                }
-                let is_message = event_type == EventType::Message;
-                match active {
-                    Some(index) => self.reuse(index, is_message, req, ctx),
-                    None => self.create(newest, subtype_key, is_message, req, ctx),
-                }
-            }
-        }
-    }
-
-    /// The form of a Subtype used for matching.
-    fn match_form<'a>(&self, subtype: &'a str) -> Cow<'a, str> {
-        match self.settings.subtype_matching {
-            SubtypeMatching::CaseSensitive => Cow::Borrowed(subtype),
-            // ASCII folding only: Unicode's case tables would cost ~15 KB of wasm, and AWS's
-            // subtypes are ASCII (see `SubtypeMatching::CaseInsensitive`).
-            SubtypeMatching::CaseInsensitive if subtype.bytes().any(|b| b.is_ascii_uppercase()) => {
-                Cow::Owned(subtype.to_ascii_lowercase())
-            }
-            SubtypeMatching::CaseInsensitive => Cow::Borrowed(subtype),
-        }
-    }
-
-    fn disconnect(&mut self, index: u32, nsd_sent: bool, ctx: Ctx) -> Outcome {
-        let now = self.now.epoch_millis();
-        let message_id = self.next_item(index, false, transcript::EventType::Disconnect, Some(PARTICIPANT_LEFT), None);
-        let Some(c) = self.store.contacts.get_mut(index as usize) else {
-            return self.capacity_error(ctx.diagnostics);
-        };
-        c.standing = Standing::CustomerDisconnected;
-        c.ended = now;
-        let started = c.started;
-        self.store.active -= 1;
-        self.store.settle_cursor();
-        let id = self.codec.contact(index);
-        let mut explanation = format!(
-            "The customer disconnected: chat {id} for {} ended after {}. The response names it and NewChatCreated is false.",
-            ctx.identity(),
-            human_duration(u64::try_from(now - started).unwrap_or(0))
-        );
-        if nsd_sent {
-            explanation.push_str(" NewSessionDetails was ignored: it only applies when a chat is created.");
-        }
-        self.success(What::Disconnected, Some(id), None, nsd_sent, message_id, explanation.into(), ctx.diagnostics)
-    }
-
-    fn reuse(&mut self, index: u32, is_message: bool, req: &SendChatIntegrationEventRequest, ctx: Ctx) -> Outcome {
-        let message_id = self.record_event(index, is_message, req);
-        let Some(c) = self.store.contacts.get(index as usize) else {
-            return self.capacity_error(ctx.diagnostics);
-        };
-        let id = self.codec.contact(index);
-        let nsd_sent = req.new_session_details.is_some();
-        // The busiest path: the explanation keeps its facts and is written only if read.
-        let explanation = Explanation::reused(
-            id,
-            ctx.ident(),
-            Timestamp::from_epoch_millis(c.started).unwrap_or_default(),
-            Timestamp::from_epoch_millis(c.expires).unwrap_or_default(),
-            is_message,
-            nsd_sent,
-        );
-        self.success(What::Reused, Some(id), None, nsd_sent, message_id, explanation, ctx.diagnostics)
-    }
-
-    /// Creates a chat; `previous` is the identity's newest contact, which has ended.
-    fn create(
-        &mut self,
-        previous: Option<u32>,
-        subtype_key: Option<Cow<str>>,
-        is_message: bool,
-        req: &SendChatIntegrationEventRequest,
-        ctx: Ctx,
-    ) -> Outcome {
-        if let Some(cap) = self.settings.faults.max_active_chats {
-            if self.store.active >= cap as usize {
-                let explanation = format!(
-                    "No active chat for {}, and creating one would exceed the cap of {cap} concurrent active chats (faults.maxActiveChats), so nothing was created. \
-                     This API declares no LimitExceededException, so the simulator answers ThrottlingException (HTTP 429), an assumption.",
-                    ctx.identity()
-                );
-                return self.reject(
-                    What::ActiveChatLimit,
-                    ErrorType::ThrottlingException,
-                    format!("The maximum number of concurrent active chats ({cap}) has been reached."),
-                    explanation,
-                    ctx.diagnostics,
-                );
-            }
-        }
-        let interned = self.store.intern_identity(ctx.source, ctx.destination, subtype_key.as_deref(), ctx.subtype);
-        let (Some((key, subtype_written)), Ok(index)) = (interned, u32::try_from(self.store.contacts.len())) else {
-            return self.capacity_error(ctx.diagnostics);
-        };
-        if index == NONE {
-            return self.capacity_error(ctx.diagnostics);
-        }
-        let nsd = req.new_session_details.as_ref();
-        let details_index = match nsd {
-            Some(nsd) => self.store.add_details(details_of(nsd)),
-            None => NONE,
-        };
-        let now = self.now.epoch_millis();
-        let duration = self.settings.chat_duration_millis();
-        let expires = self.now.plus_millis(duration).epoch_millis();
-        self.store.contacts.push(ContactRecord {
-            key,
-            subtype_written,
-            started: now,
-            expires,
-            ended: 0,
-            follows: previous.unwrap_or(NONE),
-            details: details_index,
-            items: 0,
-            standing: Standing::Active,
-            content_types: content_types_mask(nsd),
-        });
-        self.store.set_newest(index);
-        self.store.active += 1;
-        self.store.settle_cursor();
-
-        let message_id = self.record_event(index, is_message, req);
-        let id = self.codec.contact(index);
-        let follows = previous.and_then(|p| self.predecessor(p));
-        let explanation = Explanation::created(
-            id,
-            ctx.ident(),
-            follows,
-            nsd.is_some(),
-            Timestamp::from_epoch_millis(expires).unwrap_or_default(),
-            duration,
-        );
-        self.success(What::Created, Some(id), follows, false, message_id, explanation, ctx.diagnostics)
-    }
-
-    /// Adds the request's MESSAGE or EVENT to the chat's transcript and gives it its id.
-    fn record_event(
-        &mut self,
-        index: u32,
-        is_message: bool,
-        req: &SendChatIntegrationEventRequest,
-    ) -> Option<MessageId> {
-        let event = req.event.as_ref();
-        let event_type = if is_message { transcript::EventType::Message } else { transcript::EventType::Event };
-        self.next_item(
-            index,
-            is_message,
-            event_type,
-            event.and_then(|e| e.content_type.as_deref()),
-            event.and_then(|e| e.content.as_deref()),
-        )
-    }
-
-    /// Assigns the next item id in a chat and records the item in the transcript.
-    fn next_item(
-        &mut self,
-        index: u32,
-        is_message: bool,
-        event_type: transcript::EventType,
-        content_type: Option<&str>,
-        content: Option<&str>,
-    ) -> Option<MessageId> {
-        let c = self.store.contacts.get_mut(index as usize)?;
-        if c.items >= ids::MAX_ITEM {
-            return None;
-        }
-        c.items += 1;
-        let item = c.items;
-        if self.transcripts.limit > 0 {
-            self.transcripts.push(
-                index,
-                Item {
-                    item,
-                    is_message,
-                    at: self.now.epoch_millis(),
-                    event_type,
-                    content_type: content_type.map(transcript::stored_content_type),
-                    content: content.map(Into::into),
-                },
-            );
-        }
-        Some(self.codec.item(index, item, is_message))
-    }
-
-    fn check_receipt(&mut self, content: Option<&str>, active: Option<u32>, ctx: &Ctx) -> Option<Outcome> {
-        let named = content.and_then(crate::receipt::message_id);
-        let Some(named) = named else {
-            let explanation = "A read or delivered receipt needs Content like {\"messageId\":\"…\"} naming a message of the chat; this one names none, so it is rejected.".to_string();
-            return Some(self.reject(
-                What::UnknownReceiptTarget,
-                ErrorType::InvalidRequestException,
-                "Receipt content must be JSON with a messageId.".into(),
-                explanation,
-                ctx.diagnostics.clone(),
-            ));
-        };
-        let decoded = named.parse::<MessageId>().ok().and_then(|id| self.codec.decode_id(id.0));
-        let problem = match (active, decoded) {
-            (None, _) => format!(
-                "No active chat for {}, so there is no message for the receipt to name ({named}); it is rejected and no chat is created.",
-                ctx.identity()
-            ),
-            (Some(i), Some(Decoded::Item { contact, item, is_message: true }))
-                if contact == i && self.store.contacts.get(i as usize).is_some_and(|c| item <= c.items) =>
-            {
-                return None;
-            }
-            (Some(i), Some(Decoded::Item { contact, is_message, .. })) if contact != i => format!(
-                "The receipt names {named}, a {} of contact {}, not of the active chat {}, so it is rejected.",
-                if is_message { "message" } else { "event" },
-                self.codec.contact(contact),
-                self.codec.contact(i)
-            ),
-            (Some(i), Some(Decoded::Item { is_message: false, .. })) => format!(
-                "The receipt names {named}, an event of chat {}, not a message, so it is rejected.",
-                self.codec.contact(i)
-            ),
-            (Some(i), _) => format!("The receipt names {named}, which is no message of chat {}, so it is rejected.", self.codec.contact(i)),
-        };
-        Some(self.reject(
-            What::UnknownReceiptTarget,
-            ErrorType::InvalidRequestException,
-            format!("Message {named} was not found in this chat."),
-            problem,
-            ctx.diagnostics.clone(),
-        ))
-    }
-
-    fn content_type_not_enabled(&mut self, ct: &str, enabled: u8, active: Option<u32>, ctx: Ctx) -> Outcome {
-        let list = enabled_types(enabled).join(", ");
-        let explanation = match active {
-            Some(i) => format!(
-                "Chat {} enabled only {list} when it started, so a {ct} message is rejected; the chat is unchanged.",
-                self.codec.contact(i)
-            ),
-            None => format!(
-                "No active chat for {}, and a new one would enable only {list} (text/plain always, plus NewSessionDetails.SupportedMessagingContentTypes), \
-                 so a {ct} message is rejected and no chat is created (assumption: the service checks this before creating the chat).",
-                ctx.identity()
-            ),
-        };
-        self.reject(
-            What::ContentTypeNotEnabled,
-            ErrorType::InvalidRequestException,
-            format!("Content type {ct} is not supported for this chat."),
-            explanation,
-            ctx.diagnostics,
-        )
-    }
-
-    fn invalid(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
-        // The errors as `path: message`, joined by "; ", written in one pass.
-        let mut errors = 0usize;
-        let mut all = String::new();
-        let mut first_len = 0;
-        for d in diagnostics.iter().filter(|d| d.is_error()) {
-            if errors > 0 {
-                all.push_str("; ");
-            }
-            all.push_str(&d.path);
-            all.push_str(": ");
-            all.push_str(&d.message);
-            if errors == 0 {
-                first_len = all.len();
-            }
-            errors += 1;
-        }
-        let first = all.get(..first_len).unwrap_or_default();
-        let more = match errors {
-            0 | 1 => String::new(),
-            n => format!(" ({} more)", n - 1),
-        };
-        let explanation = format!("The request is invalid, so the service answers InvalidRequestException and nothing happened: {first}{more}.");
-        let message = if errors == 1 { all } else { format!("{errors} validation errors detected: {all}") };
-        self.reject(What::InvalidRequest, ErrorType::InvalidRequestException, message, explanation, diagnostics)
-    }
-
-    fn capacity_error(&mut self, diagnostics: Vec<Diagnostic>) -> Outcome {
-        self.reject(
-            What::InternalError,
-            ErrorType::InternalServiceException,
-            faults::INTERNAL_ERROR_MESSAGE.into(),
-            "The simulator reached one of its own limits (4 billion contacts or strings, or 2 billion items in one chat), so nothing happened."
-                .into(),
-            diagnostics,
-        )
-    }
-
-    /// Every rejection builds its outcome here, once.
-    fn reject(
-        &mut self,
-        what: What,
-        error: ErrorType,
-        message: String,
-        explanation: String,
-        diagnostics: Vec<Diagnostic>,
-    ) -> Outcome {
-        Outcome {
-            at: self.now,
-            what,
-            response: AwsResponse::Error(ServiceError::new(error, message)),
-            contact_id: None,
-            follows: None,
-            new_session_details_ignored: false,
-            message_id: None,
-            explanation: explanation.into(),
-            diagnostics,
-        }
-    }
-
-    /// The four successes build their outcome here, once.
-    #[allow(clippy::too_many_arguments)]
-    fn success(
-        &self,
-        what: What,
-        contact_id: Option<ContactId>,
-        follows: Option<Predecessor>,
-        new_session_details_ignored: bool,
-        message_id: Option<MessageId>,
-        explanation: Explanation,
-        diagnostics: Vec<Diagnostic>,
-    ) -> Outcome {
-        Outcome {
-            at: self.now,
-            what,
-            response: AwsResponse::Ok(SendChatIntegrationEventResponse {
-                initial_contact_id: contact_id.map(|id| id.to_text()),
-                new_chat_created: Some(what == What::Created),
-            }),
-            contact_id,
-            follows,
-            new_session_details_ignored,
-            message_id,
-            explanation,
-            diagnostics,
-        }
-    }
-
-    fn predecessor(&self, index: u32) -> Option<Predecessor> {
-        let c = self.store.contacts.get(index as usize)?;
-        Some(Predecessor {
-            contact_id: self.codec.contact(index),
-            started_at: Timestamp::from_epoch_millis(c.started).ok()?,
-            ended_at: Timestamp::from_epoch_millis(c.ended).ok()?,
-            end_reason: end_reason(c.standing)?,
-        })
+        let mut draws = Draws { bucket: self.bucket, rng: self.rng };
+        let decision = self.decide(req, &diagnostics, &mut draws);
+        (self.bucket, self.rng) = (draws.bucket, draws.rng);
+        self.apply(decision, req, diagnostics)
     }
 
     /// Ends an active chat on the service's side: the agent or the flow disconnects.
@@ -792,9 +327,7 @@ impl Ctx<'_> {
 
     /// `+15551234567 → arn:… (connect:sms)`, or `(no Subtype)`.
     fn identity(&self) -> String {
-        let mut out = String::new();
-        self.ident().write_to(&mut out);
-        out
+        self.ident().text()
     }
 }
 

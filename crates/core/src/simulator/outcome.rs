@@ -448,6 +448,13 @@ impl Identity<'_> {
         out.push_str(self.subtype.unwrap_or("no Subtype"));
         out.push(')');
     }
+
+    /// [`Identity::write_to`] as a new string.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        out
+    }
 }
 
 /// Room for an identity kept inside an outcome: an E.164 number (at most 16 bytes), a phone-number

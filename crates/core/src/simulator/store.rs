@@ -12,6 +12,7 @@
 //! - Display names, attributes and streaming ARNs live in a side table, only for contacts that have them.
 //!   Transcripts live in their own retention-bounded structure ([`super::transcript`]).
 
+use std::cell::RefCell;
 use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
@@ -235,7 +236,8 @@ pub(crate) struct ChatStore {
     pub details: Vec<Details>,
     /// Identity → newest contact of that identity.
     newest: NewestIndex,
-    place_memo: PlaceMemo,
+    /// A cache (the hashes are the same without it), so kept in a cell: looking up reads the store.
+    place_memo: RefCell<PlaceMemo>,
     pub active: usize,
     /// Every contact before this one has ended.
     pub expiry_cursor: usize,
@@ -244,8 +246,8 @@ pub(crate) struct ChatStore {
 impl ChatStore {
     /// [`IdentityRef::hash`], remembering the last place's hash.
     #[inline]
-    pub fn hash_of(&mut self, who: &IdentityRef<'_>) -> u64 {
-        let memo = &mut self.place_memo;
+    pub fn hash_of(&self, who: &IdentityRef<'_>) -> u64 {
+        let memo = &mut *self.place_memo.borrow_mut();
         match memo.hash {
             Some(place) if memo.destination == who.destination && memo.subtype.as_deref() == who.subtype => {
                 who.hash_from(place)
@@ -511,7 +513,7 @@ mod tests {
 
     #[test]
     fn the_place_memo_never_changes_a_hash() {
-        let mut store = ChatStore::default();
+        let store = ChatStore::default();
         let who = |source, destination, subtype| IdentityRef { source, destination, subtype };
         let cases = [
             who("+1", "arn:a", Some("connect:sms")),
