@@ -29,9 +29,10 @@ pub enum RuleSource {
 
 /// One problem, at a path such as `Event.ContentType`, `NewSessionDetails.SupportedMessagingContentTypes[2]`,
 /// `NewSessionDetails.Attributes.customer-id` or `NewSessionDetails.Attributes (key: a.b)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[json(expected = "a diagnostic")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Diagnostic {
     pub path: String,
     /// A stable code such as `required`, `max-length`, `enum` or `attributes-too-large`.
@@ -55,36 +56,50 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl crate::json::read::FromJson for Diagnostic {
-    fn from_json(
-        value: &serde_json::Value,
-        at: &crate::json::read::Path<'_>,
-    ) -> Result<Self, crate::json::read::ReadError> {
-        let mut diagnostic = Diagnostic {
-            path: String::new(),
-            code: String::new(),
-            severity: Severity::Error,
-            message: String::new(),
-            source: RuleSource::ServiceModel,
-            caught_by_cli: false,
-            suggestion: None,
-            line: None,
-            column: None,
+    /// The diagnostic as compilers write theirs, for terminals and logs:
+    /// `request.json:3:1: error [json-syntax] Invalid JSON …`, the path before the message when
+    /// there is one (`error [required] DestinationId: …`), and `(the AWS CLI rejects this too)`
+    /// when it does. `source` names the file (or nothing, when empty); the line and column follow
+    /// it when known. A suggestion follows on a line of its own: `  hint: …`.
+    ///
+    /// ```
+    /// use chat_event_core::validate::validate_json;
+    /// let d = &validate_json("{\"SourceId\": 5}")[0];
+    /// assert_eq!(
+    ///     d.to_text("request.json"),
+    ///     "request.json: error [wrong-type] SourceId: SourceId must be a string; found the number 5. (the AWS CLI rejects this too)"
+    /// );
+    /// ```
+    pub fn to_text(&self, source: &str) -> String {
+        let mut out = String::from(source);
+        if let Some(line) = self.line {
+            if !out.is_empty() {
+                out.push(':');
+            }
+            out.push_str(&format!("{line}:{}", self.column.unwrap_or(1)));
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
         };
-        crate::json::read::read_object(value, at, "a diagnostic", crate::json::read::Unknown::Refuse, &mut |o| {
-            o.required_into("path", &mut diagnostic.path);
-            o.required_into("code", &mut diagnostic.code);
-            o.required_into("severity", &mut diagnostic.severity);
-            o.required_into("message", &mut diagnostic.message);
-            o.required_into("source", &mut diagnostic.source);
-            o.required_into("caughtByCli", &mut diagnostic.caught_by_cli);
-            o.optional_into("suggestion", &mut diagnostic.suggestion);
-            o.optional_into("line", &mut diagnostic.line);
-            o.optional_into("column", &mut diagnostic.column);
-        })?;
-        Ok(diagnostic)
+        out.push_str(&format!("{severity} [{}] ", self.code));
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.message);
+        if self.caught_by_cli {
+            out.push_str(" (the AWS CLI rejects this too)");
+        }
+        if let Some(suggestion) = &self.suggestion {
+            out.push_str("\n  hint: ");
+            out.push_str(suggestion);
+        }
+        out
     }
 }
 
@@ -109,5 +124,41 @@ mod tests {
         assert_eq!(read::<Diagnostic>(&crate::json::to_value(&d)).unwrap(), d);
         let e = read::<Diagnostic>(&serde_json::json!({"path": "", "code": "c", "severity": "fatal"})).unwrap_err();
         assert_eq!(e.to_string(), "severity: expected \"error\" or \"warning\", found \"fatal\"");
+    }
+
+    #[test]
+    fn a_diagnostic_as_text() {
+        let base = Diagnostic {
+            path: String::new(),
+            code: "json-syntax".into(),
+            severity: Severity::Error,
+            message: "Invalid JSON.".into(),
+            source: RuleSource::Syntax,
+            caught_by_cli: false,
+            suggestion: None,
+            line: Some(3),
+            column: Some(7),
+        };
+        let warning = Diagnostic {
+            path: "Subtype".into(),
+            code: "subtype-case".into(),
+            severity: Severity::Warning,
+            message: "m.".into(),
+            suggestion: Some("connect:sms".into()),
+            line: None,
+            column: None,
+            ..base.clone()
+        };
+        let cases = [
+            (&base, "f.json", "f.json:3:7: error [json-syntax] Invalid JSON."),
+            (&base, "", "3:7: error [json-syntax] Invalid JSON."),
+            (&warning, "f.json", "f.json: warning [subtype-case] Subtype: m.\n  hint: connect:sms"),
+            (&warning, "", "warning [subtype-case] Subtype: m.\n  hint: connect:sms"),
+        ];
+        for (d, source, text) in cases {
+            assert_eq!(d.to_text(source), text);
+        }
+        let no_column = Diagnostic { column: None, caught_by_cli: true, ..base.clone() };
+        assert_eq!(no_column.to_text("-"), "-:3:1: error [json-syntax] Invalid JSON. (the AWS CLI rejects this too)");
     }
 }

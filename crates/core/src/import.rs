@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use crate::cli::command;
 use crate::json::ToJson;
+use crate::validate::codes::{self, Rule};
 use crate::validate::{validate_json, validate_value};
-use crate::{Diagnostic, RuleSource, SendChatIntegrationEventRequest, Severity};
+use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
 /// The formats a pasted request may be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
@@ -67,18 +68,9 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn syntax(code: &str, message: String, line: Option<usize>, column: Option<usize>) -> Diagnostic {
-    Diagnostic {
-        path: String::new(),
-        code: code.to_owned(),
-        severity: Severity::Error,
-        message,
-        source: RuleSource::Syntax,
-        caught_by_cli: true,
-        suggestion: None,
-        line,
-        column,
-    }
+/// A diagnostic of `rule` at a place in the text.
+fn located(rule: &Rule, message: String, line: usize, column: usize) -> Diagnostic {
+    Diagnostic { line: Some(line), column: Some(column), ..rule.diagnostic("", message) }
 }
 
 /// 1-based line and column of a 0-based character index (at most the text's end, `len`), from the
@@ -104,7 +96,7 @@ pub fn import(text: &str) -> Imported {
             Err(e) => Imported {
                 format: Format::Yaml,
                 request: None,
-                diagnostics: vec![syntax("yaml-syntax", e.message, e.line, e.column)],
+                diagnostics: vec![crate::validate::syntax::yaml_syntax(&e)],
             },
             Ok(value) => Imported {
                 format: Format::Yaml,
@@ -124,7 +116,7 @@ pub fn import(text: &str) -> Imported {
                 Imported {
                     format: Format::Command,
                     request: None,
-                    diagnostics: vec![syntax("command-syntax", message, Some(e.line), Some(e.column))],
+                    diagnostics: vec![located(&codes::COMMAND_SYNTAX, message, e.line, e.column)],
                 }
             }
             Ok(parsed) => {
@@ -144,11 +136,7 @@ pub fn import(text: &str) -> Imported {
                 let len = text.chars().count();
                 for w in &parsed.warnings {
                     let (line, column) = line_column(&breaks, len, w.index);
-                    diagnostics.push(Diagnostic {
-                        severity: Severity::Warning,
-                        caught_by_cli: false,
-                        ..syntax("command-warning", w.message.clone(), Some(line), Some(column))
-                    });
+                    diagnostics.push(located(&codes::COMMAND_WARNING, w.message.clone(), line, column));
                 }
                 Imported { format: Format::Command, request: parsed.request, diagnostics }
             }

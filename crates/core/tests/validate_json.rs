@@ -62,14 +62,33 @@ fn has_errors_ignores_warnings() {
     assert!(!has_errors(&[]));
 }
 
+/// The README's table of codes is [`codes::RULES`], rendered (update it from the message below).
 #[test]
-fn every_code_is_documented_in_the_validate_module() {
-    let doc = include_str!("../src/validate/mod.rs");
-    for code in codes::ALL {
-        assert!(doc.contains(&format!("//! - `{code}` (")), "{code} is not documented");
-        assert_eq!(code.to_ascii_lowercase(), *code);
-        assert!(code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{code}");
+fn the_readme_table_of_codes_is_the_rule_table() {
+    let mut table = String::from(
+        "| code | source | severity | the AWS CLI rejects it too | what it means |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for rule in codes::RULES {
+        assert!(rule.code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", rule.code);
+        let (source, severity) =
+            (serde_json::to_value(rule.source).unwrap(), serde_json::to_value(rule.severity).unwrap());
+        let cli = if rule.caught_by_cli { "yes" } else { "" };
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {cli} | {} |\n",
+            rule.code,
+            source.as_str().unwrap_or_default(),
+            severity.as_str().unwrap_or_default(),
+            rule.summary
+        ));
     }
-    let documented = doc.lines().filter(|l| l.starts_with("//! - `") && l.contains("` (")).count();
-    assert_eq!(documented, codes::ALL.len());
+    let readme = include_str!("../../../README.md");
+    let inside = readme
+        .split_once("<!-- codes:start -->\n")
+        .and_then(|(_, rest)| rest.split_once("<!-- codes:end -->"))
+        .map(|(inside, _)| inside);
+    assert_eq!(inside, Some(table.as_str()), "the README's table of codes, between its markers, should be:\n{table}");
+    let mut codes: Vec<&str> = codes::RULES.iter().map(|r| r.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), codes::RULES.len(), "a code is listed twice");
 }

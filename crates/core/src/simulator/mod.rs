@@ -50,8 +50,9 @@ pub use snapshot::SnapshotError;
 pub use transcript::TranscriptEntry;
 
 use crate::content_type::{SUPPORTED_MESSAGING_CONTENT_TYPES, TEXT_PLAIN};
-use crate::diagnostic::{Diagnostic, RuleSource, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::model::{NewSessionDetails, SendChatIntegrationEventRequest};
+use crate::validate::codes::{self, Rule};
 use create_or_reuse::Draws;
 use faults::TokenBucket;
 use ids::{Decoded, IdCodec, SplitMix64};
@@ -407,31 +408,26 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
             }
         }
     }
-    let mut require = |path: &str, present: bool, code: &str, message: &str| {
+    let mut require = |path: &str, present: bool, rule: &Rule, message: &str| {
         if !present && !diagnostics.iter().any(|d| d.is_error() && d.path == path) {
-            diagnostics.push(Diagnostic {
-                path: path.into(),
-                code: code.into(),
-                severity: Severity::Error,
-                message: message.into(),
-                source: RuleSource::ServiceModel,
-                caught_by_cli: code == "required",
-                suggestion: None,
-                line: None,
-                column: None,
-            });
+            diagnostics.push(rule.diagnostic(path, message.into()));
         }
     };
-    require("SourceId", req.source_id.is_some(), "required", "Missing required parameter SourceId");
-    require("DestinationId", req.destination_id.is_some(), "required", "Missing required parameter DestinationId");
-    require("Event", req.event.is_some(), "required", "Missing required parameter Event");
+    require("SourceId", req.source_id.is_some(), &codes::REQUIRED, "Missing required parameter SourceId");
+    require(
+        "DestinationId",
+        req.destination_id.is_some(),
+        &codes::REQUIRED,
+        "Missing required parameter DestinationId",
+    );
+    require("Event", req.event.is_some(), &codes::REQUIRED, "Missing required parameter Event");
     if let Some(e) = &req.event {
-        require("Event.Type", e.r#type.is_some(), "required", "Missing required parameter Event.Type");
+        require("Event.Type", e.r#type.is_some(), &codes::REQUIRED, "Missing required parameter Event.Type");
         if let Some(t) = e.r#type.as_deref() {
             require(
                 "Event.Type",
                 crate::shape::EVENT_TYPES.contains(&t),
-                "enum",
+                &codes::ENUM,
                 "must be one of DISCONNECT, MESSAGE, EVENT",
             );
         }
@@ -439,7 +435,7 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
         require(
             "Event.ContentType",
             !needs_type || e.content_type.is_some(),
-            "content-type-required",
+            &codes::CONTENT_TYPE_REQUIRED,
             "ContentType is required when Type is MESSAGE or EVENT",
         );
     }

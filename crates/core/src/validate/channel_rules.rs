@@ -10,17 +10,13 @@
 
 use super::model_rules::max_length;
 use super::view::{Field, RequestView};
-use super::{codes, diag, did_you_mean, preview, suggest::near_miss, thousands, Memo};
+use super::{codes, did_you_mean, preview, suggest::near_miss, thousands, Memo};
 use crate::channel::{self, Channel, SubtypeSpelling};
 use crate::content_type as ct;
-use crate::{Diagnostic, RuleSource, Severity};
+use crate::Diagnostic;
 
 /// WhatsApp's limit on a text message, in characters.
 pub const WHATSAPP_TEXT_MAX_CHARS: usize = 1_024;
-
-fn warn(path: &str, code: &'static str, message: String) -> Diagnostic {
-    diag(path, code, Severity::Warning, RuleSource::Channel, false, message)
-}
 
 pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) {
     let subtype = view.subtype.get().filter(|s| !s.is_empty());
@@ -49,13 +45,9 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>, memo: Opt
         if let Field::Present(Field::Present(arn)) = nsd.streaming {
             if !arn.is_empty() {
                 if let Err(why) = channel::check_sns_topic_arn(arn) {
-                    out.push(warn(
-                        "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
-                        codes::STREAMING_ARN_NOT_SNS,
-                        format!(
+                    out.push(codes::STREAMING_ARN_NOT_SNS.diagnostic("NewSessionDetails.StreamingConfiguration.StreamingEndpointArn", format!(
                             "StreamingEndpointArn should be a standard SNS topic's ARN (arn:PARTITION:sns:REGION:ACCOUNT:TOPIC), which receives the chat's messages in real time, but {why}. The model accepts any string of 1 to 350 characters, so the mistake would show only when streaming starts."
-                        ),
-                    ));
+                        )));
                 }
             }
         }
@@ -66,26 +58,18 @@ fn subtype_spelling(s: &str, out: &mut Vec<Diagnostic>) {
     match channel::subtype_spelling(s) {
         SubtypeSpelling::Exact => {}
         SubtypeSpelling::CaseVariant(canonical) => {
-            let mut d = warn(
-                "Subtype",
-                codes::SUBTYPE_CASE,
-                format!(
+            let mut d = codes::SUBTYPE_CASE.diagnostic("Subtype", format!(
                     "Subtype is {}; AWS spells it {canonical}. Subtype is part of the chat's identity, so another spelling may not be recognized as the channel and would not match chats started with the usual one.",
                     preview(s)
-                ),
-            );
+                ));
             d.suggestion = Some(canonical.to_string());
             out.push(d);
         }
         SubtypeSpelling::Unknown => {
-            let mut d = warn(
-                "Subtype",
-                codes::SUBTYPE_UNKNOWN,
-                format!(
+            let mut d = codes::SUBTYPE_UNKNOWN.diagnostic("Subtype", format!(
                     "Subtype is {}, which AWS does not document; the known subtypes are connect:sms (also written connect:SMS) and connect:WhatsApp. The model accepts any string of 1 to 100 characters.",
                     preview(s)
-                ),
-            );
+                ));
             let unquoted: String = s.chars().filter(|c| *c != '"' && *c != '\'').collect();
             let bare = match unquoted.get(..8) {
                 Some(prefix) if prefix.eq_ignore_ascii_case("connect:") => unquoted.get(8..).unwrap_or_default(),
@@ -116,15 +100,11 @@ fn source_id(channel: Channel, id: &str, out: &mut Vec<Diagnostic>) {
         return;
     }
     let normalized = channel::normalize_e164(id);
-    let mut d = warn(
-        "SourceId",
-        codes::SOURCE_ID_NOT_E164,
-        format!(
+    let mut d = codes::SOURCE_ID_NOT_E164.diagnostic("SourceId", format!(
             "SourceId is {}; on {} it should be the customer's phone number in E.164 form ('+' then 8 to 15 digits, no spaces). The service accepts any string, but replies could not be delivered to it.",
             preview(id),
             channel.label()
-        ),
-    );
+        ));
     if let Some(n) = normalized {
         let assumed = if !id.trim_start().starts_with('+') && !id.trim_start().starts_with("00") {
             " (assuming a North American number, +1)"
@@ -141,17 +121,10 @@ fn message_on_phone(channel: Channel, content_type: Option<&str>, content: Optio
     if t != ct::TEXT_PLAIN {
         // Content types that are wrong for any MESSAGE are reported by the docs rules.
         if ct::MESSAGE_CONTENT_TYPES.contains(&t) {
-            let mut d = diag(
-                "Event.ContentType",
-                codes::CHANNEL_CONTENT_TYPE,
-                Severity::Error,
-                RuleSource::Channel,
-                false,
-                format!(
+            let mut d = codes::CHANNEL_CONTENT_TYPE.diagnostic("Event.ContentType", format!(
                     "Event.ContentType is {t}, but {} delivers only text/plain messages (AWS's SendMessage docs say so for SMS, WhatsApp and Apple Messages for Business).",
                     channel.label()
-                ),
-            );
+                ));
             d.suggestion = Some(ct::TEXT_PLAIN.to_string());
             out.push(d);
         }
@@ -169,18 +142,11 @@ fn message_on_phone(channel: Channel, content_type: Option<&str>, content: Optio
     if n > WHATSAPP_TEXT_MAX_CHARS {
         let over_model =
             if n > max_length(&crate::shape::CHAT_CONTENT) { " (and over the model's 16,384)" } else { "" };
-        out.push(diag(
-            "Event.Content",
-            codes::WHATSAPP_TEXT_TOO_LONG,
-            Severity::Error,
-            RuleSource::Channel,
-            false,
-            format!(
+        out.push(codes::WHATSAPP_TEXT_TOO_LONG.diagnostic("Event.Content", format!(
                 "Event.Content is {} characters{over_model}; WhatsApp refuses text messages over {} characters. Split it into several messages.",
                 thousands(n),
                 thousands(WHATSAPP_TEXT_MAX_CHARS)
-            ),
-        ));
+            )));
     }
 }
 
@@ -208,5 +174,5 @@ fn destination_id(id: &str, out: &mut Vec<Diagnostic>, memo: Option<&mut Memo>) 
         message.push_str(" It looks like a phone number: give the ARN of that number instead.");
     }
     message.push_str(" (AWS's reference says \"Server Migration Service\" here: an automatic expansion of SMS, the text-message channel; the unrelated AWS product is not meant.)");
-    out.push(warn("DestinationId", codes::DESTINATION_NOT_PHONE_NUMBER_ARN, message));
+    out.push(codes::DESTINATION_NOT_PHONE_NUMBER_ARN.diagnostic("DestinationId", message));
 }

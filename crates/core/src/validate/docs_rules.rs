@@ -14,24 +14,15 @@
 
 use super::model_rules::{ATTRIBUTES_PATH, SUPPORTED_PATH};
 use super::view::{Field, NewSessionView, RequestView, StrList};
-use super::{codes, diag, did_you_mean, preview, suggest::near_miss, thousands};
+use super::{codes, did_you_mean, preview, suggest::near_miss, thousands};
 use crate::content_type::{self as ct, is_receipt};
 use crate::json::FromJson;
-use crate::{Diagnostic, RuleSource, Severity};
+use crate::Diagnostic;
 
 /// The docs' limit on all Attributes keys and values together, in UTF-8 bytes.
 pub const ATTRIBUTES_MAX_BYTES: usize = 32_768;
 /// The newest SendMessage docs' limit on Content, in UTF-8 bytes (the model counts characters).
 pub const CONTENT_MAX_BYTES: usize = 16_384;
-
-fn docs(path: &str, code: &'static str, severity: Severity, message: String) -> Diagnostic {
-    diag(path, code, severity, RuleSource::AwsDocs, false, message)
-}
-
-/// [`docs`] with a fixed message, copied in one place rather than at each rule.
-fn docs_fixed(path: &str, code: &'static str, severity: Severity, message: &str) -> Diagnostic {
-    docs(path, code, severity, message.to_string())
-}
 
 pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     if let Field::Present(event) = view.event {
@@ -42,24 +33,14 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
             Some(kind @ ("MESSAGE" | "EVENT")) => {
                 let message = kind == "MESSAGE";
                 if event.content_type.is_absent() {
-                    out.push(docs_fixed(
-                        "Event.ContentType",
-                        codes::CONTENT_TYPE_REQUIRED,
-                        Severity::Error,
-                        if message {
+                    out.push(codes::CONTENT_TYPE_REQUIRED.diagnostic("Event.ContentType", if message {
                             "Event.ContentType is missing; AWS's docs require it for a MESSAGE (one of SendMessage's content types, such as text/plain). The service model alone does not."
                         } else {
                             "Event.ContentType is missing; AWS's docs require it for an EVENT (one of SendEvent's content types, such as application/vnd.amazonaws.connect.event.typing). The service model alone does not."
-                        },
-                    ));
+                        }.into()));
                 }
                 if message && event.content.is_absent() {
-                    out.push(docs_fixed(
-                        "Event.Content",
-                        codes::CONTENT_REQUIRED,
-                        Severity::Error,
-                        "Event.Content is missing; AWS's docs require the message text for a MESSAGE. The service model alone does not.",
-                    ));
+                    out.push(codes::CONTENT_REQUIRED.diagnostic("Event.Content", "Event.Content is missing; AWS's docs require the message text for a MESSAGE. The service model alone does not.".into()));
                 }
                 match content_type {
                     Some(t) if message => message_content_type(t, content, view, out),
@@ -73,21 +54,11 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
                 // most likely meant to send a MESSAGE or EVENT.
                 for (field, path) in [(event.content_type, "Event.ContentType"), (event.content, "Event.Content")] {
                     if let Field::Present(_) = field {
-                        out.push(docs(
-                            path,
-                            codes::IGNORED_ON_DISCONNECT,
-                            Severity::Warning,
-                            format!("{path} is ignored on a DISCONNECT, which only ends the chat. Remove it, or use Type MESSAGE or EVENT to send something."),
-                        ));
+                        out.push(codes::IGNORED_ON_DISCONNECT.diagnostic(path, format!("{path} is ignored on a DISCONNECT, which only ends the chat. Remove it, or use Type MESSAGE or EVENT to send something.")));
                     }
                 }
                 if let Field::Present(_) = view.new_session {
-                    out.push(docs_fixed(
-                        "NewSessionDetails",
-                        codes::NEW_SESSION_ON_DISCONNECT,
-                        Severity::Warning,
-                        "NewSessionDetails has no effect on a DISCONNECT: it is used only when the event creates a new chat, and a DISCONNECT does not create one.",
-                    ));
+                    out.push(codes::NEW_SESSION_ON_DISCONNECT.diagnostic("NewSessionDetails", "NewSessionDetails has no effect on a DISCONNECT: it is used only when the event creates a new chat, and a DISCONNECT does not create one.".into()));
                 }
             }
             _ => {} // Missing or not in the enum: reported by the model rules.
@@ -102,10 +73,8 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn not_allowed(t: &str, event_type: &str, allowed: &[&'static str], other: (&str, &[&str]), op: &str) -> Diagnostic {
-    let mut d = docs(
+    let mut d = codes::CONTENT_TYPE_NOT_ALLOWED.diagnostic(
         "Event.ContentType",
-        codes::CONTENT_TYPE_NOT_ALLOWED,
-        Severity::Error,
         format!(
             "Event.ContentType is {} on {event_type}; AWS's docs allow only {op}'s content types: {}.",
             preview(t),
@@ -136,10 +105,8 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
         if let Some(c) = content {
             // Skimmed, not built: no allocation on the simulator's hot path.
             if let Err(e) = crate::json::skim(c) {
-                out.push(docs(
+                out.push(codes::CONTENT_NOT_JSON.diagnostic(
                     "Event.Content",
-                    codes::CONTENT_NOT_JSON,
-                    Severity::Error,
                     format!(
                         "Event.Content is not JSON, but its ContentType is application/json: {e} (within the content)."
                     ),
@@ -157,12 +124,7 @@ fn message_content_type(t: &str, content: Option<&str>, view: &RequestView<'_>, 
             let mut enabled = false;
             list.for_each(|_, item| enabled |= item == Some(t));
             if !enabled {
-                out.push(docs(
-                    "Event.ContentType",
-                    codes::CONTENT_TYPE_NOT_IN_SESSION,
-                    Severity::Warning,
-                    format!("Event.ContentType is {t}, which NewSessionDetails.SupportedMessagingContentTypes does not enable; per AWS's docs a new chat accepts only the content types enabled there, so this message would be refused if the event creates the chat."),
-                ));
+                out.push(codes::CONTENT_TYPE_NOT_IN_SESSION.diagnostic("Event.ContentType", format!("Event.ContentType is {t}, which NewSessionDetails.SupportedMessagingContentTypes does not enable; per AWS's docs a new chat accepts only the content types enabled there, so this message would be refused if the event creates the chat.")));
             }
         }
     }
@@ -190,31 +152,16 @@ fn event_content_type(t: &str, content: Option<&str>, content_absent: bool, out:
     }
     if t == ct::CONNECTION_ACKNOWLEDGED {
         // Still accepted, but no longer maintained: a warning pointing at the replacement.
-        out.push(docs_fixed(
-            "Event.ContentType",
-            codes::CONTENT_TYPE_DEPRECATED,
-            Severity::Warning,
-            "Event.ContentType is the connection.acknowledged event, which AWS stopped maintaining on 2024-12-31; AWS's docs say to acknowledge the connection through CreateParticipantConnection (ConnectParticipant) instead.",
-        ));
+        out.push(codes::CONTENT_TYPE_DEPRECATED.diagnostic("Event.ContentType", "Event.ContentType is the connection.acknowledged event, which AWS stopped maintaining on 2024-12-31; AWS's docs say to acknowledge the connection through CreateParticipantConnection (ConnectParticipant) instead.".into()));
     }
     if is_receipt(t) {
         let kind = if t == ct::MESSAGE_READ { "read" } else { "delivered" };
         if content_absent {
-            out.push(docs(
-                "Event.Content",
-                codes::CONTENT_REQUIRED,
-                Severity::Error,
-                format!("Event.Content is missing; AWS's docs require a {kind} receipt to name its message as JSON {{\"messageId\":\"…\"}}."),
-            ));
+            out.push(codes::CONTENT_REQUIRED.diagnostic("Event.Content", format!("Event.Content is missing; AWS's docs require a {kind} receipt to name its message as JSON {{\"messageId\":\"…\"}}.")));
         } else if let Some(c) = content {
             let ok = crate::json::from_text::<Receipt>(c).is_ok_and(|r| !r.message_id.is_empty());
             if !ok {
-                out.push(docs(
-                    "Event.Content",
-                    codes::RECEIPT_CONTENT,
-                    Severity::Error,
-                    format!("Event.Content is {}; AWS's docs say a {kind} receipt's content is JSON naming the message, {{\"messageId\":\"…\"}} with a non-empty id.", preview(c)),
-                ));
+                out.push(codes::RECEIPT_CONTENT.diagnostic("Event.Content", format!("Event.Content is {}; AWS's docs say a {kind} receipt's content is JSON naming the message, {{\"messageId\":\"…\"}} with a non-empty id.", preview(c))));
             }
         }
     }
@@ -228,16 +175,11 @@ fn content_bytes(content: Option<&str>, out: &mut Vec<Diagnostic>) {
     let chars = c.chars().count();
     // Over 16,384 characters is the model's max-length error already.
     if chars <= super::model_rules::max_length(&crate::shape::CHAT_CONTENT) {
-        out.push(docs(
-            "Event.Content",
-            codes::CONTENT_BYTES,
-            Severity::Warning,
-            format!(
+        out.push(codes::CONTENT_BYTES.diagnostic("Event.Content", format!(
                 "Event.Content is {} characters but {} UTF-8 bytes. The service model counts characters (at most 16,384), while AWS's newest SendMessage docs say at most 16,384 bytes; the service may refuse it.",
                 thousands(chars),
                 thousands(c.len())
-            ),
-        ));
+            )));
     }
 }
 
@@ -259,10 +201,8 @@ fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
             return; // min-length
         }
         match supported_bit(s) {
-            Some(bit) if seen & bit != 0 => out.push(docs(
+            Some(bit) if seen & bit != 0 => out.push(codes::SUPPORTED_TYPE_DUPLICATE.diagnostic(
                 &format!("{SUPPORTED_PATH}[{i}]"),
-                codes::SUPPORTED_TYPE_DUPLICATE,
-                Severity::Warning,
                 format!("{s} is listed more than once in {SUPPORTED_PATH}; once is enough."),
             )),
             Some(bit) => seen |= bit,
@@ -272,10 +212,8 @@ fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
     // A list where an item has the wrong type cannot be judged for text/plain: botocore already
     // rejects it, and the user's fix decides.
     if seen & 1 == 0 && !any_wrong_type {
-        out.push(docs(
+        out.push(codes::TEXT_PLAIN_MISSING.diagnostic(
             SUPPORTED_PATH,
-            codes::TEXT_PLAIN_MISSING,
-            Severity::Error,
             format!(
                 "{SUPPORTED_PATH} does not include text/plain; AWS's docs require it in the list (in any position)."
             ),
@@ -284,10 +222,8 @@ fn supported_types(list: StrList<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn unknown_supported(i: usize, s: &str) -> Diagnostic {
-    let mut d = docs(
+    let mut d = codes::SUPPORTED_TYPE_UNKNOWN.diagnostic(
         &format!("{SUPPORTED_PATH}[{i}]"),
-        codes::SUPPORTED_TYPE_UNKNOWN,
-        Severity::Error,
         format!(
             "{} is not a supported messaging content type; AWS's docs allow only {}.",
             preview(s),
@@ -318,29 +254,19 @@ fn attributes(nsd: &NewSessionView<'_>, out: &mut Vec<Diagnostic>) {
         total += key.len() + value.map_or(0, str::len);
         if let Some((at, bad)) = key.chars().enumerate().find(|(_, c)| !is_key_char(*c)) {
             let fixed: String = key.chars().map(|c| if is_key_char(c) { c } else { '_' }).collect();
-            let mut d = docs(
-                &format!("{ATTRIBUTES_PATH} (key: {key})"),
-                codes::ATTRIBUTE_KEY_CHARACTERS,
-                Severity::Error,
-                format!(
+            let mut d = codes::ATTRIBUTE_KEY_CHARACTERS.diagnostic(&format!("{ATTRIBUTES_PATH} (key: {key})"), format!(
                     "The key {key:?} of {ATTRIBUTES_PATH} has {bad:?} at character {}; AWS's docs allow only letters, digits, '-' and '_' in attribute keys.",
                     at + 1
-                ),
-            );
+                ));
             d.suggestion = Some(fixed);
             out.push(d);
         }
     });
     if total > ATTRIBUTES_MAX_BYTES {
-        out.push(docs(
-            ATTRIBUTES_PATH,
-            codes::ATTRIBUTES_TOO_LARGE,
-            Severity::Error,
-            format!(
+        out.push(codes::ATTRIBUTES_TOO_LARGE.diagnostic(ATTRIBUTES_PATH, format!(
                 "{ATTRIBUTES_PATH} keys and values total {} UTF-8 bytes; AWS's docs allow at most {} bytes per contact, over all keys and values together.",
                 thousands(total),
                 thousands(ATTRIBUTES_MAX_BYTES)
-            ),
-        ));
+            )));
     }
 }

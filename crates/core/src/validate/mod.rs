@@ -7,7 +7,8 @@
 //! - [`validate_value`] first checks the raw JSON tree against the model's shapes (wrong types,
 //!   `null`, unknown members), then runs the same rules as [`validate`] on whatever has the
 //!   right type;
-//! - [`validate_json`] parses text, reporting a syntax error with its line and column.
+//! - [`validate_json`] and [`validate_yaml`] parse text, reporting a syntax error with its line
+//!   and column.
 //!
 //! # Paths
 //! `SourceId`, `Event.ContentType`, `NewSessionDetails.SupportedMessagingContentTypes[2]`,
@@ -16,55 +17,10 @@
 //! is the request itself (when it is not a JSON object).
 //!
 //! # Codes
-//! Stable, kebab-case. Source and default severity in brackets; "CLI" marks the ones botocore (and
-//! so the AWS CLI) also rejects before sending.
-//!
-//! Syntax:
-//! - `json-syntax` (syntax, error): the text is not JSON; line and column are set.
-//!
-//! Service model ([`model_rules`], [`raw`]):
-//! - `required` (model, error, CLI): a required member is missing.
-//! - `unknown-member` (model, error, CLI): a member the shape does not have; the message lists the
-//!   allowed names and the suggestion holds a near miss (`sourceId` → `SourceId`).
-//! - `wrong-type` (model, error, CLI): a number, boolean, `null`, list or object where another
-//!   type belongs. A structure of the wrong type is not looked into.
-//! - `min-length` (model, error, CLI): shorter than the shape's minimum (strings, list items, map
-//!   keys; map values may be empty).
-//! - `max-length` (model, error): longer than the shape's maximum. botocore does not check it.
-//! - `enum` (model, error): `Event.Type` is not `DISCONNECT`, `MESSAGE` or `EVENT`. botocore
-//!   does not check it.
-//!
-//! AWS's documentation ([`docs_rules`]):
-//! - `content-type-required` (error): `Event.ContentType` missing on a MESSAGE or EVENT.
-//! - `content-required` (error): `Event.Content` missing on a MESSAGE or a read/delivered receipt.
-//! - `content-type-not-allowed` (error): not one of SendMessage's types (MESSAGE) or SendEvent's
-//!   types (EVENT).
-//! - `content-type-deprecated` (warning): the `connection.acknowledged` event.
-//! - `content-not-json` (error): `application/json` content that does not parse.
-//! - `receipt-content` (error): a read/delivered receipt whose content is not `{"messageId":"…"}`.
-//! - `content-bytes` (warning): content within 16,384 characters but over 16,384 UTF-8 bytes, the
-//!   limit the newest SendMessage docs state.
-//! - `content-type-not-in-session` (warning): a MESSAGE content type that the
-//!   `SupportedMessagingContentTypes` given for a new chat does not enable.
-//! - `ignored-on-disconnect` (warning): ContentType or Content on a DISCONNECT.
-//! - `new-session-on-disconnect` (warning): NewSessionDetails on a DISCONNECT.
-//! - `text-plain-missing` (error): SupportedMessagingContentTypes without `text/plain`.
-//! - `supported-type-unknown` (error): an item that is not one of the five supported types.
-//! - `supported-type-duplicate` (warning): an item given twice.
-//! - `attribute-key-characters` (error): an Attributes key with a character other than ASCII
-//!   letters, digits, `-` and `_`.
-//! - `attributes-too-large` (error): keys and values together over 32,768 UTF-8 bytes.
-//!
-//! Channel behaviour ([`channel_rules`]):
-//! - `subtype-case` (warning): `connect:Sms`-like case variants of a known subtype.
-//! - `subtype-unknown` (warning): a subtype AWS does not document.
-//! - `source-id-not-e164` (warning): SMS/WhatsApp SourceId that is not `+` and 8 to 15 digits;
-//!   the suggestion holds the normalized number when there is one.
-//! - `channel-content-type` (error): a MESSAGE other than `text/plain` on SMS/WhatsApp.
-//! - `whatsapp-text-too-long` (error): a WhatsApp text over 1,024 characters.
-//! - `destination-not-phone-number-arn` (warning): DestinationId is not an End User Messaging
-//!   phone-number ARN.
-//! - `streaming-arn-not-sns` (warning): StreamingEndpointArn is not a standard SNS topic ARN.
+//! Stable, kebab-case. Every rule's code, source (the service model: [`model_rules`] and [`raw`];
+//! AWS's documentation: [`docs_rules`]; channel behaviour: [`channel_rules`]; syntax), severity,
+//! whether botocore (and so the AWS CLI) also rejects it before sending, and a one-line summary are
+//! written once, in [`codes::RULES`]; the README's table of codes is made from it.
 //!
 //! # Severities
 //! Error means AWS rejects the request (or, for CLI codes, botocore does before sending); warning
@@ -82,10 +38,10 @@ pub mod docs_rules;
 pub mod model_rules;
 pub mod raw;
 pub mod suggest;
-mod syntax;
+pub(crate) mod syntax;
 mod view;
 
-use crate::{Diagnostic, RuleSource, SendChatIntegrationEventRequest, Severity};
+use crate::{Diagnostic, SendChatIntegrationEventRequest};
 use view::RequestView;
 
 /// Every problem in a typed request. Allocates nothing for a valid request beyond the empty Vec.
@@ -141,6 +97,15 @@ pub fn validate_json(text: &str) -> Vec<Diagnostic> {
     }
 }
 
+/// Every problem in a request given as YAML text (`--cli-input-yaml`'s format). Text that is not
+/// YAML gives one `yaml-syntax` diagnostic with its line and column.
+pub fn validate_yaml(text: &str) -> Vec<Diagnostic> {
+    match crate::yaml::from_str(text) {
+        Ok(value) => validate_value(&value),
+        Err(error) => vec![syntax::yaml_syntax(&error)],
+    }
+}
+
 /// True when any diagnostic is an error (AWS or the CLI would reject the request).
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
@@ -150,29 +115,6 @@ fn check_view(view: &RequestView<'_>, out: &mut Vec<Diagnostic>, memo: Option<&m
     model_rules::check(view, out);
     docs_rules::check(view, out);
     channel_rules::check(view, out, memo);
-}
-
-/// Builds a diagnostic; only called once a problem is found, so allocation here is fine. Every
-/// rule calls this one constructor.
-pub(crate) fn diag(
-    path: &str,
-    code: &'static str,
-    severity: Severity,
-    source: RuleSource,
-    caught_by_cli: bool,
-    message: String,
-) -> Diagnostic {
-    Diagnostic {
-        path: path.to_string(),
-        code: code.to_string(),
-        severity,
-        message,
-        source,
-        caught_by_cli,
-        suggestion: None,
-        line: None,
-        column: None,
-    }
 }
 
 /// Appends ` Did you mean {s}{mid}?` to the message and makes `s` the suggestion: the one way

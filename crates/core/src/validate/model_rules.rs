@@ -5,9 +5,9 @@
 //! maximum lengths or enums: those reach the service, which answers 400.
 
 use super::view::{Field, RequestView};
-use super::{chars_word, codes, diag, did_you_mean, suggest::near_miss, thousands};
+use super::{chars_word, codes, did_you_mean, suggest::near_miss, thousands};
 use crate::shape::{self, Shape};
-use crate::{Diagnostic, RuleSource, Severity};
+use crate::Diagnostic;
 
 /// Where a string sits, turned into a path only when something is reported.
 #[derive(Clone, Copy)]
@@ -118,14 +118,10 @@ fn required(
         return;
     }
     let within = path.rsplit_once('.').map_or("the request", |(parent, _)| parent);
-    out.push(diag(
-        path,
-        codes::REQUIRED,
-        Severity::Error,
-        RuleSource::ServiceModel,
-        true,
-        format!("{member} is required in {within} by the service model, and it is missing."),
-    ));
+    out.push(
+        codes::REQUIRED
+            .diagnostic(path, format!("{member} is required in {within} by the service model, and it is missing.")),
+    );
 }
 
 /// Minimum and maximum length from the shape, counted in Unicode scalar values.
@@ -138,17 +134,15 @@ pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnosti
     }
     let n = s.chars().count();
     // One diagnostic built in one place for both bounds.
-    let (code, caught_by_cli, message) = if n < min {
+    let (rule, message) = if n < min {
         let found = if n == 0 { "empty".to_string() } else { chars_word(n) };
         (
             codes::MIN_LENGTH,
-            true,
             format!("{} is {found}; the service model requires at least {}.", at.describe(), chars_word(min)),
         )
     } else if n > max {
         (
             codes::MAX_LENGTH,
-            false,
             format!(
                 "{} is {} characters; the service model allows at most {}.",
                 at.describe(),
@@ -159,19 +153,15 @@ pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnosti
     } else {
         return;
     };
-    out.push(diag(&at.path(), code, Severity::Error, RuleSource::ServiceModel, caught_by_cli, message));
+    out.push(rule.diagnostic(&at.path(), message));
 }
 
 fn event_type_enum(t: &str, out: &mut Vec<Diagnostic>) {
     if shape::EVENT_TYPES.contains(&t) {
         return;
     }
-    let mut d = diag(
+    let mut d = codes::ENUM.diagnostic(
         "Event.Type",
-        codes::ENUM,
-        Severity::Error,
-        RuleSource::ServiceModel,
-        false,
         format!(
             "Event.Type is {}; the service model allows only {}.",
             super::preview(t),

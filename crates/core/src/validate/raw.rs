@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::{codes, diag, suggest::near_miss};
+use super::{codes, suggest::near_miss};
 use crate::shape::{Shape, Structure, REQUEST_SHAPE};
-use crate::{Diagnostic, RuleSource, Severity};
+use crate::Diagnostic;
 
 /// Reports wrong types and unknown members anywhere in `value`.
 pub fn check(value: &Value, out: &mut Vec<Diagnostic>) {
@@ -90,7 +90,7 @@ fn wrong_type(path: &str, value: &Value, expected: &str) -> Diagnostic {
             message.push_str(" (The CLI's shorthand turns `a,b` into a list: quote the value to keep the comma.)");
         }
     }
-    diag(path, codes::WRONG_TYPE, Severity::Error, RuleSource::ServiceModel, true, message)
+    codes::WRONG_TYPE.diagnostic(path, message)
 }
 
 /// Every member path of the request, for telling a user that a member belongs elsewhere.
@@ -130,7 +130,7 @@ fn unknown_member(s: &Structure, parent: &str, name: &str) -> Diagnostic {
             }
         }
     }
-    let mut d = diag(&path, codes::UNKNOWN_MEMBER, Severity::Error, RuleSource::ServiceModel, true, message);
+    let mut d = codes::UNKNOWN_MEMBER.diagnostic(&path, message);
     d.suggestion = suggestion;
     d
 }

@@ -1,7 +1,7 @@
-//! JSON syntax errors, as one located diagnostic.
+//! Syntax errors (JSON, YAML), each as one located diagnostic.
 
-use super::{codes, diag};
-use crate::{Diagnostic, RuleSource, Severity};
+use super::codes;
+use crate::Diagnostic;
 
 /// One `json-syntax` diagnostic for a JSON syntax error (serde_json's words), with a message that
 /// says what was expected, and its 1-based line and column.
@@ -29,15 +29,16 @@ pub(super) fn json_syntax(error: &crate::json::SyntaxError) -> Diagnostic {
     };
     let line = error.line().max(1);
     let column = error.column().max(1);
-    let mut d = diag(
-        "",
-        codes::JSON_SYNTAX,
-        Severity::Error,
-        RuleSource::Syntax,
-        false,
-        format!("Invalid JSON at line {line}, column {column}: {explained}."),
-    );
+    let mut d =
+        codes::JSON_SYNTAX.diagnostic("", format!("Invalid JSON at line {line}, column {column}: {explained}."));
     d.line = Some(line);
     d.column = Some(column);
+    d
+}
+
+/// One `yaml-syntax` diagnostic for a YAML syntax error, with its line and column.
+pub(crate) fn yaml_syntax(error: &crate::yaml::YamlError) -> Diagnostic {
+    let mut d = codes::YAML_SYNTAX.diagnostic("", error.message.clone());
+    (d.line, d.column) = (error.line, error.column);
     d
 }

@@ -56,36 +56,11 @@ pub fn set(root: &mut Value, pointer: &str, value: Option<Value>) {
     }
 }
 
-/// Severity, source and CLI flag of each code, as the validate module documents them.
+/// Severity, source and CLI flag of each code, from the rule table.
 pub fn meta(code: &str) -> (Severity, RuleSource, bool) {
-    use RuleSource::*;
-    use Severity::*;
-    match code {
-        "json-syntax" => (Error, Syntax, false),
-        "required" | "unknown-member" | "wrong-type" | "min-length" => (Error, ServiceModel, true),
-        "max-length" | "enum" => (Error, ServiceModel, false),
-        "content-type-required"
-        | "content-required"
-        | "content-type-not-allowed"
-        | "content-not-json"
-        | "receipt-content"
-        | "text-plain-missing"
-        | "supported-type-unknown"
-        | "attribute-key-characters"
-        | "attributes-too-large" => (Error, AwsDocs, false),
-        "content-type-deprecated"
-        | "content-bytes"
-        | "content-type-not-in-session"
-        | "ignored-on-disconnect"
-        | "new-session-on-disconnect"
-        | "supported-type-duplicate" => (Warning, AwsDocs, false),
-        "channel-content-type" | "whatsapp-text-too-long" => (Error, Channel, false),
-        "subtype-case"
-        | "subtype-unknown"
-        | "source-id-not-e164"
-        | "destination-not-phone-number-arn"
-        | "streaming-arn-not-sns" => (Warning, Channel, false),
-        other => panic!("undocumented code {other}"),
+    match chat_event_core::validate::codes::rule(code) {
+        Some(rule) => (rule.severity, rule.source, rule.caught_by_cli),
+        None => panic!("a code not in the rule table: {code}"),
     }
 }
 

@@ -9,7 +9,8 @@ use super::generate::generate_with;
 use super::{parse, Generated, NotExpressible, ShorthandValue};
 use crate::json::ToJson;
 use crate::shape::{Shape, Structure};
-use crate::{Diagnostic, RuleSource, Severity};
+use crate::validate::codes;
+use crate::Diagnostic;
 
 /// How a structure option's value was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson)]
@@ -180,25 +181,19 @@ fn check(value: &serde_json::Value, shape: &'static Shape, path: &str, key: &str
             let texts: Vec<&str> = items.iter().filter_map(|v| v.as_str()).collect();
             // The parser dropped the spaces after the commas; ", " is the likelier original.
             let joined = texts.join(", ");
+            let message = format!(
+                "{key} became a list of {} items ({}) because shorthand reads a comma as a list separator; \
+                 {key} must be a single string.",
+                items.len(),
+                crate::json::write::text(value)
+            );
             out.push(Diagnostic {
-                path: path.to_string(),
-                code: "shorthand-comma-list".into(),
-                severity: Severity::Error,
-                message: format!(
-                    "{key} became a list of {} items ({}) because shorthand reads a comma as a list separator; \
-                     {key} must be a single string.",
-                    items.len(),
-                    crate::json::write::text(value)
-                ),
-                source: RuleSource::Syntax,
-                caught_by_cli: true,
                 suggestion: Some(format!(
                     "Put the value in double quotes ({key}=\"{}\") or escape each comma ({key}={}).",
                     joined.replace('"', "\\\""),
                     joined.replace(',', "\\,")
                 )),
-                line: None,
-                column: None,
+                ..codes::SHORTHAND_COMMA_LIST.diagnostic(path, message)
             });
         }
         (Shape::Structure(s), _) => comma_lists(value, s, path, out),
