@@ -3,6 +3,7 @@
 //! when it can be, and every problem comes back as a located [`Diagnostic`].
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::cli::command;
 use crate::json::ToJson;
@@ -66,6 +67,58 @@ pub struct Imported {
     pub request: Option<SendChatIntegrationEventRequest>,
     /// Syntax errors (with line and column) and every validation problem.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a text or a tree holds no request: the errors that explain it, located, and the reader's
+/// own message (used only where no diagnostic says more).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub message: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A request from a JSON tree (what YAML text or a JavaScript value becomes). The tree must have
+/// the model's shape as validation's raw check sees it, the types and members botocore checks: the
+/// typed reader takes `null` as an absent member, where botocore (and validation) report a wrong
+/// type. Otherwise the errors of that check, or else validation's errors, explain why.
+///
+/// The one reader of a whole request for every entry point that must refuse what is not one (the
+/// npm package's `parseJson`, `parseYaml` and every function that takes a request object).
+pub fn read_request(value: &Value) -> Result<SendChatIntegrationEventRequest, Unreadable> {
+    let mut shape_errors = Vec::new();
+    crate::validate::raw::check(value, &mut shape_errors);
+    shape_errors.retain(Diagnostic::is_error);
+    let message = match crate::json::read::read::<SendChatIntegrationEventRequest>(value) {
+        Ok(request) if shape_errors.is_empty() => return Ok(request),
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
+    };
+    let diagnostics = if shape_errors.is_empty() {
+        validate_value(value).into_iter().filter(Diagnostic::is_error).collect()
+    } else {
+        shape_errors
+    };
+    Err(Unreadable { message, diagnostics })
+}
+
+/// [`read_request`] from JSON text: a syntax error is a `json-syntax` diagnostic with its line and
+/// column.
+pub fn read_request_json(text: &str) -> Result<SendChatIntegrationEventRequest, Unreadable> {
+    match crate::json::parse(text) {
+        Ok(value) => read_request(&value),
+        Err(e) => Err(Unreadable { message: crate::json::message(&e), diagnostics: validate_json(text) }),
+    }
+}
+
+/// [`read_request`] from YAML text (`--cli-input-yaml`'s format): a syntax error is a
+/// `yaml-syntax` diagnostic with its line and column.
+pub fn read_request_yaml(text: &str) -> Result<SendChatIntegrationEventRequest, Unreadable> {
+    match crate::yaml::from_str(text) {
+        Ok(value) => read_request(&value),
+        Err(e) => {
+            Err(Unreadable { message: e.message.clone(), diagnostics: vec![crate::validate::syntax::yaml_syntax(&e)] })
+        }
+    }
 }
 
 /// A diagnostic of `rule` at a place in the text.

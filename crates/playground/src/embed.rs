@@ -173,19 +173,9 @@ impl EmbedOptions {
                             .diagnostics
                             .iter()
                             .find(|d| d.is_error())
-                            .map(|d| {
-                                let place = match (d.line, d.column) {
-                                    (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
-                                    _ => String::new(),
-                                };
-                                let at = if d.path.is_empty() { String::new() } else { format!("{}: ", d.path) };
-                                format!("{at}{}{place}", d.message)
-                            })
-                            .unwrap_or_else(|| "it holds no request".to_owned());
-                        problems.push(format!(
-                            "The example's request could not be read as {}: {why}.",
-                            read.format.label()
-                        ));
+                            .map_or_else(|| "it holds no request.".to_owned(), |d| d.to_text(""));
+                        problems
+                            .push(format!("The example's request could not be read as {}: {why}", read.format.label()));
                         raw.push(text.clone());
                     }
                 }

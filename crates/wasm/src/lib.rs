@@ -15,6 +15,7 @@ use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure
 use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
 use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
+use chat_event_core::import;
 use chat_event_core::json;
 use chat_event_core::json::FromJson;
 use chat_event_core::shape::{Shape, Structure, REQUEST};
@@ -25,7 +26,7 @@ use chat_event_core::simulator::{
     ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
 };
 use chat_event_core::snippets::{self, SdkLanguage};
-use chat_event_core::{validate, yaml, Diagnostic, SendChatIntegrationEventRequest};
+use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
 use serde::Serialize;
 use serde_json::Value;
 use tsify::{Ts, Tsify};
@@ -287,44 +288,13 @@ fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
 /// A request given as a JS object. Wrong member types and unknown members throw, with core's
 /// located diagnostics of the same value attached.
 fn decode_request(request: &Ts<SendChatIntegrationEventRequest>) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    decode_request_value(&decode_value(&request.js_value(), "the request")?, ErrorKind::InvalidArgument)
+    let value = decode_value(&request.js_value(), "the request")?;
+    import::read_request(&value).map_err(|e| unreadable(ErrorKind::InvalidArgument, e))
 }
 
-/// A request from a JSON tree (what YAML or a JS value becomes). It must have the model's shape as
-/// core's raw check sees it (the types and members botocore checks): the typed reader takes `null`
-/// as an absent member, where botocore (and validation) report a wrong type. A problem throws
-/// with core's diagnostics of the same tree, located by path.
-fn decode_request_value(value: &Value, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    let mut shape_errors = Vec::new();
-    validate::raw::check(value, &mut shape_errors);
-    shape_errors.retain(Diagnostic::is_error);
-    let read = json::read::read::<SendChatIntegrationEventRequest>(value);
-    let message = match read {
-        Ok(request) if shape_errors.is_empty() => return Ok(request),
-        Ok(_) => String::new(),
-        Err(e) => e.to_string(),
-    };
-    let diagnostics = if shape_errors.is_empty() {
-        validate::validate_value(value).into_iter().filter(Diagnostic::is_error).collect()
-    } else {
-        shape_errors
-    };
-    Err(fail(ChatEventErrorDetails::new(kind, message).with_diagnostics(diagnostics)))
-}
-
-/// A request from JSON text: a syntax error throws with its line and column, anything else as
-/// [`decode_request_value`] says.
-fn decode_json_text(text: &str, kind: ErrorKind) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    match json::parse(text) {
-        Ok(value) => decode_request_value(&value, kind),
-        Err(e) => {
-            let diagnostics = validate::validate_json(text).into_iter().filter(Diagnostic::is_error).collect();
-            let mut details = ChatEventErrorDetails::new(kind, json::message(&e)).with_diagnostics(diagnostics);
-            details.line = details.line.or(Some(e.line()));
-            details.column = details.column.or(Some(e.column()));
-            Err(fail(details))
-        }
-    }
+/// Core's reason why there is no request, thrown as a `ChatEventError` of `kind`.
+fn unreadable(kind: ErrorKind, e: import::Unreadable) -> JsValue {
+    fail(ChatEventErrorDetails::new(kind, e.message).with_diagnostics(e.diagnostics))
 }
 
 // ---- validation --------------------------------------------------------------------------------
@@ -350,8 +320,7 @@ pub fn validate_json(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
 /// wrong member type or an unknown member; its `diagnostics` locate every such problem.
 #[wasm_bindgen(js_name = parseJson)]
 pub fn parse_json(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
-    let request = decode_json_text(text, ErrorKind::Json)?;
-    encode(&request)
+    encode(&import::read_request_json(text).map_err(|e| unreadable(ErrorKind::Json, e))?)
 }
 
 /// The request as JSON, as `aws ... --cli-input-json` reads it: members in the service model's
@@ -380,19 +349,12 @@ pub fn fields() -> Result<Vec<Ts<FieldHelp>>, JsValue> {
 
 // ---- YAML (--cli-input-yaml) -------------------------------------------------------------------
 
-fn yaml_error(e: yaml::YamlError) -> JsValue {
-    let mut details = ChatEventErrorDetails::new(ErrorKind::Yaml, e.message);
-    (details.line, details.column) = (e.line, e.column);
-    fail(details)
-}
-
 /// Reads a request from YAML, as `--cli-input-yaml` does (YAML 1.2: `yes` stays a string). Throws a
 /// `ChatEventError` of kind `yaml` on a syntax error (with line and column) or a value that is
 /// not a request (with core's located diagnostics).
 #[wasm_bindgen(js_name = parseYaml)]
 pub fn parse_yaml(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
-    let value = yaml::from_str(text).map_err(yaml_error)?;
-    encode(&decode_request_value(&value, ErrorKind::Yaml)?)
+    encode(&import::read_request_yaml(text).map_err(|e| unreadable(ErrorKind::Yaml, e))?)
 }
 
 /// The request as YAML, as `--cli-input-yaml` reads it (members in the service model's order).
@@ -401,12 +363,21 @@ pub fn to_yaml(request: Ts<SendChatIntegrationEventRequest>) -> Result<String, J
     Ok(cli_input::document(&decode_request(&request)?, InputFormat::Yaml, true))
 }
 
-/// Every problem in a request given as YAML. A YAML syntax error throws a `ChatEventError` of
-/// kind `yaml` (with line and column); everything else is a diagnostic, as in `validateJson`.
+/// Every problem in a request given as YAML, syntax errors included: a `yaml-syntax` diagnostic
+/// with line and column, as `validateJson` gives a `json-syntax` one.
 #[wasm_bindgen(js_name = validateYaml)]
 pub fn validate_yaml(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
-    let value = yaml::from_str(text).map_err(yaml_error)?;
-    encode_all(&validate::validate_value(&value))
+    encode_all(&validate::validate_yaml(text))
+}
+
+/// A diagnostic as compilers write theirs, for terminals and logs:
+/// `request.json:3:1: error [json-syntax] Invalid JSON …`, the member path before the message, and
+/// `(the AWS CLI rejects this too)` when it does; a suggestion follows on its own line as
+/// `  hint: …`. `source` names the file (left out when absent).
+#[wasm_bindgen(js_name = formatDiagnostic)]
+pub fn format_diagnostic(diagnostic: Ts<Diagnostic>, source: Option<String>) -> Result<String, JsValue> {
+    let diagnostic: Diagnostic = decode_argument(&diagnostic.js_value(), "the diagnostic")?;
+    Ok(diagnostic.to_text(source.as_deref().unwrap_or_default()))
 }
 
 // ---- shorthand ---------------------------------------------------------------------------------

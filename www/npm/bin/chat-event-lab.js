@@ -45,29 +45,7 @@ function parse(args, options) {
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `FILE:LINE:COL: severity [code] path: message`, then the hint, indented. */
-function formatDiagnostic(file, d) {
-  const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;
-  const path = d.path ? ` ${d.path}:` : '';
-  const cli = d.caughtByCli ? ' (the AWS CLI rejects this too)' : '';
-  const lines = [`${where}: ${d.severity} [${d.code}]${path} ${d.message}${cli}`];
-  if (d.suggestion) lines.push(`  hint: ${d.suggestion}`);
-  return lines.join('\n');
-}
-
 const isYaml = (file) => /\.ya?ml$/i.test(file);
-
-/** validateYaml throws on a YAML syntax error; here it becomes one diagnostic of the same shape
- * as validateJson's `json-syntax`, so that one bad file does not hide the others' results. */
-function validateYaml(text) {
-  try {
-    return lab.validateYaml(text);
-  } catch (error) {
-    if (!(error instanceof lab.ChatEventError) || error.kind !== 'yaml') throw error;
-    return [{ path: '', code: 'yaml-syntax', severity: 'error', message: error.message, source: 'syntax',
-      caughtByCli: false, line: error.line, column: error.column }];
-  }
-}
 
 function validate(args) {
   const { values, positionals: files } = parse(args, {
@@ -77,7 +55,7 @@ function validate(args) {
   if (files.length === 0) throw new UsageError('validate needs at least one FILE');
   const results = files.map((file) => {
     const text = readInput(file);
-    return { file, diagnostics: isYaml(file) ? validateYaml(text) : lab.validateJson(text) };
+    return { file, diagnostics: isYaml(file) ? lab.validateYaml(text) : lab.validateJson(text) };
   });
   const count = (severity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
   const errors = count('error');
@@ -87,7 +65,7 @@ function validate(args) {
     console.log(JSON.stringify({ files: results, errors, warnings }, null, 2));
   } else {
     for (const { file, diagnostics } of results) {
-      for (const d of diagnostics) console.log(formatDiagnostic(file, d));
+      for (const d of diagnostics) console.log(lab.formatDiagnostic(d, file));
     }
     const summary = errors + warnings === 0
       ? `no problems in ${plural(files.length, 'file')}`
@@ -111,7 +89,7 @@ function oneOf(name, value, allowed) {
 
 /** Prints diagnostics to stderr and says whether any is an error. */
 function reportErrors(source, diagnostics) {
-  for (const d of diagnostics) console.error(formatDiagnostic(source, d));
+  for (const d of diagnostics) console.error(lab.formatDiagnostic(d, source));
   return diagnostics.some((d) => d.severity === 'error');
 }
 

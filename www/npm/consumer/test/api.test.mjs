@@ -15,7 +15,7 @@ const packageDir = require.resolve('chat-event-lab/package.json').replace(/packa
 
 // The public API. Adding an export to the facade means adding it here, with a test below.
 const EXPORTS = [
-  'ChatEventError', 'Simulator', 'fieldHelp', 'fields', 'parseCommand', 'parseJson', 'parseParameter', 'parseScenario',
+  'ChatEventError', 'Simulator', 'fieldHelp', 'fields', 'formatDiagnostic', 'parseCommand', 'parseJson', 'parseParameter', 'parseScenario',
   'parseShorthand', 'parseYaml', 'renderCommand', 'renderSnippet', 'runScenario', 'scenarioExamples', 'skeleton',
   'toJson', 'toParameterShorthand', 'toShorthand', 'toYaml', 'validate', 'validateJson', 'validateYaml',
 ];
@@ -166,9 +166,25 @@ test('YAML: parseYaml, toYaml and validateYaml read and write --cli-input-yaml d
   assert.deepEqual(lab.validateYaml(yaml), lab.validate(SMS));
   const syntax = throwsKind(() => lab.parseYaml('Event: [1'), 'yaml');
   assert.equal(typeof syntax.line, 'number');
-  throwsKind(() => lab.validateYaml('Event: [1'), 'yaml');
+  // A syntax error is a diagnostic, as validateJson's is: located, and the only one.
+  const [broken, ...more] = lab.validateYaml('Event: [1');
+  assert.deepEqual([broken.code, broken.severity, broken.source, typeof broken.line, more.length],
+    ['yaml-syntax', 'error', 'syntax', 'number', 0]);
+  assert.equal(syntax.message, broken.message);
+  assert.deepEqual(syntax.diagnostics, [broken]);
   const typed = throwsKind(() => lab.parseYaml('Event:\n  Type: 3\n'), 'yaml');
   assert.equal(typed.path, 'Event.Type');
+});
+
+test('formatDiagnostic writes a diagnostic as compilers write theirs', () => {
+  const [wrong] = lab.validateJson('{"SourceId": 5}');
+  assert.equal(lab.formatDiagnostic(wrong, 'request.json'),
+    `request.json: error [wrong-type] SourceId: ${wrong.message} (the AWS CLI rejects this too)`);
+  const [syntax] = lab.validateJson('{\n  "SourceId": }');
+  assert.match(lab.formatDiagnostic(syntax), /^2:15: error \[json-syntax\] Invalid JSON at line 2, column 15: /);
+  const subtype = lab.validate({ ...SMS, Subtype: 'connect:Sms' }).find((d) => d.code === 'subtype-case');
+  assert.equal(lab.formatDiagnostic(subtype, '-').split('\n')[1], '  hint: connect:sms');
+  throwsKind(() => lab.formatDiagnostic({ code: 'x' }), 'invalid-argument');
 });
 
 test('shorthand: the generic parser and generator, as the AWS CLI reads shorthand', () => {
