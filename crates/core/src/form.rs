@@ -20,10 +20,44 @@ pub fn content_type_choices(event_type: Option<&str>) -> Vec<&'static str> {
     }
 }
 
+/// The form field a diagnostic at `path` belongs to: list items and map entries go to their list or
+/// map ([`crate::help::member_of`]), and a structure that is missing or wrong goes to the field
+/// that fills it (`Event` to `Event.Type`).
+pub fn field_of(path: &str) -> &str {
+    match crate::help::member_of(path) {
+        "Event" => "Event.Type",
+        "NewSessionDetails.ParticipantDetails" => "NewSessionDetails.ParticipantDetails.DisplayName",
+        "NewSessionDetails.StreamingConfiguration" => "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
+        member => member,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content_type::{MESSAGE_READ, TEXT_PLAIN, TYPING};
+
+    #[test]
+    fn a_diagnostic_goes_to_the_field_that_edits_its_member() {
+        let cases = [
+            ("SourceId", "SourceId"),
+            ("Event", "Event.Type"),
+            ("Event.Content", "Event.Content"),
+            ("NewSessionDetails.SupportedMessagingContentTypes[3]", "NewSessionDetails.SupportedMessagingContentTypes"),
+            ("NewSessionDetails.Attributes.tier", "NewSessionDetails.Attributes"),
+            ("NewSessionDetails.Attributes (key: a.b)", "NewSessionDetails.Attributes"),
+            ("NewSessionDetails.ParticipantDetails", "NewSessionDetails.ParticipantDetails.DisplayName"),
+            (
+                "NewSessionDetails.StreamingConfiguration",
+                "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
+            ),
+            ("NewSessionDetails", "NewSessionDetails"),
+            ("", ""),
+        ];
+        for (path, field) in cases {
+            assert_eq!(field_of(path), field, "{path}");
+        }
+    }
 
     #[test]
     fn choices_follow_the_event_type() {

@@ -216,18 +216,27 @@ pub static FIELDS: [FieldHelp; 14] = [
 /// assert!(field_help("Nope").is_none());
 /// ```
 pub fn field_help(path: &str) -> Option<&'static FieldHelp> {
-    if let Some(h) = FIELDS.iter().find(|h| h.path == path) {
-        return Some(h);
-    }
+    let member = member_of(path);
+    FIELDS.iter().find(|h| h.path == member)
+}
+
+/// The member a diagnostic's path is about: a list item's list
+/// (`NewSessionDetails.SupportedMessagingContentTypes[2]`), a map value's or key's map
+/// (`NewSessionDetails.Attributes.tier`, `NewSessionDetails.Attributes (key: a.b)`), else the path.
+///
+/// ```
+/// use chat_event_core::help::member_of;
+/// assert_eq!(member_of("NewSessionDetails.Attributes (key: a.b)"), "NewSessionDetails.Attributes");
+/// assert_eq!(member_of("Event.ContentType"), "Event.ContentType");
+/// ```
+pub fn member_of(path: &str) -> &str {
     const ATTRIBUTES: &str = "NewSessionDetails.Attributes";
     const LIST: &str = "NewSessionDetails.SupportedMessagingContentTypes";
-    let base = if path.strip_prefix(ATTRIBUTES).is_some_and(|rest| rest.starts_with('.') || rest.starts_with(" (key: "))
-    {
+    if path.strip_prefix(ATTRIBUTES).is_some_and(|rest| rest.starts_with('.') || rest.starts_with(" (key: ")) {
         ATTRIBUTES
     } else if path.strip_prefix(LIST).is_some_and(|rest| rest.starts_with('[')) {
         LIST
     } else {
-        return None;
-    };
-    FIELDS.iter().find(|h| h.path == base)
+        path
+    }
 }

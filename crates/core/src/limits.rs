@@ -25,9 +25,15 @@ pub fn model_length(text: &str) -> usize {
     text.chars().count()
 }
 
-/// The bytes the Attributes take against [`ATTRIBUTES_MAX_BYTES`]: every key and value in UTF-8.
+/// The bytes one Attributes entry takes against [`ATTRIBUTES_MAX_BYTES`]: its key and value in
+/// UTF-8. Validation and the form's counter both count with it.
+pub fn attribute_bytes(key: &str, value: &str) -> usize {
+    key.len() + value.len()
+}
+
+/// The bytes the Attributes take against [`ATTRIBUTES_MAX_BYTES`]: every entry's [`attribute_bytes`].
 pub fn attributes_bytes(attributes: &Attributes) -> usize {
-    attributes.iter().map(|(k, v)| k.len() + v.len()).sum()
+    attributes.iter().map(|(k, v)| attribute_bytes(k, v)).sum()
 }
 
 /// One counter: `used` of `max`, in `unit`, and what imposes the limit.

@@ -202,3 +202,32 @@ steps:
     let err = Scenario::from_yaml("title: t\nsteps:\n  - advance: 1h\n    send: {}\n").unwrap_err();
     assert_eq!(err.step, Some(1));
 }
+
+/// JSON and YAML are told apart in one place, by the text: `{` starts JSON, or a YAML flow mapping.
+#[test]
+fn a_scenarios_format_is_told_from_its_text() {
+    use chat_event_core::simulator::Scenario;
+    let json = Scenario::from_text(r#"{"title": "t", "steps": [{"advance": "1h"}]}"#).unwrap();
+    let cases = [
+        ("  \n{\"title\": \"t\", \"steps\": [{\"advance\": 3600000}]}", Ok(())),
+        ("title: t\nsteps:\n  - advance: 1h\n", Ok(())),
+        ("{title: t, steps: [{advance: 1h}]}", Ok(())),
+        // Neither JSON nor YAML: JSON's error, since the text looked like JSON.
+        ("{\"title\": \"t\", \"steps\": [", Err((Some(1), "EOF while parsing a list"))),
+        // Not YAML: YAML's error.
+        ("title: t\nsteps: [\n", Err((Some(2), "never closed"))),
+        // Read, but not a scenario: the step at fault.
+        ("{\"title\": \"t\", \"steps\": [{}]}", Err((None, ""))),
+    ];
+    for (text, expected) in cases {
+        let read = Scenario::from_text(text);
+        match (expected, read) {
+            (Ok(()), Ok(scenario)) => assert_eq!(scenario, json, "{text:?}"),
+            (Err((line, message)), Err(e)) => {
+                assert_eq!(e.line, line, "{text:?}: {e}");
+                assert!(e.message.contains(message), "{text:?}: {e}");
+            }
+            (expected, read) => panic!("{text:?}: expected {expected:?}, read {read:?}"),
+        }
+    }
+}

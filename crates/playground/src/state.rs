@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
-use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings};
+use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings, SubtypeMatching, Throttling};
 use chat_event_core::{
     ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
 };
@@ -200,11 +200,48 @@ pub enum Action {
     SimEndChat(ContactId),
     /// Forgets every step.
     SimReset,
-    SimSettings(Settings),
+    /// Changes one of the simulator's settings (the steps are replayed under them).
+    SimSetting(SettingChange),
     /// Replaces the steps and settings with a scenario's.
     SimLoadScenario(Scenario),
     SimSelect(Option<String>),
     SimScenarioText(String),
+}
+
+/// One change to the simulator's settings, applied by the reducer to the settings in force, so that
+/// changes made in a row all count.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingChange {
+    ChatDurationMinutes(u32),
+    SubtypeMatching(SubtypeMatching),
+    Seed(u64),
+    /// The DestinationIds that exist; none listed: any.
+    Destinations(Vec<String>),
+    /// Throttling on (from core's default bucket) or off.
+    Throttling(bool),
+    RatePerSecond(f64),
+    Burst(u32),
+    AccessDenied(bool),
+    InternalErrorProbability(f64),
+    MaxActiveChats(Option<u32>),
+}
+
+impl SettingChange {
+    fn apply(self, s: &mut Settings) {
+        let faults = &mut s.faults;
+        match self {
+            SettingChange::ChatDurationMinutes(n) => s.chat_duration_minutes = n,
+            SettingChange::SubtypeMatching(m) => s.subtype_matching = m,
+            SettingChange::Seed(n) => s.seed = n,
+            SettingChange::Destinations(list) => faults.destinations = (!list.is_empty()).then_some(list),
+            SettingChange::Throttling(on) => faults.throttling = on.then(Throttling::default),
+            SettingChange::RatePerSecond(n) => faults.throttling.iter_mut().for_each(|t| t.rate_per_second = n),
+            SettingChange::Burst(n) => faults.throttling.iter_mut().for_each(|t| t.burst = n),
+            SettingChange::AccessDenied(on) => faults.access_denied = on,
+            SettingChange::InternalErrorProbability(p) => faults.internal_error_probability = p,
+            SettingChange::MaxActiveChats(n) => faults.max_active_chats = n,
+        }
+    }
 }
 
 fn non_empty(text: String) -> Option<String> {
@@ -348,7 +385,7 @@ impl AppState {
                 self.sim.steps.clear();
                 self.sim.selected = None;
             }
-            Action::SimSettings(settings) => self.sim.settings = settings,
+            Action::SimSetting(change) => change.apply(&mut self.sim.settings),
             Action::SimLoadScenario(scenario) => {
                 self.sim.settings = scenario.settings.unwrap_or_default();
                 self.sim.steps = scenario.steps;
@@ -491,5 +528,34 @@ mod write_tests {
             assert_eq!(chat_event_core::json::to_string(&payload), serde_json::to_string(&payload).unwrap());
         }
         assert!(states.iter().any(|s| s.parked_new_session_details.is_some()));
+    }
+
+    /// Setting changes apply to the settings in force, so that two made in a row both count (the
+    /// view once sent a whole copy of the settings it had drawn, and the second change undid the first).
+    #[test]
+    fn setting_changes_apply_to_the_settings_in_force() {
+        let changes = [
+            SettingChange::Seed(7),
+            SettingChange::Throttling(true),
+            SettingChange::Burst(9),
+            SettingChange::Destinations(vec!["arn:d".into()]),
+            SettingChange::MaxActiveChats(Some(3)),
+            SettingChange::SubtypeMatching(SubtypeMatching::CaseInsensitive),
+        ];
+        let s = changes.into_iter().fold(AppState::default(), |s, c| s.apply(Action::SimSetting(c)));
+        let settings = &s.sim.settings;
+        assert_eq!(settings.seed, 7);
+        assert_eq!(settings.faults.throttling, Some(Throttling { burst: 9, ..Throttling::default() }));
+        assert_eq!(settings.faults.destinations.as_deref(), Some(&["arn:d".to_owned()][..]));
+        assert_eq!(
+            (settings.faults.max_active_chats, settings.subtype_matching),
+            (Some(3), SubtypeMatching::CaseInsensitive)
+        );
+        // Off, and a rate without throttling changes nothing; an empty list means any destination.
+        let s = s
+            .apply(Action::SimSetting(SettingChange::Throttling(false)))
+            .apply(Action::SimSetting(SettingChange::RatePerSecond(4.0)))
+            .apply(Action::SimSetting(SettingChange::Destinations(Vec::new())));
+        assert_eq!((s.sim.settings.faults.throttling, s.sim.settings.faults.destinations.clone()), (None, None));
     }
 }

@@ -718,17 +718,17 @@ pub enum ScenarioFormat {
     Json,
     Yaml,
 }
-/// Reads a scenario from JSON (the default) or YAML text and checks its steps. Throws a
+
+/// Reads a scenario from JSON or YAML text and checks its steps. Without `format`, text that
+/// starts with `{` is JSON (or a YAML flow mapping) and any other is YAML. Throws a
 /// `ChatEventError` of kind `scenario` with the line and column, or the step at fault as `path`.
 #[wasm_bindgen(js_name = parseScenario)]
 pub fn parse_scenario(text: &str, format: Option<Ts<ScenarioFormat>>) -> Result<Ts<Scenario>, JsValue> {
-    let format = match format {
-        Some(format) => decode_argument(&format.js_value(), "the format")?,
-        None => ScenarioFormat::Json,
-    };
+    let format = format.map(|format| decode_argument(&format.js_value(), "the format")).transpose()?;
     let scenario = match format {
-        ScenarioFormat::Json => Scenario::from_json(text),
-        ScenarioFormat::Yaml => Scenario::from_yaml(text),
+        None => Scenario::from_text(text),
+        Some(ScenarioFormat::Json) => Scenario::from_json(text),
+        Some(ScenarioFormat::Yaml) => Scenario::from_yaml(text),
     };
     encode(&scenario.map_err(|e| fail(e.into()))?)
 }

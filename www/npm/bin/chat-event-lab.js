@@ -164,7 +164,7 @@ function simulate(args) {
     if (!existsSync(name) && name !== '-') {
       throw new UsageError(`no file ${name}, and no example of that name (examples: ${examples.map((e) => e.name).join(', ')})`);
     }
-    scenario = lab.parseScenario(readInput(name), isYaml(name) ? 'yaml' : 'json');
+    scenario = lab.parseScenario(readInput(name));
   } else {
     scenario = lab.parseScenario(example.text);
   }

@@ -313,6 +313,27 @@ impl Scenario {
         Scenario::from_value(&value)
     }
 
+    /// Reads a scenario from JSON or YAML text, told apart here for every caller: text that starts
+    /// with `{` is JSON (or, when it is not JSON, a YAML flow mapping such as `{title: t, steps: []}`,
+    /// with JSON's error if it is neither); any other text is YAML.
+    ///
+    /// ```
+    /// use chat_event_core::simulator::Scenario;
+    /// let json = Scenario::from_text(r#"{"title": "t", "steps": [{"advance": "1h"}]}"#).unwrap();
+    /// let yaml = Scenario::from_text("title: t\nsteps:\n  - advance: 1h\n").unwrap();
+    /// assert_eq!(json, yaml);
+    /// assert_eq!(Scenario::from_text("{title: t, steps: [{advance: 1h}]}").unwrap(), json);
+    /// ```
+    pub fn from_text(text: &str) -> Result<Scenario, ScenarioError> {
+        if !text.trim_start().starts_with('{') {
+            return Scenario::from_yaml(text);
+        }
+        match Scenario::from_json(text) {
+            Err(json) if json.step.is_none() && json.line.is_some() => Scenario::from_yaml(text).map_err(|_| json),
+            read => read,
+        }
+    }
+
     /// Reads a scenario from a JSON tree and checks it.
     pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
         let scenario: Scenario = crate::json::read::read(value).map_err(ScenarioError::from)?;

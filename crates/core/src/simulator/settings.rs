@@ -110,8 +110,8 @@ pub struct Faults {
     pub max_active_chats: Option<u32>,
 }
 
-/// A token bucket: `burst` tokens at most, refilled at `ratePerSecond`.
-/// Connect's APIs historically allowed 2 requests/s with a burst of 5; this API's quota is not published.
+/// A token bucket: `burst` tokens at most, refilled at `ratePerSecond`. Its default is what
+/// throttling starts from when it is turned on.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ToJson, FromJson)]
 #[json(expected = "a token bucket {\"ratePerSecond\", \"burst\"}")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -119,6 +119,13 @@ pub struct Faults {
 pub struct Throttling {
     pub rate_per_second: f64,
     pub burst: u32,
+}
+
+/// Connect's APIs historically allowed 2 requests/s with a burst of 5; this API's quota is not published.
+impl Default for Throttling {
+    fn default() -> Self {
+        Throttling { rate_per_second: 2.0, burst: 5 }
+    }
 }
 
 /// A setting out of its range: which one, and what is allowed.

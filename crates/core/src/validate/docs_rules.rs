@@ -251,7 +251,7 @@ fn attributes(nsd: &NewSessionView<'_>, out: &mut Vec<Diagnostic>) {
     let Field::Present(map) = nsd.attributes else { return };
     let mut total = 0usize;
     map.for_each(|key, value| {
-        total += key.len() + value.map_or(0, str::len);
+        total += crate::limits::attribute_bytes(key, value.unwrap_or_default());
         if let Some((at, bad)) = key.chars().enumerate().find(|(_, c)| !is_key_char(*c)) {
             let fixed: String = key.chars().map(|c| if is_key_char(c) { c } else { '_' }).collect();
             let mut d = codes::ATTRIBUTE_KEY_CHARACTERS.diagnostic(&format!("{ATTRIBUTES_PATH} (key: {key})"), format!(

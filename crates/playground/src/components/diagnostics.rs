@@ -2,11 +2,12 @@
 
 use std::rc::Rc;
 
+use chat_event_core::form;
 use chat_event_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
 use super::attributes::row_id;
-use super::field::{anchor_of, cli_note, control_id};
+use super::field::{cli_note, control_id};
 use crate::dom;
 use crate::state::AttributeRow;
 
@@ -30,7 +31,7 @@ pub fn target_id(path: &str, rows: &[AttributeRow]) -> String {
             }
         }
     }
-    control_id(&anchor_of(path))
+    control_id(form::field_of(path))
 }
 
 /// A counted list of errors and warnings.

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use chat_event_core::form;
 use chat_event_core::limits::{thousands, Usage};
 use chat_event_core::{Diagnostic, Severity};
 use yew::prelude::*;
@@ -14,28 +15,9 @@ pub fn control_id(path: &str) -> String {
     id
 }
 
-/// The form field a diagnostic at `path` belongs to: list items and map entries go to their
-/// list or map, and a missing structure goes to the field that would fill it.
-pub fn anchor_of(path: &str) -> String {
-    let path = path.split(" (key:").next().unwrap_or(path);
-    let path = path.split('[').next().unwrap_or(path);
-    const ATTRS: &str = "NewSessionDetails.Attributes";
-    if path.starts_with(ATTRS) {
-        return ATTRS.to_owned();
-    }
-    match path {
-        "Event" => "Event.Type".to_owned(),
-        "NewSessionDetails.ParticipantDetails" => "NewSessionDetails.ParticipantDetails.DisplayName".to_owned(),
-        "NewSessionDetails.StreamingConfiguration" => {
-            "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn".to_owned()
-        }
-        other => other.to_owned(),
-    }
-}
-
-/// The diagnostics that belong to the field at `path`.
+/// The diagnostics that belong to the field at `path` (core's [`form::field_of`]).
 pub fn diagnostics_at(diagnostics: &[Diagnostic], path: &str) -> Vec<Diagnostic> {
-    diagnostics.iter().filter(|d| anchor_of(&d.path) == path).cloned().collect()
+    diagnostics.iter().filter(|d| form::field_of(&d.path) == path).cloned().collect()
 }
 
 /// The CSS class for a field with these diagnostics.

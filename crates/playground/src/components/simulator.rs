@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use chat_event_core::simulator::{
     human_duration, parse_duration, scenarios, AwsResponse, ContactStatus, ContactView, Outcome, Scenario,
-    ScenarioReport, Settings, Simulator, SubtypeMatching, Throttling, What,
+    ScenarioReport, Settings, Simulator, SubtypeMatching, What,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::code::{CodeBlock, Lang};
-use crate::state::{Action, SimState};
+use crate::state::{Action, SettingChange, SimState};
 
 /// The simulator rebuilt from the steps, and the report of replaying them.
 pub struct SimRun {
@@ -317,16 +317,16 @@ fn request_log(report: &ScenarioReport) -> Html {
     }
 }
 
-/// A change to one setting: `f` applies the input's value (a checkbox's as "true"/"false").
-fn setting_change(s: &Settings, on_action: &Callback<Action>, f: fn(&mut Settings, String)) -> Callback<Event> {
+/// A change to one setting, from the input's value (a checkbox's as "true"/"false"); a value that
+/// does not parse changes nothing.
+fn setting_change(on_action: &Callback<Action>, change: fn(String) -> Option<SettingChange>) -> Callback<Event> {
     let on = on_action.clone();
-    let s = s.clone();
     Callback::from(move |e: Event| {
         let target: HtmlInputElement = e.target_unchecked_into();
         let value = if target.type_() == "checkbox" { target.checked().to_string() } else { target.value() };
-        let mut next = s.clone();
-        f(&mut next, value);
-        on.emit(Action::SimSettings(next));
+        if let Some(change) = change(value) {
+            on.emit(Action::SimSetting(change));
+        }
     })
 }
 
@@ -357,61 +357,56 @@ fn check_setting(id: &'static str, label: &'static str, checked: bool, onchange:
 
 /// The simulator's settings; every change replays the steps under the new settings.
 fn settings_form(s: &Settings, on_action: &Callback<Action>) -> Html {
-    let change = |f: fn(&mut Settings, String)| setting_change(s, on_action, f);
+    let change = |f: fn(String) -> Option<SettingChange>| setting_change(on_action, f);
     let on_matching = {
         let on = on_action.clone();
-        let s = s.clone();
         Callback::from(move |e: Event| {
-            let mut next = s.clone();
-            next.subtype_matching = if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
+            let matching = if e.target_unchecked_into::<HtmlSelectElement>().value() == "insensitive" {
                 SubtypeMatching::CaseInsensitive
             } else {
                 SubtypeMatching::CaseSensitive
             };
-            on.emit(Action::SimSettings(next));
+            on.emit(Action::SimSetting(SettingChange::SubtypeMatching(matching)));
         })
     };
     let on_destinations = {
         let on = on_action.clone();
-        let s = s.clone();
         Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let list: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-            let mut next = s.clone();
-            next.faults.destinations = if list.is_empty() { None } else { Some(list) };
-            on.emit(Action::SimSettings(next));
+            let list = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+            on.emit(Action::SimSetting(SettingChange::Destinations(list)));
         })
     };
     let throttling = s.faults.throttling;
     html! {
         <div class="settings-grid">
             { number_setting("set-duration", "Chat duration (minutes)", (MIN_DURATION, Some(MAX_DURATION), None), s.chat_duration_minutes.to_string(),
-                change(|s, v| if let Ok(n) = v.parse() { s.chat_duration_minutes = n })) }
+                change(|v| v.parse().ok().map(SettingChange::ChatDurationMinutes))) }
             <label for="set-matching">{ "Subtype case" }
                 <select id="set-matching" onchange={on_matching}>
                     <option value="sensitive" selected={s.subtype_matching == SubtypeMatching::CaseSensitive}>{ "case-sensitive" }</option>
                     <option value="insensitive" selected={s.subtype_matching == SubtypeMatching::CaseInsensitive}>{ "case-insensitive" }</option>
                 </select>
             </label>
-            { number_setting("set-seed", "Seed", ("0", None, None), s.seed.to_string(), change(|s, v| if let Ok(n) = v.parse() { s.seed = n })) }
+            { number_setting("set-seed", "Seed", ("0", None, None), s.seed.to_string(), change(|v| v.parse().ok().map(SettingChange::Seed))) }
             <label for="set-destinations" class="wide">{ "Destinations that exist (one DestinationId per line; empty: any)" }
                 <textarea id="set-destinations" rows="2" spellcheck="false" onchange={on_destinations}
                     value={s.faults.destinations.clone().unwrap_or_default().join("\n")} />
             </label>
             { check_setting("set-throttle", "Throttling", throttling.is_some(),
-                change(|s, v| s.faults.throttling = (v == "true").then_some(Throttling { rate_per_second: 2.0, burst: 5 }))) }
+                change(|v| Some(SettingChange::Throttling(v == "true")))) }
             if let Some(t) = throttling {
                 { number_setting("set-rate", "Requests per second", ("0", None, Some("0.5")), chat_event_core::json::number_text(t.rate_per_second),
-                    change(|s, v| if let (Some(n), Some(t)) = (parse_number(&v), s.faults.throttling.as_mut()) { t.rate_per_second = n })) }
+                    change(|v| parse_number(&v).map(SettingChange::RatePerSecond))) }
                 { number_setting("set-burst", "Burst", ("1", None, None), t.burst.to_string(),
-                    change(|s, v| if let (Ok(n), Some(t)) = (v.parse(), s.faults.throttling.as_mut()) { t.burst = n })) }
+                    change(|v| v.parse().ok().map(SettingChange::Burst))) }
             }
             { check_setting("set-denied", "Access denied (as for accounts without access)", s.faults.access_denied,
-                change(|s, v| s.faults.access_denied = v == "true")) }
+                change(|v| Some(SettingChange::AccessDenied(v == "true")))) }
             { number_setting("set-fault", "Internal error probability (0–1)", ("0", Some("1"), Some("0.05")), chat_event_core::json::number_text(s.faults.internal_error_probability),
-                change(|s, v| if let Some(n) = parse_number(&v) { s.faults.internal_error_probability = n })) }
+                change(|v| parse_number(&v).map(SettingChange::InternalErrorProbability))) }
             { number_setting("set-max-active", "Active chat limit (empty: none)", ("1", None, None), s.faults.max_active_chats.map(|n| n.to_string()).unwrap_or_default(),
-                change(|s, v| s.faults.max_active_chats = v.parse().ok())) }
+                change(|v| Some(SettingChange::MaxActiveChats(v.parse().ok())))) }
         </div>
     }
 }
@@ -481,14 +476,7 @@ fn parse_number(text: &str) -> Option<f64> {
 
 /// A scenario pasted as JSON or YAML, checked; `None` for blank text.
 pub fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
-    let t = text.trim_start();
-    if t.is_empty() {
-        return None;
-    }
-    if !t.starts_with('{') {
-        return Some(Scenario::from_yaml(text).map_err(|e| e.to_string()));
-    }
-    Some(Scenario::from_json(text).map_err(|e| e.to_string()))
+    (!text.trim().is_empty()).then(|| Scenario::from_text(text).map_err(|e| e.to_string()))
 }
 
 #[cfg(test)]

@@ -327,6 +327,8 @@ test('scenarios: every example parses, runs and passes; the table reports it', (
   const onSim = new lab.Simulator().runScenario(lab.parseScenario(examples[0].text));
   assert.equal(onSim.passed, true);
   assert.equal(throwsKind(() => lab.parseScenario('{"title": "x", "steps": [{}]}'), 'scenario').path, 'steps[0]');
+  // Without a format, the text says which: YAML here, as core tells them apart everywhere.
+  assert.deepEqual(lab.parseScenario('title: x\nsteps:\n  - advance: 1h\n'), lab.parseScenario('{"title": "x", "steps": [{"advance": "1h"}]}'));
   const unclosed = throwsKind(() => lab.parseScenario('title: x\nsteps: {', 'yaml'), 'scenario');
   assert.deepEqual([unclosed.line, unclosed.column], [2, 8]); // the brace that is never closed
 });
