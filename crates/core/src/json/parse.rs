@@ -360,7 +360,7 @@ impl Parser<'_> {
                 });
             }
         }
-        match crate::yaml::number::parse_f64(text) {
+        match crate::float::parse_f64(text) {
             Some(x) if x.is_finite() => Ok(float(x)),
             _ => Err(self.error(OUT_OF_RANGE)),
         }

@@ -24,7 +24,6 @@
 //! Writing is done here too, the output byte for byte what yaml-rust2's `YamlEmitter` wrote (a
 //! test compares the two on generated documents), without converting to another tree first.
 
-pub(crate) mod number;
 mod read;
 
 use crate::json::ToJson;
@@ -175,7 +174,7 @@ fn needs_quotes(s: &str) -> bool {
         || WORDS.contains(&s)
         || s.starts_with("0x")
         // Every text `i64::from_str` reads, `f64::from_str` reads too.
-        || number::parse_f64(s).is_some()
+        || crate::float::parse_f64(s).is_some()
 }
 
 /// What a plain (unquoted) scalar means, as yaml-rust2's `Yaml::from_str` resolves it.
@@ -232,7 +231,7 @@ fn yaml_float(v: &str) -> Option<f64> {
         ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Some(f64::INFINITY),
         "-.inf" | "-.Inf" | "-.INF" => Some(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => Some(f64::NAN),
-        _ if v.bytes().any(|b| b.is_ascii_digit()) => number::parse_f64(v),
+        _ if v.bytes().any(|b| b.is_ascii_digit()) => crate::float::parse_f64(v),
         _ => None,
     }
 }
@@ -424,7 +423,7 @@ mod tests {
         #[test]
         fn quotes_what_the_number_parsers_read(s in "[-+]?[0-9]{0,4}(\\.[0-9]{0,3})?([eE][-+]?[0-9]{0,3})?|[-+.eE0-9infatyINFATY_x ]{0,8}") {
             let old = s.parse::<i64>().is_ok() || s.parse::<f64>().is_ok();
-            prop_assert_eq!(number::parse_f64(&s).is_some(), old, "{:?}", s);
+            prop_assert_eq!(crate::float::parse_f64(&s).is_some(), old, "{:?}", s);
         }
     }
 }

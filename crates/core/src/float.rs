@@ -1,6 +1,7 @@
-//! Decimal text to `f64` by `f64::from_str`'s grammar and rounding, without `core::num::dec2flt`
-//! (its code and power tables cost the wasm about 10 KB; this exact big-integer method is a few
-//! hundred bytes, and YAML documents hold few floats, so its speed does not matter).
+//! Decimal text to `f64` by `f64::from_str`'s grammar and rounding, for the JSON parser and the
+//! YAML reader alike, without `core::num::dec2flt` (its code and power tables cost the wasm about
+//! 10 KB; this exact big-integer method is a few hundred bytes, and requests and scenarios hold few
+//! floats, so its speed does not matter).
 
 use std::cmp::Ordering;
 
