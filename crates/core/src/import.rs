@@ -122,7 +122,7 @@ pub fn read_request_yaml(text: &str) -> Result<SendChatIntegrationEventRequest, 
 }
 
 /// A diagnostic of `rule` at a place in the text.
-fn located(rule: &Rule, message: String, line: usize, column: usize) -> Diagnostic {
+fn located(rule: Rule, message: String, line: usize, column: usize) -> Diagnostic {
     Diagnostic { line: Some(line), column: Some(column), ..rule.diagnostic("", message) }
 }
 
@@ -169,7 +169,7 @@ pub fn import(text: &str) -> Imported {
                 Imported {
                     format: Format::Command,
                     request: None,
-                    diagnostics: vec![located(&codes::COMMAND_SYNTAX, message, e.line, e.column)],
+                    diagnostics: vec![located(codes::COMMAND_SYNTAX, message, e.line, e.column)],
                 }
             }
             Ok(parsed) => {
@@ -189,7 +189,7 @@ pub fn import(text: &str) -> Imported {
                 let len = text.chars().count();
                 for w in &parsed.warnings {
                     let (line, column) = line_column(&breaks, len, w.index);
-                    diagnostics.push(located(&codes::COMMAND_WARNING, w.message.clone(), line, column));
+                    diagnostics.push(located(codes::COMMAND_WARNING, w.message.clone(), line, column));
                 }
                 Imported { format: Format::Command, request: parsed.request, diagnostics }
             }

@@ -408,26 +408,21 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
             }
         }
     }
-    let mut require = |path: &str, present: bool, rule: &Rule, message: &str| {
+    let mut require = |path: &str, present: bool, rule: Rule, message: &str| {
         if !present && !diagnostics.iter().any(|d| d.is_error() && d.path == path) {
             diagnostics.push(rule.diagnostic(path, message.into()));
         }
     };
-    require("SourceId", req.source_id.is_some(), &codes::REQUIRED, "Missing required parameter SourceId");
-    require(
-        "DestinationId",
-        req.destination_id.is_some(),
-        &codes::REQUIRED,
-        "Missing required parameter DestinationId",
-    );
-    require("Event", req.event.is_some(), &codes::REQUIRED, "Missing required parameter Event");
+    require("SourceId", req.source_id.is_some(), codes::REQUIRED, "Missing required parameter SourceId");
+    require("DestinationId", req.destination_id.is_some(), codes::REQUIRED, "Missing required parameter DestinationId");
+    require("Event", req.event.is_some(), codes::REQUIRED, "Missing required parameter Event");
     if let Some(e) = &req.event {
-        require("Event.Type", e.r#type.is_some(), &codes::REQUIRED, "Missing required parameter Event.Type");
+        require("Event.Type", e.r#type.is_some(), codes::REQUIRED, "Missing required parameter Event.Type");
         if let Some(t) = e.r#type.as_deref() {
             require(
                 "Event.Type",
                 crate::shape::EVENT_TYPES.contains(&t),
-                &codes::ENUM,
+                codes::ENUM,
                 "must be one of DISCONNECT, MESSAGE, EVENT",
             );
         }
@@ -435,7 +430,7 @@ fn fallback_checks(req: &SendChatIntegrationEventRequest, diagnostics: &mut Vec<
         require(
             "Event.ContentType",
             !needs_type || e.content_type.is_some(),
-            &codes::CONTENT_TYPE_REQUIRED,
+            codes::CONTENT_TYPE_REQUIRED,
             "ContentType is required when Type is MESSAGE or EVENT",
         );
     }

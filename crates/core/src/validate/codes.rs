@@ -73,18 +73,32 @@ rules! {
 
 impl Rule {
     /// A diagnostic of this rule at `path`.
+    // Inlined so that only the facts a diagnostic carries are read from the rule: the summaries,
+    // which no diagnostic carries, then stay out of the wasm.
+    #[inline(always)]
     pub fn diagnostic(&self, path: &str, message: String) -> crate::Diagnostic {
-        crate::Diagnostic {
-            path: path.to_string(),
-            code: self.code.to_string(),
-            severity: self.severity,
-            message,
-            source: self.source,
-            caught_by_cli: self.caught_by_cli,
-            suggestion: None,
-            line: None,
-            column: None,
-        }
+        diagnostic(self.code, self.severity, self.source, self.caught_by_cli, path, message)
+    }
+}
+
+fn diagnostic(
+    code: &str,
+    severity: Severity,
+    source: RuleSource,
+    caught_by_cli: bool,
+    path: &str,
+    message: String,
+) -> crate::Diagnostic {
+    crate::Diagnostic {
+        path: path.to_string(),
+        code: code.to_string(),
+        severity,
+        message,
+        source,
+        caught_by_cli,
+        suggestion: None,
+        line: None,
+        column: None,
     }
 }
 
