@@ -3,7 +3,7 @@
 // (www/size-guards.json).
 //
 // usage: node crates/bench/sizes.mjs PACKAGE_DIR DIST_DIR OUT_JSON
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -28,7 +28,8 @@ function measure(files) {
 
 /**
  * index.html and the files of dist it names (Trunk's minified HTML leaves attributes unquoted, and
- * its loader names the JS and the wasm inside a script).
+ * its loader names the JS and the wasm inside a script), and the JS snippets of dist/snippets that
+ * wasm-bindgen's JS imports.
  */
 function pageFiles() {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
@@ -39,6 +40,12 @@ function pageFiles() {
     if (existsSync(file)) files.add(file);
   }
   if (![...files].some((f) => f.endsWith('.wasm'))) throw new Error(`${distDir}/index.html names no .wasm file`);
+  const snippets = join(distDir, 'snippets');
+  if (existsSync(snippets)) {
+    for (const name of readdirSync(snippets, { recursive: true })) {
+      if (String(name).endsWith('.js')) files.add(join(snippets, String(name)));
+    }
+  }
   return [...files];
 }
 
@@ -54,6 +61,6 @@ const files = pageFiles();
 const kinds = {};
 for (const f of files) kinds[f.slice(f.lastIndexOf('.'))] = (kinds[f.slice(f.lastIndexOf('.'))] ?? 0) + 1;
 const listed = Object.entries(kinds).map(([ext, n]) => `${n} ${ext}`).join(', ');
-add('size.playground', { ...measure(files), guard: guards.playgroundGzip }, `index.html and the files it names (${listed}), each compressed alone and summed`);
+add('size.playground', { ...measure(files), guard: guards.playgroundGzip }, `index.html, the files it names and the snippets they import (${listed}), each compressed alone and summed`);
 writeFileSync(outPath, JSON.stringify({ runner: 'sizes', versions: {}, results: rows }, null, 1) + '\n');
 for (const r of rows) console.error(`${r.id} ${r.impl}: ${r.value.toLocaleString('en-US')} B`);

@@ -1,6 +1,8 @@
 // Issue 6 §7: saved state, share links, and what happens when either is damaged.
 const { test, expect } = require('@playwright/test');
+const { deflateRawSync } = require('node:zlib');
 const { openFresh } = require('./helpers');
+const SHARED = require('./fixtures/share-links-s1.json');
 
 const KEY = 'chat-event-lab/playground/v1';
 
@@ -64,6 +66,37 @@ test('a share link round-trips in a new page', async ({ page, browser }) => {
   expect(freshErrors).toEqual([]);
 });
 
+test('share links made by earlier versions still open', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  expect(SHARED.links.length).toBeGreaterThan(5);
+  for (const { name, fragment, payload } of SHARED.links) {
+    // A fresh document each time: the fragment is read when the page starts.
+    await page.goto('about:blank');
+    await page.goto(`/#${fragment}`);
+    await expect.poll(() => new URL(page.url()).hash, name).toBe('');
+    await page.locator('#tab-json').click();
+    expect(JSON.parse(await page.locator('#out-json').innerText()), name).toEqual(payload.request);
+    if (payload.scenario) {
+      const exported = JSON.parse(await page.locator('#sim-scenario-export').textContent());
+      expect([exported.settings, exported.steps], name).toEqual([payload.scenario.settings, payload.scenario.steps]);
+    }
+    await expect(page.locator('#notice'), name).toHaveCount(0);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a link that inflates past any request is refused, and the work is kept', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  await page.locator('#f-Event-Content').fill('My own work');
+  const bomb = deflateRawSync(Buffer.alloc(5 << 20, 32)).toString('base64url');
+  await page.goto('about:blank');
+  await page.goto(`/#s1=${bomb}`);
+  await expect(page.locator('#notice')).toContainText('inflates to more than any request');
+  await expect(page.locator('#f-Event-Content')).toHaveValue('My own work');
+  expect(new URL(page.url()).hash).toBe('');
+  expect(errors).toEqual([]);
+});
+
 test('a corrupt saved state gives a clean start and offers the raw data', async ({ page }) => {
   await page.goto('/');
   // Once the app has started (and saved its own first state), so that nothing overwrites this.
@@ -79,7 +112,7 @@ test('a corrupt saved state gives a clean start and offers the raw data', async 
   expect(errors).toEqual([]);
 });
 
-test('a damaged share link gives a message and a clean start', async ({ page }) => {
+test('a damaged share link gives a message and keeps the work', async ({ page }) => {
   const { errors } = await openFresh(page, '/#s1=not-really-deflate');
   await expect(page.locator('#notice')).toContainText('link could not be opened');
   await expect(page.locator('#f-SourceId')).toHaveValue('+14155550123');

@@ -16,39 +16,38 @@ use crate::share::{self, ShareError, SharePayload};
 use crate::state::{Action, AppState, Notice};
 use crate::{dom, perf, storage};
 
-/// The state to start with: a share link in the URL wins over the saved state, which wins over
-/// the first preset. Whatever cannot be read becomes a notice.
+/// The state to start with: the saved state, else the first preset; a saved state that cannot be
+/// read becomes a notice. A share link in the URL is opened once the page runs ([`use_playground`]).
 pub fn initial_state() -> AppState {
-    let saved = storage::load();
     let fresh = || AppState::default().with_request(presets::PRESETS[0].request());
-    let mut state = match saved {
+    match storage::load() {
         Some(s) if s.notice.is_none() => s,
         Some(s) => AppState { notice: s.notice, ..fresh() },
         None => fresh(),
-    };
-    let fragment = dom::fragment();
-    match share::decode(&fragment) {
-        Ok(payload) => {
-            state = state.with_request(payload.request);
-            if let Some(scenario) = payload.scenario {
-                state = state.apply(Action::SimLoadScenario(scenario));
-            }
-            dom::replace_fragment("");
-        }
-        Err(ShareError::NotALink) => {}
-        Err(e) => {
-            let raw = fragment.clone();
-            state = AppState { ui: state.ui, ..fresh() };
-            state.notice = Some(Notice {
-                message: format!(
-                    "The link could not be opened: {e}. You are starting from an example; the link's data is below."
-                ),
-                raw,
-            });
-            dom::replace_fragment("");
-        }
     }
-    state
+}
+
+/// Opens the share link in the URL, if there is one (the browser inflates it, so this is
+/// asynchronous): its request replaces the one being edited; a link that cannot be read leaves the
+/// work as it is and says why, with the link's data. Either way the fragment is then removed, so
+/// that later edits are not contradicted by the address bar.
+fn open_share_link(dispatcher: UseReducerDispatcher<AppState>) {
+    let fragment = dom::fragment();
+    if matches!(share::data_of(&fragment), Err(ShareError::NotALink)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match share::decode(&fragment).await {
+            Ok(payload) => dispatcher.dispatch(Action::OpenShared(payload)),
+            Err(e) => dispatcher.dispatch(Action::SetNotice(Some(Notice {
+                message: format!(
+                    "The link could not be opened: {e}. Your work is as it was; the link's data is below."
+                ),
+                raw: fragment.clone(),
+            }))),
+        }
+        dom::replace_fragment("");
+    });
 }
 
 /// Everything a view of the playground needs: the state, the timed action callback and the
@@ -60,12 +59,17 @@ pub struct Playground {
     pub request: Rc<SendChatIntegrationEventRequest>,
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub sim_run: Rc<Result<SimRun, String>>,
-    /// Puts the request and the simulator's steps in the URL fragment; returns the link.
-    pub on_share: Callback<(), Option<String>>,
+    /// Puts the request and the simulator's steps in the URL fragment, then calls back with the
+    /// link (`None` where the browser cannot make one).
+    pub on_share: Callback<Callback<Option<String>>>,
+    /// The full playground's URL holding this state as a share link, kept current (an embed's
+    /// "Open in playground"); `None` until the browser has made the first one.
+    pub share_link: Option<String>,
 }
 
-/// The playground's state and derived data. `persist` saves every change to localStorage (the
-/// full page does; an embed should not overwrite the user's playground).
+/// The playground's state and derived data. `persist` is the full page: it saves every change to
+/// localStorage and opens a share link in its URL; an embed does neither (it should not overwrite
+/// the user's playground), and keeps a share link of its state instead.
 #[hook]
 pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     let state = use_reducer_eq(init);
@@ -91,11 +95,39 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
             dom::set_theme(state.ui.theme.attr());
         });
     }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            if persist {
+                open_share_link(dispatcher);
+            }
+        });
+    }
     let on_share = {
         let state = state.clone();
-        Callback::from(move |()| dom::replace_fragment(&share::encode(&SharePayload::of(&state))))
+        Callback::from(move |done: Callback<Option<String>>| {
+            let payload = SharePayload::of(&state);
+            wasm_bindgen_futures::spawn_local(async move {
+                let fragment = share::encode(&payload).await;
+                done.emit(fragment.and_then(|f| dom::replace_fragment(&f)));
+            });
+        })
     };
-    Playground { state, on_action, request, diagnostics, sim_run, on_share }
+    let share_link = use_state_eq(|| None::<String>);
+    {
+        let share_link = share_link.clone();
+        use_effect_with(state.clone(), move |state| {
+            if !persist {
+                let payload = SharePayload::of(state);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(fragment) = share::encode(&payload).await {
+                        share_link.set(Some(dom::playground_link(&fragment)));
+                    }
+                });
+            }
+        });
+    }
+    Playground { state, on_action, request, diagnostics, sim_run, on_share, share_link: (*share_link).clone() }
 }
 
 /// The whole playground, or the compact layout of a documentation embed (`?embed=1`), which
@@ -110,7 +142,7 @@ pub fn App() -> Html {
     if let Some(options) = &*embed {
         return crate::embed::layout(&playground, options);
     }
-    let Playground { state, on_action, request, diagnostics, sim_run, on_share } = playground;
+    let Playground { state, on_action, request, diagnostics, sim_run, on_share, .. } = playground;
     html! {
         <div class="app">
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />

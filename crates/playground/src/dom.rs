@@ -49,6 +49,21 @@ pub fn replace_fragment(fragment: &str) -> Option<String> {
     Some(url)
 }
 
+/// The full playground's URL (this page without its query) with `fragment`.
+pub fn playground_link(fragment: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| {
+            let loc = w.location();
+            Some(format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?))
+        })
+        .unwrap_or_default();
+    if fragment.is_empty() {
+        base
+    } else {
+        format!("{base}#{fragment}")
+    }
+}
+
 /// Sets the theme on the root element (`data-theme="auto|light|dark"`), read by the CSS.
 pub fn set_theme(theme: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

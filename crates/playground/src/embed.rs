@@ -38,7 +38,7 @@ use crate::components::notice::notice_banner;
 use crate::components::outputs::{tab_id, Outputs, TABS};
 use crate::components::request_form::RequestForm;
 use crate::components::simulator::{parse_scenario, SimulatorPanel};
-use crate::share::{self, SharePayload};
+use crate::dom;
 use crate::state::{Action, AppState, Notice, OutputTab, Theme};
 use crate::Playground;
 
@@ -201,17 +201,6 @@ pub fn initial_state() -> AppState {
     EmbedOptions::from_location().initial_state()
 }
 
-/// The full playground's URL (this page without its query) holding `payload` as a share link.
-fn playground_link(payload: &SharePayload) -> String {
-    let base = web_sys::window()
-        .and_then(|w| {
-            let loc = w.location();
-            Some(format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?))
-        })
-        .unwrap_or_default();
-    format!("{base}#{}", share::encode(payload))
-}
-
 /// In an embed with a well-formed `parent` and `frame`, posts the height of the page's content to
 /// the parent window whenever it changes. The body is as tall as the content, whatever the frame's
 /// height (nothing in the embed's CSS follows the viewport's height), so the parent setting the
@@ -258,7 +247,8 @@ pub fn report_height() {
 /// plain function over the playground's hook (see [`crate::App`]), not a component of its own.
 pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
     let Playground { state, on_action, request, diagnostics, sim_run, .. } = playground;
-    let link = playground_link(&SharePayload::of(state));
+    // Until the browser has made the link: the playground, without the example.
+    let link = playground.share_link.clone().unwrap_or_else(|| dom::playground_link(""));
     let panels = options.panels;
     let form = html! {
         <>

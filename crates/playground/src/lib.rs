@@ -6,15 +6,14 @@
 //! - [`app::use_playground`]: the state, the timed action callback and the derived data (the
 //!   request, its diagnostics, the replayed simulator) for any layout; [`App`] is the full page;
 //! - [`components`]: function components and plain view functions, one per thing shown;
-//! - [`storage`] (localStorage, versioned key) and [`share`] (URL fragment, versioned, deflated);
+//! - [`storage`] (localStorage, versioned key) and [`share`] (URL fragment, versioned, compressed
+//!   by the browser);
 //! - [`embed`]: the compact layout for documentation pages (`?embed=1`), which saves nothing.
 //!
 //! Every fact and rule about the API comes from `chat_event_core`.
 
 pub mod app;
-pub mod base64url;
 pub mod components;
-pub mod deflate;
 pub mod dom;
 pub mod embed;
 pub mod perf;

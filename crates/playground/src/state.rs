@@ -204,6 +204,8 @@ pub enum Action {
     SimSetting(SettingChange),
     /// Replaces the steps and settings with a scenario's.
     SimLoadScenario(Scenario),
+    /// Opens a share link: its request, and its scenario when it has one.
+    OpenShared(crate::share::SharePayload),
     SimSelect(Option<String>),
     SimScenarioText(String),
 }
@@ -386,6 +388,12 @@ impl AppState {
                 self.sim.selected = None;
             }
             Action::SimSetting(change) => change.apply(&mut self.sim.settings),
+            Action::OpenShared(payload) => {
+                self = self.with_request(payload.request);
+                if let Some(scenario) = payload.scenario {
+                    self = self.apply(Action::SimLoadScenario(scenario));
+                }
+            }
             Action::SimLoadScenario(scenario) => {
                 self.sim.settings = scenario.settings.unwrap_or_default();
                 self.sim.steps = scenario.steps;

@@ -10,8 +10,8 @@ use crate::state::{Action, Theme};
 pub struct HeaderProps {
     pub theme: Theme,
     pub on_action: Callback<Action>,
-    /// Builds the share link and returns it.
-    pub on_share: Callback<(), Option<String>>,
+    /// Builds the share link, then calls back with it.
+    pub on_share: Callback<Callback<Option<String>>>,
 }
 
 /// Title, preset menu, Share and theme.
@@ -43,11 +43,13 @@ pub fn Header(props: &HeaderProps) -> Html {
         let share = props.on_share.clone();
         let shared = shared.clone();
         Callback::from(move |_| {
-            let url = share.emit(());
-            if let Some(url) = &url {
-                let _ = crate::dom::copy(url);
-            }
-            shared.set(url);
+            let shared = shared.clone();
+            share.emit(Callback::from(move |url: Option<String>| {
+                if let Some(url) = &url {
+                    let _ = crate::dom::copy(url);
+                }
+                shared.set(url);
+            }));
         })
     };
     let theme = props.theme.attr();
