@@ -174,7 +174,7 @@ impl Simulator {
         // The chat the three members name: its newest contact, and whether that one is active.
         let subtype_key: Option<Cow<str>> = req.subtype.as_deref().map(|s| self.match_form(s));
         let key = IdentityRef { source, destination, subtype: subtype_key.as_deref() };
-        let newest = self.store.newest_of(&key, self.store.hash_of(&key));
+        let newest = self.store.newest_of(&key, key.hash());
         let active =
             newest.filter(|&i| self.store.contacts.get(i as usize).is_some_and(|c| c.standing == Standing::Active));
         let who = Identity { source, destination, subtype: req.subtype.as_deref() };

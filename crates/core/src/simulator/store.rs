@@ -12,7 +12,6 @@
 //! - Display names, attributes and streaming ARNs live in a side table, only for contacts that have them.
 //!   Transcripts live in their own retention-bounded structure ([`super::transcript`]).
 
-use std::cell::RefCell;
 use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
@@ -139,45 +138,23 @@ pub(crate) struct IdentityRef<'a> {
 
 impl IdentityRef<'_> {
     /// One hash over the three strings, with their lengths (so that no two identities hash as one
-    /// string would): the place (DestinationId and Subtype) first, then the SourceId.
+    /// string would).
     #[inline]
     pub fn hash(&self) -> u64 {
-        self.hash_from(place_hash(self.destination, self.subtype))
-    }
-
-    /// [`IdentityRef::hash`] given the place's hash.
-    #[inline]
-    fn hash_from(&self, place: u64) -> u64 {
         let mut h = FxHasher::default();
-        h.write_u64(place);
+        h.write_u32(self.destination.len() as u32);
+        h.write(self.destination.as_bytes());
+        match self.subtype {
+            Some(s) => {
+                h.write_u32(s.len() as u32);
+                h.write(s.as_bytes());
+            }
+            None => h.write_u32(NONE),
+        }
         h.write_u32(self.source.len() as u32);
         h.write(self.source.as_bytes());
         finish(&h)
     }
-}
-
-fn place_hash(destination: &str, subtype: Option<&str>) -> u64 {
-    let mut h = FxHasher::default();
-    h.write_u32(destination.len() as u32);
-    h.write(destination.as_bytes());
-    match subtype {
-        Some(s) => {
-            h.write_u32(s.len() as u32);
-            h.write(s.as_bytes());
-        }
-        None => h.write_u32(NONE),
-    }
-    finish(&h)
-}
-
-/// The last place (DestinationId and Subtype) hashed, and its hash. Requests mostly share a few
-/// destinations, and the DestinationId (an ARN of about 90 characters) is most of an identity's bytes:
-/// comparing it with the last one is cheaper than hashing it again.
-#[derive(Debug, Clone, Default)]
-struct PlaceMemo {
-    destination: String,
-    subtype: Option<String>,
-    hash: Option<u64>,
 }
 
 /// Identity → newest contact: open addressing over `(tag, contact)` slots, the tag being the high
@@ -236,40 +213,12 @@ pub(crate) struct ChatStore {
     pub details: Vec<Details>,
     /// Identity → newest contact of that identity.
     newest: NewestIndex,
-    /// A cache (the hashes are the same without it), so kept in a cell: looking up reads the store.
-    place_memo: RefCell<PlaceMemo>,
     pub active: usize,
     /// Every contact before this one has ended.
     pub expiry_cursor: usize,
 }
 
 impl ChatStore {
-    /// [`IdentityRef::hash`], remembering the last place's hash.
-    #[inline]
-    pub fn hash_of(&self, who: &IdentityRef<'_>) -> u64 {
-        let memo = &mut *self.place_memo.borrow_mut();
-        match memo.hash {
-            Some(place) if memo.destination == who.destination && memo.subtype.as_deref() == who.subtype => {
-                who.hash_from(place)
-            }
-            _ => {
-                let place = place_hash(who.destination, who.subtype);
-                // Reuses the memo's buffers, so a new place allocates only when it is longer.
-                memo.destination.clear();
-                memo.destination.push_str(who.destination);
-                match (who.subtype, &mut memo.subtype) {
-                    (Some(s), Some(kept)) => {
-                        kept.clear();
-                        kept.push_str(s);
-                    }
-                    (s, kept) => *kept = s.map(str::to_string),
-                }
-                memo.hash = Some(place);
-                who.hash_from(place)
-            }
-        }
-    }
-
     /// The text of an interned identity.
     pub fn identity_text(&self, key: &IdentityKey) -> IdentityRef<'_> {
         IdentityRef {
@@ -512,25 +461,8 @@ mod tests {
     }
 
     #[test]
-    fn the_place_memo_never_changes_a_hash() {
-        let store = ChatStore::default();
+    fn identities_differ_in_their_hashes_where_their_parts_do() {
         let who = |source, destination, subtype| IdentityRef { source, destination, subtype };
-        let cases = [
-            who("+1", "arn:a", Some("connect:sms")),
-            who("+1", "arn:a", Some("connect:sms")),
-            who("+2", "arn:a", Some("connect:sms")),
-            who("+1", "arn:a", None),
-            who("+1", "arn:a", Some("connect:SMS")),
-            who("+1", "arn:b", Some("connect:SMS")),
-            who("+1", "arn:bb", Some("connect:SMS")),
-            who("+1", "arn:b", Some("connect:SMS")),
-            who("+1", "arn:b", Some("")),
-            who("+1", "arn:b", None),
-            who("", "", None),
-        ];
-        for w in cases {
-            assert_eq!(store.hash_of(&w), w.hash(), "{w:?}");
-        }
         // The parts are length-delimited: moving a character between them changes the hash.
         assert_ne!(who("+1", "arn:ab", None).hash(), who("+1a", "rn:ab", None).hash());
         assert_ne!(who("+1", "arn:a", Some("")).hash(), who("+1", "arn:a", None).hash());
