@@ -164,7 +164,7 @@ fn run_scenario_uses_the_simulator_as_it_stands() {
 fn scenarios_round_trip_through_json() {
     for e in EXAMPLES {
         let s = Scenario::from_json(e.text).unwrap();
-        let again = Scenario::from_json(&s.to_json()).unwrap();
+        let again = Scenario::from_json(&s.to_json_pretty()).unwrap();
         assert_eq!(again, s, "{}", e.name);
     }
 }

@@ -347,7 +347,7 @@ impl Scenario {
     }
 
     /// The scenario as pretty JSON.
-    pub fn to_json(&self) -> String {
+    pub fn to_json_pretty(&self) -> String {
         crate::json::to_string_pretty(self)
     }
 

@@ -448,7 +448,7 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
             <p><button type="button" id="sim-reset" onclick={reset}>{ "Reset the simulator" }</button>
                <span class="muted small">{ " Forgets every chat and step; settings stay." }</span></p>
             <h3 class="output-title">{ "Export: these steps as a scenario" }</h3>
-            <CodeBlock id="sim-scenario-export" text={state.scenario().to_json()} lang={Lang::Json} label="scenario JSON" />
+            <CodeBlock id="sim-scenario-export" text={state.scenario().to_json_pretty()} lang={Lang::Json} label="scenario JSON" />
             <h3 class="output-title"><label for="sim-scenario-import">{ "Import a scenario (JSON or YAML)" }</label></h3>
             <select id="sim-scenario-example" aria-label="Load an example scenario" onchange={on_example}>
                 <option value="" selected=true>{ "Example scenarios…" }</option>
