@@ -240,7 +240,7 @@ fn the_simulator_writes_as_serde_does() {
         assert_eq!(same_as_serde("example", &[*example]), 1);
         let scenario = Scenario::from_json(example.text).unwrap();
         counts[0] += same_as_serde("scenario", std::slice::from_ref(&scenario));
-        assert_eq!(scenario.to_json(), serde_json::to_string_pretty(&scenario).unwrap());
+        assert_eq!(scenario.to_json_pretty(), serde_json::to_string_pretty(&scenario).unwrap());
         let settings = scenario.settings.clone().unwrap_or_default();
         counts[1] += same_as_serde("settings", std::slice::from_ref(&settings));
         let mut sim = Simulator::new(settings).unwrap();
