@@ -141,8 +141,9 @@ pub fn import(text: &str) -> Imported {
     match detect(text) {
         Format::Json => Imported {
             format: Format::Json,
-            // The request's own reader refuses a list where its object belongs.
-            request: SendChatIntegrationEventRequest::from_json(text).ok(),
+            // What every entry point reads as a request (a list where its object belongs, or a
+            // `null` member, is none), with every problem of the text.
+            request: read_request_json(text).ok(),
             diagnostics: validate_json(text),
         },
         Format::Yaml => match crate::yaml::from_str(text) {
@@ -153,7 +154,7 @@ pub fn import(text: &str) -> Imported {
             },
             Ok(value) => Imported {
                 format: Format::Yaml,
-                request: crate::json::read::read(&value).ok(),
+                request: read_request(&value).ok(),
                 diagnostics: validate_value(&value),
             },
         },
@@ -230,6 +231,19 @@ mod tests {
             assert_eq!(got.format, format);
             assert_eq!(got.request, expected, "{format:?}");
         }
+    }
+
+    /// A pasted request is read as every entry point reads one (`read_request`): a `null` member is
+    /// a wrong type, not an absent member, so the text holds no request, and says why.
+    #[test]
+    fn a_pasted_request_is_read_as_parse_json_reads_it() {
+        for (text, format) in [(r#"{"SourceId": null}"#, Format::Json), ("SourceId: null\n", Format::Yaml)] {
+            let got = import(text);
+            assert_eq!((got.format, got.request.is_none()), (format, true), "{text}");
+            assert!(got.diagnostics.iter().any(|d| d.code == "wrong-type" && d.path == "SourceId"), "{text}");
+            assert!(read_request_json(r#"{"SourceId": null}"#).is_err());
+        }
+        assert_eq!(import("{}").request, Some(SendChatIntegrationEventRequest::default()));
     }
 
     #[test]
