@@ -139,12 +139,15 @@ fn line_column(breaks: &[usize], len: usize, index: usize) -> (usize, usize) {
 /// Detects the format of `text` and reads it.
 pub fn import(text: &str) -> Imported {
     match detect(text) {
-        Format::Json => Imported {
-            format: Format::Json,
-            // What every entry point reads as a request (a list where its object belongs, or a
-            // `null` member, is none), with every problem of the text.
-            request: read_request_json(text).ok(),
-            diagnostics: validate_json(text),
+        // Parsed once: what every entry point reads as a request (a list where its object belongs,
+        // or a `null` member, is none), with every problem of the text.
+        Format::Json => match crate::json::parse(text) {
+            Ok(value) => Imported {
+                format: Format::Json,
+                request: read_request(&value).ok(),
+                diagnostics: validate_value(&value),
+            },
+            Err(_) => Imported { format: Format::Json, request: None, diagnostics: validate_json(text) },
         },
         Format::Yaml => match crate::yaml::from_str(text) {
             Err(e) => Imported {
