@@ -12,9 +12,10 @@ test('pasted JSON with a mistake shows a located diagnostic, live', async ({ pag
   await expect(diags.first()).toContainText('line 3');
   await expect(diags.first()).toHaveClass(/error/);
 
-  // Fixing it as one types clears the error and fills the form.
+  // Fixing it as one types clears the error; Load fills the form.
   await box.fill('{\n  "SourceId": "+14155550123",\n  "DestinationId": "x",\n  "Event": {"Type": "DISCONNECT"}\n}');
   await expect(page.locator('#import-diags .diag.error')).toHaveCount(0);
+  await page.locator('#import-load').click();
   await expect(page.locator('#f-SourceId')).toHaveValue('+14155550123');
   await expect(page.locator('#f-DestinationId')).toHaveValue('x');
 

@@ -1,6 +1,6 @@
 // Issue 6 §1, §2, §3: the form drives the outputs, mistakes show inline, the summary focuses fields.
 const { test, expect } = require('@playwright/test');
-const { openFresh, updateP95, clearMeasures } = require('./helpers');
+const { openFresh, updateP95, clearMeasures, loadPreset } = require('./helpers');
 
 test('filling the form updates the JSON body', async ({ page }) => {
   const { errors } = await openFresh(page);
@@ -49,7 +49,7 @@ test('a mistake shows its inline error, and the summary focuses the field', asyn
 
 test('an attribute key with a dot is flagged and fixed in place', async ({ page }) => {
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('broken-new-session');
+  await loadPreset(page, 'broken-new-session');
   const diag = page.locator('#f-NewSessionDetails-Attributes-diags .diag', { hasText: 'order.id' });
   await expect(diag).toHaveClass(/error/);
   await diag.getByRole('button', { name: 'Use order_id' }).click();
@@ -61,7 +61,7 @@ test('an attribute key with a dot is flagged and fixed in place', async ({ page 
 
 test('Content: JSON check for application/json, counter, receipt builder', async ({ page }) => {
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('sms-reply');
+  await loadPreset(page, 'sms-reply');
   await page.locator('#f-Subtype').selectOption('');
   await page.locator('#f-Event-ContentType').selectOption('application/json');
   await page.locator('#f-Event-Content').fill('{"a": 1');
@@ -91,7 +91,7 @@ test('Content: JSON check for application/json, counter, receipt builder', async
 
 test('keystroke to every output updated: p95 within 8 ms', async ({ page }) => {
   await openFresh(page);
-  await page.locator('#preset').selectOption('whatsapp-attributes');
+  await loadPreset(page, 'whatsapp-attributes');
   const content = page.locator('#f-Event-Content');
   await content.click();
   await page.keyboard.press('End');

@@ -25,4 +25,16 @@ async function clearMeasures(page) {
   await page.evaluate(() => performance.clearMeasures('cel-update'));
 }
 
-module.exports = { openFresh, updateP95, clearMeasures };
+/** Loads a preset as a user does: choose it in the menu, then press Load. */
+async function loadPreset(page, id) {
+  await page.locator('#preset').selectOption(id);
+  await page.locator('#preset-load').click();
+}
+
+/** Pastes `text` into the import box and loads it into the form. */
+async function importRequest(page, text) {
+  await page.locator('#import-text').fill(text);
+  await page.locator('#import-load').click();
+}
+
+module.exports = { openFresh, updateP95, clearMeasures, loadPreset, importRequest };

@@ -1,10 +1,10 @@
 // Issue 6 §3 and §4: the CLI command and other outputs follow the form; a pasted command fills it.
 const { test, expect } = require('@playwright/test');
-const { openFresh } = require('./helpers');
+const { openFresh, loadPreset } = require('./helpers');
 
 test('the CLI command follows the form, per shell and style', async ({ page }) => {
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('sms-reply');
+  await loadPreset(page, 'sms-reply');
   await page.locator('#tab-cli').click();
   const cli = page.locator('#out-cli');
   await expect(cli).toContainText('aws connect send-chat-integration-event');
@@ -76,6 +76,7 @@ test('a pasted CLI command fills the form; a broken one is located and kept', as
   --new-session-details 'SupportedMessagingContentTypes=text/plain,ParticipantDetails={DisplayName=Ana},Attributes={tier=gold}'`;
   await box.fill(command);
   await expect(page.locator('#import-status')).toContainText('AWS CLI command');
+  await page.locator('#import-load').click();
   await expect(page.locator('#f-SourceId')).toHaveValue('+5511987654321');
   await expect(page.locator('#f-Subtype')).toHaveValue('connect:WhatsApp');
   await expect(page.locator('#f-Event-Content')).toHaveValue('Oi, tudo bem?');
@@ -86,12 +87,14 @@ test('a pasted CLI command fills the form; a broken one is located and kept', as
   const broken = command.replace('Content="Oi, tudo bem?"\'', 'Content="Oi, tudo bem?');
   await box.fill(broken);
   await expect(page.locator('#import-diags .diag.error').first()).toContainText(/line \d+/);
+  await expect(page.locator('#import-load')).toBeDisabled();
   await expect(box).toHaveValue(broken);
   await expect(page.locator('#f-Event-Content')).toHaveValue('Oi, tudo bem?');
 
   // YAML is detected too.
   await box.fill('SourceId: "+14155550199"\nDestinationId: d\nEvent:\n  Type: DISCONNECT\n');
   await expect(page.locator('#import-status')).toContainText('YAML');
+  await box.press('Control+Enter');
   await expect(page.locator('#f-SourceId')).toHaveValue('+14155550199');
   expect(errors).toEqual([]);
 });

@@ -3,7 +3,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const { openFresh } = require('./helpers');
+const { openFresh, loadPreset } = require('./helpers');
 
 const DIST = path.resolve(__dirname, '../../dist');
 /** The guard on everything the page loads, gzip -9: written once in www/size-guards.json. */
@@ -38,7 +38,7 @@ test('no request leaves the page after load, whatever one does', async ({ page }
   const { foreign, errors } = await openFresh(page);
   const after = [];
   page.on('request', (r) => after.push(r.url()));
-  await page.locator('#preset').selectOption('whatsapp-attributes');
+  await loadPreset(page, 'whatsapp-attributes');
   await page.locator('#sim-send').click();
   await page.locator('#tab-cli-input-yaml').click();
   await page.locator('#import-text').fill('aws connect send-chat-integration-event --source-id x');
@@ -50,7 +50,7 @@ test('no request leaves the page after load, whatever one does', async ({ page }
 
 test('every form control has a label naming its AWS member', async ({ page }) => {
   await openFresh(page);
-  await page.locator('#preset').selectOption('whatsapp-attributes');
+  await loadPreset(page, 'whatsapp-attributes');
   const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
     .filter((el) => el.offsetParent !== null)
     .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
@@ -101,7 +101,7 @@ test('the keyboard alone: edit, fix from the summary, send, read the outcome', a
 test('a narrow viewport (360 px) works: no sideways scroll, everything reachable', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('whatsapp-attributes');
+  await loadPreset(page, 'whatsapp-attributes');
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await page.locator('#f-Event-Content').fill('Typed on a phone');

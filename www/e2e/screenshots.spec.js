@@ -2,7 +2,7 @@
 // person to look at. Each run also checks the page does not scroll sideways.
 const { test, expect } = require('@playwright/test');
 const path = require('path');
-const { openFresh } = require('./helpers');
+const { openFresh, loadPreset } = require('./helpers');
 
 const OUT = path.resolve(__dirname, '../../target/screenshots');
 
@@ -12,11 +12,11 @@ for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height });
       const { errors } = await openFresh(page);
-      await page.locator('#preset').selectOption('first-sms');
+      await loadPreset(page, 'first-sms');
       await page.locator('#sim-send').click();
-      await page.locator('#preset').selectOption('sms-reply');
+      await loadPreset(page, 'sms-reply');
       await page.locator('#sim-send').click();
-      await page.locator('#preset').selectOption('broken-new-session');
+      await loadPreset(page, 'broken-new-session');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       const wide = await page.evaluate(() => [...document.querySelectorAll('*')]
         .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0)

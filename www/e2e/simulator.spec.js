@@ -1,13 +1,13 @@
 // Issue 6 §6: create-or-reuse in the simulator panel.
 const { test, expect } = require('@playwright/test');
-const { openFresh } = require('./helpers');
+const { openFresh, loadPreset } = require('./helpers');
 
 test('first send creates a chat, the second reuses it, DISCONNECT ends it, +25 h later a send creates a new one', async ({ page }) => {
   const { errors } = await openFresh(page);
   const badge = page.locator('#sim-badge');
   const rows = page.locator('#sim-chats tbody tr');
 
-  await page.locator('#preset').selectOption('first-sms');
+  await loadPreset(page, 'first-sms');
   await page.locator('#sim-send').click();
   await expect(badge).toHaveText('new chat created');
   await expect(page.locator('#sim-response')).toContainText('"NewChatCreated": true');
@@ -15,7 +15,7 @@ test('first send creates a chat, the second reuses it, DISCONNECT ends it, +25 h
   await expect(rows.first()).toHaveAttribute('data-status', 'active');
   const firstId = await rows.first().locator('.contact-id').getAttribute('title');
 
-  await page.locator('#preset').selectOption('sms-reply');
+  await loadPreset(page, 'sms-reply');
   await page.locator('#sim-send').click();
   await expect(badge).toHaveText('existing chat reused');
   await expect(page.locator('#sim-response')).toContainText('"NewChatCreated": false');
@@ -23,14 +23,14 @@ test('first send creates a chat, the second reuses it, DISCONNECT ends it, +25 h
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('td.num')).toHaveText('2');
 
-  await page.locator('#preset').selectOption('disconnect');
+  await loadPreset(page, 'disconnect');
   await page.locator('#sim-send').click();
   await expect(badge).toHaveText('chat disconnected');
   await expect(rows.first()).not.toHaveAttribute('data-status', 'active');
 
   await page.locator('#sim-plus-25h').click();
   await expect(page.locator('#sim-clock')).toContainText('25 h since start');
-  await page.locator('#preset').selectOption('sms-reply');
+  await loadPreset(page, 'sms-reply');
   await page.locator('#sim-send').click();
   await expect(badge).toHaveText('new chat created');
   await expect(rows).toHaveCount(2);
@@ -45,7 +45,7 @@ test('first send creates a chat, the second reuses it, DISCONNECT ends it, +25 h
 
 test('without a disconnect the chat expires after 25 h; the clock, log and scenario export follow', async ({ page }) => {
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('first-sms');
+  await loadPreset(page, 'first-sms');
   await page.locator('#sim-send').click();
   await page.locator('#sim-plus-1h').click();
   await page.locator('#sim-advance-text').fill('23h59m');
@@ -78,7 +78,7 @@ test('without a disconnect the chat expires after 25 h; the clock, log and scena
 
 test('the simulator steps survive a reload and travel in a share link', async ({ page, browser }) => {
   await openFresh(page);
-  await page.locator('#preset').selectOption('first-sms');
+  await loadPreset(page, 'first-sms');
   await page.locator('#sim-send').click();
   await page.locator('#sim-send').click();
   await page.reload();

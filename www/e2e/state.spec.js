@@ -1,14 +1,14 @@
 // Issue 6 §7: saved state, share links, and what happens when either is damaged.
 const { test, expect } = require('@playwright/test');
 const { deflateRawSync } = require('node:zlib');
-const { openFresh } = require('./helpers');
+const { openFresh, loadPreset } = require('./helpers');
 const SHARED = require('./fixtures/share-links-s1.json');
 
 const KEY = 'chat-event-lab/playground/v1';
 
 test('a reload restores the request and the chosen options', async ({ page }) => {
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('whatsapp-attributes');
+  await loadPreset(page, 'whatsapp-attributes');
   await page.locator('#f-Event-Content').fill('Kept across a reload');
   await page.locator('#f-NewSessionDetails-Attributes-key-1').fill('lang');
   await page.locator('#theme').selectOption('dark');
@@ -45,7 +45,7 @@ test('the theme picker overrides the system colour scheme, both ways, and Auto f
 
 test('a share link round-trips in a new page', async ({ page, browser }) => {
   const { errors } = await openFresh(page);
-  await page.locator('#preset').selectOption('read-receipt');
+  await loadPreset(page, 'read-receipt');
   await page.locator('#receipt-message-id').fill('msg-42 "quoted"');
   await page.locator('#share').click();
   const url = await page.locator('#share-url').inputValue();

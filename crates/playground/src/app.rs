@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::diagnostics::DiagnosticSummary;
 use crate::components::header::Header;
 use crate::components::import::ImportPanel;
-use crate::components::notice::notice_banner;
+use crate::components::notice::{notice_banner, offered_link_bar, replaced_bar};
 use crate::components::outputs::Outputs;
 use crate::components::request_form::RequestForm;
 use crate::components::simulator::{replay, SimRun, SimulatorPanel};
@@ -27,18 +27,19 @@ pub fn initial_state() -> AppState {
     }
 }
 
-/// Opens the share link in the URL, if there is one (the browser inflates it, so this is
-/// asynchronous): its request replaces the one being edited; a link that cannot be read leaves the
-/// work as it is and says why, with the link's data. Either way the fragment is then removed, so
-/// that later edits are not contradicted by the address bar.
-fn open_share_link(dispatcher: UseReducerDispatcher<AppState>) {
+/// Reads the share link in the URL, if there is one (the browser inflates it, so this is
+/// asynchronous), then `opened` makes the action for it: at start the link is opened (the work it
+/// replaces can be restored), in a tab already open it is offered. A link that cannot be read
+/// leaves the work and the saved state as they are, and says why, with the link's data. Either
+/// way the fragment is then removed, so that a reload shows the latest work, not the link again.
+fn read_share_link(dispatcher: UseReducerDispatcher<AppState>, opened: fn(SharePayload) -> Action) {
     let fragment = dom::fragment();
     if matches!(share::data_of(&fragment), Err(ShareError::NotALink)) {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         match share::decode(&fragment).await {
-            Ok(payload) => dispatcher.dispatch(Action::OpenShared(payload)),
+            Ok(payload) => dispatcher.dispatch(opened(payload)),
             Err(e) => dispatcher.dispatch(Action::SetNotice(Some(Notice {
                 message: format!(
                     "The link could not be opened: {e}. Your work is as it was; the link's data is below."
@@ -84,13 +85,24 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     let diagnostics = use_memo(state.request.clone(), validate::validate);
     // Replayed only when the steps or settings change, not on keystrokes in the form.
     let sim_run = use_memo((state.sim.settings.clone(), state.sim.steps.clone()), |_| replay(&state.sim));
+    // Whether the state is too large to save has been said (once, until it fits again).
+    let said_too_large = use_mut_ref(|| false);
     {
         let state = state.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with(state, move |state| {
             // Every output is on screen now: close the timing before saving, which is not an output.
             perf::update_rendered();
             if persist {
-                storage::save(state);
+                let saved = storage::save(state);
+                let mut said = said_too_large.borrow_mut();
+                if let Err(message) = &saved {
+                    if !*said {
+                        dispatcher
+                            .dispatch(Action::SetNotice(Some(Notice { message: message.clone(), raw: String::new() })));
+                    }
+                }
+                *said = saved.is_err();
             }
             dom::set_theme(state.ui.theme.attr());
         });
@@ -98,9 +110,12 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
-            if persist {
-                open_share_link(dispatcher);
-            }
+            let listener = persist.then(|| {
+                read_share_link(dispatcher.clone(), Action::OpenShared);
+                // A link pasted into this tab's address bar changes only the fragment: offered.
+                dom::on_hash_change(move || read_share_link(dispatcher.clone(), |p| Action::OfferShared(Some(p))))
+            });
+            move || drop(listener)
         });
     }
     let on_share = {
@@ -108,8 +123,9 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
         Callback::from(move |done: Callback<Option<String>>| {
             let payload = SharePayload::of(&state);
             wasm_bindgen_futures::spawn_local(async move {
+                // The address bar is left as it is: a link there would win over later edits on reload.
                 let fragment = share::encode(&payload).await;
-                done.emit(fragment.and_then(|f| dom::replace_fragment(&f)));
+                done.emit(fragment.map(|f| dom::playground_link(&f)));
             });
         })
     };
@@ -148,6 +164,12 @@ pub fn App() -> Html {
             <Header theme={state.ui.theme} on_action={on_action.clone()} on_share={on_share} />
             if let Some(notice) = state.notice.clone() {
                 { notice_banner(&notice, &on_action) }
+            }
+            if let Some(payload) = &state.offered_link {
+                { offered_link_bar(payload, &on_action) }
+            }
+            if let Some(replaced) = &state.replaced {
+                { replaced_bar(replaced, &on_action) }
             }
             <main class="layout">
                 <div class="col col-form">

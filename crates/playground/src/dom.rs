@@ -39,6 +39,27 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Calls `f` on every `hashchange` of the window, until the returned listener is dropped.
+pub fn on_hash_change(f: impl Fn() + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref()).ok()?;
+    Some(EventListener { target: window.into(), event: "hashchange", closure })
+}
+
+/// A listener added by this module; dropping it removes it.
+pub struct EventListener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl Drop for EventListener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+    }
+}
+
 /// The page URL with this fragment, without reloading or adding a history entry.
 pub fn replace_fragment(fragment: &str) -> Option<String> {
     let w = web_sys::window()?;

@@ -39,7 +39,7 @@ use crate::components::outputs::{tab_id, Outputs, TABS};
 use crate::components::request_form::RequestForm;
 use crate::components::simulator::{parse_scenario, SimulatorPanel};
 use crate::dom;
-use crate::state::{Action, AppState, Notice, OutputTab, Theme};
+use crate::state::{AppState, Notice, OutputTab, Theme};
 use crate::Playground;
 
 /// The tag of the messages an embed posts, so that a page can tell them from others.
@@ -183,7 +183,7 @@ impl EmbedOptions {
         }
         match self.scenario.as_deref().and_then(parse_scenario) {
             None => {}
-            Some(Ok(scenario)) => state = state.apply(Action::SimLoadScenario(scenario)),
+            Some(Ok(scenario)) => state = state.with_scenario(scenario),
             Some(Err(why)) => {
                 problems.push(format!("The example's scenario could not be read: {why}."));
                 raw.extend(self.scenario.clone());

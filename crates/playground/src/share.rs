@@ -50,6 +50,8 @@ pub enum ShareError {
     UnknownVersion(String),
     /// The data does not decode; the message says at which stage.
     Corrupt(String),
+    /// The data decodes to more than the playground takes; the message names the limit.
+    TooLarge(String),
 }
 
 impl std::fmt::Display for ShareError {
@@ -60,6 +62,7 @@ impl std::fmt::Display for ShareError {
                 write!(f, "this share link has format \"{v}\", which this version of the playground does not read")
             }
             ShareError::Corrupt(why) => write!(f, "this share link is damaged ({why})"),
+            ShareError::TooLarge(why) => write!(f, "this share link is too large: {why}"),
         }
     }
 }
@@ -76,11 +79,14 @@ pub async fn decode(fragment: &str) -> Result<SharePayload, ShareError> {
     let data = data_of(fragment)?;
     let packed = base64url_decode(data).ok_or_else(|| corrupt("not base64url"))?;
     let json = pipe(&packed, true, MAX_INFLATED_BYTES).await.map_err(|e| {
-        corrupt(if e.as_string().as_deref() == Some(TOO_LARGE) {
-            "it inflates to more than any request"
+        if e.as_string().as_deref() == Some(TOO_LARGE) {
+            ShareError::TooLarge(format!(
+                "it inflates to more than any request (past {} bytes)",
+                chat_event_core::limits::thousands(MAX_INFLATED_BYTES as usize)
+            ))
         } else {
-            "the compressed data is cut short or altered"
-        })
+            corrupt("the compressed data is cut short or altered")
+        }
     })?;
     let json = String::from_utf8(json).map_err(|_| corrupt("the data is not UTF-8 text"))?;
     payload_of(&json)
@@ -112,7 +118,12 @@ pub fn data_of(fragment: &str) -> Result<&str, ShareError> {
 fn payload_of(json: &str) -> Result<SharePayload, ShareError> {
     let unexpected = |e: &dyn std::fmt::Display| ShareError::Corrupt(format!("unexpected content: {e}"));
     let value = chat_event_core::json::parse(json).map_err(|e| unexpected(&e))?;
-    read(&value).map_err(|e| unexpected(&e))
+    let payload: SharePayload = read(&value).map_err(|e| unexpected(&e))?;
+    let steps = payload.scenario.as_ref().map_or(0, |s| s.steps.len());
+    match crate::state::too_many_steps(steps) {
+        Some(why) => Err(ShareError::TooLarge(why)),
+        None => Ok(payload),
+    }
 }
 
 /// base64url without padding, through the browser's `btoa`.
@@ -202,6 +213,17 @@ mod tests {
         // A later version's member is let be; the request must be there.
         let later = payload_of(r#"{"request": {"SourceId": "+1"}, "theme": "dark"}"#).unwrap();
         assert_eq!(later.request.source_id.as_deref(), Some("+1"));
+        // Past the playground's step limit: refused, the limit named.
+        let many = |n: usize| {
+            format!(
+                r#"{{"request": {{}}, "scenario": {{"title": "t", "steps": [{}]}}}}"#,
+                vec![r#"{"advance": "1s"}"#; n].join(",")
+            )
+        };
+        assert!(payload_of(&many(crate::state::MAX_STEPS)).is_ok());
+        assert!(
+            matches!(payload_of(&many(crate::state::MAX_STEPS + 1)), Err(ShareError::TooLarge(why)) if why.contains("at most 1,000"))
+        );
         for bad in ["[]", "{}", "{\"request\": 5}", "{\"request\": {}"] {
             assert!(
                 matches!(payload_of(bad), Err(ShareError::Corrupt(why)) if why.starts_with("unexpected content")),

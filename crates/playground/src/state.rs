@@ -154,9 +154,87 @@ pub struct AppState {
     pub import_text: String,
     pub ui: UiChoices,
     pub sim: SimState,
+    /// What the last replacement (a preset, an import, a share link, a scenario, Reset) replaced,
+    /// so that one step brings it back. Saved, so that a reload does not lose the way back.
+    pub replaced: Option<Replaced>,
     /// A message shown once at the top (a corrupt saved state or link), with the raw data.
     #[serde(skip)]
     pub notice: Option<Notice>,
+    /// A share link put in the address bar of the open tab, read and waiting to be opened.
+    #[serde(skip)]
+    pub offered_link: Option<crate::share::SharePayload>,
+}
+
+/// The most simulator steps the playground keeps. Every change to the steps replays them all, and
+/// the saved state holds them: far past what anyone clicks, this keeps each change and each visit
+/// quick. A link, a scenario or a saved state with more is refused with a message.
+pub const MAX_STEPS: usize = 1_000;
+
+/// Why `steps` steps are too many for the playground, or `None`.
+pub fn too_many_steps(steps: usize) -> Option<String> {
+    use chat_event_core::limits::thousands;
+    (steps > MAX_STEPS).then(|| {
+        format!(
+            "it holds {} simulator steps, and the playground keeps at most {}",
+            thousands(steps),
+            thousands(MAX_STEPS)
+        )
+    })
+}
+
+/// The form's part of the work: the request and what the editor keeps beside it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "the form's content (an object)")]
+#[serde(default)]
+pub struct FormWork {
+    pub request: SendChatIntegrationEventRequest,
+    pub attributes: Vec<AttributeRow>,
+    pub parked_new_session_details: Option<NewSessionDetails>,
+    pub custom_subtype: bool,
+    pub custom_content_type: bool,
+}
+
+/// What replaced the user's work, as the message about it begins ("The imported request
+/// replaced", then what it replaced).
+pub mod replaced_by {
+    pub fn preset(title: &str) -> String {
+        format!("The example \u{201c}{title}\u{201d} replaced")
+    }
+    pub const IMPORT: &str = "The imported request replaced";
+    pub const SHARED_LINK: &str = "The share link replaced";
+    pub const SCENARIO: &str = "The imported scenario replaced";
+    pub const RESET: &str = "Reset cleared";
+}
+
+/// The work a replacement took the place of: the form's, the simulator's, or both.
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson, FromJson)]
+#[json(expected = "the replaced work (an object)")]
+pub struct Replaced {
+    /// The beginning of the message: what replaced the work (see [`replaced_by`]).
+    pub by: String,
+    /// The work was restored: what is kept here is the replacement, to put back again.
+    #[serde(default)]
+    pub restored: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormWork>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sim: Option<SimState>,
+}
+
+impl Replaced {
+    /// The message shown while the replaced work can be brought back.
+    pub fn message(&self) -> String {
+        let what = match (&self.form, &self.sim) {
+            (Some(_), Some(_)) => "your request and the simulator's steps",
+            (None, Some(_)) => "the simulator's steps",
+            _ => "your request",
+        };
+        if self.restored {
+            format!("Restored {what} as it was. The replacement is kept too: you can put it back.")
+        } else {
+            format!("{} {what}.", self.by)
+        }
+    }
 }
 
 /// A problem met while loading, shown with the raw data so that nothing is lost.
@@ -183,8 +261,12 @@ pub enum Action {
     RemoveAttribute(usize),
     SetAttributeKey(usize, String),
     SetAttributeValue(usize, String),
-    /// Replaces the request (a preset, an import).
-    LoadRequest(SendChatIntegrationEventRequest),
+    /// Replaces the request (a preset, an import); the replaced form can be restored.
+    LoadRequest(SendChatIntegrationEventRequest, String),
+    /// Brings back what the last replacement replaced (and keeps what it undoes, to go back again).
+    RestorePrevious,
+    /// Forgets the way back to the replaced work.
+    DismissReplaced,
     SetImportText(String),
     SetOutputTab(OutputTab),
     SetShell(Shell),
@@ -206,6 +288,8 @@ pub enum Action {
     SimLoadScenario(Scenario),
     /// Opens a share link: its request, and its scenario when it has one.
     OpenShared(crate::share::SharePayload),
+    /// Offers a link put into the address bar of the open tab, for the user to open or not.
+    OfferShared(Option<crate::share::SharePayload>),
     SimSelect(Option<String>),
     SimScenarioText(String),
 }
@@ -268,6 +352,90 @@ impl AppState {
         self.ui.custom_content_type = false;
         self.request = request;
         self
+    }
+
+    /// The simulator as a scenario has it: its settings and steps, none selected.
+    pub fn with_scenario(mut self, scenario: Scenario) -> Self {
+        self.sim.settings = scenario.settings.unwrap_or_default();
+        self.sim.steps = scenario.steps;
+        self.sim.selected = None;
+        self
+    }
+
+    /// The form's part of the work.
+    pub fn form_work(&self) -> FormWork {
+        FormWork {
+            request: self.request.clone(),
+            attributes: self.attributes.clone(),
+            parked_new_session_details: self.parked_new_session_details.clone(),
+            custom_subtype: self.ui.custom_subtype,
+            custom_content_type: self.ui.custom_content_type,
+        }
+    }
+
+    fn put_form_work(&mut self, work: FormWork) {
+        self.request = work.request;
+        self.attributes = work.attributes;
+        self.parked_new_session_details = work.parked_new_session_details;
+        self.ui.custom_subtype = work.custom_subtype;
+        self.ui.custom_content_type = work.custom_content_type;
+    }
+
+    /// The simulator put back as it was; the scenario box keeps its text (nothing replaced it).
+    fn put_sim(&mut self, mut sim: SimState) {
+        sim.scenario_text = std::mem::take(&mut self.sim.scenario_text);
+        self.sim = sim;
+    }
+
+    /// Applies `change`, a replacement of the form's work, the simulator's or both, keeping what
+    /// it replaced in [`AppState::replaced`]. A change that changes nothing keeps the way back to
+    /// an earlier replacement.
+    fn replacing(self, by: impl Into<String>, form: bool, sim: bool, change: impl FnOnce(Self) -> Self) -> Self {
+        let before = Replaced {
+            by: by.into(),
+            restored: false,
+            form: form.then(|| self.form_work()),
+            sim: sim.then(|| self.sim.clone()),
+        };
+        let mut after = change(self);
+        let form_changed = before.form.as_ref().is_some_and(|f| *f != after.form_work());
+        let sim_changed =
+            before.sim.as_ref().is_some_and(|s| (&s.settings, &s.steps) != (&after.sim.settings, &after.sim.steps));
+        if form_changed || sim_changed {
+            after.replaced = Some(before);
+        }
+        after
+    }
+
+    /// Swaps the work back with what replaced it, so that the restore can be undone the same way.
+    fn restore_previous(&mut self) {
+        let Some(previous) = self.replaced.take() else { return };
+        let now = Replaced {
+            by: previous.by.clone(),
+            restored: !previous.restored,
+            form: previous.form.as_ref().map(|_| self.form_work()),
+            sim: previous.sim.as_ref().map(|_| self.sim.clone()),
+        };
+        if let Some(work) = previous.form {
+            self.put_form_work(work);
+        }
+        if let Some(sim) = previous.sim {
+            self.put_sim(sim);
+        }
+        self.replaced = Some(now);
+    }
+
+    /// Adds a step, unless the simulator holds [`MAX_STEPS`] already (then it says so).
+    fn push_step(&mut self, step: Step) {
+        match too_many_steps(self.sim.steps.len() + 1) {
+            None => self.sim.steps.push(step),
+            Some(why) => {
+                self.notice = Some(Notice {
+                    message: format!("This step was not added: {why}. Export the steps as a scenario if you want to keep them, then reset the simulator."),
+                    raw: String::new(),
+                })
+            }
+        }
     }
 
     fn event_mut(&mut self) -> &mut ChatEvent {
@@ -360,7 +528,9 @@ impl AppState {
                 }
                 self.sync_attributes();
             }
-            Action::LoadRequest(request) => self = self.with_request(request),
+            Action::LoadRequest(request, by) => self = self.replacing(by, true, false, |s| s.with_request(request)),
+            Action::RestorePrevious => self.restore_previous(),
+            Action::DismissReplaced => self.replaced = None,
             Action::SetImportText(text) => self.import_text = text,
             Action::SetOutputTab(tab) => self.ui.output_tab = tab,
             Action::SetShell(shell) => self.ui.shell = shell,
@@ -368,11 +538,14 @@ impl AppState {
             Action::SetSdkLanguage(language) => self.ui.sdk_language = language,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
-            Action::SimSend => self.sim.steps.push(Step { send: Some(self.request.clone()), ..Step::default() }),
-            Action::SimAdvance(millis) => {
-                self.sim.steps.push(Step { advance: Some(StepDuration { millis }), ..Step::default() })
+            Action::SimSend => {
+                let send = Some(self.request.clone());
+                self.push_step(Step { send, ..Step::default() })
             }
-            Action::SimEndChat(contact) => self.sim.steps.push(Step {
+            Action::SimAdvance(millis) => {
+                self.push_step(Step { advance: Some(StepDuration { millis }), ..Step::default() })
+            }
+            Action::SimEndChat(contact) => self.push_step(Step {
                 end_chat: Some(EndChatStep {
                     contact_of: None,
                     contact_id: Some(contact),
@@ -384,20 +557,27 @@ impl AppState {
                 ..Step::default()
             }),
             Action::SimReset => {
-                self.sim.steps.clear();
-                self.sim.selected = None;
+                self = self.replacing(replaced_by::RESET, false, true, |mut s| {
+                    s.sim.steps.clear();
+                    s.sim.selected = None;
+                    s
+                })
             }
             Action::SimSetting(change) => change.apply(&mut self.sim.settings),
             Action::OpenShared(payload) => {
-                self = self.with_request(payload.request);
-                if let Some(scenario) = payload.scenario {
-                    self = self.apply(Action::SimLoadScenario(scenario));
-                }
+                self.offered_link = None;
+                let has_scenario = payload.scenario.is_some();
+                self = self.replacing(replaced_by::SHARED_LINK, true, has_scenario, |s| {
+                    let s = s.with_request(payload.request);
+                    match payload.scenario {
+                        Some(scenario) => s.with_scenario(scenario),
+                        None => s,
+                    }
+                });
             }
+            Action::OfferShared(payload) => self.offered_link = payload,
             Action::SimLoadScenario(scenario) => {
-                self.sim.settings = scenario.settings.unwrap_or_default();
-                self.sim.steps = scenario.steps;
-                self.sim.selected = None;
+                self = self.replacing(replaced_by::SCENARIO, false, true, |s| s.with_scenario(scenario))
             }
             Action::SimSelect(contact) => self.sim.selected = contact,
             Action::SimScenarioText(text) => self.sim.scenario_text = text,
@@ -488,6 +668,94 @@ mod tests {
         assert_eq!(list(&s), None);
     }
 
+    /// Each replacement keeps what it replaced; Restore previous brings it back exactly, and
+    /// pressing it again puts the replacement back.
+    #[test]
+    fn every_replacement_can_be_restored_and_the_restore_undone() {
+        let preset = |id: &str| presets::find(id).map(|p| p.request()).unwrap_or_default();
+        let scenario =
+            || Scenario::from_text(r#"{"title": "t", "settings": {"seed": 9}, "steps": [{"advance": "1h"}]}"#).unwrap();
+        // Work with everything an editor keeps beside the request: rows, a parked section, pickers.
+        let work = start()
+            .apply(Action::AddAttribute)
+            .apply(Action::SetCustomSubtype(true))
+            .apply(Action::SetText(TextField::Subtype, "connect:Telegram".into()))
+            .apply(Action::IncludeNewSessionDetails(false))
+            .apply(Action::SimSend)
+            .apply(Action::SimSelect(Some("c".into())));
+        let shared = crate::share::SharePayload { request: preset("disconnect"), scenario: Some(scenario()) };
+        let cases: [(Action, &str, bool, bool); 6] = [
+            (
+                Action::LoadRequest(preset("first-sms"), replaced_by::preset("First")),
+                "The example \u{201c}First\u{201d} replaced your request.",
+                true,
+                false,
+            ),
+            (
+                Action::LoadRequest(preset("first-sms"), replaced_by::IMPORT.into()),
+                "The imported request replaced your request.",
+                true,
+                false,
+            ),
+            (
+                Action::OpenShared(shared.clone()),
+                "The share link replaced your request and the simulator's steps.",
+                true,
+                true,
+            ),
+            (
+                Action::OpenShared(crate::share::SharePayload { scenario: None, ..shared }),
+                "The share link replaced your request.",
+                true,
+                false,
+            ),
+            (Action::SimLoadScenario(scenario()), "The imported scenario replaced the simulator's steps.", false, true),
+            (Action::SimReset, "Reset cleared the simulator's steps.", false, true),
+        ];
+        for (action, message, form, sim) in cases {
+            let replaced = work.clone().apply(action.clone()).apply(Action::SimScenarioText("kept".into()));
+            let by = replaced.replaced.clone().unwrap_or_else(|| panic!("nothing kept for {action:?}"));
+            assert_eq!(by.message(), message);
+            assert_eq!(
+                (replaced.form_work() != work.form_work(), replaced.sim.steps != work.sim.steps),
+                (form, sim),
+                "{action:?}"
+            );
+            let restored = replaced.clone().apply(Action::RestorePrevious);
+            assert_eq!(restored.form_work(), work.form_work(), "{action:?}");
+            assert_eq!(
+                (&restored.sim.settings, &restored.sim.steps, &restored.sim.selected),
+                (&work.sim.settings, &work.sim.steps, &work.sim.selected)
+            );
+            assert_eq!(restored.sim.scenario_text, "kept", "the scenario box is not part of the replaced work");
+            assert!(restored.replaced.as_ref().is_some_and(|r| r.restored && r.message().starts_with("Restored")));
+            let again = restored.apply(Action::RestorePrevious);
+            assert_eq!(
+                (again.form_work(), &again.sim.steps),
+                (replaced.form_work(), &replaced.sim.steps),
+                "{action:?}"
+            );
+            assert_eq!(again.replaced.as_ref().map(Replaced::message).as_deref(), Some(message));
+            assert_eq!(again.apply(Action::DismissReplaced).replaced, None);
+        }
+        // Loading what is already there replaces nothing, and keeps the way back to an earlier replacement.
+        let once = work.clone().apply(Action::LoadRequest(preset("first-sms"), replaced_by::IMPORT.into()));
+        let twice = once.clone().apply(Action::LoadRequest(preset("first-sms"), replaced_by::preset("First")));
+        assert_eq!(twice.replaced, once.replaced);
+        assert_eq!(AppState::default().apply(Action::SimReset).replaced, None);
+    }
+
+    #[test]
+    fn the_simulator_keeps_at_most_max_steps() {
+        let mut s = AppState::default();
+        s.sim.steps = vec![Step::default(); MAX_STEPS - 1];
+        let s = s.apply(Action::SimAdvance(1));
+        assert_eq!((s.sim.steps.len(), s.notice.is_none()), (MAX_STEPS, true));
+        let s = s.apply(Action::SimSend).apply(Action::SimAdvance(1));
+        assert_eq!(s.sim.steps.len(), MAX_STEPS);
+        assert!(s.notice.is_some_and(|n| n.message.contains("at most 1,000")));
+    }
+
     #[test]
     fn simulator_actions_record_steps() {
         let s = start().apply(Action::SimSend).apply(Action::SimAdvance(60_000)).apply(Action::SimSend);
@@ -515,7 +783,7 @@ mod write_tests {
         for preset in chat_event_core::presets::PRESETS {
             let mut state = AppState::default();
             for action in [
-                Action::LoadRequest(preset.request()),
+                Action::LoadRequest(preset.request(), String::new()),
                 Action::AddAttribute,
                 Action::SetAttributeKey(0, "k\u{1}\"".into()),
                 Action::SetOutputTab(OutputTab::CliInputYaml),

@@ -5,10 +5,20 @@
 
 use chat_event_core::json::read::read;
 
-use crate::state::{AppState, Notice};
+use crate::state::{too_many_steps, AppState, Notice};
 
 /// The key of the current format. A new incompatible format gets a new key.
 pub const KEY: &str = "chat-event-lab/playground/v1";
+
+/// The most the saved state may take, in bytes of JSON. A request at every maximum length takes
+/// a few dozen KB; past this, reading the state back would slow every later visit, so it is not
+/// saved (and a saved state this large, from an earlier version, is not read).
+pub const MAX_SAVED_BYTES: usize = 2 << 20;
+
+fn too_large(bytes: usize) -> String {
+    use chat_event_core::limits::thousands;
+    format!("{} bytes, more than the {} the playground keeps", thousands(bytes), thousands(MAX_SAVED_BYTES))
+}
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -25,9 +35,17 @@ pub fn load() -> Option<AppState> {
 pub fn parse(raw: &str) -> AppState {
     // Parsed once, then read with core's readers (`chat_event_core::json::read`); a syntax
     // error keeps its line and column (as serde_json gives them), a wrong member is named by its path.
-    let read = chat_event_core::json::parse(raw)
-        .map_err(|e| e.to_string())
-        .and_then(|v| read::<AppState>(&v).map_err(|e| e.to_string()));
+    let read = if raw.len() > MAX_SAVED_BYTES {
+        Err(too_large(raw.len()))
+    } else {
+        chat_event_core::json::parse(raw)
+            .map_err(|e| e.to_string())
+            .and_then(|v| read::<AppState>(&v).map_err(|e| e.to_string()))
+            .and_then(|state| match too_many_steps(state.sim.steps.len()) {
+                Some(why) => Err(why),
+                None => Ok(state),
+            })
+    };
     match read {
         Ok(state) => state,
         Err(e) => AppState {
@@ -40,11 +58,25 @@ pub fn parse(raw: &str) -> AppState {
     }
 }
 
-/// Writes the state. Failure (storage full or disabled) is not worth interrupting the user for.
-pub fn save(state: &AppState) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(KEY, &chat_event_core::json::to_string(state));
+/// Writes the state; a state past [`MAX_SAVED_BYTES`] is not written, and the error says so.
+/// The way back to replaced work is the first thing left out when the state does not fit (it
+/// then lasts until the page is left). Storage that is full or disabled is not worth
+/// interrupting the user for.
+pub fn save(state: &AppState) -> Result<(), String> {
+    let mut text = chat_event_core::json::to_string(state);
+    if text.len() > MAX_SAVED_BYTES && state.replaced.is_some() {
+        text = chat_event_core::json::to_string(&AppState { replaced: None, ..state.clone() });
     }
+    if text.len() > MAX_SAVED_BYTES {
+        return Err(format!(
+            "Your work is no longer saved in this browser: it takes {}. What is on screen stays until you leave; export the simulator's steps as a scenario to keep them, then reset it or remove some steps.",
+            too_large(text.len())
+        ));
+    }
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(KEY, &text);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -110,6 +142,12 @@ mod tests {
             r#"{"ui": {"theme": "Purple"}}"#,
             r#"{"attributes": [{"key": "a"}]}"#,
             r#"{"sim": {"settings": {"seed": -1}}}"#,
+            format!(
+                r#"{{"sim": {{"steps": [{}]}}}}"#,
+                vec![r#"{"advance": "1s"}"#; crate::state::MAX_STEPS + 1].join(",")
+            )
+            .as_str(),
+            format!(r#"{{"import_text": "{}"}}"#, "x".repeat(MAX_SAVED_BYTES)).as_str(),
         ] {
             let state = parse(raw);
             let notice = state.notice.clone().unwrap_or_else(|| panic!("no notice for {raw:?}"));

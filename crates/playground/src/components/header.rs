@@ -4,7 +4,7 @@ use chat_event_core::presets::PRESETS;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::state::{Action, Theme};
+use crate::state::{replaced_by, Action, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -18,16 +18,32 @@ pub struct HeaderProps {
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let shared = use_state_eq(|| None::<String>);
-    let on_preset = {
-        let on = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let select = e.target_unchecked_into::<HtmlSelectElement>();
-            if let Some(p) = chat_event_core::presets::find(&select.value()) {
-                on.emit(Action::LoadRequest(p.request()));
-            }
-            select.set_value("");
-        })
+    // The menu only chooses (arrow keys move through it freely); Load, or Enter, loads the choice.
+    let chosen = use_state_eq(String::new);
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
+    let load = {
+        let on = props.on_action.clone();
+        let chosen = chosen.clone();
+        move || {
+            if let Some(p) = chat_event_core::presets::find(&chosen) {
+                on.emit(Action::LoadRequest(p.request(), replaced_by::preset(p.title)));
+                chosen.set(String::new());
+            }
+        }
+    };
+    let on_load = {
+        let load = load.clone();
+        Callback::from(move |_: MouseEvent| load())
+    };
+    let on_preset_key = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default();
+            load();
+        }
+    });
     let on_theme = {
         let on = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -61,14 +77,15 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <div class="actions">
                 <label class="inline-label" for="preset">{ "Preset" }</label>
-                <select id="preset" onchange={on_preset}>
-                    <option value="" selected=true>{ "Load an example…" }</option>
+                <select id="preset" onchange={on_choose} onkeydown={on_preset_key}>
+                    <option value="" selected={chosen.is_empty()}>{ "Choose an example…" }</option>
                     { for [("A conversation", false), ("Common mistakes", true)].into_iter().map(|(label, broken)| html! {
                         <optgroup label={label}>
-                            { for PRESETS.iter().filter(|p| p.broken == broken).map(|p| html! { <option value={p.id} title={p.description}>{ p.title }</option> }) }
+                            { for PRESETS.iter().filter(|p| p.broken == broken).map(|p| html! { <option value={p.id} title={p.description} selected={*chosen == p.id}>{ p.title }</option> }) }
                         </optgroup>
                     }) }
                 </select>
+                <button type="button" id="preset-load" disabled={chosen.is_empty()} onclick={on_load}>{ "Load" }</button>
                 <button type="button" id="share" class="primary" onclick={on_share}>{ "Share" }</button>
                 <label class="inline-label" for="theme">{ "Theme" }</label>
                 <select id="theme" onchange={on_theme}>

@@ -1,15 +1,15 @@
 //! The import box: paste a request and its problems are listed as one types; a request that reads
-//! fills the form.
+//! fills the form when asked (Load, or Ctrl/Cmd+Enter), never while one types.
 
 use std::rc::Rc;
 
-use chat_event_core::import::{import, Imported};
+use chat_event_core::import::import;
 use chat_event_core::{Diagnostic, Severity};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::field::cli_note;
-use crate::state::Action;
+use crate::state::{replaced_by, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -24,29 +24,47 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let oninput = {
         let on = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let reading: Imported = import(&text);
-            on.emit(Action::SetImportText(text));
-            if let Some(request) = reading.request {
-                on.emit(Action::LoadRequest(request));
+            on.emit(Action::SetImportText(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        })
+    };
+    let load = {
+        let on = props.on_action.clone();
+        let request = reading.request.clone();
+        move || {
+            if let Some(request) = &request {
+                on.emit(Action::LoadRequest(request.clone(), replaced_by::IMPORT.to_owned()));
+            }
+        }
+    };
+    let onkeydown = {
+        let load = load.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                load();
             }
         })
     };
+    let onclick = Callback::from(move |_: MouseEvent| load());
     let empty = props.text.trim().is_empty();
     let status = if empty {
-        "Paste an AWS CLI command, JSON or YAML: the format is detected, problems are listed as you type, and the form fills in.".to_owned()
+        "Paste an AWS CLI command, JSON or YAML: the format is detected and problems are listed as you type. Load puts it in the form.".to_owned()
     } else if reading.request.is_some() {
-        format!("Read as {}: the form now shows this request.", reading.format.label())
+        format!("Read as {}: ready to load into the form (Load, or Ctrl+Enter).", reading.format.label())
     } else {
-        format!("Read as {}: fix the problems below to fill the form. Your text is kept.", reading.format.label())
+        format!(
+            "Read as {}: fix the problems below to load it into the form. Your text is kept.",
+            reading.format.label()
+        )
     };
     let diags = Rc::new(reading.diagnostics.clone());
     html! {
         <section class="panel import" aria-label="Import">
             <label for="import-text" class="panel-title">{ "Import or check a request" }</label>
-            <textarea id="import-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput}
+            <textarea id="import-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
                 placeholder={"{\n  \"SourceId\": \"+14155550123\",\n  ...\n}"} aria-describedby="import-status import-diags" />
             <p id="import-status" class="status">{ status }</p>
+            <button type="button" id="import-load" disabled={reading.request.is_none()} {onclick}>{ "Load into the form" }</button>
             <ul id="import-diags" class="import-diags" aria-live="polite">
                 if !empty {
                     { for diags.iter().map(import_line) }

@@ -474,9 +474,16 @@ fn parse_number(text: &str) -> Option<f64> {
     chat_event_core::json::parse(text.trim()).ok()?.as_f64()
 }
 
-/// A scenario pasted as JSON or YAML, checked; `None` for blank text.
+/// A scenario pasted as JSON or YAML, checked, within the playground's step limit; `None` for
+/// blank text.
 pub fn parse_scenario(text: &str) -> Option<Result<Scenario, String>> {
-    (!text.trim().is_empty()).then(|| Scenario::from_text(text).map_err(|e| e.to_string()))
+    (!text.trim().is_empty()).then(|| {
+        let scenario = Scenario::from_text(text).map_err(|e| e.to_string())?;
+        match crate::state::too_many_steps(scenario.steps.len()) {
+            Some(why) => Err(format!("This scenario cannot be loaded: {why}.")),
+            None => Ok(scenario),
+        }
+    })
 }
 
 #[cfg(test)]
