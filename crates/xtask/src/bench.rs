@@ -82,7 +82,7 @@ pub fn run_all(args: &[String]) -> Result<()> {
         .args(quick_flag))?;
 
     step("bench: the playground in headless Chromium");
-    run(tools.command("trunk").args(["build", "--release", "--locked"]))?;
+    crate::build_site(&tools)?;
     run(tools
         .command("node")
         .arg("crates/bench/playground.mjs")

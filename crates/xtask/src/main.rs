@@ -19,7 +19,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve [--port N]   build the playground and serve it on http://127.0.0.1:N (default 8080)
+  serve [--port N]   build the playground and serve it on http://127.0.0.1:N (default 8080),
+                     reloading on changes (a development build, in target/trunk-serve)
+  build              build the playground's release site into dist/, the folder to publish
   test               install what is missing, then run every test: native, wasm (Node and
                      headless Chromium), the npm package as a consumer, and the browser tests
   bench [--quick]    measure speed and size beside botocore and the AWS CLI, print the table
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
+        Some("build") => Tools::ensure(false).and_then(|tools| build_site(&tools)),
         Some("test") => test(),
         Some("bench") => bench::run_all(&args[1..]),
         Some("package") => Tools::ensure(false).and_then(|tools| npm::build_package(&tools).map(|_| ())),
@@ -83,7 +86,25 @@ fn serve(args: &[String]) -> Result<()> {
     };
     let tools = Tools::ensure(false)?;
     step(&format!("trunk serve on http://127.0.0.1:{port}/"));
-    run(tools.command("trunk").args(["serve", "--release", "--locked", "--address", "127.0.0.1", "--port", &port]))
+    // Trunk's server adds a reload script to the page it serves: it writes to a folder of its own,
+    // never to dist/, which `build` makes for publishing.
+    run(tools.command("trunk").args([
+        "serve",
+        "--release",
+        "--locked",
+        "--dist",
+        "target/trunk-serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        &port,
+    ]))
+}
+
+/// The playground's release site in dist/ (Trunk.toml), the folder to publish as it is.
+pub(crate) fn build_site(tools: &Tools) -> Result<()> {
+    step("playground: trunk release build into dist/");
+    run(tools.command("trunk").args(["build", "--release", "--locked"]))
 }
 
 fn test() -> Result<()> {
@@ -119,8 +140,7 @@ fn test() -> Result<()> {
     let tarball = npm::build_package(&tools)?;
     npm::test_package(&tools, &tarball)?;
 
-    step("playground: trunk release build");
-    run(tools.command("trunk").args(["build", "--release", "--locked"]))?;
+    build_site(&tools)?;
 
     step("playground: browser tests (Playwright, Debian's Chromium)");
     run(tools.command("npx").args(["playwright", "test"]))?;
