@@ -114,11 +114,13 @@ test('heights settle to the content: no inner scrollbars, no resize loop', async
     expect(resizes.filter((r) => r.frame === frame).length).toBeLessThanOrEqual(8);
   }
 
-  // The content grows (a send shows the outcome): the frame follows, and settles again.
-  const first = page.frameLocator('#first-message iframe');
-  await first.locator('#sim-send').click();
-  await expect(first.locator('#sim-badge')).toBeVisible();
-  await expect.poll(() => settled(page, 'first-message')).toBeGreaterThan(heights['first-message']);
+  // The content grows (a chat more, in the example without a form beside it): the frame follows,
+  // and settles again.
+  const reply = page.frameLocator('#reply iframe');
+  await reply.locator('#sim-plus-25h').click();
+  await reply.locator('#sim-send').click();
+  await expect(reply.locator('#sim-chats tbody tr')).toHaveCount(2);
+  await expect.poll(() => settled(page, 'reply')).toBeGreaterThan(heights.reply);
 
   // A narrower page: the content reflows taller, the frame follows without scrollbars.
   await page.setViewportSize({ width: 360, height: 780 });

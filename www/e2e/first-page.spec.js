@@ -36,7 +36,7 @@ test('copy buttons copy the output', async ({ page, context }) => {
   const { errors } = await openFresh(page);
   await page.locator('#tab-json').click();
   await page.getByRole('button', { name: 'Copy JSON request body' }).click();
-  await expect(page.getByRole('button', { name: 'Copy JSON request body' })).toHaveText('Copied');
+  await expect(page.getByRole('button', { name: 'Copied JSON request body' })).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(JSON.parse(copied)).toEqual(JSON.parse(await page.locator('#out-json').innerText()));
   expect(errors).toEqual([]);

@@ -73,11 +73,12 @@ test('Content: JSON check for application/json, counter, receipt builder', async
   await page.locator('#f-Subtype').selectOption('connect:WhatsApp');
   await expect(page.locator('[data-path="Event.Content"] .counter')).toHaveText('8 / 1,024 characters');
 
-  // A ContentType that does not fit the new Type stays, shown as a custom value, and is flagged.
+  // A ContentType that does not fit the new Type stays, marked in the menu, and is flagged.
   await page.locator('#f-Event-Type').selectOption('EVENT');
   await expect(page.locator('#f-Event-ContentType')).toHaveValue('application/json');
+  await expect(page.locator('#f-Event-ContentType option:checked')).toHaveText('application/json (does not fit)');
   await expect(page.locator('#f-Event-ContentType-diags .diag.error')).toHaveCount(1);
-  await page.locator('#f-Event-ContentType-choice').selectOption('application/vnd.amazonaws.connect.event.message.delivered');
+  await page.locator('#f-Event-ContentType').selectOption('application/vnd.amazonaws.connect.event.message.delivered');
   await page.locator('#receipt-message-id').fill('m-1');
   await expect(page.locator('#f-Event-Content')).toHaveValue('{"messageId":"m-1"}');
   // Choosing "custom…" offers a free text box for the ContentType.

@@ -7,7 +7,7 @@ const { openFresh, loadPreset } = require('./helpers');
 const OUT = path.resolve(__dirname, '../../target/screenshots');
 
 for (const scheme of ['light', 'dark']) {
-  for (const [name, width, height] of [['wide', 1500, 1000], ['medium', 1100, 900], ['narrow', 360, 780]]) {
+  for (const [name, width, height] of [['wide', 1366, 900], ['medium', 1280, 800], ['narrow', 360, 780]]) {
     test(`screenshot ${name} ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height });

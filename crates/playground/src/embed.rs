@@ -258,14 +258,14 @@ pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
         </>
     };
     html! {
-        <div class={classes!("embed", options.readonly.then_some("readonly"))}>
+        <main class={classes!("embed", options.readonly.then_some("readonly"))}>
             <div class="embed-bar">
-                <p class="embed-title">
+                <h1 class="embed-title">
                     { options.title.clone().unwrap_or_else(|| "SendChatIntegrationEvent".to_owned()) }
                     if options.readonly && panels.form {
                         <span class="muted small">{ " · read-only" }</span>
                     }
-                </p>
+                </h1>
                 <a class="embed-open" id="embed-open" href={link} target="_blank" rel="noopener">
                     { "Open in playground" }<span aria-hidden="true">{ " ↗" }</span>
                 </a>
@@ -289,7 +289,7 @@ pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
                 if panels.outputs || panels.simulator {
                     <div class="embed-col">
                         if panels.outputs {
-                            <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} />
+                            <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} errors={diagnostics.iter().filter(|d| d.is_error()).count()} />
                         }
                         if panels.simulator {
                             <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} on_action={on_action.clone()} compact=true />
@@ -297,7 +297,7 @@ pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
                     </div>
                 }
             </div>
-        </div>
+        </main>
     }
 }
 

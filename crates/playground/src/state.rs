@@ -204,6 +204,7 @@ pub mod replaced_by {
     pub const SHARED_LINK: &str = "The share link replaced";
     pub const SCENARIO: &str = "The imported scenario replaced";
     pub const RESET: &str = "Reset cleared";
+    pub const CLEAR_IGNORED: &str = "Removing what DISCONNECT ignores changed";
 }
 
 /// The work a replacement took the place of: the form's, the simulator's, or both.
@@ -263,6 +264,8 @@ pub enum Action {
     SetAttributeValue(usize, String),
     /// Replaces the request (a preset, an import); the replaced form can be restored.
     LoadRequest(SendChatIntegrationEventRequest, String),
+    /// Removes the members a DISCONNECT ignores: ContentType, Content and NewSessionDetails.
+    ClearIgnoredOnDisconnect,
     /// Brings back what the last replacement replaced (and keeps what it undoes, to go back again).
     RestorePrevious,
     /// Forgets the way back to the replaced work.
@@ -529,6 +532,16 @@ impl AppState {
                 self.sync_attributes();
             }
             Action::LoadRequest(request, by) => self = self.replacing(by, true, false, |s| s.with_request(request)),
+            Action::ClearIgnoredOnDisconnect => {
+                self = self.replacing(replaced_by::CLEAR_IGNORED, true, false, |mut s| {
+                    if let Some(event) = s.request.event.as_mut() {
+                        event.content_type = None;
+                        event.content = None;
+                    }
+                    s.ui.custom_content_type = false;
+                    s.apply(Action::IncludeNewSessionDetails(false))
+                })
+            }
             Action::RestorePrevious => self.restore_previous(),
             Action::DismissReplaced => self.replaced = None,
             Action::SetImportText(text) => self.import_text = text,

@@ -507,7 +507,8 @@ impl Simulator {
             }
             errors += 1;
         }
-        let first = all.get(..first_len).unwrap_or_default();
+        // The message's own full stop gives way to the count and the sentence's.
+        let first = all.get(..first_len).unwrap_or_default().trim_end_matches('.');
         let more = match errors {
             0 | 1 => String::new(),
             n => format!(" ({} more)", n - 1),

@@ -62,8 +62,8 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
                                 aria-label={format!("Attributes value {}", i + 1)} value={row.value.clone()}
                                 oninput={Callback::from(move |e: InputEvent| value_on.emit(Action::SetAttributeValue(i,
                                     e.target_unchecked_into::<HtmlInputElement>().value())))} />
-                            <button type="button" class="icon-button" aria-label={format!("Remove attribute {}", i + 1)}
-                                title="Remove" onclick={Callback::from(move |_| remove_on.emit(Action::RemoveAttribute(i)))}>{ "×" }</button>
+                            <button type="button" class="small-button" aria-label={format!("Remove attribute {}", i + 1)}
+                                onclick={Callback::from(move |_| remove_on.emit(Action::RemoveAttribute(i)))}>{ "Remove" }</button>
                         </div>
                     }
                 }) }

@@ -33,6 +33,17 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
             i += 1;
             continue;
         }
+        if lang == Lang::Shell && (c == '"' || c == '\'') {
+            // A shell word from its first quote to the next unquoted blank: quoted parts side by
+            // side and escaped characters between them (`'It'\''s'` in bash, `'It''s'` in
+            // PowerShell) are one string, as the shell reads them.
+            flush(&mut plain, &mut out);
+            let start = i;
+            i = shell_word_end(&chars, i);
+            out.push(("tk-str", chars[start..i].iter().collect()));
+            line_start = false;
+            continue;
+        }
         if c == '"' || (c == '\'' && lang != Lang::Json) {
             flush(&mut plain, &mut out);
             let start = i;
@@ -114,6 +125,27 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
     out
 }
 
+/// Where the shell word that has a quote at `i` ends: past quoted parts (no escapes inside single
+/// quotes; `\` or PowerShell's `` ` `` escape inside double quotes), escaped characters, and
+/// plain ones, up to a blank outside quotes or the end.
+fn shell_word_end(chars: &[char], mut i: usize) -> usize {
+    let escape = |c: char| c == '\\' || c == '`';
+    while i < chars.len() && !chars[i].is_whitespace() {
+        match chars[i] {
+            q @ ('\'' | '"') => {
+                i += 1;
+                while i < chars.len() && chars[i] != q {
+                    i += if q == '"' && escape(chars[i]) { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            c if escape(c) => i += 2,
+            _ => i += 1,
+        }
+    }
+    i.min(chars.len())
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CodeBlockProps {
     pub id: AttrValue,
@@ -121,6 +153,9 @@ pub struct CodeBlockProps {
     pub lang: Lang,
     /// What the copy button says it copies, for screen readers.
     pub label: AttrValue,
+    /// Said once the text is copied (the request it holds has errors); the copy still happens.
+    #[prop_or_default]
+    pub copy_warning: Option<AttrValue>,
 }
 
 /// Coloured, selectable text with a copy button.
@@ -140,14 +175,18 @@ pub fn CodeBlock(props: &CodeBlockProps) -> Html {
     }
     html! {
         <div class="code-block">
-            <button type="button" class="copy-button" {onclick} aria-label={format!("Copy {}", props.label)}>
+            <button type="button" class="copy-button" {onclick} aria-label={format!("{} {}", if *copied { "Copied" } else { "Copy" }, props.label)}>
                 { if *copied { "Copied" } else { "Copy" } }
             </button>
-            <pre id={props.id.clone()} tabindex="0" aria-label={props.label.clone()}><code>
+            // Focusable so that the keyboard can scroll it; a region, so that its name is announced.
+            <pre id={props.id.clone()} tabindex="0" role="region" aria-label={props.label.clone()}><code>
                 { for tokens(&props.text, props.lang).into_iter().map(|(class, text)| {
                     if class.is_empty() { html! { {text} } } else { html! { <span class={class}>{ text }</span> } }
                 }) }
             </code></pre>
+            if let Some(warning) = props.copy_warning.clone().filter(|_| *copied) {
+                <p class="copy-warning" role="status">{ warning }</p>
+            }
         </div>
     }
 }
@@ -187,5 +226,27 @@ mod tests {
         let yaml = tokens("Event:\n  Type: X # why", Lang::Yaml);
         assert!(yaml.contains(&("tk-key", "Event".to_owned())));
         assert!(yaml.contains(&("tk-comment", "# why".to_owned())));
+    }
+
+    /// The renderer's quoting, in every shell: the quoted `--event` value, with its apostrophe and
+    /// its double quotes, is one string run, and nothing after it is taken for a string.
+    #[test]
+    fn a_quoted_shell_word_is_one_string_in_every_shell() {
+        use chat_event_core::cli::command::{render, RenderOptions};
+        use chat_event_core::cli::shell::Shell;
+        let request = chat_event_core::import::read_request_json(
+            r#"{"SourceId": "+1", "DestinationId": "d", "Event": {"Type": "MESSAGE", "ContentType": "text/plain", "Content": "It's 12 Elm Street, \"hi\""}}"#,
+        )
+        .unwrap();
+        for shell in [Shell::Bash, Shell::PowerShell5, Shell::PowerShell7, Shell::Cmd] {
+            let text = render(&request, &RenderOptions { shell, multiline: true, ..RenderOptions::default() }).text;
+            let runs = tokens(&text, Lang::Shell);
+            let strings: Vec<&String> = runs.iter().filter(|(class, _)| *class == "tk-str").map(|(_, t)| t).collect();
+            let event: Vec<&&String> = strings.iter().filter(|t| t.contains("Elm")).collect();
+            assert_eq!(event.len(), 1, "{shell:?}: {text}\n{runs:?}");
+            assert!(event[0].contains("Type=MESSAGE") && event[0].contains("hi"), "{shell:?}: {}", event[0]);
+            let after = text.split_once(event[0].as_str()).map(|(_, rest)| rest).unwrap_or_default();
+            assert!(!after.contains("hi"), "{shell:?}: {after}");
+        }
     }
 }

@@ -41,7 +41,9 @@ pub fn DiagnosticSummary(props: &DiagnosticSummaryProps) -> Html {
     let warnings = props.diagnostics.len() - errors;
     let headline = match (errors, warnings) {
         (0, 0) => "No problems found".to_owned(),
-        (e, w) => format!("{} {}, {} {}", e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings")),
+        (e, w) => {
+            format!("{} {}, {} {}", e, super::plural(e, "error", "errors"), w, super::plural(w, "warning", "warnings"))
+        }
     };
     let status = if errors > 0 {
         "bad"
@@ -59,7 +61,7 @@ pub fn DiagnosticSummary(props: &DiagnosticSummaryProps) -> Html {
                         let target = target_id(&d.path, &props.rows);
                         let sev = if d.severity == Severity::Error { "error" } else { "warning" };
                         html! {
-                            <li class={classes!("diag", sev)}>
+                            <li class={classes!("diag", sev)} data-code={d.code.clone()}>
                                 <button type="button" class="summary-item" onclick={Callback::from(move |_| dom::focus(&target))}>
                                     <span class="sev">{ sev }</span>
                                     <code class="path">{ if d.path.is_empty() { "request".to_owned() } else { d.path.clone() } }</code>
@@ -72,13 +74,5 @@ pub fn DiagnosticSummary(props: &DiagnosticSummaryProps) -> Html {
                 </ul>
             }
         </section>
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }

@@ -76,6 +76,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="tagline">{ "Build an Amazon Connect chat integration event, check it, and see what AWS would do." }</p>
             </div>
             <div class="actions">
+                <span class="pick pick-preset">
                 <label class="inline-label" for="preset">{ "Preset" }</label>
                 <select id="preset" onchange={on_choose} onkeydown={on_preset_key}>
                     <option value="" selected={chosen.is_empty()}>{ "Choose an example…" }</option>
@@ -86,13 +87,16 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }) }
                 </select>
                 <button type="button" id="preset-load" disabled={chosen.is_empty()} onclick={on_load}>{ "Load" }</button>
+                </span>
                 <button type="button" id="share" class="primary" onclick={on_share}>{ "Share" }</button>
+                <span class="pick">
                 <label class="inline-label" for="theme">{ "Theme" }</label>
                 <select id="theme" onchange={on_theme}>
                     { for [("auto", "Auto"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(value, label)| html! {
                         <option value={value} selected={theme == value}>{ label }</option>
                     }) }
                 </select>
+                </span>
             </div>
             if let Some(url) = (*shared).clone() {
                 <div class="share-result" role="status">
@@ -100,10 +104,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <input id="share-url" type="text" readonly=true value={url} onfocus={Callback::from(|e: FocusEvent| {
                         e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
                     })} />
-                    <button type="button" class="icon-button" aria-label="Close" onclick={{
+                    <button type="button" id="share-close" class="small-button" onclick={{
                         let shared = shared.clone();
                         Callback::from(move |_| shared.set(None))
-                    }}>{ "×" }</button>
+                    }}>{ "Close" }</button>
                 </div>
             }
         </header>

@@ -11,3 +11,12 @@ pub mod notice;
 pub mod outputs;
 pub mod request_form;
 pub mod simulator;
+
+/// `one` or `many`, as `n` asks ("1 step", "2 steps").
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}

@@ -21,6 +21,20 @@ pub struct OutputsProps {
     pub request: Rc<SendChatIntegrationEventRequest>,
     pub ui: UiChoices,
     pub on_action: Callback<Action>,
+    /// How many errors the request has: a copy of it then says that AWS would refuse it.
+    #[prop_or_default]
+    pub errors: usize,
+}
+
+/// What a copy of a request with errors says, without stopping the copy.
+fn copy_warning(errors: usize) -> Option<AttrValue> {
+    (errors > 0).then(|| {
+        format!(
+            "Copied, but the request has {errors} {}: AWS would refuse it. The problems are listed above the form.",
+            super::plural(errors, "error", "errors")
+        )
+        .into()
+    })
 }
 
 /// The tabs offered, in order, with their labels.
@@ -113,13 +127,13 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             html! {
                 <>
                     { command_options(&props.ui, &props.on_action, true) }
-                    <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" />
+                    <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" copy_warning={copy_warning(props.errors)} />
                     { notes(&cmd) }
                 </>
             }
         }
         OutputTab::Json => html! {
-            <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" />
+            <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" copy_warning={copy_warning(props.errors)} />
         },
         OutputTab::Shorthand => {
             let value = chat_event_core::json::to_value(r);
@@ -130,8 +144,8 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             html! {
                 <>
                     <p class="output-intro">{ "The value of each structure option in the CLI's shorthand syntax, on its own (unquoted: add the shell's quoting)." }</p>
-                    { shorthand_block("--event", "out-shorthand-event", part("Event", &CHAT_EVENT)) }
-                    { shorthand_block("--new-session-details", "out-shorthand-nsd", part("NewSessionDetails", &NEW_SESSION_DETAILS)) }
+                    { shorthand_block("--event", "out-shorthand-event", part("Event", &CHAT_EVENT), props.errors) }
+                    { shorthand_block("--new-session-details", "out-shorthand-nsd", part("NewSessionDetails", &NEW_SESSION_DETAILS), props.errors) }
                 </>
             }
         }
@@ -148,11 +162,11 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                     { for cmd.files.iter().map(|f| html! {
                         <>
                             <h3 class="output-title">{ format!("File {}", f.name) }</h3>
-                            <CodeBlock id={id} text={f.content.clone()} lang={lang} label={format!("file {}", f.name)} />
+                            <CodeBlock id={id} text={f.content.clone()} lang={lang} label={format!("file {}", f.name)} copy_warning={copy_warning(props.errors)} />
                         </>
                     }) }
                     <h3 class="output-title">{ "Command" }</h3>
-                    <CodeBlock id={format!("{id}-command")} text={cmd.text.clone()} lang={Lang::Shell} label="command" />
+                    <CodeBlock id={format!("{id}-command")} text={cmd.text.clone()} lang={Lang::Shell} label="command" copy_warning={copy_warning(props.errors)} />
                     { notes(&cmd) }
                 </>
             }
@@ -179,19 +193,19 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                             </select>
                         </label>
                     </div>
-                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={Lang::Json} label="SDK snippet" />
+                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={Lang::Json} label="SDK snippet" copy_warning={copy_warning(props.errors)} />
                 </>
             }
         }
     }
 }
 
-fn shorthand_block(option: &'static str, id: &'static str, result: Result<String, String>) -> Html {
+fn shorthand_block(option: &'static str, id: &'static str, result: Result<String, String>, errors: usize) -> Html {
     html! {
         <>
             <h3 class="output-title"><code>{ option }</code></h3>
             { match result {
-                Ok(text) => html! { <CodeBlock id={id} text={text} lang={Lang::Plain} label={format!("{option} shorthand")} /> },
+                Ok(text) => html! { <CodeBlock id={id} text={text} lang={Lang::Plain} label={format!("{option} shorthand")} copy_warning={copy_warning(errors)} /> },
                 Err(why) => html! { <p class="status" id={id}>{ why }</p> },
             } }
         </>

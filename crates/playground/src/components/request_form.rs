@@ -67,7 +67,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                     { text(TextField::DestinationId, r.destination_id.as_ref(), "arn:aws:sms-voice:REGION:ACCOUNT:phone-number/ID") }
                                 </> }) }
                 { field(FieldSpec { path: "Subtype", label: "Subtype", diagnostics: diags("Subtype"), on_suggestion: suggestion(on, TextField::Subtype), ..FieldSpec::default() }, html! { <>
-                    { picker("Subtype", &form::SUBTYPE_CHOICES, r.subtype.as_deref(), props.custom_subtype, TextField::Subtype, Action::SetCustomSubtype, on) }
+                    { picker("Subtype", &form::SUBTYPE_CHOICES, &form::SUBTYPE_CHOICES, r.subtype.as_deref(), props.custom_subtype, TextField::Subtype, Action::SetCustomSubtype, on) }
                                 </> }) }
             </fieldset>
 
@@ -75,9 +75,15 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                 <legend>{ "Event" }</legend>
                 { field(FieldSpec { path: "Event.Type", label: "Event.Type", required: true, diagnostics: diags("Event.Type"), on_suggestion: suggestion(on, TextField::EventType), ..FieldSpec::default() }, html! { <>
                     { event_type_picker(event.r#type.as_deref().unwrap_or_default(), on) }
+                    if event.r#type.as_deref() == Some("DISCONNECT") && (event.content_type.is_some() || event.content.is_some() || r.new_session_details.is_some()) {
+                        <button type="button" id="clear-ignored" class="small-button" onclick={{
+                            let on = on.clone();
+                            Callback::from(move |_| on.emit(Action::ClearIgnoredOnDisconnect))
+                        }}>{ "Remove what DISCONNECT ignores (ContentType, Content, NewSessionDetails)" }</button>
+                    }
                                 </> }) }
                 { field(FieldSpec { path: "Event.ContentType", label: "Event.ContentType", diagnostics: diags("Event.ContentType"), on_suggestion: suggestion(on, TextField::ContentType), ..FieldSpec::default() }, html! { <>
-                    { picker("Event.ContentType", &form::content_type_choices(event.r#type.as_deref()), event.content_type.as_deref(), props.custom_content_type, TextField::ContentType, Action::SetCustomContentType, on) }
+                    { picker("Event.ContentType", &form::content_type_choices(event.r#type.as_deref()), &form::content_type_choices(None), event.content_type.as_deref(), props.custom_content_type, TextField::ContentType, Action::SetCustomContentType, on) }
                                 </> }) }
                 { field(FieldSpec { path: "Event.Content", label: "Event.Content", diagnostics: diags("Event.Content"), usage: limits::content_usage(r), ..FieldSpec::default() }, html! { <>
                     <textarea id={control_id("Event.Content")} rows="3" spellcheck="false"
@@ -166,18 +172,23 @@ fn select_change(f: impl Fn(String) + 'static) -> Callback<Event> {
     Callback::from(move |e: Event| f(e.target_unchecked_into::<HtmlSelectElement>().value()))
 }
 
-/// A select of known values, "(none)" and "custom…", with a text box for the custom value.
+/// A select of the values that fit (`choices`), "(none)" and "custom…", with a text box for a
+/// custom value. A value that is known (`known`) but does not fit, such as `text/plain` on an
+/// EVENT, is shown as itself and marked, not as a custom value.
+#[allow(clippy::too_many_arguments)]
 fn picker(
     path: &str,
     choices: &[&str],
+    known: &[&str],
     value: Option<&str>,
     custom: bool,
     field: TextField,
     on_custom: fn(bool) -> Action,
     on: &Callback<Action>,
 ) -> Html {
-    let known = value.is_none_or(|v| choices.contains(&v));
-    let show_custom = custom || !known;
+    let fits = value.is_none_or(|v| choices.contains(&v));
+    let misfit = value.filter(|v| !fits && known.contains(v));
+    let show_custom = custom || (!fits && misfit.is_none());
     let selected = if show_custom { CUSTOM } else { value.unwrap_or("") };
     let id = control_id(path);
     let onchange = {
@@ -197,6 +208,9 @@ fn picker(
                 aria-describedby={described_by(path)} aria-label={(show_custom).then(|| format!("{} choice", path))}>
                 <option value="" selected={selected.is_empty()}>{ "(none)" }</option>
                 { for choices.iter().map(|c| html! { <option value={c.to_string()} selected={selected == *c}>{ *c }</option> }) }
+                if let Some(v) = misfit {
+                    <option value={v.to_owned()} selected={!show_custom}>{ format!("{v} (does not fit)") }</option>
+                }
                 <option value={CUSTOM} selected={show_custom}>{ "custom…" }</option>
             </select>
             if show_custom {

@@ -83,7 +83,7 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
                     { chats_table(&run.sim.contacts(), run.sim.now().epoch_millis(), props.state.selected.as_deref(), on) }
                     { transcript(run, props.state.selected.as_deref()) }
                     <details class="sub" id="sim-log-section">
-                        <summary>{ format!("Request log ({} steps)", run.report.steps.len()) }</summary>
+                        <summary>{ { let n = run.report.steps.len(); format!("Request log ({n} {})", super::plural(n, "step", "steps")) } }</summary>
                         { request_log(&run.report) }
                     </details>
                 </>
@@ -459,7 +459,7 @@ fn scenario_tools(state: &SimState, on: &Callback<Action>) -> Html {
             <p id="sim-scenario-status" class="status">
                 { match &parsed {
                     None => "Paste a scenario; its steps replace the current ones.".to_owned(),
-                    Some(Ok(s)) => format!("\"{}\": {} steps, ready to load.", s.title, s.steps.len()),
+                    Some(Ok(s)) => format!("\"{}\": {} {}, ready to load.", s.title, s.steps.len(), super::plural(s.steps.len(), "step", "steps")),
                     Some(Err(e)) => e.clone(),
                 } }
             </p>
