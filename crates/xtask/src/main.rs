@@ -86,19 +86,15 @@ fn serve(args: &[String]) -> Result<()> {
     };
     let tools = Tools::ensure(false)?;
     step(&format!("trunk serve on http://127.0.0.1:{port}/"));
-    // Trunk's server adds a reload script to the page it serves: it writes to a folder of its own,
-    // never to dist/, which `build` makes for publishing.
-    run(tools.command("trunk").args([
-        "serve",
-        "--release",
-        "--locked",
-        "--dist",
-        "target/trunk-serve",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        &port,
-    ]))
+    run(tools.command("trunk").args(serve_args(&port)))
+}
+
+/// Where `serve` builds: Trunk's server adds a reload script to the page it serves, so it writes
+/// to a folder of its own, never to dist/, which `build` makes for publishing.
+const SERVE_DIST: &str = "target/trunk-serve";
+
+fn serve_args(port: &str) -> [&str; 9] {
+    ["serve", "--release", "--locked", "--dist", SERVE_DIST, "--address", "127.0.0.1", "--port", port]
 }
 
 /// The playground's release site in dist/ (Trunk.toml), the folder to publish as it is.
@@ -147,4 +143,25 @@ fn test() -> Result<()> {
 
     step("all tests passed");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The development server never builds into the folder the README says to publish.
+    #[test]
+    fn serve_builds_apart_from_the_published_dist() {
+        let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml")).unwrap();
+        let published = trunk_toml
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("dist = ").map(|v| v.trim_matches('"').to_owned()))
+            .expect("Trunk.toml names its dist folder");
+        let args = serve_args("8080");
+        let dist = args.iter().position(|a| *a == "--dist").map(|i| args[i + 1]);
+        assert_eq!(dist, Some(SERVE_DIST));
+        assert_ne!(std::path::Path::new(SERVE_DIST), std::path::Path::new(&published));
+        let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+        assert!(readme.contains(&format!("`{published}/`")) && readme.contains(&format!("`{SERVE_DIST}/`")));
+    }
 }
