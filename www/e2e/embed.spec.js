@@ -249,46 +249,52 @@ test('hostile attribute values are shown as text and execute nothing', async ({ 
   expect(seen.errors).toEqual([]);
 });
 
-test('messages of the wrong window, origin or shape are ignored', async ({ page }) => {
-  await openExamples(page);
-  const height = await settled(page, 'first-message');
-  const frameId = await page.locator('#first-message iframe').evaluate((f) => new URL(f.src).searchParams.get('frame'));
-  const current = () => page.locator('#first-message iframe').evaluate((f) => f.offsetHeight);
-  const good = { source: 'chat-event-lab', type: 'resize', frame: frameId, height: 1234 };
+// One step sends the frame to another origin, which the example page's own policy (frame-src
+// 'self') would refuse to load at all: the policy is lifted here to test the embed script's checks.
+test.describe('messages', () => {
+  test.use({ bypassCSP: true });
 
-  // From the page itself (another window), though perfectly shaped.
-  await page.evaluate((m) => window.postMessage(m, '*'), good);
-  // From the right frame, but of the wrong shape.
-  const child = page.frame({ url: (u) => u.searchParams.get('frame') === frameId });
-  await child.evaluate((g) => {
-    for (const m of [
-      'resize 1234', null, [g], { ...g, source: 'other' }, { ...g, type: 'scroll' }, { ...g, frame: 'chat-event-example-2' },
-      { ...g, height: '1234' }, { ...g, height: Number.NaN }, { ...g, height: Infinity }, { ...g, height: [1234] }, { ...g, height: { value: 1234 } },
-    ]) parent.postMessage(m, '*');
-  }, good);
-  // Another frame of the page, same origin, naming this frame's id.
-  const other = page.frame({ url: (u) => u.searchParams.get('frame') !== frameId && u.searchParams.get('embed') === '1' });
-  await other.evaluate((g) => parent.postMessage(g, '*'), good);
-  await page.waitForTimeout(400);
-  expect(await current()).toBe(height);
+  test('messages of the wrong window, origin or shape are ignored', async ({ page }) => {
+    await openExamples(page);
+    const height = await settled(page, 'first-message');
+    const frameId = await page.locator('#first-message iframe').evaluate((f) => new URL(f.src).searchParams.get('frame'));
+    const current = () => page.locator('#first-message iframe').evaluate((f) => f.offsetHeight);
+    const good = { source: 'chat-event-lab', type: 'resize', frame: frameId, height: 1234 };
 
-  // The right window, but after it went to another origin (localhost is not 127.0.0.1).
-  await page.route('http://localhost:*/forge.html', (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<script>parent.postMessage(${JSON.stringify(good)}, '*'); document.title = 'sent';</script>`,
-  }));
-  const port = new URL(page.url()).port;
-  await page.locator('#first-message iframe').evaluate((f, p) => { f.contentWindow.location.href = `http://localhost:${p}/forge.html`; }, port);
-  await expect.poll(() => page.frames().some((f) => f.url().includes('forge.html'))).toBe(true);
-  await page.waitForTimeout(400);
-  expect(await current()).toBe(height);
+    // From the page itself (another window), though perfectly shaped.
+    await page.evaluate((m) => window.postMessage(m, '*'), good);
+    // From the right frame, but of the wrong shape.
+    const child = page.frame({ url: (u) => u.searchParams.get('frame') === frameId });
+    await child.evaluate((g) => {
+      for (const m of [
+        'resize 1234', null, [g], { ...g, source: 'other' }, { ...g, type: 'scroll' }, { ...g, frame: 'chat-event-example-2' },
+        { ...g, height: '1234' }, { ...g, height: Number.NaN }, { ...g, height: Infinity }, { ...g, height: [1234] }, { ...g, height: { value: 1234 } },
+      ]) parent.postMessage(m, '*');
+    }, good);
+    // Another frame of the page, same origin, naming this frame's id.
+    const other = page.frame({ url: (u) => u.searchParams.get('frame') !== frameId && u.searchParams.get('embed') === '1' });
+    await other.evaluate((g) => parent.postMessage(g, '*'), good);
+    await page.waitForTimeout(400);
+    expect(await current()).toBe(height);
 
-  // The control: the same message from the right window and origin is obeyed.
-  await page.locator('#first-message iframe').evaluate((f) => { f.src = f.src; });
-  await expect.poll(() => page.frames().some((f) => f.url().includes('embed=1') && new URL(f.url()).searchParams.get('frame') === frameId)).toBe(true);
-  await settled(page, 'first-message');
-  await page.frame({ url: (u) => u.searchParams.get('frame') === frameId }).evaluate((g) => parent.postMessage(g, '*'), good);
-  await expect.poll(current).toBe(1234);
+    // The right window, but after it went to another origin (localhost is not 127.0.0.1).
+    await page.route('http://localhost:*/forge.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<script>parent.postMessage(${JSON.stringify(good)}, '*'); document.title = 'sent';</script>`,
+    }));
+    const port = new URL(page.url()).port;
+    await page.locator('#first-message iframe').evaluate((f, p) => { f.contentWindow.location.href = `http://localhost:${p}/forge.html`; }, port);
+    await expect.poll(() => page.frames().some((f) => f.url().includes('forge.html'))).toBe(true);
+    await page.waitForTimeout(400);
+    expect(await current()).toBe(height);
+
+    // The control: the same message from the right window and origin is obeyed.
+    await page.locator('#first-message iframe').evaluate((f) => { f.src = f.src; });
+    await expect.poll(() => page.frames().some((f) => f.url().includes('embed=1') && new URL(f.url()).searchParams.get('frame') === frameId)).toBe(true);
+    await settled(page, 'first-message');
+    await page.frame({ url: (u) => u.searchParams.get('frame') === frameId }).evaluate((g) => parent.postMessage(g, '*'), good);
+    await expect.poll(current).toBe(1234);
+  });
 });
 
 for (const scheme of ['light', 'dark']) {

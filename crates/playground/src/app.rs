@@ -146,12 +146,29 @@ pub fn use_playground(init: fn() -> AppState, persist: bool) -> Playground {
     Playground { state, on_action, request, diagnostics, sim_run, on_share, share_link: (*share_link).clone() }
 }
 
+/// What the full playground shows inside a frame: its name and a link that opens it in a tab.
+fn framed_view() -> Html {
+    html! {
+        <main class="framed" id="framed">
+            <h1>{ "SendChatIntegrationEvent playground" }</h1>
+            <p>{ "The playground does not run inside another page. Open it in a tab of its own:" }</p>
+            <p><a id="framed-open" href={dom::playground_link("")} target="_blank" rel="noopener">{ "Open the playground" }</a></p>
+        </main>
+    }
+}
+
 /// The whole playground, or the compact layout of a documentation embed (`?embed=1`), which
 /// starts from its URL and saves nothing. (One root component for both: each component costs code
 /// in the wasm.)
 #[function_component]
 pub fn App() -> Html {
     let embed = use_memo((), |()| crate::embed::EmbedOptions::requested());
+    // The full playground inside another page's frame (clickjacking, or a page passing it off as
+    // its own) shows only a way out; embed mode is the one made for frames. Known at start and
+    // never changing, so the hooks below run in the same order on every render.
+    if embed.is_none() && *use_memo((), |()| dom::is_framed()) {
+        return framed_view();
+    }
     let (init, persist): (fn() -> AppState, bool) =
         if embed.is_some() { (crate::embed::initial_state, false) } else { (initial_state, true) };
     let playground = use_playground(init, persist);

@@ -85,6 +85,16 @@ pub fn playground_link(fragment: &str) -> String {
     }
 }
 
+/// Whether this page is inside a frame of another page (`window.top` is not this window).
+pub fn is_framed() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    match w.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &w),
+        // A top window that cannot be read at all is another page's.
+        _ => true,
+    }
+}
+
 /// Sets the theme on the root element (`data-theme="auto|light|dark"`), read by the CSS.
 pub fn set_theme(theme: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

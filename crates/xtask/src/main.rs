@@ -20,7 +20,7 @@ usage: cargo xtask <command>
 
 commands:
   serve [--port N]   build the playground and serve it on http://127.0.0.1:N (default 8080),
-                     reloading on changes (a development build, in target/trunk-serve)
+                     rebuilding on changes (in target/trunk-serve; reload the page to see them)
   build              build the playground's release site into dist/, the folder to publish
   test               install what is missing, then run every test: native, wasm (Node and
                      headless Chromium), the npm package as a consumer, and the browser tests
@@ -89,12 +89,25 @@ fn serve(args: &[String]) -> Result<()> {
     run(tools.command("trunk").args(serve_args(&port)))
 }
 
-/// Where `serve` builds: Trunk's server adds a reload script to the page it serves, so it writes
-/// to a folder of its own, never to dist/, which `build` makes for publishing.
+/// Where `serve` builds: a folder of its own, never dist/, which `build` makes for publishing.
 const SERVE_DIST: &str = "target/trunk-serve";
 
-fn serve_args(port: &str) -> [&str; 9] {
-    ["serve", "--release", "--locked", "--dist", SERVE_DIST, "--address", "127.0.0.1", "--port", port]
+/// Trunk's reload script is left out: the server writes its address into it after the build, so
+/// no hash in the pages' Content-Security-Policy could allow it, and the page must keep the policy
+/// it is published with.
+fn serve_args(port: &str) -> [&str; 10] {
+    [
+        "serve",
+        "--release",
+        "--locked",
+        "--no-autoreload",
+        "--dist",
+        SERVE_DIST,
+        "--address",
+        "127.0.0.1",
+        "--port",
+        port,
+    ]
 }
 
 /// The playground's release site in dist/ (Trunk.toml), the folder to publish as it is.
