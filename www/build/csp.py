@@ -8,7 +8,7 @@ SHA-256 hash, computed here from the final text, so that no `'unsafe-inline'` is
 goes for inline style blocks (the example article's). Anything else, an injected inline script
 above all, is refused by the browser.
 
-Runs last (after trim_js.py), on the staged pages, in every profile: a development build gets the
+Runs after trim_js.py (both from post_build.py), on the staged pages, in every profile: a development build gets the
 same policy, so a violation shows while one works, not first in production.
 """
 

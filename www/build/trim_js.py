@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook (release only): trims wasm-bindgen's JS loader in the staging directory.
+"""Trunk post_build step (release only, run by post_build.py): trims wasm-bindgen's JS loader in the staging directory.
 
 Trunk's own JS minifier (minify-js 0.5) rejects the loader's `export default` and ships it as is,
 indentation and comments included. This drops what only a reader needs: leading indentation,
