@@ -269,12 +269,89 @@ fn encode_all<T: Serialize + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue>
 const JSON_VALUE: &str =
     "export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };";
 
+/// What a JS value is, for a message that says what an argument got instead.
+fn what_it_is(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else if js_sys::Array::is_array(value) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+/// The error of an argument of the wrong type: the parameter's name, what it takes, what it got.
+#[inline(never)]
+fn wrong_argument(name: &str, expected: &str, found: &JsValue) -> JsValue {
+    let message = format!("{name}: expected {expected}, found {}", what_it_is(found));
+    fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, message))
+}
+
+/// A string parameter. Checked here, not by the generated glue (which throws a `TypeError` for
+/// anything but a string, and silently replaces a lone surrogate): a wrong type, or a string that
+/// is not Unicode text, throws `invalid-argument` naming the parameter.
+fn text_argument(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    match value.dyn_ref::<js_sys::JsString>() {
+        Some(text) if is_text(text) => Ok(String::from(text)),
+        Some(_) => Err(fail(ChatEventErrorDetails::new(
+            ErrorKind::InvalidArgument,
+            format!("{name}: expected text, found a string with a lone surrogate (half of a UTF-16 pair)"),
+        ))),
+        None => Err(wrong_argument(name, "a string", value)),
+    }
+}
+
+/// An object parameter (a request, a scenario): anything else is the wrong type, though it be
+/// JSON (a number, a list), rather than a request with every member missing.
+fn object_argument(value: &JsValue, name: &str) -> Result<(), JsValue> {
+    if value.is_object() && !js_sys::Array::is_array(value) {
+        Ok(())
+    } else {
+        Err(wrong_argument(name, "an object", value))
+    }
+}
+
+// Whether a string is well-formed UTF-16, asked of the engine in one call (js-sys's own check
+// crosses the boundary once per code unit). `isWellFormed` is ES2024; the expression is for
+// engines without it.
+#[wasm_bindgen(
+    inline_js = "const LONE = /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/;
+export function is_text(s) { return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE.test(s); }"
+)]
+extern "C" {
+    fn is_text(text: &js_sys::JsString) -> bool;
+}
+
+/// An optional string parameter: `undefined` and `null` leave it out.
+fn optional_text_argument(value: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        text_argument(value, name).map(Some)
+    }
+}
+
 /// JS value → JSON text, so that core reads it exactly as it reads a file, with the same located
 /// diagnostics.
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).ok_or_else(|| {
-        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what} is not a JSON value")))
-    })
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| wrong_argument(what, "a JSON value", value))
 }
 
 /// Any JSON value given as a JS value (shorthand values, structure option values).
@@ -288,7 +365,7 @@ fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
 /// A request given as a JS object. Wrong member types and unknown members throw, with core's
 /// located diagnostics of the same value attached.
 fn decode_request(request: &Ts<SendChatIntegrationEventRequest>) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    let value = decode_value(&request.js_value(), "the request")?;
+    let value = decode_value(&request.js_value(), "request")?;
     import::read_request(&value).map_err(|e| unreadable(ErrorKind::InvalidArgument, e))
 }
 
@@ -304,14 +381,18 @@ fn unreadable(kind: ErrorKind, e: import::Unreadable) -> JsValue {
 /// so this never throws for a plain object.
 #[wasm_bindgen(js_name = validate)]
 pub fn validate_request(request: Ts<SendChatIntegrationEventRequest>) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
-    let text = to_json_text(&request.js_value(), "the request")?;
+    let text = to_json_text(&request.js_value(), "request")?;
+    // Any JSON value is validated (a list or a number gets its wrong-type diagnostic, as the same
+    // text would from `validateJson`); only a value with no JSON form is the wrong argument.
     encode_all(&validate::validate_json(&text))
 }
 
 /// Every problem in a request given as JSON text, syntax errors included (with line and column).
 #[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
-    encode_all(&validate::validate_json(text))
+pub fn validate_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
+    encode_all(&validate::validate_json(&text_argument(&text, "text")?))
 }
 
 // ---- JSON --------------------------------------------------------------------------------------
@@ -319,8 +400,10 @@ pub fn validate_json(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
 /// Reads a request from JSON text. Throws a `ChatEventError` of kind `json` on a syntax error, a
 /// wrong member type or an unknown member; its `diagnostics` locate every such problem.
 #[wasm_bindgen(js_name = parseJson)]
-pub fn parse_json(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
-    encode(&import::read_request_json(text).map_err(|e| unreadable(ErrorKind::Json, e))?)
+pub fn parse_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
+    encode(&import::read_request_json(&text_argument(&text, "text")?).map_err(|e| unreadable(ErrorKind::Json, e))?)
 }
 
 /// The request as JSON, as `aws ... --cli-input-json` reads it: members in the service model's
@@ -337,8 +420,10 @@ pub fn to_json(request: Ts<SendChatIntegrationEventRequest>) -> Result<String, J
 /// diagnostic's path (`NewSessionDetails.Attributes.tier` gives the help of `Attributes`).
 /// `undefined` for a path the request does not have.
 #[wasm_bindgen(js_name = fieldHelp)]
-pub fn field_help(path: &str) -> Result<Option<Ts<FieldHelp>>, JsValue> {
-    help::field_help(path).map(encode).transpose()
+pub fn field_help(
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+) -> Result<Option<Ts<FieldHelp>>, JsValue> {
+    help::field_help(&text_argument(&path, "path")?).map(encode).transpose()
 }
 
 /// The help of every member of the request, in the service model's order (depth first).
@@ -353,8 +438,10 @@ pub fn fields() -> Result<Vec<Ts<FieldHelp>>, JsValue> {
 /// `ChatEventError` of kind `yaml` on a syntax error (with line and column) or a value that is
 /// not a request (with core's located diagnostics).
 #[wasm_bindgen(js_name = parseYaml)]
-pub fn parse_yaml(text: &str) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
-    encode(&import::read_request_yaml(text).map_err(|e| unreadable(ErrorKind::Yaml, e))?)
+pub fn parse_yaml(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<SendChatIntegrationEventRequest>, JsValue> {
+    encode(&import::read_request_yaml(&text_argument(&text, "text")?).map_err(|e| unreadable(ErrorKind::Yaml, e))?)
 }
 
 /// The request as YAML, as `--cli-input-yaml` reads it (members in the service model's order).
@@ -366,8 +453,10 @@ pub fn to_yaml(request: Ts<SendChatIntegrationEventRequest>) -> Result<String, J
 /// Every problem in a request given as YAML, syntax errors included: a `yaml-syntax` diagnostic
 /// with line and column, as `validateJson` gives a `json-syntax` one.
 #[wasm_bindgen(js_name = validateYaml)]
-pub fn validate_yaml(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
-    encode_all(&validate::validate_yaml(text))
+pub fn validate_yaml(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
+    encode_all(&validate::validate_yaml(&text_argument(&text, "text")?))
 }
 
 /// A diagnostic as compilers write theirs, for terminals and logs:
@@ -375,8 +464,12 @@ pub fn validate_yaml(text: &str) -> Result<Vec<Ts<Diagnostic>>, JsValue> {
 /// `(the AWS CLI rejects this too)` when it does; a suggestion follows on its own line as
 /// `  hint: …`. `source` names the file (left out when absent).
 #[wasm_bindgen(js_name = formatDiagnostic)]
-pub fn format_diagnostic(diagnostic: Ts<Diagnostic>, source: Option<String>) -> Result<String, JsValue> {
-    let diagnostic: Diagnostic = decode_argument(&diagnostic.js_value(), "the diagnostic")?;
+pub fn format_diagnostic(
+    diagnostic: Ts<Diagnostic>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] source: JsValue,
+) -> Result<String, JsValue> {
+    let diagnostic: Diagnostic = decode_argument(&diagnostic.js_value(), "diagnostic")?;
+    let source = optional_text_argument(&source, "source")?;
     Ok(diagnostic.to_text(source.as_deref().unwrap_or_default()))
 }
 
@@ -409,15 +502,17 @@ impl CliParameter {
 static EMPTY_STRUCTURE: Structure = Structure { name: "", members: &[] };
 
 fn decode_parameter(parameter: Ts<CliParameter>) -> Result<CliParameter, JsValue> {
-    decode_argument(&parameter.js_value(), "the parameter")
+    decode_argument(&parameter.js_value(), "parameter")
 }
 
 /// Parses shorthand with the AWS CLI's generic parser, before any model is applied: what
 /// `Type=MESSAGE,Content=hi` means to the CLI for any parameter. Throws a `ChatEventError` of kind
 /// `shorthand` with the CLI's own message (caret included), line, column and a hint.
 #[wasm_bindgen(js_name = parseShorthand)]
-pub fn parse_shorthand(text: &str) -> Result<Ts<ShorthandValue>, JsValue> {
-    let value = shorthand::parse(text).map_err(|e| fail(e.into()))?;
+pub fn parse_shorthand(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<ShorthandValue>, JsValue> {
+    let value = shorthand::parse(&text_argument(&text, "text")?).map_err(|e| fail(e.into()))?;
     encode(&value)
 }
 
@@ -425,7 +520,7 @@ pub fn parse_shorthand(text: &str) -> Result<Ts<ShorthandValue>, JsValue> {
 /// `ChatEventError` of kind `not-expressible` for what shorthand cannot say.
 #[wasm_bindgen(js_name = toShorthand)]
 pub fn to_shorthand(value: Ts<ShorthandValue>) -> Result<String, JsValue> {
-    let json = decode_value(&value.js_value(), "the value")?;
+    let json = decode_value(&value.js_value(), "value")?;
     let value = ShorthandValue::from_json(&json).ok_or_else(|| {
         fail(ChatEventErrorDetails::new(
             ErrorKind::NotExpressible,
@@ -439,9 +534,12 @@ pub fn to_shorthand(value: Ts<ShorthandValue>) -> Result<String, JsValue> {
 /// JSON when it starts with `{`, shorthand otherwise, with the model's fix-ups. The result says
 /// which syntax it was and holds diagnostics for likely mistakes (a comma that made a list).
 #[wasm_bindgen(js_name = parseParameter)]
-pub fn parse_parameter(parameter: Ts<CliParameter>, text: &str) -> Result<Ts<ParsedStructure>, JsValue> {
+pub fn parse_parameter(
+    parameter: Ts<CliParameter>,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<ParsedStructure>, JsValue> {
     let (name, structure) = decode_parameter(parameter)?.member();
-    encode(&parse_structure(text, structure, name).map_err(|e| fail(e.into()))?)
+    encode(&parse_structure(&text_argument(&text, "text")?, structure, name).map_err(|e| fail(e.into()))?)
 }
 
 /// The shortest shorthand for a structure option's value (`Event` or `NewSessionDetails` of a
@@ -452,7 +550,7 @@ pub fn to_parameter_shorthand(
     #[wasm_bindgen(unchecked_param_type = "JsonValue")] value: JsValue,
 ) -> Result<String, JsValue> {
     let (_, structure) = decode_parameter(parameter)?.member();
-    let json = decode_value(&value, "the value")?;
+    let json = decode_value(&value, "value")?;
     generate_structure(&json, structure).map_err(|e| fail(e.into()))
 }
 
@@ -467,7 +565,7 @@ pub fn render_command(
 ) -> Result<Ts<RenderedCommand>, JsValue> {
     let request = decode_request(&request)?;
     let options = match options {
-        Some(options) => decode_argument(&options.js_value(), "the render options")?,
+        Some(options) => decode_argument(&options.js_value(), "options")?,
         None => RenderOptions::default(),
     };
     encode(&command::render(&request, &options))
@@ -478,8 +576,10 @@ pub fn render_command(
 /// the types allow, and diagnostics, global options and warnings. Throws a `ChatEventError` of kind
 /// `command` (with line, column, the option at fault and a hint) when the CLI would refuse it.
 #[wasm_bindgen(js_name = parseCommand)]
-pub fn parse_command(text: &str) -> Result<Ts<ParsedCommand>, JsValue> {
-    encode(&command::parse(text).map_err(|e| fail(e.into()))?)
+pub fn parse_command(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<ParsedCommand>, JsValue> {
+    encode(&command::parse(&text_argument(&text, "text")?).map_err(|e| fail(e.into()))?)
 }
 
 /// Which `--generate-cli-skeleton` output.
@@ -497,7 +597,7 @@ pub enum SkeletonKind {
 /// byte (CLI v2).
 #[wasm_bindgen]
 pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
-    let kind = decode_argument(&kind.js_value(), "the skeleton kind")?;
+    let kind = decode_argument(&kind.js_value(), "kind")?;
     Ok(match kind {
         SkeletonKind::Input => skeleton::input_json(),
         SkeletonKind::Output => skeleton::output_json(),
@@ -515,7 +615,7 @@ pub fn render_snippet(
 ) -> Result<String, JsValue> {
     let request = decode_request(&request)?;
     let language = match language {
-        Some(language) => decode_argument(&language.js_value(), "the language (\"python\" or \"javaScript\")")?,
+        Some(language) => decode_argument(&language.js_value(), "language")?,
         None => SdkLanguage::default(),
     };
     Ok(snippets::render(&request, language))
@@ -527,8 +627,9 @@ fn simulator_error(message: impl std::fmt::Display) -> JsValue {
     fail(ChatEventErrorDetails::new(ErrorKind::Simulator, message.to_string()))
 }
 
-fn decode_contact_id(id: &str) -> Result<ContactId, JsValue> {
-    id.parse().map_err(simulator_error)
+/// A contact id parameter (`contactId`): a string, which must be one of the simulator's ids.
+fn decode_contact_id(id: &JsValue) -> Result<ContactId, JsValue> {
+    text_argument(id, "contactId")?.parse().map_err(simulator_error)
 }
 
 /// An in-memory, deterministic simulator of what Amazon Connect does with each request: create a
@@ -545,15 +646,15 @@ impl JsSimulator {
     #[wasm_bindgen(constructor)]
     pub fn new(settings: Option<Ts<Settings>>) -> Result<JsSimulator, JsValue> {
         let settings = match settings {
-            Some(settings) => decode_argument(&settings.js_value(), "the settings")?,
+            Some(settings) => decode_argument(&settings.js_value(), "settings")?,
             None => Settings::default(),
         };
         Ok(JsSimulator(sim::Simulator::new(settings).map_err(|e| fail(e.into()))?))
     }
 
     /// Restores a simulator from `snapshot()`'s text: the same chats, clock, log and generators.
-    pub fn restore(snapshot: &str) -> Result<JsSimulator, JsValue> {
-        Ok(JsSimulator(sim::Simulator::restore(snapshot).map_err(|e| fail(e.into()))?))
+    pub fn restore(#[wasm_bindgen(unchecked_param_type = "string")] snapshot: JsValue) -> Result<JsSimulator, JsValue> {
+        Ok(JsSimulator(sim::Simulator::restore(&text_argument(&snapshot, "snapshot")?).map_err(|e| fail(e.into()))?))
     }
 
     /// The whole state as JSON text, for `Simulator.restore`.
@@ -574,16 +675,12 @@ impl JsSimulator {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | number")] by: JsValue,
     ) -> Result<Ts<AdvanceReport>, JsValue> {
-        let millis = match (by.as_string(), by.as_f64()) {
-            (Some(text), _) => sim::parse_duration(&text).map_err(simulator_error)?,
-            (None, Some(n)) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
-                n as u64
-            }
+        let millis = match by.as_f64() {
+            None if by.is_string() => sim::parse_duration(&text_argument(&by, "by")?).map_err(simulator_error)?,
+            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => n as u64,
             _ => {
-                return Err(fail(ChatEventErrorDetails::new(
-                    ErrorKind::InvalidArgument,
-                    "a duration is text such as \"25h\" or a whole, non-negative number of milliseconds",
-                )))
+                let expected = "a duration: text such as \"25h\", or a whole, non-negative number of milliseconds";
+                return Err(wrong_argument("by", expected, &by));
             }
         };
         encode(&self.0.advance_millis(millis))
@@ -594,11 +691,12 @@ impl JsSimulator {
     #[wasm_bindgen(js_name = endChat)]
     pub fn end_chat(
         &mut self,
-        #[wasm_bindgen(js_name = contactId)] contact_id: &str,
+        #[wasm_bindgen(js_name = contactId, unchecked_param_type = "string")] contact_id: JsValue,
         by: Ts<EndedBy>,
     ) -> Result<Ts<ContactView>, JsValue> {
+        let contact_id = decode_contact_id(&contact_id)?;
         let by = decode_argument(&by.js_value(), "by")?;
-        encode(&self.0.end_chat(decode_contact_id(contact_id)?, by).map_err(|e| fail(e.into()))?)
+        encode(&self.0.end_chat(contact_id, by).map_err(|e| fail(e.into()))?)
     }
 
     /// Back to the state of `new` with the same settings: no chats, the clock at its start, the
@@ -643,29 +741,32 @@ impl JsSimulator {
     /// One contact by id; `undefined` for an id this simulator did not give.
     pub fn contact(
         &self,
-        #[wasm_bindgen(js_name = contactId)] contact_id: &str,
+        #[wasm_bindgen(js_name = contactId, unchecked_param_type = "string")] contact_id: JsValue,
     ) -> Result<Option<Ts<ContactView>>, JsValue> {
-        self.0.contact(decode_contact_id(contact_id)?).as_ref().map(encode).transpose()
+        self.0.contact(decode_contact_id(&contact_id)?).as_ref().map(encode).transpose()
     }
 
     /// The active chat of an identity, if there is one (Subtype compared per the settings).
     #[wasm_bindgen(js_name = activeContactFor)]
     pub fn active_contact_for(
         &self,
-        #[wasm_bindgen(js_name = sourceId)] source_id: &str,
-        #[wasm_bindgen(js_name = destinationId)] destination_id: &str,
-        subtype: Option<String>,
+        #[wasm_bindgen(js_name = sourceId, unchecked_param_type = "string")] source_id: JsValue,
+        #[wasm_bindgen(js_name = destinationId, unchecked_param_type = "string")] destination_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] subtype: JsValue,
     ) -> Result<Option<Ts<ContactView>>, JsValue> {
-        self.0.active_contact_for(source_id, destination_id, subtype.as_deref()).as_ref().map(encode).transpose()
+        let source_id = text_argument(&source_id, "sourceId")?;
+        let destination_id = text_argument(&destination_id, "destinationId")?;
+        let subtype = optional_text_argument(&subtype, "subtype")?;
+        self.0.active_contact_for(&source_id, &destination_id, subtype.as_deref()).as_ref().map(encode).transpose()
     }
 
     /// A contact's transcript, its newest items (up to `transcriptLimit`) oldest first;
     /// `undefined` for an unknown contact.
     pub fn transcript(
         &self,
-        #[wasm_bindgen(js_name = contactId)] contact_id: &str,
+        #[wasm_bindgen(js_name = contactId, unchecked_param_type = "string")] contact_id: JsValue,
     ) -> Result<Option<Vec<Ts<TranscriptEntry>>>, JsValue> {
-        self.0.transcript(decode_contact_id(contact_id)?).map(|entries| encode_all(&entries)).transpose()
+        self.0.transcript(decode_contact_id(&contact_id)?).map(|entries| encode_all(&entries)).transpose()
     }
 
     /// The newest requests (up to `logLimit`) with their outcomes, oldest first.
@@ -690,7 +791,8 @@ impl JsSimulator {
 }
 
 fn decode_scenario(scenario: &Ts<Scenario>) -> Result<Scenario, JsValue> {
-    let text = to_json_text(&scenario.js_value(), "the scenario")?;
+    object_argument(&scenario.js_value(), "scenario")?;
+    let text = to_json_text(&scenario.js_value(), "scenario")?;
     Scenario::from_json(&text).map_err(|e| fail(e.into()))
 }
 
@@ -723,8 +825,13 @@ pub enum ScenarioFormat {
 /// starts with `{` is JSON (or a YAML flow mapping) and any other is YAML. Throws a
 /// `ChatEventError` of kind `scenario` with the line and column, or the step at fault as `path`.
 #[wasm_bindgen(js_name = parseScenario)]
-pub fn parse_scenario(text: &str, format: Option<Ts<ScenarioFormat>>) -> Result<Ts<Scenario>, JsValue> {
-    let format = format.map(|format| decode_argument(&format.js_value(), "the format")).transpose()?;
+pub fn parse_scenario(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    format: Option<Ts<ScenarioFormat>>,
+) -> Result<Ts<Scenario>, JsValue> {
+    let text = text_argument(&text, "text")?;
+    let text = text.as_str();
+    let format = format.map(|format| decode_argument(&format.js_value(), "format")).transpose()?;
     let scenario = match format {
         None => Scenario::from_text(text),
         Some(ScenarioFormat::Json) => Scenario::from_json(text),

@@ -43,6 +43,11 @@ macro_rules! all_facade_tests {
 }
 
 /// `JSON.parse`, to build JS values the way a caller would.
+/// A JS string, as a caller passes text.
+pub fn s(text: &str) -> JsValue {
+    JsValue::from_str(text)
+}
+
 pub fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap_or_else(|_| panic!("test JSON does not parse: {json}"))
 }
@@ -76,7 +81,7 @@ fn diagnostics(result: Result<Vec<Ts<Diagnostic>>, JsValue>) -> Vec<Diagnostic> 
 pub fn json_round_trip_keeps_members_and_attribute_order() {
     let text = r#"{"SourceId":"+15551234567","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"hi"},
         "NewSessionDetails":{"Attributes":{"zeta":"1","alpha":"2"}}}"#;
-    let parsed = api::parse_json(text).unwrap_or_else(|e| panic!("parseJson threw: {e:?}"));
+    let parsed = api::parse_json(s(text)).unwrap_or_else(|e| panic!("parseJson threw: {e:?}"));
     // Attributes come out as a plain object (not a Map), in the order given.
     let attributes = get(&get(&parsed.js_value(), "NewSessionDetails"), "Attributes");
     assert!(!attributes.is_instance_of::<js_sys::Map>());
@@ -94,7 +99,7 @@ pub fn json_round_trip_keeps_members_and_attribute_order() {
 pub fn parse_json_throws_located_chat_event_errors() {
     // Syntax errors by line and column.
     for (text, line, column) in [("{\n  \"SourceId\": }", 2u32, 15u32), ("{\"SourceId\": \"a\",}", 1, 18)] {
-        let error = api::parse_json(text).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
+        let error = api::parse_json(s(text)).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
         let error = assert_chat_event_error(error, "json");
         assert_eq!(get(&error, "line").as_f64(), Some(line.into()), "{text:?}");
         assert_eq!(get(&error, "column").as_f64(), Some(column.into()), "{text:?}");
@@ -106,7 +111,7 @@ pub fn parse_json_throws_located_chat_event_errors() {
     for (text, path) in
         [("{\"Nope\": 1}", "Nope"), (r#"{"Event": {"Type": 3}}"#, "Event.Type"), (r#"{"Event": ["MESSAGE"]}"#, "Event")]
     {
-        let error = api::parse_json(text).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
+        let error = api::parse_json(s(text)).err().unwrap_or_else(|| panic!("parseJson accepted {text:?}"));
         let error = assert_chat_event_error(error, "json");
         assert_eq!(get(&error, "path").as_string().as_deref(), Some(path), "{text:?}");
         assert!(get(&error, "line").is_undefined(), "{text:?}");
@@ -133,7 +138,7 @@ pub fn wrong_arguments_throw_invalid_argument() {
         let error = assert_chat_event_error(error, "invalid-argument");
         let first = js_sys::Reflect::get_u32(&get(&error, "diagnostics"), 0).unwrap_or(JsValue::UNDEFINED);
         assert_eq!(get(&first, "code").as_string().as_deref(), Some("wrong-type"), "{array}");
-        let error = api::parse_json(array).err().unwrap_or_else(|| panic!("parseJson accepted {array}"));
+        let error = api::parse_json(s(array)).err().unwrap_or_else(|| panic!("parseJson accepted {array}"));
         assert_chat_event_error(error, "json");
     }
     // A BigInt has no JSON form: a thrown error, not a trap.
@@ -152,32 +157,28 @@ pub fn option_arguments_say_what_was_expected_where() {
         (
             render(r#"{"shell": "fish"}"#).map(drop),
             Some("shell"),
-            r#"the render options: shell: expected "bash", "powerShell5", "powerShell7" or "cmd", found "fish""#,
+            r#"options: shell: expected "bash", "powerShell5", "powerShell7" or "cmd", found "fish""#,
         ),
         (
             render(r#"{"multiline": 1}"#).map(drop),
             Some("multiline"),
-            "the render options: multiline: expected true or false, found the number 1",
+            "options: multiline: expected true or false, found the number 1",
         ),
-        (
-            render("[]").map(drop),
-            None,
-            "the render options: expected render options (an object), found a list of 0 items",
-        ),
+        (render("[]").map(drop), None, "options: expected render options (an object), found a list of 0 items"),
         (
             api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop),
             None,
-            r#"the skeleton kind: expected "input", "output" or "yaml-input", found "json""#,
+            r#"kind: expected "input", "output" or "yaml-input", found "json""#,
         ),
         (
-            api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), "x").map(drop),
+            api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), s("x")).map(drop),
             None,
-            r#"the parameter: expected "event" or "new-session-details", found "subtype""#,
+            r#"parameter: expected "event" or "new-session-details", found "subtype""#,
         ),
         (
-            api::parse_scenario("{}", Some(Ts::new_unchecked(JsValue::from_f64(1.0)))).map(drop),
+            api::parse_scenario(s("{}"), Some(Ts::new_unchecked(JsValue::from_f64(1.0)))).map(drop),
             None,
-            r#"the format: expected "json" or "yaml", found the number 1"#,
+            r#"format: expected "json" or "yaml", found the number 1"#,
         ),
     ];
     for (result, path, message) in cases {
@@ -207,7 +208,7 @@ pub fn validation_returns_cores_diagnostics_and_never_throws() {
     ];
     for text in cases {
         let expected = validate::validate_json(text);
-        assert_eq!(diagnostics(api::validate_json(text)), expected, "validateJson({text:?})");
+        assert_eq!(diagnostics(api::validate_json(s(text))), expected, "validateJson({text:?})");
         // An object goes through JSON.stringify, so whitespace aside it is the same request.
         if let Ok(value) = js_sys::JSON::parse(text) {
             assert_eq!(diagnostics(api::validate_request(Ts::new_unchecked(value))), expected, "validate({text})");
@@ -220,7 +221,7 @@ pub fn validation_returns_cores_diagnostics_and_never_throws() {
 
 /// A thrown error carries core's message, path and diagnostics for the member at fault.
 pub fn parse_errors_name_the_member_at_fault() {
-    let error = api::parse_json(r#"{"Event": {"Type": "MESSAGE", "Contnet": "hi"}}"#).err();
+    let error = api::parse_json(s(r#"{"Event": {"Type": "MESSAGE", "Contnet": "hi"}}"#)).err();
     let error = assert_chat_event_error(error.unwrap_or_else(|| panic!("parseJson accepted Contnet")), "json");
     assert_eq!(get(&error, "path").as_string().as_deref(), Some("Event.Contnet"));
     let first = js_sys::Reflect::get_u32(&get(&error, "diagnostics"), 0).unwrap_or(JsValue::UNDEFINED);
@@ -235,11 +236,11 @@ pub fn field_help_covers_every_member() {
     assert_eq!(all.len(), FIELDS.len());
     for (help, expected) in all.iter().zip(FIELDS.iter()) {
         assert_eq!(get(&help.js_value(), "path").as_string().as_deref(), Some(expected.path));
-        let one = api::field_help(expected.path).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}"));
+        let one = api::field_help(s(expected.path)).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}"));
         assert!(one.is_some(), "fieldHelp({:?})", expected.path);
     }
     for path in ["", "Nope", "Event.", "Event.Type.Extra", "NewSessionDetailsAttributes"] {
-        assert!(api::field_help(path).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}")).is_none(), "{path:?}");
+        assert!(api::field_help(s(path)).unwrap_or_else(|e| panic!("fieldHelp threw: {e:?}")).is_none(), "{path:?}");
     }
 }
 
@@ -252,14 +253,14 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
         .unwrap_or_else(|e| panic!("renderCommand threw: {e:?}"));
     let text = get(&rendered.js_value(), "text").as_string().unwrap_or_default();
     assert_eq!(text, command::render(&typed, &Default::default()).text);
-    let parsed = api::parse_command(&text).unwrap_or_else(|e| panic!("parseCommand threw: {e:?}"));
+    let parsed = api::parse_command(s(&text)).unwrap_or_else(|e| panic!("parseCommand threw: {e:?}"));
     assert_eq!(
         js_sys::JSON::stringify(&get(&parsed.js_value(), "request")).ok(),
         js_sys::JSON::stringify(&js(request)).ok()
     );
 
     let yaml = api::to_yaml(Ts::new_unchecked(js(request))).unwrap_or_else(|e| panic!("toYaml threw: {e:?}"));
-    let back = api::parse_yaml(&yaml).unwrap_or_else(|e| panic!("parseYaml threw: {e:?}"));
+    let back = api::parse_yaml(s(&yaml)).unwrap_or_else(|e| panic!("parseYaml threw: {e:?}"));
     assert_eq!(js_sys::JSON::stringify(&back.js_value()).ok(), js_sys::JSON::stringify(&js(request)).ok());
 
     for (kind, expected) in
@@ -276,11 +277,11 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
 
     // (what fails, the kind it must throw)
     let failures: Vec<(Result<(), JsValue>, &str)> = vec![
-        (api::parse_yaml("Event: [1").map(drop), "yaml"),
-        (api::parse_shorthand("Type=\"open").map(drop), "shorthand"),
-        (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), "{\"Type\": ").map(drop), "shorthand"),
-        (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), "x").map(drop), "invalid-argument"),
-        (api::parse_command("aws connect send-chat-integration-event --sourceid x").map(drop), "command"),
+        (api::parse_yaml(s("Event: [1")).map(drop), "yaml"),
+        (api::parse_shorthand(s("Type=\"open")).map(drop), "shorthand"),
+        (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), s("{\"Type\": ")).map(drop), "shorthand"),
+        (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), s("x")).map(drop), "invalid-argument"),
+        (api::parse_command(s("aws connect send-chat-integration-event --sourceid x")).map(drop), "command"),
         (api::to_shorthand(Ts::new_unchecked(js(r#"{"a": 1}"#))).map(drop), "not-expressible"),
         (api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop), "invalid-argument"),
         (
@@ -299,7 +300,7 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
         assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);
     }
     // The CLI's hints reach JS as members of the error.
-    let error = api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), "[1]").err();
+    let error = api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), s("[1]")).err();
     let error = assert_chat_event_error(error.unwrap_or_else(|| panic!("a list is not an Event")), "shorthand");
     assert!(get(&error, "hint").as_string().is_some_and(|hint| hint.contains("structure")), "{error:?}");
 }
@@ -320,7 +321,7 @@ pub fn simulator_class_runs_the_core_simulator() {
     let (second, same) = what(sim.send(Ts::new_unchecked(js(sms))));
     assert_eq!((first.as_str(), second.as_str()), ("created", "reused"));
     assert_eq!(id, same);
-    let restored = api::JsSimulator::restore(&sim.snapshot()).unwrap_or_else(|e| panic!("restore threw: {e:?}"));
+    let restored = api::JsSimulator::restore(s(&sim.snapshot())).unwrap_or_else(|e| panic!("restore threw: {e:?}"));
     assert_eq!(restored.contact_count(), 1);
     sim.advance(JsValue::from_str("25h")).unwrap_or_else(|e| panic!("advance threw: {e:?}"));
     assert_eq!(sim.active_chat_count(), 0);
@@ -330,15 +331,15 @@ pub fn simulator_class_runs_the_core_simulator() {
         (sim.advance(JsValue::from_str("soon")).map(drop), "simulator"),
         (sim.advance(JsValue::from_f64(-1.0)).map(drop), "invalid-argument"),
         (sim.advance(JsValue::from_f64(f64::NAN)).map(drop), "invalid-argument"),
-        (sim.end_chat("not-a-uuid", Ts::new_unchecked(JsValue::from_str("agent"))).map(drop), "simulator"),
+        (sim.end_chat(s("not-a-uuid"), Ts::new_unchecked(JsValue::from_str("agent"))).map(drop), "simulator"),
         (
-            sim.end_chat(id.as_deref().unwrap_or_default(), Ts::new_unchecked(JsValue::from_str("agent"))).map(drop),
+            sim.end_chat(s(id.as_deref().unwrap_or_default()), Ts::new_unchecked(JsValue::from_str("agent"))).map(drop),
             "simulator",
         ),
         (api::JsSimulator::new(Some(Ts::new_unchecked(js(r#"{"chatDurationMinutes": 5}"#)))).map(drop), "settings"),
         (api::JsSimulator::new(Some(Ts::new_unchecked(js(r#"{"seed": "one"}"#)))).map(drop), "invalid-argument"),
-        (api::JsSimulator::restore("{}").map(drop), "snapshot"),
-        (api::parse_scenario("{\"title\": \"x\", \"steps\": [{}]}", None).map(drop), "scenario"),
+        (api::JsSimulator::restore(s("{}")).map(drop), "snapshot"),
+        (api::parse_scenario(s("{\"title\": \"x\", \"steps\": [{}]}"), None).map(drop), "scenario"),
     ];
     for (result, kind) in misuse {
         assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);
@@ -350,7 +351,7 @@ pub fn scenario_examples_run_as_in_core() {
     let examples = api::scenario_examples().unwrap_or_else(|e| panic!("scenarioExamples threw: {e:?}"));
     assert_eq!(examples.len(), EXAMPLES.len());
     for example in EXAMPLES {
-        let parsed = api::parse_scenario(example.text, None).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
+        let parsed = api::parse_scenario(s(example.text), None).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
         let report = api::run_scenario(parsed).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
         let expected = Scenario::from_json(example.text).and_then(|s| s.run()).map(|r| r.passed).ok();
         assert_eq!(get(&report.js_value(), "passed").as_bool(), expected, "{}", example.name);

@@ -31,6 +31,14 @@ test('(c) a plain page imports the package through an import map', async ({ page
   expect(examples.every(Boolean)).toBe(true);
 });
 
+test('(c) in Chromium too, every export and method checks its arguments, and the module still works after', async ({ page }) => {
+  await load(page, '/page/index.html');
+  // The same table and rules as the Node test (../hostile-arguments.mjs).
+  const { problems, calls } = await page.evaluate(async () => (await import('/hostile-arguments.mjs')).run(window.lab));
+  expect(calls).toBeGreaterThan(600);
+  expect(problems).toEqual([]);
+});
+
 test('(d) the Vite build emits the wasm as an asset and runs', async ({ page }) => {
   const assets = readdirSync(new URL('../app/dist/assets/', import.meta.url));
   expect(assets.some((name) => name.endsWith('.wasm'))).toBe(true);
