@@ -348,10 +348,21 @@ fn optional_text_argument(value: &JsValue, name: &str) -> Result<Option<String>,
 /// JS value → JSON text, so that core reads it exactly as it reads a file, with the same located
 /// diagnostics.
 fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| wrong_argument(what, "a JSON value", value))
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| wrong_argument(what, "a JSON value", value)),
+        // The engine's own refusals (a cycle, a bigint: TypeError; nesting past its stack:
+        // RangeError) are the argument's fault, said with the engine's reason. Anything else was
+        // thrown by the caller's own getter or Proxy, and goes back to the caller as it is.
+        Err(e) if e.is_instance_of::<js_sys::TypeError>() || e.is_instance_of::<js_sys::RangeError>() => {
+            let reason = js_sys::Error::from(e).message();
+            let message = format!(
+                "{what}: expected a JSON value, found {} that JSON.stringify refuses ({reason})",
+                what_it_is(value)
+            );
+            Err(fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, message)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Any JSON value given as a JS value (shorthand values, structure option values).

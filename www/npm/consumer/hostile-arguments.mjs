@@ -13,6 +13,10 @@ export class CallersOwn extends Error {}
 /** The odd values, made fresh for each run (one of them is 10 MB). */
 export function oddValues() {
   const trap = () => { throw new CallersOwn('a trap of the caller'); };
+  const cyclic = { a: 1 };
+  cyclic.self = cyclic;
+  let deep = 'x';
+  for (let i = 0; i < 10_000; i += 1) deep = { a: deep };
   return [
     ['undefined', undefined],
     ['null', null],
@@ -31,6 +35,8 @@ export function oddValues() {
     ['a Map', new Map([['a', 'b']])],
     ['a Proxy', new Proxy({}, {})],
     ['a Proxy whose traps throw', new Proxy({}, { get: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, has: trap })],
+    ['a cyclic object', cyclic],
+    ['an object nested 10,000 deep', deep],
     ['a lone surrogate', 'Type=MESSAGE,Content=\ud800'],
     ['10 MB of text', 'x'.repeat(10 << 20)],
   ];
