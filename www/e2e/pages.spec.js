@@ -156,3 +156,22 @@ test('hostile text in every input path stays text: fields, import, share link, s
   expect(await violations(page.mainFrame())).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a 10 MB paste into the import box is kept but not read, and the page goes on answering', async ({ page }) => {
+  test.setTimeout(60_000);
+  const { errors } = await openFresh(page);
+  const huge = 'x'.repeat(10 << 20);
+  await page.locator('#import-text').fill(huge);
+  await expect(page.locator('#import-status')).toContainText('10,485,760 bytes');
+  await expect(page.locator('#import-load')).toBeDisabled();
+  await expect(page.locator('#import-diags li')).toHaveCount(0);
+  // The rest of the page answers as before, and the work is saved without the unread text.
+  await page.locator('#f-Event-Content').fill('Still answering');
+  await page.locator('#tab-json').click();
+  await expect(page.locator('#out-json')).toContainText('Still answering');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('chat-event-lab/playground/v1') || '')).toContain('Still answering');
+  expect((await page.evaluate(() => localStorage.getItem('chat-event-lab/playground/v1'))).length).toBeLessThan(1 << 20);
+  await expect(page.locator('#notice')).toHaveCount(0);
+  expect(await page.locator('#import-text').evaluate((t) => t.value.length)).toBe(huge.length);
+  expect(errors).toEqual([]);
+});

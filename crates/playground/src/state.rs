@@ -170,6 +170,11 @@ pub struct AppState {
 /// quick. A link, a scenario or a saved state with more is refused with a message.
 pub const MAX_STEPS: usize = 1_000;
 
+/// The most of the import box that is read. A request at every maximum length takes well under
+/// 100 KB even as a quoted command; text past this is kept in the box but neither read (a 10 MB
+/// paste would hold up every keystroke) nor saved.
+pub const MAX_IMPORT_BYTES: usize = 1 << 20;
+
 /// Why `steps` steps are too many for the playground, or `None`.
 pub fn too_many_steps(steps: usize) -> Option<String> {
     use chat_event_core::limits::thousands;

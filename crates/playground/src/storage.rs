@@ -5,7 +5,7 @@
 
 use chat_event_core::json::read::read;
 
-use crate::state::{too_many_steps, AppState, Notice};
+use crate::state::{too_many_steps, AppState, Notice, MAX_IMPORT_BYTES};
 
 /// The key of the current format. A new incompatible format gets a new key.
 pub const KEY: &str = "chat-event-lab/playground/v1";
@@ -59,13 +59,24 @@ pub fn parse(raw: &str) -> AppState {
 }
 
 /// Writes the state; a state past [`MAX_SAVED_BYTES`] is not written, and the error says so.
-/// The way back to replaced work is the first thing left out when the state does not fit (it
-/// then lasts until the page is left). Storage that is full or disabled is not worth
+/// The way back to replaced work, and an import box too large to be read, are left out when the
+/// state does not fit (they then last until the page is left). Storage that is full or disabled is not worth
 /// interrupting the user for.
 pub fn save(state: &AppState) -> Result<(), String> {
+    let text = saved_text(state)?;
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(KEY, &text);
+    }
+    Ok(())
+}
+
+/// The text [`save`] writes, or why there is none.
+fn saved_text(state: &AppState) -> Result<String, String> {
     let mut text = chat_event_core::json::to_string(state);
-    if text.len() > MAX_SAVED_BYTES && state.replaced.is_some() {
-        text = chat_event_core::json::to_string(&AppState { replaced: None, ..state.clone() });
+    let unread_import = state.import_text.len() > MAX_IMPORT_BYTES;
+    if text.len() > MAX_SAVED_BYTES && (state.replaced.is_some() || unread_import) {
+        let import_text = if unread_import { String::new() } else { state.import_text.clone() };
+        text = chat_event_core::json::to_string(&AppState { replaced: None, import_text, ..state.clone() });
     }
     if text.len() > MAX_SAVED_BYTES {
         return Err(format!(
@@ -73,16 +84,27 @@ pub fn save(state: &AppState) -> Result<(), String> {
             too_large(text.len())
         ));
     }
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(KEY, &text);
-    }
-    Ok(())
+    Ok(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::Action;
+
+    /// Past the limit, what cannot be read anyway (an oversized import box) and the way back go
+    /// first; the work itself is saved whole or not at all, with a message.
+    #[test]
+    fn an_oversized_state_drops_what_it_can_then_says_so() {
+        let big_box = AppState::default().apply(Action::SetImportText("x".repeat(3 << 20)));
+        let text = saved_text(&big_box).unwrap();
+        assert_eq!(parse(&text), AppState::default());
+        let fits = AppState::default().apply(Action::SetImportText("y".repeat(MAX_IMPORT_BYTES)));
+        assert_eq!(parse(&saved_text(&fits).unwrap()).import_text.len(), MAX_IMPORT_BYTES);
+        let mut too_many = AppState::default();
+        too_many.request.source_id = Some("z".repeat(MAX_SAVED_BYTES));
+        assert!(saved_text(&too_many).is_err_and(|e| e.contains("no longer saved")));
+    }
 
     #[test]
     fn saved_state_round_trips() {

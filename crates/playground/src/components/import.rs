@@ -9,7 +9,8 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::field::cli_note;
-use crate::state::{replaced_by, Action};
+use crate::state::{replaced_by, Action, MAX_IMPORT_BYTES};
+use chat_event_core::limits::thousands;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -20,7 +21,9 @@ pub struct ImportPanelProps {
 /// The text area and its live diagnostics.
 #[function_component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
-    let reading = use_memo(props.text.clone(), |text| import(text));
+    // Text past any request's size is not read at all (a 10 MB paste would hold up every keystroke).
+    let reading = use_memo(props.text.clone(), |text| (text.len() <= MAX_IMPORT_BYTES).then(|| import(text)));
+    let request = reading.as_ref().as_ref().and_then(|r| r.request.clone());
     let oninput = {
         let on = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
@@ -29,7 +32,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let load = {
         let on = props.on_action.clone();
-        let request = reading.request.clone();
+        let request = request.clone();
         move || {
             if let Some(request) = &request {
                 on.emit(Action::LoadRequest(request.clone(), replaced_by::IMPORT.to_owned()));
@@ -47,24 +50,29 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let onclick = Callback::from(move |_: MouseEvent| load());
     let empty = props.text.trim().is_empty();
-    let status = if empty {
-        "Paste an AWS CLI command, JSON or YAML: the format is detected and problems are listed as you type. Load puts it in the form.".to_owned()
-    } else if reading.request.is_some() {
-        format!("Read as {}: ready to load into the form (Load, or Ctrl+Enter).", reading.format.label())
-    } else {
-        format!(
+    let status = match &*reading {
+        _ if empty => "Paste an AWS CLI command, JSON or YAML: the format is detected and problems are listed as you type. Load puts it in the form.".to_owned(),
+        None => format!(
+            "This text is {} bytes, more than any request takes: only {} are read. It stays in the box but is not read, and a reload may not keep it.",
+            thousands(props.text.len()),
+            thousands(MAX_IMPORT_BYTES)
+        ),
+        Some(reading) if reading.request.is_some() => {
+            format!("Read as {}: ready to load into the form (Load, or Ctrl+Enter).", reading.format.label())
+        }
+        Some(reading) => format!(
             "Read as {}: fix the problems below to load it into the form. Your text is kept.",
             reading.format.label()
-        )
+        ),
     };
-    let diags = Rc::new(reading.diagnostics.clone());
+    let diags = Rc::new(reading.as_ref().as_ref().map(|r| r.diagnostics.clone()).unwrap_or_default());
     html! {
         <section class="panel import" aria-label="Import">
             <label for="import-text" class="panel-title">{ "Import or check a request" }</label>
             <textarea id="import-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
                 placeholder={"{\n  \"SourceId\": \"+14155550123\",\n  ...\n}"} aria-describedby="import-status import-diags" />
             <p id="import-status" class="status">{ status }</p>
-            <button type="button" id="import-load" disabled={reading.request.is_none()} {onclick}>{ "Load into the form" }</button>
+            <button type="button" id="import-load" disabled={request.is_none()} {onclick}>{ "Load into the form" }</button>
             <ul id="import-diags" class="import-diags" aria-live="polite">
                 if !empty {
                     { for diags.iter().map(import_line) }
