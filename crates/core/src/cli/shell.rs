@@ -217,7 +217,10 @@ fn powershell(arg: &str, token: &str, warning: Option<String>) -> QuotedArg {
 /// Python on Windows) must see it: quoted when it has spaces or is empty, `"` escaped as `\"`, and
 /// backslashes doubled only where they precede a quote.
 pub fn msvcrt_token(arg: &str) -> String {
-    let needs_quotes = arg.is_empty() || arg.chars().any(|c| matches!(c, ' ' | '\t' | '\n' | '\x0b'));
+    // Any whitespace, not only the blanks the C runtime splits on: Windows PowerShell 5.1 wraps an
+    // argument in quotes of its own when it sees whitespace (by .NET's `char.IsWhiteSpace`, the
+    // same set as Rust's) outside the argument's quotes, and that breaks a trailing backslash.
+    let needs_quotes = arg.is_empty() || arg.chars().any(char::is_whitespace);
     if !needs_quotes && !arg.contains('"') {
         return arg.to_string();
     }
@@ -250,8 +253,38 @@ pub fn msvcrt_token(arg: &str) -> String {
     out
 }
 
+/// The argument as one double-quoted token in which each `"` is written `""` (the C runtime reads
+/// `""` inside quotes as one `"`), backslashes before a quote doubled. Its quote marks come in pairs,
+/// which matters to cmd.exe (below).
+fn msvcrt_quoted_with_doubled_quotes(arg: &str) -> String {
+    let mut out = String::from("\"");
+    let mut backslashes = 0usize;
+    for c in arg.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '"' => {
+                out.push_str(&"\\".repeat(backslashes * 2));
+                out.push_str("\"\"");
+                backslashes = 0;
+            }
+            c => {
+                out.push_str(&"\\".repeat(backslashes));
+                out.push(c);
+                backslashes = 0;
+            }
+        }
+    }
+    out.push_str(&"\\".repeat(backslashes * 2));
+    out.push('"');
+    out
+}
+
 fn cmd(arg: &str, nul: Option<String>) -> QuotedArg {
+    // cmd.exe's quoting runs on across arguments: a token with an odd number of `"` would leave it
+    // switched on for the rest of the line, where carets are then kept and operators act. Such an
+    // argument is written with `""` instead of `\"`, so that every argument ends as it began.
     let token = msvcrt_token(arg);
+    let token = if token.matches('"').count() % 2 == 1 { msvcrt_quoted_with_doubled_quotes(arg) } else { token };
     // cmd.exe knows nothing of \" : every " toggles its own idea of "inside quotes", and outside
     // them its operators must be escaped with ^.
     let mut text = String::new();
