@@ -224,8 +224,15 @@ pub fn msvcrt_token(arg: &str) -> String {
     if !needs_quotes && !arg.contains('"') {
         return arg.to_string();
     }
+    c_runtime_token(arg, needs_quotes, false)
+}
+
+/// `arg` as the C runtime reads it back: inside double quotes when `quoted`, and each `"` written
+/// `\"`, or, when `doubled` (quoted only: the runtime reads `""` inside quotes as one `"`), `""`.
+/// Backslashes are doubled only where a quote follows them.
+fn c_runtime_token(arg: &str, quoted: bool, doubled: bool) -> String {
     let mut out = String::new();
-    if needs_quotes {
+    if quoted {
         out.push('"');
     }
     let mut backslashes = 0usize;
@@ -233,8 +240,8 @@ pub fn msvcrt_token(arg: &str) -> String {
         match c {
             '\\' => backslashes += 1,
             '"' => {
-                out.push_str(&"\\".repeat(backslashes * 2 + 1));
-                out.push('"');
+                out.push_str(&"\\".repeat(backslashes * 2 + usize::from(!doubled)));
+                out.push_str(if doubled { "\"\"" } else { "\"" });
                 backslashes = 0;
             }
             c => {
@@ -244,7 +251,7 @@ pub fn msvcrt_token(arg: &str) -> String {
             }
         }
     }
-    if needs_quotes {
+    if quoted {
         out.push_str(&"\\".repeat(backslashes * 2));
         out.push('"');
     } else {
@@ -253,38 +260,13 @@ pub fn msvcrt_token(arg: &str) -> String {
     out
 }
 
-/// The argument as one double-quoted token in which each `"` is written `""` (the C runtime reads
-/// `""` inside quotes as one `"`), backslashes before a quote doubled. Its quote marks come in pairs,
-/// which matters to cmd.exe (below).
-fn msvcrt_quoted_with_doubled_quotes(arg: &str) -> String {
-    let mut out = String::from("\"");
-    let mut backslashes = 0usize;
-    for c in arg.chars() {
-        match c {
-            '\\' => backslashes += 1,
-            '"' => {
-                out.push_str(&"\\".repeat(backslashes * 2));
-                out.push_str("\"\"");
-                backslashes = 0;
-            }
-            c => {
-                out.push_str(&"\\".repeat(backslashes));
-                out.push(c);
-                backslashes = 0;
-            }
-        }
-    }
-    out.push_str(&"\\".repeat(backslashes * 2));
-    out.push('"');
-    out
-}
-
 fn cmd(arg: &str, nul: Option<String>) -> QuotedArg {
     // cmd.exe's quoting runs on across arguments: a token with an odd number of `"` would leave it
     // switched on for the rest of the line, where carets are then kept and operators act. Such an
-    // argument is written with `""` instead of `\"`, so that every argument ends as it began.
+    // argument is written in quotes with `""` instead of `\"`, so that every argument ends as it
+    // began (its quote marks come in pairs).
     let token = msvcrt_token(arg);
-    let token = if token.matches('"').count() % 2 == 1 { msvcrt_quoted_with_doubled_quotes(arg) } else { token };
+    let token = if token.matches('"').count() % 2 == 1 { c_runtime_token(arg, true, true) } else { token };
     // cmd.exe knows nothing of \" : every " toggles its own idea of "inside quotes", and outside
     // them its operators must be escaped with ^.
     let mut text = String::new();
