@@ -195,7 +195,7 @@ pub fn App() -> Html {
                         custom_content_type={state.ui.custom_content_type} diagnostics={diagnostics.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="col col-out">
-                    <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} errors={diagnostics.iter().filter(|d| d.is_error()).count()} />
+                    <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} diagnostics={diagnostics.clone()} />
                     <ImportPanel text={state.import_text.clone()} on_action={on_action.clone()} />
                 </div>
                 <div class="col col-sim">

@@ -289,7 +289,7 @@ pub fn layout(playground: &Playground, options: &EmbedOptions) -> Html {
                 if panels.outputs || panels.simulator {
                     <div class="embed-col">
                         if panels.outputs {
-                            <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} errors={diagnostics.iter().filter(|d| d.is_error()).count()} />
+                            <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} diagnostics={diagnostics.clone()} />
                         }
                         if panels.simulator {
                             <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} on_action={on_action.clone()} compact=true />

@@ -9,7 +9,7 @@ use chat_event_core::cli::shell::Shell;
 use chat_event_core::cli::shorthand::model::generate_structure;
 use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
 use chat_event_core::snippets::{self, SdkLanguage};
-use chat_event_core::SendChatIntegrationEventRequest;
+use chat_event_core::{Diagnostic, SendChatIntegrationEventRequest};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -21,13 +21,13 @@ pub struct OutputsProps {
     pub request: Rc<SendChatIntegrationEventRequest>,
     pub ui: UiChoices,
     pub on_action: Callback<Action>,
-    /// How many errors the request has: a copy of it then says that AWS would refuse it.
-    #[prop_or_default]
-    pub errors: usize,
+    /// The request's diagnostics: with errors among them, a copy says that AWS would refuse it.
+    pub diagnostics: Rc<Vec<Diagnostic>>,
 }
 
 /// What a copy of a request with errors says, without stopping the copy.
-fn copy_warning(errors: usize) -> Option<AttrValue> {
+fn copy_warning(diagnostics: &[Diagnostic]) -> Option<AttrValue> {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors > 0).then(|| {
         format!(
             "Copied, but the request has {errors} {}: AWS would refuse it. The problems are listed above the form.",
@@ -121,19 +121,20 @@ fn options(ui: &UiChoices, input: InputForm) -> RenderOptions {
 
 fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
     let r = &*props.request;
+    let warning = copy_warning(&props.diagnostics);
     match tab {
         OutputTab::Cli => {
             let cmd = render(r, &options(&props.ui, InputForm::Options));
             html! {
                 <>
                     { command_options(&props.ui, &props.on_action, true) }
-                    <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" copy_warning={copy_warning(props.errors)} />
+                    <CodeBlock id="out-cli" text={cmd.text.clone()} lang={Lang::Shell} label="AWS CLI command" copy_warning={warning.clone()} />
                     { notes(&cmd) }
                 </>
             }
         }
         OutputTab::Json => html! {
-            <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" copy_warning={copy_warning(props.errors)} />
+            <CodeBlock id="out-json" text={r.to_json_pretty()} lang={Lang::Json} label="JSON request body" copy_warning={warning.clone()} />
         },
         OutputTab::Shorthand => {
             let value = chat_event_core::json::to_value(r);
@@ -144,8 +145,8 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             html! {
                 <>
                     <p class="output-intro">{ "The value of each structure option in the CLI's shorthand syntax, on its own (unquoted: add the shell's quoting)." }</p>
-                    { shorthand_block("--event", "out-shorthand-event", part("Event", &CHAT_EVENT), props.errors) }
-                    { shorthand_block("--new-session-details", "out-shorthand-nsd", part("NewSessionDetails", &NEW_SESSION_DETAILS), props.errors) }
+                    { shorthand_block("--event", "out-shorthand-event", part("Event", &CHAT_EVENT), warning.clone()) }
+                    { shorthand_block("--new-session-details", "out-shorthand-nsd", part("NewSessionDetails", &NEW_SESSION_DETAILS), warning.clone()) }
                 </>
             }
         }
@@ -162,11 +163,11 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                     { for cmd.files.iter().map(|f| html! {
                         <>
                             <h3 class="output-title">{ format!("File {}", f.name) }</h3>
-                            <CodeBlock id={id} text={f.content.clone()} lang={lang} label={format!("file {}", f.name)} copy_warning={copy_warning(props.errors)} />
+                            <CodeBlock id={id} text={f.content.clone()} lang={lang} label={format!("file {}", f.name)} copy_warning={warning.clone()} />
                         </>
                     }) }
                     <h3 class="output-title">{ "Command" }</h3>
-                    <CodeBlock id={format!("{id}-command")} text={cmd.text.clone()} lang={Lang::Shell} label="command" copy_warning={copy_warning(props.errors)} />
+                    <CodeBlock id={format!("{id}-command")} text={cmd.text.clone()} lang={Lang::Shell} label="command" copy_warning={warning.clone()} />
                     { notes(&cmd) }
                 </>
             }
@@ -193,19 +194,24 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                             </select>
                         </label>
                     </div>
-                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={Lang::Json} label="SDK snippet" copy_warning={copy_warning(props.errors)} />
+                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={Lang::Json} label="SDK snippet" copy_warning={warning.clone()} />
                 </>
             }
         }
     }
 }
 
-fn shorthand_block(option: &'static str, id: &'static str, result: Result<String, String>, errors: usize) -> Html {
+fn shorthand_block(
+    option: &'static str,
+    id: &'static str,
+    result: Result<String, String>,
+    warning: Option<AttrValue>,
+) -> Html {
     html! {
         <>
             <h3 class="output-title"><code>{ option }</code></h3>
             { match result {
-                Ok(text) => html! { <CodeBlock id={id} text={text} lang={Lang::Plain} label={format!("{option} shorthand")} copy_warning={copy_warning(errors)} /> },
+                Ok(text) => html! { <CodeBlock id={id} text={text} lang={Lang::Plain} label={format!("{option} shorthand")} copy_warning={warning} /> },
                 Err(why) => html! { <p class="status" id={id}>{ why }</p> },
             } }
         </>
