@@ -289,6 +289,34 @@ fn multiline_uses_each_shells_continuation() {
     }
 }
 
+/// An endpoint URL the CLI refuses is still written, with a warning in the CLI's words, and the
+/// command reads back to exactly that refusal (found by fuzz/render_roundtrip: `--endpoint-url ''`).
+#[test]
+fn an_endpoint_url_the_cli_refuses_is_written_with_its_warning() {
+    let cases = [
+        ("http://127.0.0.1:4566", true),
+        ("https://connect.us-east-1.amazonaws.com", true),
+        ("localhost:4566", true),
+        ("", false),
+        ("localhost", false),
+        ("//host", false),
+        ("4566:x", false),
+    ];
+    for (url, taken) in cases {
+        let cmd = render(&sample(), &RenderOptions { endpoint_url: Some(url.into()), ..Default::default() });
+        let warning = cmd.notes.iter().find(|n| n.option.as_deref() == Some("--endpoint-url") && n.kind == "warning");
+        match parse(&cmd.text) {
+            Ok(_) => assert!(taken && warning.is_none(), "{url:?}: {warning:?}"),
+            Err(e) => {
+                assert!(!taken, "{url:?}: {e}");
+                let warning = warning.unwrap_or_else(|| panic!("{url:?}: no warning"));
+                assert_eq!(warning.kind, "warning");
+                assert_eq!(warning.message, format!("The AWS CLI stops here: {}.", e.message));
+            }
+        }
+    }
+}
+
 #[test]
 fn json_style_globals_and_fallbacks() {
     let mut request = sample();

@@ -31,6 +31,17 @@ fn is_python_int(text: &str) -> bool {
     after_digit
 }
 
+/// Why the CLI refuses an `--endpoint-url` before it sends anything, or `None` when it takes it.
+/// The renderer warns with the same words.
+pub(crate) fn endpoint_url_refused(value: &str) -> Option<String> {
+    (!has_url_scheme(value)).then(|| {
+        format!(
+            "Bad value for --endpoint-url \"{value}\": scheme is missing.  Must be of the form http://<hostname>/ \
+             or https://<hostname>/"
+        )
+    })
+}
+
 /// Python's `urlparse` finds a scheme in an `--endpoint-url`: after blanks and control characters,
 /// a letter, then letters, digits, `+`, `-` or `.`, then `:`.
 fn has_url_scheme(url: &str) -> bool {
@@ -89,13 +100,10 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
     for name in ["--endpoint-url", "--cli-read-timeout", "--cli-connect-timeout"] {
         let Some(Taken { value: Some((value, start, _)), .. }) = globals.last(name) else { continue };
         let message = if name == "--endpoint-url" {
-            if has_url_scheme(value) {
-                continue;
+            match endpoint_url_refused(value) {
+                Some(message) => message,
+                None => continue,
             }
-            format!(
-                "Bad value for --endpoint-url \"{value}\": scheme is missing.  Must be of the form http://<hostname>/ \
-                 or https://<hostname>/"
-            )
         } else if is_python_int(value) {
             continue;
         } else {

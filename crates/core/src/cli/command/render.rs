@@ -137,6 +137,9 @@ pub fn render(request: &SendChatIntegrationEventRequest, options: &RenderOptions
             args.push((name, v.clone()));
         }
     }
+    if let Some(refused) = options.endpoint_url.as_deref().and_then(super::parse::endpoint_url_refused) {
+        notes.push(note("--endpoint-url", None, "warning", format!("The AWS CLI stops here: {refused}.")));
+    }
 
     // The program, the operation's words and the option names need no quoting in any shell.
     let mut text = String::from("aws connect send-chat-integration-event");
