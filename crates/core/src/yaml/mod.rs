@@ -22,7 +22,9 @@
 //! of the first key).
 //!
 //! Writing is done here too, the output byte for byte what yaml-rust2's `YamlEmitter` wrote (a
-//! test compares the two on generated documents), without converting to another tree first.
+//! test compares the two on generated documents), without converting to another tree first;
+//! except that a string the emitter wrote plain but that does not read back as itself (a leading
+//! BOM; `++5` or `+-5`, which read as numbers) is quoted.
 
 mod read;
 
@@ -158,15 +160,27 @@ impl Emitter {
     }
 }
 
-/// yaml-rust2's rule for a plain scalar that would not read back as the same string, and one more:
-/// a leading byte order mark, which a reader drops at the start of a document (YAML 1.2 5.2; ours
-/// does too), so a first key or top-level string starting with one would lose it.
+/// yaml-rust2's rule for a plain scalar that would not read back as the same string, and where
+/// that rule falls short: a leading byte order mark, which a reader drops at the start of a
+/// document (YAML 1.2 5.2; ours does too), so a first key or top-level string starting with one
+/// would lose it; and any text the reader resolves to something else, such as `++5` or `+-5`
+/// (it reads `+` then an integer with its own sign, as yaml-rust2 does: the number 5 or -5).
 fn needs_quotes(s: &str) -> bool {
+    yaml_rust2_needs_quotes(s) || s.starts_with('\u{feff}') || !reads_as_itself(s)
+}
+
+/// True when the reader resolves `s`, written plain, to the string `s`.
+fn reads_as_itself(s: &str) -> bool {
+    matches!(Plain::resolve(s.to_owned()), Plain::Str(read) if read == s)
+}
+
+/// The yaml-rust2 emitter's rule, kept to the letter so that what it wrote, this writes.
+fn yaml_rust2_needs_quotes(s: &str) -> bool {
     const WORDS: [&str; 31] = [
         "true", "false", "True", "False", "TRUE", "FALSE", "null", "Null", "NULL", "~", "y", "Y", "n", "N", "yes",
         "Yes", "YES", "no", "No", "NO", "True", "TRUE", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "",
     ];
-    s.starts_with([' ', '&', '*', '?', '|', '-', '<', '>', '=', '!', '%', '@', '.', '\u{feff}'])
+    s.starts_with([' ', '&', '*', '?', '|', '-', '<', '>', '=', '!', '%', '@', '.'])
         || s.ends_with(' ')
         || s.contains(|c: char| {
             matches!(c, ':' | '{' | '}' | '[' | ']' | ',' | '#' | '`' | '"' | '\'' | '\\' | '\0'..='\x06' | '\t' | '\n' | '\r' | '\x0e'..='\x1a' | '\x1c'..='\x1f')
@@ -381,20 +395,46 @@ mod tests {
         }
     }
 
+    /// Where yaml-rust2's emitter wrote text that does not read back (found by fuzzing: a leading
+    /// BOM by `yaml`, `++555555` by `render_roundtrip`).
     #[test]
-    fn quotes_a_leading_byte_order_mark_where_yaml_rust2_did_not() {
+    fn quotes_what_yaml_rust2_wrote_plain_but_does_not_read_back() {
         for (value, text) in [
             (serde_json::json!({"\u{feff}": null}), "\"\u{feff}\": ~\n"),
             (serde_json::json!("\u{feff}x"), "\"\u{feff}x\"\n"),
             (serde_json::json!({"a": "\u{feff}"}), "a: \"\u{feff}\"\n"),
+            (serde_json::json!({"++555555": "MESSAGE"}), "\"++555555\": MESSAGE\n"),
+            (serde_json::json!({"a": "+-5"}), "a: \"+-5\"\n"),
+            (serde_json::json!(["++0", "+-0", "+5x", "+.5x"]), "- \"++0\"\n- \"+-0\"\n- +5x\n- +.5x\n"),
         ] {
             assert_eq!(to_string(&value), text, "{value}");
             assert_eq!(from_str(text), Ok(value), "{text:?}");
         }
     }
 
+    /// Every string of a document, keys included.
+    fn strings(value: &Value) -> Vec<&str> {
+        match value {
+            Value::String(s) => vec![s],
+            Value::Array(items) => items.iter().flat_map(strings).collect(),
+            Value::Object(members) => {
+                members.iter().flat_map(|(k, v)| std::iter::once(k.as_str()).chain(strings(v))).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn has_u64_beyond_i64(value: &Value) -> bool {
+        match value {
+            Value::Number(n) => n.is_u64() && !n.is_i64(),
+            Value::Array(items) => items.iter().any(has_u64_beyond_i64),
+            Value::Object(members) => members.values().any(has_u64_beyond_i64),
+            _ => false,
+        }
+    }
+
     fn json() -> impl Strategy<Value = Value> {
-        let text = "[ -~\\t\\n\\r\\u{0}-\\u{1f}\\u{7f}éü😀]{0,6}|true|no|~|-?[0-9]{1,3}(\\.[0-9])?|0x1|\\.5";
+        let text = "[ -~\\t\\n\\r\\u{0}-\\u{1f}\\u{7f}éü😀]{0,6}|true|no|~|[-+]{0,2}[0-9]{1,3}(\\.[0-9])?|0x1|\\.5";
         let leaf = prop_oneof![
             Just(Value::Null),
             any::<bool>().prop_map(Value::Bool),
@@ -416,7 +456,18 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(512))]
         #[test]
         fn writes_what_yaml_rust2_wrote_for_any_document(value in json()) {
+            // Except where its emitter wrote what does not read back (the test above).
+            prop_assume!(strings(&value).iter().all(|s| !s.starts_with('\u{feff}') && reads_as_itself(s) || yaml_rust2_needs_quotes(s)));
             prop_assert_eq!(to_string(&value), yaml_rust2_to_string(&value));
+        }
+
+        /// Whatever it writes reads back to the same document.
+        #[test]
+        fn what_it_writes_reads_back(value in json()) {
+            // (A number beyond i64 comes back as a float, as it did from yaml-rust2.)
+            prop_assume!(!has_u64_beyond_i64(&value));
+            let text = to_string(&value);
+            prop_assert_eq!(from_str(&text).map(|v| v.to_string()), Ok(value.to_string()), "{}", text);
         }
 
         /// The quoting rule without `str::parse`: the same answers as the old `i64`/`f64` parse.
