@@ -115,7 +115,7 @@ pub fn data_of(fragment: &str) -> Result<&str, ShareError> {
 
 /// A link's JSON, read. The request is required and the scenario may be absent; members no reader
 /// asks for are ignored, so a later version's extra member does not break a link.
-fn payload_of(json: &str) -> Result<SharePayload, ShareError> {
+pub fn payload_of(json: &str) -> Result<SharePayload, ShareError> {
     let unexpected = |e: &dyn std::fmt::Display| ShareError::Corrupt(format!("unexpected content: {e}"));
     let value = chat_event_core::json::parse(json).map_err(|e| unexpected(&e))?;
     let payload: SharePayload = read(&value).map_err(|e| unexpected(&e))?;

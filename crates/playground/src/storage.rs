@@ -71,7 +71,7 @@ pub fn save(state: &AppState) -> Result<(), String> {
 }
 
 /// The text [`save`] writes, or why there is none.
-fn saved_text(state: &AppState) -> Result<String, String> {
+pub fn saved_text(state: &AppState) -> Result<String, String> {
     let mut text = chat_event_core::json::to_string(state);
     let unread_import = state.import_text.len() > MAX_IMPORT_BYTES;
     if text.len() > MAX_SAVED_BYTES && (state.replaced.is_some() || unread_import) {

@@ -5,6 +5,7 @@
 //! a clean clone needs nothing but Rust. Each install is skipped when the pinned version is present.
 
 mod bench;
+mod fuzz;
 mod npm;
 mod tools;
 
@@ -27,6 +28,7 @@ commands:
   bench [--quick]    measure speed and size beside botocore and the AWS CLI, print the table
                      and write it to BENCHMARKS.md (not part of test; --quick: a short run
                      to try the harness, written to target/bench/BENCHMARKS.md instead)
+  {fuzz}
   package            build the npm package into target/npm (and its tarball)
   setup              only install the tools";
 
@@ -37,10 +39,11 @@ fn main() -> ExitCode {
         Some("build") => Tools::ensure(false).and_then(|tools| build_site(&tools)),
         Some("test") => test(),
         Some("bench") => bench::run_all(&args[1..]),
+        Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("package") => Tools::ensure(false).and_then(|tools| npm::build_package(&tools).map(|_| ())),
         Some("setup") => Tools::ensure(true).map(|_| ()),
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{}", USAGE.replace("{fuzz}", fuzz::USAGE));
             return ExitCode::from(2);
         }
     };

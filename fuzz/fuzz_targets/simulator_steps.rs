@@ -1,0 +1,2 @@
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| chat_event_fuzz_targets::simulator_steps::run(data));

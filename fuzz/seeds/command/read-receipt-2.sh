@@ -1,6 +1,0 @@
-aws connect send-chat-integration-event \
-  --source-id +14155550123 \
-  --destination-id arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-0a1b2c3d4e5f67890 \
-  --subtype connect:sms \
-  --event '{"Type":"EVENT","ContentType":"application/vnd.amazonaws.connect.event.message.read","Content":"{\"messageId\":\"7f3c1e2a-9b4d-4e6f-8a1b-2c3d4e5f6a7b\"}"}' \
-  --region us-east-1

@@ -1,1 +1,0 @@
-aws connect send-chat-integration-event --cli-input-json '{"SourceId":"+14155550123","DestinationId":"arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-0a1b2c3d4e5f67890","Subtype":"connect:sms","Event":{"Type":"MESSAGE","ContentType":"text/plain","Content":"It'\''s 12 Elm Street, apartment 4."}}'
