@@ -171,7 +171,7 @@ fn needs_quotes(s: &str) -> bool {
 
 /// True when the reader resolves `s`, written plain, to the string `s`.
 fn reads_as_itself(s: &str) -> bool {
-    matches!(Plain::resolve(s.to_owned()), Plain::Str(read) if read == s)
+    Resolved::of(s) == Resolved::Str
 }
 
 /// The yaml-rust2 emitter's rule, kept to the letter so that what it wrote, this writes.
@@ -202,26 +202,49 @@ enum Plain {
     Str(String),
 }
 
-impl Plain {
-    fn resolve(text: String) -> Plain {
+/// What a plain scalar resolves to, apart from its text: [`Plain`] without the text, so that the
+/// writer can ask without copying the string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Resolved {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Real,
+    Str,
+}
+
+impl Resolved {
+    fn of(text: &str) -> Resolved {
         let radix = |prefix: &str, radix: u32| text.strip_prefix(prefix).map(|digits| parse_int(digits, radix));
         if let Some(int) = radix("0x", 16).or_else(|| radix("0o", 8)) {
             // A failed 0x/0o number is not tried as `+N`, and falls through to the rest (a string).
             if let Some(i) = int {
-                return Plain::Int(i);
+                return Resolved::Int(i);
             }
         } else if let Some(Some(i)) = text.strip_prefix('+').map(|digits| parse_int(digits, 10)) {
-            return Plain::Int(i);
+            return Resolved::Int(i);
         }
-        match text.as_str() {
-            "" | "~" | "null" => Plain::Null,
-            "true" | "True" | "TRUE" => Plain::Bool(true),
-            "false" | "False" | "FALSE" => Plain::Bool(false),
-            _ => match parse_int(&text, 10) {
-                Some(i) => Plain::Int(i),
-                None if yaml_float(&text).is_some() => Plain::Real(text),
-                None => Plain::Str(text),
+        match text {
+            "" | "~" | "null" => Resolved::Null,
+            "true" | "True" | "TRUE" => Resolved::Bool(true),
+            "false" | "False" | "FALSE" => Resolved::Bool(false),
+            _ => match parse_int(text, 10) {
+                Some(i) => Resolved::Int(i),
+                None if yaml_float(text).is_some() => Resolved::Real,
+                None => Resolved::Str,
             },
+        }
+    }
+}
+
+impl Plain {
+    fn resolve(text: String) -> Plain {
+        match Resolved::of(&text) {
+            Resolved::Null => Plain::Null,
+            Resolved::Bool(b) => Plain::Bool(b),
+            Resolved::Int(i) => Plain::Int(i),
+            Resolved::Real => Plain::Real(text),
+            Resolved::Str => Plain::Str(text),
         }
     }
 
