@@ -1,6 +1,7 @@
 //! JSON text as every JSON entry point reads it: the request (`from_json`, `validateJson`), the
 //! tree and the skim, and the other types the npm package reads from JSON (render options,
-//! settings, SDK language, a diagnostic to format). Whatever parses must write back to text that parses to the same tree.
+//! settings, SDK language, a diagnostic to format). Whatever parses must write back to text that
+//! parses to the same tree.
 
 use chat_event_core::cli::command::RenderOptions;
 use chat_event_core::json::{self, read};

@@ -1,7 +1,7 @@
 //! The playground's saved state (localStorage) as it reads it back on load (`storage::parse`): any
 //! text gives a state, a damaged one a clean state with a notice that keeps the text. A state that
-//! reads is then replayed as the page does and used (the reducer's actions that look things up by index, id or history) and must
-//! save and read back to itself.
+//! reads is then replayed as the page does and used (the reducer's actions that look things up by
+//! index, id or history), and must save and read back to itself.
 
 use chat_event_playground::components::simulator::replay;
 use chat_event_playground::state::{Action, AppState, TextField};
@@ -40,7 +40,8 @@ pub fn run(data: &[u8]) {
     round_trips(&used);
 }
 
-fn round_trips(state: &AppState) {
+/// A state that fits the saved-state limit saves and reads back to itself.
+pub fn round_trips(state: &AppState) {
     if let Ok(saved) = storage::saved_text(state) {
         assert_eq!(&storage::parse(&saved), state, "{saved}");
     }

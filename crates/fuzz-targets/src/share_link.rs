@@ -3,10 +3,10 @@
 //! opened over work in progress: the work must come back with "Restore previous", what the
 //! playground would share from there must read back, and the state must save and read back.
 
+use crate::saved_state;
 use chat_event_core::json;
 use chat_event_playground::share::{self, SharePayload};
 use chat_event_playground::state::{Action, AppState, TextField};
-use chat_event_playground::storage;
 
 pub fn run(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -22,7 +22,5 @@ pub fn run(data: &[u8]) {
 
     let shared = SharePayload::of(&opened);
     assert_eq!(share::payload_of(&json::to_string(&shared)), Ok(shared), "the link it would share reads back");
-    if let Ok(saved) = storage::saved_text(&opened) {
-        assert_eq!(storage::parse(&saved), opened, "the opened link's state saves and reads back");
-    }
+    saved_state::round_trips(&opened);
 }
