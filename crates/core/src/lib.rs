@@ -9,6 +9,7 @@ pub mod channel;
 pub mod cli;
 pub mod content_type;
 pub mod diagnostic;
+pub mod endpoint;
 pub(crate) mod float;
 pub mod form;
 pub mod help;
