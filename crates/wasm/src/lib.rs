@@ -17,7 +17,7 @@ use chat_event_core::cli::skeleton;
 use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::import;
 use chat_event_core::json;
-use chat_event_core::json::FromJson;
+use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::shape::{Shape, Structure, REQUEST};
 use chat_event_core::simulator::scenarios::{self, Example};
 use chat_event_core::simulator::snapshot::SnapshotError;
@@ -39,7 +39,7 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// What went wrong, as the `kind` of a thrown `ChatEventError`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToJson, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorKind {
     /// An argument does not have the type the declaration says (a number for a string, an
@@ -67,7 +67,7 @@ pub enum ErrorKind {
 }
 
 /// The members of a thrown `ChatEventError`, besides `name` (always `"ChatEventError"`).
-#[derive(Debug, Clone, Serialize, Tsify)]
+#[derive(Debug, Clone, Serialize, ToJson, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ChatEventErrorDetails {
     pub kind: ErrorKind,
@@ -212,31 +212,80 @@ extern "C" {
 
 /// The one error conversion: every failure becomes a thrown `ChatEventError`.
 fn fail(details: ChatEventErrorDetails) -> JsValue {
-    match to_js(&details) {
-        Ok(value) => ChatEventError::new(value).into(),
-        // Unreachable for these plain strings and numbers; still an Error, never a panic.
-        Err(_) => js_sys::Error::new(&details.message).into(),
+    ChatEventError::new(to_js(&details)).into()
+}
+
+/// Rust → JS: the value's JSON tree from its [`ToJson`] (which core derives from the same
+/// `#[serde]` attributes the `.d.ts` comes from), built as JS objects, arrays, strings, numbers,
+/// booleans and `null`: maps as plain objects, absent members left out, `null` for a `None` that
+/// is written. One serializer serves core's JSON text and the boundary: a second one (serde's
+/// `Serialize` through serde-wasm-bindgen) compiled every result type again into the wasm.
+/// JS → Rust still goes through `JSON.stringify` and core's JSON reader (below).
+fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
+    js_of(&value.to_json())
+}
+
+/// A JSON tree as the JS value `JSON.parse` would make of its text.
+fn js_of(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        // Every number core writes fits an f64 as JSON.parse reads it.
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => {
+            let array = js_sys::Array::new_with_length(items.len() as u32);
+            for (i, item) in items.iter().enumerate() {
+                array.set(i as u32, js_of(item));
+            }
+            array.into()
+        }
+        Value::Object(members) => {
+            let object = JsObject::new();
+            for (name, member) in members {
+                object.set(&key(name), &js_of(member));
+            }
+            object.into()
+        }
     }
 }
 
-/// Rust → JS by serde-wasm-bindgen from each type's `Serialize`, the same declaration the `.d.ts`
-/// comes from; JSON-compatible, as the declarations promise: maps as plain objects, absent members
-/// left out, `null` for a `None` that is written. Chosen by measurement over JSON text and
-/// `JSON.parse` (`cargo xtask bench`; the npm README's size steps say what it cost). JS → Rust still
-/// goes through `JSON.stringify` and core's JSON reader (below).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
-}
-
-/// A result as a JS value; the one body behind [`encode`] and [`encode_all`].
-fn encode_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    to_js(value).map_err(|_| {
-        fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, "a result could not be converted to JS"))
+/// A member name as a JS string, made once: the same few dozen names come back in every result,
+/// and making a JS string from Rust text is most of what setting a member costs. The cache is
+/// bounded, since map keys (a request's Attributes) are the user's own.
+fn key(name: &str) -> JsValue {
+    const MAX_KEYS: usize = 512;
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(key) = keys.get(name) {
+            return key.clone();
+        }
+        let key = JsValue::from_str(name);
+        if keys.len() < MAX_KEYS {
+            keys.insert(name.to_owned(), key.clone());
+        }
+        key
     })
 }
 
-fn encode<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
-    encode_value(value).map(Ts::new_unchecked)
+thread_local! {
+    static KEYS: std::cell::RefCell<std::collections::HashMap<String, JsValue, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>> = Default::default();
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object, whose members are set as `object[key] = value` (no `Reflect.set` call and
+    /// no exception handling around it: setting a data member of a plain object cannot fail).
+    #[wasm_bindgen(js_name = Object)]
+    type JsObject;
+    #[wasm_bindgen(constructor, js_class = Object)]
+    fn new() -> JsObject;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set(this: &JsObject, key: &JsValue, value: &JsValue);
+}
+
+fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
+    Ok(Ts::new_unchecked(to_js(value)))
 }
 
 /// An argument that is not a request (options, enums), read by its type's [`FromJson`]: a wrong
@@ -255,7 +304,7 @@ fn argument_error(what: &str, e: json::read::ReadError) -> JsValue {
 
 /// Each value as [`encode`] makes it. A plain loop, not `collect()` into a `Result`: that adapter
 /// was compiled again for every type.
-fn encode_all<T: Serialize + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
+fn encode_all<T: ToJson + Tsify>(values: &[T]) -> Result<Vec<Ts<T>>, JsValue> {
     let mut encoded = Vec::with_capacity(values.len());
     for value in values {
         encoded.push(encode(value)?);
@@ -810,7 +859,7 @@ fn decode_scenario(scenario: &Ts<Scenario>) -> Result<Scenario, JsValue> {
 /// A scenario's report, with the same report as a Markdown table (what `chat-event-lab simulate`
 /// prints). The table is made here, from the report core returned, so that reports never have to
 /// be read back from JS (that would cost the wasm a deserializer for every type in a report).
-#[derive(Debug, Clone, Serialize, Tsify)]
+#[derive(Debug, Clone, Serialize, ToJson, Tsify)]
 pub struct ScenarioRun {
     #[serde(flatten)]
     pub report: ScenarioReport,
