@@ -169,6 +169,14 @@ fn cell(value: Option<f64>) -> String {
 }
 
 /// Events per second from a time per event.
+/// Requests per second from nanoseconds per request, whole.
+fn per_second_text(ns: Option<f64>) -> String {
+    match ns {
+        Some(ns) if ns > 0.0 => format!("{:.0}", 1e9 / ns),
+        _ => "–".into(),
+    }
+}
+
 fn rate(ns: Option<f64>) -> String {
     match ns {
         Some(ns) if ns > 0.0 => {
@@ -322,6 +330,18 @@ pub fn markdown(run: &Run, machine: &[(String, String)]) -> String {
         bytes(g("simulator.bytes-per-chat", "native")),
         bytes(g("simulator.bytes-per-chat", "wasm"))
     );
+
+    let _ = writeln!(md, "\n## The local endpoint (`chat-event-lab serve`, per request over HTTP)\n");
+    let _ = writeln!(
+        md,
+        "A MESSAGE over 200 identities, on loopback with keep-alive, any access key accepted (no signature \
+         verification); the clients run in the same machine's other process.\n"
+    );
+    let _ = writeln!(md, "| clients | per request | requests per second |\n| --- | ---: | ---: |");
+    for (impl_, label) in [("1-client", "1"), ("20-clients", "20 at once")] {
+        let ns = g("endpoint.requests", impl_);
+        let _ = writeln!(md, "| {label} | {} | {} |", cell(ns), per_second_text(ns));
+    }
 
     let _ = writeln!(md, "\n## The wasm's floor (per call)\n");
     let _ = writeln!(
@@ -563,6 +583,15 @@ pub fn summary(run: &Run) -> String {
                 rate(g("simulator.reuse.1k", "native")),
                 rate(g("simulator.reuse.1k", "native-lean")),
                 rate(g("simulator.reuse.1k", "wasm"))
+            ),
+            "–".into(),
+        ),
+        (
+            "local endpoint (`serve`), requests per second",
+            format!(
+                "1 client {}; 20 clients {}",
+                per_second_text(g("endpoint.requests", "1-client")),
+                per_second_text(g("endpoint.requests", "20-clients"))
             ),
             "–".into(),
         ),

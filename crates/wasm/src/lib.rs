@@ -14,6 +14,7 @@ use chat_event_core::cli::command::{self, CommandError, ParsedCommand, RenderOpt
 use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure, ParsedStructure, StructureError};
 use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
 use chat_event_core::cli::skeleton;
+use chat_event_core::endpoint::{self, Exchange};
 use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::import;
 use chat_event_core::json;
@@ -912,4 +913,139 @@ pub fn run_scenario(scenario: Ts<Scenario>) -> Result<Ts<ScenarioRun>, JsValue> 
 #[wasm_bindgen(js_name = scenarioExamples)]
 pub fn scenario_examples() -> Result<Vec<Ts<Example>>, JsValue> {
     encode_all(scenarios::EXAMPLES)
+}
+
+// ---- the local endpoint ------------------------------------------------------------------------
+
+/// SHA-256 and HMAC-SHA256 from the platform (`node:crypto` in `chat-event-lab serve`), for
+/// checking signatures. A function that throws, or returns anything but 32 bytes, makes
+/// `Endpoint.handle` throw.
+struct JsCrypto {
+    sha256: js_sys::Function,
+    hmac_sha256: js_sys::Function,
+    /// The first failure of a call, thrown once the request is handled.
+    error: std::cell::RefCell<Option<JsValue>>,
+}
+
+impl JsCrypto {
+    fn digest(&self, result: Result<JsValue, JsValue>) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        match result.map(|b| b.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec())) {
+            Ok(Ok(bytes)) if bytes.len() == 32 => out.copy_from_slice(&bytes),
+            Ok(_) => {
+                let message = "crypto: each function must return 32 bytes, as a Uint8Array";
+                self.error
+                    .borrow_mut()
+                    .get_or_insert(fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, message)));
+            }
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+            }
+        }
+        out
+    }
+}
+
+impl endpoint::Crypto for JsCrypto {
+    fn sha256(&self, data: &[u8]) -> [u8; 32] {
+        self.digest(self.sha256.call1(&JsValue::NULL, &js_sys::Uint8Array::from(data)))
+    }
+
+    fn hmac_sha256(&self, key: &[u8], data: &[u8]) -> [u8; 32] {
+        let (key, data) = (js_sys::Uint8Array::from(key), js_sys::Uint8Array::from(data));
+        self.digest(self.hmac_sha256.call2(&JsValue::NULL, &key, &data))
+    }
+}
+
+/// The functions an `Endpoint` hashes with.
+#[wasm_bindgen(typescript_custom_section)]
+const ENDPOINT_CRYPTO: &str = "export interface EndpointCrypto {
+    sha256(data: Uint8Array): Uint8Array;
+    hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
+}";
+
+/// What a server needs to answer `SendChatIntegrationEvent` as Amazon Connect would
+/// (`POST /chat-integration-event`, a `Simulator` behind it): the access keys it accepts, and
+/// the platform's hashing. `chat-event-lab serve` is such a server, on Node's `http`.
+#[wasm_bindgen(js_name = Endpoint)]
+pub struct JsEndpoint {
+    endpoint: endpoint::Endpoint,
+    crypto: JsCrypto,
+}
+
+#[wasm_bindgen(js_class = Endpoint)]
+impl JsEndpoint {
+    /// Accepts any access key, or only `credentials` (`ACCESS_KEY_ID:SECRET_ACCESS_KEY`), whose
+    /// signatures it then verifies. Throws `invalid-argument` for a credential of another form,
+    /// or a `crypto` without its two functions.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        credentials: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "EndpointCrypto")] crypto: JsValue,
+    ) -> Result<JsEndpoint, JsValue> {
+        let function = |name: &str| -> Result<js_sys::Function, JsValue> {
+            let f = js_sys::Reflect::get(&crypto, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            f.dyn_into().map_err(|f| wrong_argument(&format!("crypto.{name}"), "a function", &f))
+        };
+        let crypto =
+            JsCrypto { sha256: function("sha256")?, hmac_sha256: function("hmacSha256")?, error: Default::default() };
+        let endpoint = endpoint::Endpoint::from_texts(&credentials)
+            .map_err(|e| fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("credentials: {e}"))))?;
+        Ok(JsEndpoint { endpoint, crypto })
+    }
+
+    /// Whether signatures are verified (credentials were given).
+    #[wasm_bindgen(getter)]
+    pub fn verifies(&self) -> bool {
+        self.endpoint.verifies()
+    }
+
+    /// Answers one request with `simulator` behind it: its method, target (path and query),
+    /// headers as Node's `rawHeaders` (name, value, name, value, …), body (`undefined` when it was
+    /// longer than `maxBodyBytes()` and not read), the answer's id (`x-amzn-RequestId`), and the
+    /// server's time in milliseconds, which signatures are checked against. When `changed` is
+    /// true, save the simulator before the answer goes out.
+    #[allow(clippy::too_many_arguments)]
+    pub fn handle(
+        &self,
+        simulator: &mut JsSimulator,
+        method: String,
+        target: String,
+        #[wasm_bindgen(js_name = rawHeaders)] raw_headers: Vec<String>,
+        body: Option<Vec<u8>>,
+        #[wasm_bindgen(js_name = requestId)] request_id: String,
+        #[wasm_bindgen(js_name = receivedAt)] received_at: f64,
+    ) -> Result<Ts<Exchange>, JsValue> {
+        let mut headers = Vec::with_capacity(raw_headers.len() / 2);
+        let mut raw = raw_headers.into_iter();
+        while let (Some(name), Some(value)) = (raw.next(), raw.next()) {
+            headers.push((name, value));
+        }
+        let received_at = Timestamp::from_epoch_millis(received_at as i64).map_err(simulator_error)?;
+        let request = endpoint::HttpRequest {
+            method: &method,
+            target: &target,
+            headers: &headers,
+            body: body.as_deref(),
+            request_id: &request_id,
+            received_at,
+        };
+        let exchange = self.endpoint.handle(&mut simulator.0, &request, &self.crypto);
+        if let Some(error) = self.crypto.error.borrow_mut().take() {
+            return Err(error);
+        }
+        encode(&exchange)
+    }
+
+    /// The largest body `handle` reads.
+    #[wasm_bindgen(js_name = maxBodyBytes)]
+    pub fn max_body_bytes() -> usize {
+        endpoint::MAX_BODY_BYTES
+    }
+
+    /// Where a server puts its control routes (`/_lab/`): a prefix the service never uses.
+    #[wasm_bindgen(js_name = controlPrefix)]
+    pub fn control_prefix() -> String {
+        endpoint::CONTROL_PREFIX.into()
+    }
 }

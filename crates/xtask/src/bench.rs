@@ -73,6 +73,14 @@ pub fn run_all(args: &[String]) -> Result<()> {
         .arg(results.join("wasm.json"))
         .args(quick_flag))?;
 
+    step("bench: the local endpoint (chat-event-lab serve) over HTTP");
+    run(tools
+        .command("node")
+        .arg("crates/bench/endpoint.mjs")
+        .arg(root.join("target/npm/package"))
+        .arg(results.join("endpoint.json"))
+        .args(quick_flag))?;
+
     step("bench: botocore and the AWS CLI (Python)");
     run(tools
         .command(&tools.python()?.display().to_string())

@@ -139,7 +139,15 @@ pub fn test_package(tools: &Tools, tarball: &Option<PathBuf>) -> Result<()> {
         .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
         .collect();
     tests.sort();
-    run_in(&project, tools.command("node").args(["--test", "--test-reporter=spec"]).args(&tests))?;
+    // The endpoint's tests drive it with the real AWS CLI and boto3 from the conformance venv.
+    run_in(
+        &project,
+        tools
+            .command("node")
+            .args(["--test", "--test-reporter=spec"])
+            .args(&tests)
+            .env("CHAT_EVENT_LAB_PYTHON", tools.python()?),
+    )?;
 
     step("npm consumer: (c) a page and (d) the Vite and webpack apps in headless Chromium");
     // Free ports, so that the servers cannot collide with others on this machine (both listeners

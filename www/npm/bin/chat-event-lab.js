@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as lab from '../index.node.js';
+import { serve, ServeError } from './serve.js';
 
 const USAGE = `usage: chat-event-lab <command> [options]
 
@@ -22,7 +23,12 @@ commands:
       print what --generate-cli-skeleton prints (AWS CLI v2)
   simulate [--json] SCENARIO
       run a scenario (a .json/.yaml file, or an example name) and print its table;
-      exit 1 when an expectation fails`;
+      exit 1 when an expectation fails
+  serve [--port 4566] [--host 127.0.0.1] [--settings FILE] [--scenario FILE] [--state FILE]
+        [--credentials ACCESS_KEY_ID:SECRET ...] [--log text|json]
+      answer SendChatIntegrationEvent over HTTP as Amazon Connect would, for the AWS CLI and
+      SDKs (--endpoint-url); control routes under /_lab/; --state keeps the simulator in FILE
+      across restarts; Ctrl+C stops`;
 
 /** A usage or I/O problem: printed with the usage, exit 2. */
 class UsageError extends Error {}
@@ -174,6 +180,52 @@ function simulate(args) {
   return report.passed ? 0 : 1;
 }
 
+/** Parses `serve`'s options; the server itself is in serve.js. */
+function serveOptions(args) {
+  const { values, positionals } = parse(args, {
+    port: { type: 'string', default: '4566' },
+    host: { type: 'string', default: '127.0.0.1' },
+    settings: { type: 'string' },
+    scenario: { type: 'string' },
+    state: { type: 'string' },
+    credentials: { type: 'string', multiple: true, default: [] },
+    log: { type: 'string', default: 'text' },
+  });
+  if (positionals.length > 0) throw new UsageError(`serve takes no FILE (found ${positionals[0]})`);
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
+  return { ...values, port, log: oneOf('log', values.log, ['text', 'json']) };
+}
+
+async function startServer(args) {
+  let options;
+  try {
+    options = serveOptions(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`chat-event-lab: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  let running;
+  try {
+    running = await serve(options);
+  } catch (error) {
+    if (error instanceof ServeError) {
+      console.error(`chat-event-lab: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  await new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, resolve);
+  });
+  await running.stop();
+  console.log('chat-event-lab: stopped');
+  return 0;
+}
+
 const COMMANDS = { validate, convert, skeleton, simulate };
 
 function main(argv) {
@@ -204,4 +256,6 @@ function main(argv) {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === 'serve') process.exitCode = await startServer(argv.slice(1));
+else process.exitCode = main(argv);

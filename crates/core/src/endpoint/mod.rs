@@ -9,6 +9,7 @@
 
 pub mod sigv4;
 
+use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -44,27 +45,36 @@ pub struct HttpRequest<'a> {
 }
 
 /// What to answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct HttpResponse {
     pub status: u16,
     /// Names as AWS writes them.
-    pub headers: Vec<(String, String)>,
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>"))]
+    pub headers: IndexMap<String, String>,
     pub body: String,
 }
 
 /// One request handled: the answer, whether the simulator changed (and so should be saved before
 /// the answer goes out), and what to log.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct Exchange {
     pub response: HttpResponse,
     pub changed: bool,
-    pub record: Record,
+    /// What to log, as a JSON object (`--log json`).
+    pub record: RequestRecord,
+    /// The same as one line of text: [`RequestRecord::text`].
+    pub line: String,
 }
 
 /// The log line of one request.
 #[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Record {
+pub struct RequestRecord {
     /// The server's time.
     pub at: Timestamp,
     pub request_id: String,
@@ -92,7 +102,7 @@ pub struct Record {
     pub explanation: String,
 }
 
-impl Record {
+impl RequestRecord {
     /// One line for a terminal: time, status, route, who, what and why.
     pub fn text(&self) -> String {
         let mut line = format!("{} {} {} {}", self.at, self.status, self.method, self.path);
@@ -103,11 +113,6 @@ impl Record {
         line.push_str(": ");
         line.push_str(&self.explanation);
         line
-    }
-
-    /// The same as one line of JSON (`--log json`).
-    pub fn json(&self) -> String {
-        crate::json::to_string(self)
     }
 }
 
@@ -157,7 +162,7 @@ impl Endpoint {
     /// Answers one request.
     pub fn handle(&self, simulator: &mut Simulator, request: &HttpRequest<'_>, crypto: &dyn Crypto) -> Exchange {
         let (path, query) = request.target.split_once('?').unwrap_or((request.target, ""));
-        let mut record = Record {
+        let mut record = RequestRecord {
             at: request.received_at,
             request_id: request.request_id.into(),
             method: request.method.into(),
@@ -194,7 +199,7 @@ impl Endpoint {
         }
         let response = answer.response(request.request_id);
         record.status = response.status;
-        Exchange { response, changed, record }
+        Exchange { response, changed, line: record.text(), record }
     }
 
     /// `POST /chat-integration-event`: the body's size, the signature, the body, then the simulator.
@@ -204,7 +209,7 @@ impl Endpoint {
         request: &HttpRequest<'_>,
         path: &str,
         query: &str,
-        record: &mut Record,
+        record: &mut RequestRecord,
         crypto: &dyn Crypto,
     ) -> Result<Outcome, WireError> {
         if request.method != "POST" {
@@ -230,16 +235,15 @@ enum Answer {
 
 impl Answer {
     fn response(self, request_id: &str) -> HttpResponse {
-        let mut headers = vec![
-            ("Content-Type".to_string(), "application/json".to_string()),
-            ("x-amzn-RequestId".to_string(), request_id.to_string()),
-        ];
+        let mut headers = IndexMap::new();
+        headers.insert("Content-Type".to_string(), "application/json".to_string());
+        headers.insert("x-amzn-RequestId".to_string(), request_id.to_string());
         match self {
             Answer::Ok(body) => HttpResponse { status: 200, headers, body },
-            Answer::Error(error, members) => {
-                headers.push(("x-amzn-ErrorType".into(), error.code.into()));
-                if let Some(allow) = &error.allow {
-                    headers.push(("Allow".into(), allow.clone()));
+            Answer::Error(mut error, members) => {
+                headers.insert("x-amzn-ErrorType".into(), error.code.into());
+                if let Some(allow) = error.allow.take() {
+                    headers.insert("Allow".into(), allow);
                 }
                 let body = match members {
                     Some(body) => crate::json::write::text(&body),

@@ -15,7 +15,7 @@ const packageDir = require.resolve('chat-event-lab/package.json').replace(/packa
 
 // The public API. Adding an export to the facade means adding it here, with a test below.
 const EXPORTS = [
-  'ChatEventError', 'Simulator', 'fieldHelp', 'fields', 'formatDiagnostic', 'parseCommand', 'parseJson', 'parseParameter', 'parseScenario',
+  'ChatEventError', 'Endpoint', 'Simulator', 'fieldHelp', 'fields', 'formatDiagnostic', 'parseCommand', 'parseJson', 'parseParameter', 'parseScenario',
   'parseShorthand', 'parseYaml', 'renderCommand', 'renderSnippet', 'runScenario', 'scenarioExamples', 'skeleton',
   'toJson', 'toParameterShorthand', 'toShorthand', 'toYaml', 'validate', 'validateJson', 'validateYaml',
 ];
@@ -331,4 +331,53 @@ test('scenarios: every example parses, runs and passes; the table reports it', (
   assert.deepEqual(lab.parseScenario('title: x\nsteps:\n  - advance: 1h\n'), lab.parseScenario('{"title": "x", "steps": [{"advance": "1h"}]}'));
   const unclosed = throwsKind(() => lab.parseScenario('title: x\nsteps: {', 'yaml'), 'scenario');
   assert.deepEqual([unclosed.line, unclosed.column], [2, 8]); // the brace that is never closed
+});
+
+test('Endpoint answers for a Simulator as the service would, hashing with the functions it is given', async () => {
+  const { createHash, createHmac } = await import('node:crypto');
+  const crypto = {
+    sha256: (data) => createHash('sha256').update(data).digest(),
+    hmacSha256: (key, data) => createHmac('sha256', key).update(data).digest(),
+  };
+  const sim = new lab.Simulator();
+  const open = new lab.Endpoint([], crypto);
+  assert.equal(open.verifies, false);
+  assert.equal(lab.Endpoint.controlPrefix(), '/_lab/');
+  assert.ok(lab.Endpoint.maxBodyBytes() >= 64 * 1024);
+  const body = new TextEncoder().encode(JSON.stringify(SMS));
+  const unsigned = open.handle(sim, 'POST', '/chat-integration-event', ['Host', 'localhost'], body, 'id-1', Date.now());
+  assert.equal(unsigned.response.status, 403);
+  assert.equal(unsigned.response.headers['x-amzn-ErrorType'], 'MissingAuthenticationToken');
+  assert.equal(unsigned.response.headers['x-amzn-RequestId'], 'id-1');
+  assert.deepEqual(JSON.parse(unsigned.response.body), { Message: 'Missing Authentication Token' });
+  assert.equal(unsigned.changed, false);
+  assert.equal(unsigned.record.status, 403);
+  assert.match(unsigned.line, / 403 POST \/chat-integration-event MissingAuthenticationToken: Missing Authentication Token$/);
+
+  // Signed in the scope of another service: refused before the simulator.
+  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  const headers = ['Host', 'localhost', 'X-Amz-Date', amzDate, 'Authorization', `AWS4-HMAC-SHA256 Credential=AKID/${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`];
+  const scoped = open.handle(sim, 'POST', '/chat-integration-event', headers, body, 'id-2', Date.now());
+  assert.equal(scoped.response.headers['x-amzn-ErrorType'], 'InvalidSignatureException');
+  // Any key passes without credentials: the simulator answers.
+  headers[5] = headers[5].replace('/s3/', '/connect/');
+  const created = open.handle(sim, 'POST', '/chat-integration-event', headers, body, 'id-3', Date.now());
+  assert.equal(created.response.status, 200, created.response.body);
+  assert.equal(JSON.parse(created.response.body).NewChatCreated, true);
+  assert.equal(created.changed, true);
+  assert.equal(created.record.what, 'created');
+  assert.equal(sim.activeChatCount(), 1);
+
+  // With credentials every signature is checked with the given functions; what they do wrong throws.
+  const strict = new lab.Endpoint(['AKID:secret'], crypto);
+  assert.equal(strict.verifies, true);
+  assert.equal(strict.handle(sim, 'POST', '/chat-integration-event', headers, body, 'id-4', Date.now()).response.headers['x-amzn-ErrorType'], 'InvalidSignatureException');
+  const short = new lab.Endpoint(['AKID:secret'], { ...crypto, sha256: () => new Uint8Array(3) });
+  throwsKind(() => short.handle(sim, 'POST', '/chat-integration-event', headers, body, 'id-5', Date.now()), 'invalid-argument');
+  const failing = new lab.Endpoint(['AKID:secret'], { ...crypto, hmacSha256: () => { throw new RangeError('no'); } });
+  assert.throws(() => failing.handle(sim, 'POST', '/chat-integration-event', headers, body, 'id-6', Date.now()), RangeError);
+  throwsKind(() => new lab.Endpoint(['no-colon'], crypto), 'invalid-argument');
+  throwsKind(() => new lab.Endpoint([], { sha256: crypto.sha256 }), 'invalid-argument');
+  for (const e of [open, strict, short, failing]) e.free();
+  sim.free();
 });
