@@ -28,14 +28,19 @@ const server = spawn(process.execPath, [resolve(packageDir, 'bin/chat-event-lab.
 });
 const url = await new Promise((done, fail) => {
   let text = '';
-  server.stdout.on('data', (d) => {
+  const listening = (d) => {
     text += d;
     const found = /SendChatIntegrationEvent on (http:\/\/\S+)/.exec(text);
-    if (found) done(new URL(found[1]));
-  });
+    if (found) {
+      // The log lines that follow are read and dropped.
+      server.stdout.off('data', listening);
+      server.stdout.resume();
+      done(new URL(found[1]));
+    }
+  };
+  server.stdout.on('data', listening);
   server.once('exit', (code) => fail(new Error(`serve exited ${code}`)));
 });
-server.stdout.resume();
 
 const amzDate = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
 function send(agent, i) {
