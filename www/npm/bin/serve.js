@@ -216,7 +216,8 @@ export async function serve(options, out = (line) => console.log(line), err = (l
       throw new ServeError(`--scenario ${options.scenario}: ${error.message}`);
     }
     const report = lab_.simulator.runScenario(scenario);
-    notes.push(`ran --scenario ${JSON.stringify(report.title)}: ${report.steps.length} steps, ${report.passed ? 'every expectation held' : `${report.failedSteps} failed`}`);
+    const steps = report.steps.length;
+    notes.push(`ran --scenario ${JSON.stringify(report.title)}: ${steps} step${steps === 1 ? '' : 's'}, ${report.passed ? 'every expectation held' : `${report.failedSteps} failed`}`);
   }
   notes.push(endpoint.verifies ? `signatures verified for ${options.credentials.length} access ${options.credentials.length === 1 ? 'key' : 'keys'}` : 'signatures: any access key is accepted (give --credentials to verify them)');
   // A fresh state is written at once, so that a later start finds what this one began with.

@@ -301,12 +301,19 @@ try:
     c.send_chat_integration_event(**dict(m, Event=dict(Type="MESSAGE", ContentType="text/html", Content="<b>")))
 except c.exceptions.InvalidRequestException as e:
     out["invalid"] = [type(e).__name__, e.response["Error"]["Message"], e.response["ResponseMetadata"]["HTTPStatusCode"]]
+import botocore, botocore.config
+unsigned = boto3.client("connect", endpoint_url=sys.argv[1], config=botocore.config.Config(signature_version=botocore.UNSIGNED))
+try:
+    unsigned.send_chat_integration_event(**m)
+except botocore.exceptions.ClientError as e:
+    out["unsigned"] = [e.response["Error"]["Code"], e.response["Error"]["Message"], e.response["ResponseMetadata"]["HTTPStatusCode"]]
 print(json.dumps(out))
 `, fresh.url);
     assert.deepEqual([out.same, out.flags], [true, [true, false]]);
     assert.equal(out.invalid[0], 'InvalidRequestException');
     assert.match(out.invalid[1], /ContentType/);
     assert.equal(out.invalid[2], 400);
+    assert.deepEqual(out.unsigned, ['MissingAuthenticationToken', 'Missing Authentication Token', 403]);
     assert.ok(fresh.lines.some((l) => l.includes('ap-southeast-2')), 'the region of the scope is logged');
   } finally {
     await fresh.stop();
@@ -383,5 +390,19 @@ test('serve: bad options exit 2 with a message', () => {
     const refused = refuses(args, `${project}fixtures`);
     assert.equal(refused.status, 2, `${args}: ${refused.stderr}`);
     assert.match(refused.stderr, says, args.join(' '));
+  }
+});
+
+test('serve: --scenario sets the stage before the first request', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chat-event-lab-scenario-'));
+  const file = join(dir, 'stage.yaml');
+  writeFileSync(file, `title: a chat already open\nsteps:\n  - send: {SourceId: '+15551234567', DestinationId: '${DESTINATION}', Subtype: connect:sms, Event: {Type: MESSAGE, ContentType: text/plain, Content: earlier}}\n    expect: {what: created}\n`);
+  const lab = await start(['--scenario', file]);
+  try {
+    assert.ok(lab.lines.includes('chat-event-lab: ran --scenario "a chat already open": 1 step, every expectation held'), lab.lines.join('\n'));
+    const reply = await client(lab.url).send(new SendChatIntegrationEventCommand(message('+15551234567')));
+    assert.equal(reply.NewChatCreated, false, 'the chat the scenario opened is reused');
+  } finally {
+    await lab.stop();
   }
 });
