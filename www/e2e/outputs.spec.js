@@ -38,6 +38,14 @@ test('the CLI command follows the form, per shell and style', async ({ page }) =
   await page.locator('#sdk-language').selectOption('JavaScript (SDK v3)');
   await expect(page.locator('#out-sdk')).toContainText('new SendChatIntegrationEventCommand({');
   await expect(page.locator('#out-sdk')).toContainText(`Content: "It's 12 Elm Street, apartment 4."`);
+  // Rust (aws-sdk-connect's builders) and PowerShell (the AWS Tools' cmdlet), with their own literals.
+  await page.locator('#sdk-language').selectOption('Rust (aws-sdk-connect)');
+  await expect(page.locator('#out-sdk')).toContainText('.send_chat_integration_event()');
+  await expect(page.locator('#out-sdk')).toContainText(`.content("It's 12 Elm Street, apartment 4.")`);
+  await page.locator('#sdk-language').selectOption('PowerShell (AWS Tools)');
+  await expect(page.locator('#out-sdk')).toContainText('$response = Send-CONNChatIntegrationEvent');
+  await expect(page.locator('#out-sdk')).toContainText(`-Event_Content 'It''s 12 Elm Street, apartment 4.'`);
+  await page.locator('#sdk-language').selectOption('JavaScript (SDK v3)');
   await page.reload();
   await expect(page.locator('#sdk-language')).toHaveValue('JavaScript (SDK v3)');
   await page.locator('#tab-cli-input-yaml').click();

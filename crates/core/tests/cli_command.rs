@@ -11,7 +11,7 @@ use chat_event_core::cli::skeleton;
 use chat_event_core::{
     yaml, ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
 };
-use cli_common::{Rng, TRICKY};
+use cli_common::{arb_request, opt, tricky, Rng, TRICKY};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -482,45 +482,6 @@ fn skeleton_option_and_missing_required() {
 
 // ---------------------------------------------------------------------------------------------
 // Random requests
-
-fn tricky() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(TRICKY.to_vec()), 0..7).prop_map(|v| v.concat().replace('\0', ""))
-}
-
-fn opt<T: std::fmt::Debug + Clone + 'static>(
-    s: impl Strategy<Value = T> + 'static,
-) -> impl Strategy<Value = Option<T>> {
-    prop::option::weighted(0.8, s)
-}
-
-fn arb_request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
-    let event = (opt(tricky()), opt(tricky()), opt(tricky())).prop_map(|(t, ct, c)| ChatEvent {
-        r#type: t,
-        content_type: ct,
-        content: c,
-    });
-    let nsd = (
-        opt(prop::collection::vec(tricky(), 0..3)),
-        opt(opt(tricky()).prop_map(|d| ParticipantDetails { display_name: d })),
-        opt(prop::collection::vec((prop_oneof!["[A-Za-z0-9_-]{1,8}", tricky()], tricky()), 0..3)),
-        opt(opt(tricky()).prop_map(|a| ChatStreamingConfiguration { streaming_endpoint_arn: a })),
-    )
-        .prop_map(|(types, pd, attrs, sc)| NewSessionDetails {
-            supported_messaging_content_types: types,
-            participant_details: pd,
-            attributes: attrs.map(|a| a.into_iter().collect()),
-            streaming_configuration: sc,
-        });
-    (opt(tricky()), opt(tricky()), opt(tricky()), opt(event), opt(nsd)).prop_map(|(s, d, st, e, n)| {
-        SendChatIntegrationEventRequest {
-            source_id: s,
-            destination_id: d,
-            subtype: st,
-            event: e,
-            new_session_details: n,
-        }
-    })
-}
 
 fn arb_options() -> impl Strategy<Value = RenderOptions> {
     (any::<bool>(), any::<bool>(), any::<bool>(), 0..5usize).prop_map(|(multiline, ej, nj, form)| RenderOptions {

@@ -230,7 +230,12 @@ fn diagnostics_help_and_imports_write_as_serde_does() {
     let yaml_errors: Vec<_> =
         ["a: [", "a: b: c", "- a\nb: c", "&x a"].iter().filter_map(|t| yaml::from_str(t).err()).collect();
     assert!(same_as_serde("YAML error", &yaml_errors) >= 2);
-    assert_eq!(same_as_serde("SDK language", &SdkLanguage::ALL), 2);
+    assert_eq!(same_as_serde("SDK language", &SdkLanguage::ALL), SdkLanguage::ALL.len());
+    let snippet_options = [
+        chat_event_core::snippets::SnippetOptions::default(),
+        chat_event_core::snippets::SnippetOptions { region: Some("eu-west-2".into()), explain: true },
+    ];
+    assert_eq!(same_as_serde("snippet options", &snippet_options), 2);
 }
 
 #[test]

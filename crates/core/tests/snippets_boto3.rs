@@ -5,7 +5,7 @@
 mod cli_common;
 
 use chat_event_core::json::read::read;
-use chat_event_core::snippets::{render, SdkLanguage};
+use chat_event_core::snippets::{render_with, SdkLanguage, SnippetOptions};
 use chat_event_core::SendChatIntegrationEventRequest;
 use cli_common::{run_python, Rng, TRICKY};
 use serde_json::{json, Map, Value};
@@ -55,9 +55,13 @@ fn boto3_sends_exactly_the_request_each_python_snippet_was_rendered_from() {
     requests.extend((0..60).map(|_| valid_request(&mut rng)));
     let cases: Vec<Value> = requests
         .iter()
-        .map(|value| {
+        .enumerate()
+        .map(|(i, value)| {
             let request: SendChatIntegrationEventRequest = read(value).expect("a request");
-            json!({"request": value, "snippet": render(&request, SdkLanguage::Python)})
+            // Every third with a region, every other with the explaining comment: still Python
+            // that sends the request.
+            let options = SnippetOptions { region: (i % 3 == 0).then(|| "eu-west-2".into()), explain: i % 2 == 0 };
+            json!({"request": value, "snippet": render_with(&request, SdkLanguage::Python, &options)})
         })
         .collect();
     let results = run_python("boto3_run_snippet.py", &Value::Array(cases.clone()));

@@ -26,7 +26,7 @@ use chat_event_core::simulator::{
     self as sim, AdvanceReport, ContactId, ContactView, EndChatError, EndedBy, LogEntry, Outcome, Scenario,
     ScenarioError, ScenarioReport, Settings, SettingsError, Timestamp, TranscriptEntry,
 };
-use chat_event_core::snippets::{self, SdkLanguage};
+use chat_event_core::snippets::{self, SdkLanguage, SnippetOptions};
 use chat_event_core::{validate, Diagnostic, SendChatIntegrationEventRequest};
 use serde::Serialize;
 use serde_json::Value;
@@ -666,20 +666,27 @@ pub fn skeleton(kind: Ts<SkeletonKind>) -> Result<String, JsValue> {
     })
 }
 
-/// The request as a call in an AWS SDK (`"python"`, boto3, by default; or `"javaScript"`, the AWS
-/// SDK for JavaScript v3): the import, the client, the call with the request's members, and a line
-/// printing the response.
+/// The request as a call in an AWS SDK: `"python"` (boto3, the default), `"javaScript"` (the AWS
+/// SDK for JavaScript v3), `"rust"` (aws-sdk-connect, a whole `#[tokio::main]` program) or
+/// `"powerShell"` (the AWS Tools' `Send-CONNChatIntegrationEvent`): the import, the client, the
+/// call with the request's members, and a line printing the response. `options.region` names the
+/// client's region; `options.explain` adds a comment on create-or-reuse and the response.
 #[wasm_bindgen(js_name = renderSnippet)]
 pub fn render_snippet(
     request: Ts<SendChatIntegrationEventRequest>,
     language: Option<Ts<SdkLanguage>>,
+    options: Option<Ts<SnippetOptions>>,
 ) -> Result<String, JsValue> {
     let request = decode_request(&request)?;
     let language = match language {
         Some(language) => decode_argument(&language.js_value(), "language")?,
         None => SdkLanguage::default(),
     };
-    Ok(snippets::render(&request, language))
+    let options = match options {
+        Some(options) => decode_argument(&options.js_value(), "options")?,
+        None => SnippetOptions::default(),
+    };
+    Ok(snippets::render_with(&request, language, &options))
 }
 
 // ---- simulator ---------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ export function table(lab) {
     ['renderCommand', [['request', 'any'], ['options', 'any']], [SMS, { shell: 'bash' }], (a) => lab.renderCommand(...a)],
     ['parseCommand', [['text', 'string']], ['aws connect send-chat-integration-event --source-id x'], (a) => lab.parseCommand(...a)],
     ['skeleton', [['kind', 'any']], ['input'], (a) => lab.skeleton(...a)],
-    ['renderSnippet', [['request', 'any'], ['language', 'any']], [SMS, 'python'], (a) => lab.renderSnippet(...a)],
+    ['renderSnippet', [['request', 'any'], ['language', 'any'], ['options', 'any']], [SMS, 'python', { region: 'us-east-1' }], (a) => lab.renderSnippet(...a)],
     ['parseScenario', [['text', 'string'], ['format', 'any']], ['{"title": "t", "steps": []}', 'json'], (a) => lab.parseScenario(...a)],
     ['runScenario', [['scenario', 'object']], [{ title: 't', steps: [] }], (a) => lab.runScenario(...a)],
     ['scenarioExamples', [], [], () => lab.scenarioExamples()],

@@ -72,3 +72,52 @@ pub const TRICKY: &[&str] = &[
     "|", "&", "<", ">", "*", "?", "~", "#", "!", "%", "^", "@", ":", "/", "é", "日本", "😀", "✓", "\u{a0}", "\u{2019}",
     "\u{1f}", "-", "--", "\\,", "\\\"", "file://", "x=y", "!!", "${HOME}", "\r",
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Random requests, for the property tests of every output form
+
+use chat_event_core::{
+    ChatEvent, ChatStreamingConfiguration, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest,
+};
+use proptest::prelude::*;
+
+/// A value made of the tricky pieces (no NUL: no form can carry one through a shell).
+pub fn tricky() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TRICKY.to_vec()), 0..7).prop_map(|v| v.concat().replace('\0', ""))
+}
+
+pub fn opt<T: std::fmt::Debug + Clone + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Option<T>> {
+    prop::option::weighted(0.8, s)
+}
+
+/// Any request: every member present or not, each string made of tricky pieces.
+pub fn arb_request() -> impl Strategy<Value = SendChatIntegrationEventRequest> {
+    let event = (opt(tricky()), opt(tricky()), opt(tricky())).prop_map(|(t, ct, c)| ChatEvent {
+        r#type: t,
+        content_type: ct,
+        content: c,
+    });
+    let nsd = (
+        opt(prop::collection::vec(tricky(), 0..3)),
+        opt(opt(tricky()).prop_map(|d| ParticipantDetails { display_name: d })),
+        opt(prop::collection::vec((prop_oneof!["[A-Za-z0-9_-]{1,8}", tricky()], tricky()), 0..3)),
+        opt(opt(tricky()).prop_map(|a| ChatStreamingConfiguration { streaming_endpoint_arn: a })),
+    )
+        .prop_map(|(types, pd, attrs, sc)| NewSessionDetails {
+            supported_messaging_content_types: types,
+            participant_details: pd,
+            attributes: attrs.map(|a| a.into_iter().collect()),
+            streaming_configuration: sc,
+        });
+    (opt(tricky()), opt(tricky()), opt(tricky()), opt(event), opt(nsd)).prop_map(|(s, d, st, e, n)| {
+        SendChatIntegrationEventRequest {
+            source_id: s,
+            destination_id: d,
+            subtype: st,
+            event: e,
+            new_session_details: n,
+        }
+    })
+}

@@ -101,16 +101,22 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<(&'static str, String)> {
                 continue;
             }
         }
-        if lang == Lang::Json
-            && (c.is_ascii_digit() || c == 't' || c == 'f' || c == 'n')
-            && (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
-        {
+        let word_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+        if lang == Lang::Json && (c.is_ascii_alphanumeric() || c == '_') && (i == 0 || !word_char(chars[i - 1])) {
+            // A whole word: a number or `true`, `false`, `null` is a literal; any other word (an
+            // identifier in an SDK snippet, `content_type`, `new`) is plain text.
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
+            while i < chars.len() && word_char(chars[i]) {
                 i += 1;
             }
-            flush(&mut plain, &mut out);
-            out.push(("tk-lit", chars[start..i].iter().collect()));
+            let word: String = chars[start..i].iter().collect();
+            if c.is_ascii_digit() || matches!(word.as_str(), "true" | "false" | "null") {
+                flush(&mut plain, &mut out);
+                out.push(("tk-lit", word));
+            } else {
+                plain.push_str(&word);
+            }
+            line_start = false;
             continue;
         }
         if c == '\n' {
@@ -223,6 +229,12 @@ mod tests {
         assert!(json.contains(&("tk-str", "\"MESSAGE\"".to_owned())));
         let shell = tokens("aws x --source-id a", Lang::Shell);
         assert!(shell.contains(&("tk-opt", "--source-id".to_owned())));
+        // Numbers and JSON's words are literals; identifiers in an SDK snippet are not, even
+        // when they begin with one (`new_session_details`, `true_value`, `fn`).
+        let code = tokens(".content_type(\"x\") new_session_details(true, 12.5, null) fn t1", Lang::Json);
+        let literals: Vec<&str> =
+            code.iter().filter(|(class, _)| *class == "tk-lit").map(|(_, t)| t.as_str()).collect();
+        assert_eq!(literals, ["true", "12.5", "null"]);
         let yaml = tokens("Event:\n  Type: X # why", Lang::Yaml);
         assert!(yaml.contains(&("tk-key", "Event".to_owned())));
         assert!(yaml.contains(&("tk-comment", "# why".to_owned())));

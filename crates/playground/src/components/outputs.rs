@@ -194,7 +194,8 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                             </select>
                         </label>
                     </div>
-                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={Lang::Json} label="SDK snippet" copy_warning={warning.clone()} />
+                    // PowerShell quotes as a shell does; the others write JSON-like string literals.
+                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={if language == SdkLanguage::PowerShell { Lang::Shell } else { Lang::Json }} label="SDK snippet" copy_warning={warning.clone()} />
                 </>
             }
         }

@@ -268,12 +268,23 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
     {
         assert_eq!(api::skeleton(Ts::new_unchecked(JsValue::from_str(kind))).ok(), Some(expected), "{kind}");
     }
-    let python = api::render_snippet(Ts::new_unchecked(js(request)), None).ok();
+    let python = api::render_snippet(Ts::new_unchecked(js(request)), None, None).ok();
     assert_eq!(python, Some(snippets::render(&typed, SdkLanguage::Python)));
-    let javascript =
-        api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("javaScript"))))
-            .ok();
+    let javascript = api::render_snippet(
+        Ts::new_unchecked(js(request)),
+        Some(Ts::new_unchecked(JsValue::from_str("javaScript"))),
+        None,
+    )
+    .ok();
     assert_eq!(javascript, Some(snippets::render(&typed, SdkLanguage::JavaScript)));
+    let rust = api::render_snippet(
+        Ts::new_unchecked(js(request)),
+        Some(Ts::new_unchecked(JsValue::from_str("rust"))),
+        Some(Ts::new_unchecked(js(r#"{"region": "eu-west-2", "explain": true}"#))),
+    )
+    .ok();
+    let options = snippets::SnippetOptions { region: Some("eu-west-2".into()), explain: true };
+    assert_eq!(rust, Some(snippets::render_with(&typed, SdkLanguage::Rust, &options)));
 
     // (what fails, the kind it must throw)
     let failures: Vec<(Result<(), JsValue>, &str)> = vec![
@@ -290,11 +301,16 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
             "invalid-argument",
         ),
         (
-            api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("go"))))
+            api::render_snippet(Ts::new_unchecked(js(request)), Some(Ts::new_unchecked(JsValue::from_str("go"))), None)
                 .map(drop),
             "invalid-argument",
         ),
-        (api::render_snippet(Ts::new_unchecked(js(r#"{"SourceId": 1}"#)), None).map(drop), "invalid-argument"),
+        (api::render_snippet(Ts::new_unchecked(js(r#"{"SourceId": 1}"#)), None, None).map(drop), "invalid-argument"),
+        (
+            api::render_snippet(Ts::new_unchecked(js(request)), None, Some(Ts::new_unchecked(js(r#"{"region": 1}"#))))
+                .map(drop),
+            "invalid-argument",
+        ),
     ];
     for (result, kind) in failures {
         assert_chat_event_error(result.err().unwrap_or_else(|| panic!("no {kind} error")), kind);

@@ -251,6 +251,25 @@ export class ConnectClient { async send(command) { globalThis.sentInput = comman
   assert.equal(printed, 'c-1 true');
   assert.deepEqual(JSON.parse(sent), tricky);
   throwsKind(() => lab.renderSnippet(SMS, 'go'), 'invalid-argument');
+  throwsKind(() => lab.renderSnippet(SMS, 'rust', { region: 5 }), 'invalid-argument');
+  throwsKind(() => lab.renderSnippet(SMS, 'rust', { colour: true }), 'invalid-argument');
+
+  // With options: the region reaches the client, and the comment comes before the call.
+  writeFileSync(join(dir, 'regional.mjs'), lab.renderSnippet(tricky, 'javaScript', { region: 'eu-west-2', explain: true }) + 'process.stdout.write(JSON.stringify(globalThis.sentInput));\n');
+  const regional = execFileSync(process.execPath, [join(dir, 'regional.mjs')], { encoding: 'utf8' }).split('\n');
+  assert.deepEqual(JSON.parse(regional[1]), tricky);
+  const explained = lab.renderSnippet(SMS, 'javaScript', { region: 'eu-west-2', explain: true });
+  assert.match(explained, /^const client = new ConnectClient\(\{ region: "eu-west-2" \}\);\n\/\/ SourceId, DestinationId and Subtype name one chat\./m);
+
+  // Rust and PowerShell (compiled and read back by the core's own tests).
+  const rust = lab.renderSnippet(SMS, 'rust');
+  assert.match(rust, /^#\[tokio::main\]$/m);
+  assert.match(rust, /^ {8}\.send_chat_integration_event\(\)$/m);
+  assert.match(rust, /\.attributes\("customer-id", "42"\)/);
+  const powershell = lab.renderSnippet(SMS, 'powerShell');
+  assert.match(powershell, /^\$response = Send-CONNChatIntegrationEvent `$/m);
+  assert.match(powershell, /^ {4}-Event_Content 'Hi, there' `$/m);
+  assert.match(powershell, /^ {4}-NewSessionDetails_Attribute @\{ 'customer-id' = '42'; 'tier' = 'gold' \}$/m);
 });
 
 test('skeletons: the three --generate-cli-skeleton outputs', () => {

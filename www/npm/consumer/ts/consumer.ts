@@ -110,7 +110,7 @@ const command: ParsedCommand = parseCommand(rendered.text);
 const parsedRequest: SendChatIntegrationEventRequest | undefined = command.request;
 const skeletonText: string = skeleton('yaml-input');
 const language: SdkLanguage = 'javaScript';
-const snippet: string = renderSnippet(request, language) + renderSnippet(request);
+const snippet: string = renderSnippet(request, language) + renderSnippet(request) + renderSnippet(request, 'rust', { region: 'us-east-1', explain: true }) + renderSnippet(request, 'powerShell', {});
 notAny(command.params, false);
 console.log(fromYaml, yamlProblems, back, structureValue, param, parsedRequest, skeletonText, snippet, rendered.notes, rendered.files);
 

@@ -3,14 +3,23 @@
 //! - Python, boto3: `client.send_chat_integration_event(SourceId=..., Event={...})`, the request's
 //!   members as keyword arguments (boto3's own spelling of the operation and its parameters);
 //! - JavaScript, AWS SDK v3: `client.send(new SendChatIntegrationEventCommand({...}))` from
-//!   `@aws-sdk/client-connect`.
+//!   `@aws-sdk/client-connect`;
+//! - Rust, aws-sdk-connect: the fluent builder (`client.send_chat_integration_event().source_id(…)`)
+//!   with the `ChatEvent`, `NewSessionDetails`, `ParticipantDetails` and
+//!   `ChatStreamingConfiguration` builders, in a complete `#[tokio::main]` program ([`rust`]);
+//! - PowerShell, AWS Tools: `Send-CONNChatIntegrationEvent` with its flattened parameters
+//!   (`-Event_Type`, `-NewSessionDetails_Attribute`, …) ([`powershell`]).
 //!
 //! Members come in the service model's order and absent members are left out, as in the JSON body.
-//! Every string is written as a JSON string literal, which both languages read as the same text
-//! (the escapes `\"`, `\\`, `\n`, `\t`, `\uXXXX` mean the same in Python 3 and JavaScript, and other
-//! characters, emoji included, are written as they are). A test runs the Python snippets against
-//! real boto3 (with botocore's Stubber checking the parameters it receives); the npm package's
-//! tests run the JavaScript ones in Node.
+//! In Python and JavaScript every string is written as a JSON string literal, which both languages
+//! read as the same text (the escapes `\"`, `\\`, `\n`, `\t`, `\uXXXX` mean the same in Python 3 and
+//! JavaScript, and other characters, emoji included, are written as they are); Rust and PowerShell
+//! have literals of their own. A test runs the Python snippets against real boto3 (with botocore's
+//! Stubber checking the parameters it receives); the npm package's tests run the JavaScript ones in
+//! Node; Rust snippets are parsed by syn, and an ignored test compiles them against aws-sdk-connect.
+
+pub mod powershell;
+pub mod rust;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -28,33 +37,98 @@ pub enum SdkLanguage {
     Python,
     /// JavaScript (ES modules) with the AWS SDK for JavaScript v3.
     JavaScript,
+    /// Rust with aws-sdk-connect (and aws-config, tokio).
+    Rust,
+    /// PowerShell with the AWS Tools for PowerShell (AWS.Tools.Connect).
+    PowerShell,
 }
 
 impl SdkLanguage {
-    pub const ALL: [SdkLanguage; 2] = [SdkLanguage::Python, SdkLanguage::JavaScript];
+    pub const ALL: [SdkLanguage; 4] =
+        [SdkLanguage::Python, SdkLanguage::JavaScript, SdkLanguage::Rust, SdkLanguage::PowerShell];
 
-    /// The name shown to people: "Python (boto3)", "JavaScript (SDK v3)".
+    /// The name shown to people: "Python (boto3)", "JavaScript (SDK v3)", …
     pub fn label(self) -> &'static str {
         match self {
             SdkLanguage::Python => "Python (boto3)",
             SdkLanguage::JavaScript => "JavaScript (SDK v3)",
+            SdkLanguage::Rust => "Rust (aws-sdk-connect)",
+            SdkLanguage::PowerShell => "PowerShell (AWS Tools)",
         }
     }
 }
 
+/// What a snippet says besides the call.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
+#[json(expected = "snippet options (an object)")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct SnippetOptions {
+    /// The region the client calls, such as `us-east-1`; without it, the SDK's own configuration
+    /// (environment, profile) decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub region: Option<String>,
+    /// A comment above the call that explains create-or-reuse and the response.
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub explain: bool,
+}
+
+/// The comment [`SnippetOptions::explain`] adds, one line per item, without comment markers.
+const EXPLANATION: [&str; 4] = [
+    "SourceId, DestinationId and Subtype name one chat. When no active chat",
+    "matches them, Amazon Connect creates a chat contact first. The response",
+    "says which contact took the event (InitialContactId) and whether it was",
+    "created now (NewChatCreated).",
+];
+
 /// The request as a complete snippet in `language`: the import, the client, the call, and a line
 /// that prints the two members of the response.
 pub fn render(request: &SendChatIntegrationEventRequest, language: SdkLanguage) -> String {
+    render_with(request, language, &SnippetOptions::default())
+}
+
+/// [`render`], with a region and the explaining comment when `options` ask for them.
+pub fn render_with(
+    request: &SendChatIntegrationEventRequest,
+    language: SdkLanguage,
+    options: &SnippetOptions,
+) -> String {
+    let explain = |out: &mut String, marker: &str, indent: &str| {
+        if options.explain {
+            for line in EXPLANATION {
+                out.push_str(indent);
+                out.push_str(marker);
+                out.push(' ');
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    };
+    let region = options.region.as_deref();
+    match language {
+        SdkLanguage::Rust => return rust::render(request, region, &|out: &mut String| explain(out, "//", "    ")),
+        SdkLanguage::PowerShell => {
+            return powershell::render(request, region, &|out: &mut String| explain(out, "#", ""))
+        }
+        SdkLanguage::Python | SdkLanguage::JavaScript => {}
+    }
     let members = match crate::json::to_value(request) {
         Value::Object(map) => map,
         _ => Map::new(),
     };
+    let quoted = |text: &str| crate::json::write::text(&Value::String(text.to_owned()));
     let mut out = String::new();
     match language {
         SdkLanguage::Python => {
-            out.push_str(
-                "import boto3\n\nclient = boto3.client(\"connect\")\nresponse = client.send_chat_integration_event(",
-            );
+            out.push_str("import boto3\n\nclient = boto3.client(\"connect\"");
+            if let Some(region) = region {
+                out.push_str(", region_name=");
+                out.push_str(&quoted(region));
+            }
+            out.push_str(")\n");
+            explain(&mut out, "#", "");
+            out.push_str("response = client.send_chat_integration_event(");
             if !members.is_empty() {
                 out.push('\n');
                 for (name, value) in &members {
@@ -70,12 +144,20 @@ pub fn render(request: &SendChatIntegrationEventRequest, language: SdkLanguage) 
         SdkLanguage::JavaScript => {
             out.push_str(
                 "import { ConnectClient, SendChatIntegrationEventCommand } from \"@aws-sdk/client-connect\";\n\n\
-                 const client = new ConnectClient({});\n\
-                 const response = await client.send(new SendChatIntegrationEventCommand(",
+                 const client = new ConnectClient({",
             );
+            if let Some(region) = region {
+                out.push_str(" region: ");
+                out.push_str(&quoted(region));
+                out.push(' ');
+            }
+            out.push_str("});\n");
+            explain(&mut out, "//", "");
+            out.push_str("const response = await client.send(new SendChatIntegrationEventCommand(");
             write_value(&mut out, &Value::Object(members), 0, language);
             out.push_str("));\nconsole.log(response.InitialContactId, response.NewChatCreated);\n");
         }
+        SdkLanguage::Rust | SdkLanguage::PowerShell => {}
     }
     out
 }
@@ -83,10 +165,7 @@ pub fn render(request: &SendChatIntegrationEventRequest, language: SdkLanguage) 
 /// A value as a literal of the language, objects one member per line at `level` (4 spaces in
 /// Python, 2 in JavaScript, as each language's usual style has it), lists on one line.
 fn write_value(out: &mut String, value: &Value, level: usize, language: SdkLanguage) {
-    let indent = match language {
-        SdkLanguage::Python => "    ",
-        SdkLanguage::JavaScript => "  ",
-    };
+    let indent = if language == SdkLanguage::Python { "    " } else { "  " };
     match value {
         Value::Object(map) if map.is_empty() => out.push_str("{}"),
         Value::Object(map) => {
