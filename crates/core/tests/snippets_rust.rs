@@ -115,11 +115,12 @@ proptest! {
     }
 }
 
-/// Compiles the presets' snippets against aws-sdk-connect, aws-config and tokio from crates.io in a
-/// scratch project (minutes, and the registry). `cargo test -p chat-event-core --test
-/// snippets_rust -- --ignored`.
+/// Type-checks the presets' snippets (`cargo check`) against aws-sdk-connect, aws-config and tokio
+/// from crates.io, in a scratch project: the network, and a minute and a half on 2 cores once the
+/// crates are downloaded. Run by hand: `cargo test -p chat-event-core --test snippets_rust --
+/// --ignored`; `cargo xtask test`, which runs the other ignored tests, skips this one.
 #[test]
-#[ignore = "downloads and builds aws-sdk-connect: minutes on 2 cores"]
+#[ignore = "builds aws-sdk-connect from crates.io; run by hand"]
 fn the_presets_snippets_compile_against_aws_sdk_connect() {
     let dir = std::env::temp_dir().join("chat-event-lab-rust-snippets");
     let _ = std::fs::create_dir_all(dir.join("src/bin"));
