@@ -45,9 +45,19 @@ test('the CLI command follows the form, per shell and style', async ({ page }) =
   await page.locator('#sdk-language').selectOption('PowerShell (AWS Tools)');
   await expect(page.locator('#out-sdk')).toContainText('$response = Send-CONNChatIntegrationEvent');
   await expect(page.locator('#out-sdk')).toContainText(`-Event_Content 'It''s 12 Elm Street, apartment 4.'`);
+  // The region and the explaining comment, for every language, kept with the page.
+  await page.locator('#sdk-region').fill('eu-west-2');
+  await page.locator('#sdk-explain').check();
+  await expect(page.locator('#out-sdk')).toContainText(`-Region 'eu-west-2'`);
+  await expect(page.locator('#out-sdk')).toContainText('# SourceId, DestinationId and Subtype name one chat.');
   await page.locator('#sdk-language').selectOption('JavaScript (SDK v3)');
+  await expect(page.locator('#out-sdk')).toContainText('new ConnectClient({ region: "eu-west-2" })');
   await page.reload();
   await expect(page.locator('#sdk-language')).toHaveValue('JavaScript (SDK v3)');
+  await expect(page.locator('#sdk-region')).toHaveValue('eu-west-2');
+  await expect(page.locator('#sdk-explain')).toBeChecked();
+  await page.locator('#sdk-region').fill('');
+  await expect(page.locator('#out-sdk')).toContainText('new ConnectClient({})');
   await page.locator('#tab-cli-input-yaml').click();
   // Keyboard: arrows move between tabs.
   await page.locator('#tab-cli-input-yaml').focus();

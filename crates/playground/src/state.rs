@@ -72,7 +72,7 @@ pub enum OutputTab {
 
 pub use chat_event_core::cli::command::StructureStyle;
 pub use chat_event_core::cli::shell::Shell;
-pub use chat_event_core::snippets::SdkLanguage;
+pub use chat_event_core::snippets::{SdkLanguage, SnippetOptions};
 
 /// Light, dark, or following the system.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
@@ -108,6 +108,8 @@ pub struct UiChoices {
     pub custom_content_type: bool,
     /// The SDK of the SDK tab's snippet.
     pub sdk_language: SdkLanguage,
+    /// The snippet's region and explaining comment.
+    pub sdk_options: SnippetOptions,
 }
 
 /// The simulator as steps: the state is what was done, in core's scenario format; the simulator
@@ -280,6 +282,7 @@ pub enum Action {
     SetShell(Shell),
     SetStructureStyle(StructureStyle),
     SetSdkLanguage(SdkLanguage),
+    SetSdkOptions(SnippetOptions),
     SetTheme(Theme),
     SetNotice(Option<Notice>),
     /// Sends the request being edited to the simulator.
@@ -554,6 +557,7 @@ impl AppState {
             Action::SetShell(shell) => self.ui.shell = shell,
             Action::SetStructureStyle(style) => self.ui.structure_style = style,
             Action::SetSdkLanguage(language) => self.ui.sdk_language = language,
+            Action::SetSdkOptions(options) => self.ui.sdk_options = options,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
             Action::SimSend => {

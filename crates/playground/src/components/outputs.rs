@@ -8,9 +8,9 @@ use chat_event_core::cli::command::{render, InputForm, RenderOptions, RenderedCo
 use chat_event_core::cli::shell::Shell;
 use chat_event_core::cli::shorthand::model::generate_structure;
 use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
-use chat_event_core::snippets::{self, SdkLanguage};
+use chat_event_core::snippets::{self, SdkLanguage, SnippetOptions};
 use chat_event_core::{Diagnostic, SendChatIntegrationEventRequest};
-use web_sys::{HtmlSelectElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::code::{CodeBlock, Lang};
@@ -183,6 +183,23 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                     }
                 })
             };
+            let options = props.ui.sdk_options.clone();
+            let on_region = {
+                let (on, options) = (props.on_action.clone(), options.clone());
+                Callback::from(move |e: InputEvent| {
+                    let region = e.target_unchecked_into::<HtmlInputElement>().value();
+                    // Blank: the SDK's own configuration (environment, profile) decides.
+                    let region = Some(region.trim().to_owned()).filter(|r| !r.is_empty());
+                    on.emit(Action::SetSdkOptions(SnippetOptions { region, ..options.clone() }));
+                })
+            };
+            let on_explain = {
+                let (on, options) = (props.on_action.clone(), options.clone());
+                Callback::from(move |e: Event| {
+                    let explain = e.target_unchecked_into::<HtmlInputElement>().checked();
+                    on.emit(Action::SetSdkOptions(SnippetOptions { explain, ..options.clone() }));
+                })
+            };
             html! {
                 <>
                     <div class="output-options">
@@ -193,9 +210,17 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
                                 }) }
                             </select>
                         </label>
+                        <label for="sdk-region">{ "Region" }
+                            <input id="sdk-region" type="text" size="14" spellcheck="false" autocomplete="off"
+                                placeholder="from your config" value={options.region.clone().unwrap_or_default()} oninput={on_region} />
+                        </label>
+                        <label for="sdk-explain" class="check">
+                            <input id="sdk-explain" type="checkbox" checked={options.explain} onchange={on_explain} />
+                            { "Explain create-or-reuse" }
+                        </label>
                     </div>
                     // PowerShell quotes as a shell does; the others write JSON-like string literals.
-                    <CodeBlock id="out-sdk" text={snippets::render(r, language)} lang={if language == SdkLanguage::PowerShell { Lang::Shell } else { Lang::Json }} label="SDK snippet" copy_warning={warning.clone()} />
+                    <CodeBlock id="out-sdk" text={snippets::render_with(r, language, &options)} lang={if language == SdkLanguage::PowerShell { Lang::Shell } else { Lang::Json }} label="SDK snippet" copy_warning={warning.clone()} />
                 </>
             }
         }
