@@ -108,8 +108,8 @@ function routeOf(path) {
 /** A control request the route cannot take: answered 400 with its message. */
 class BadControlRequest extends Error {}
 
-/** Answers a control route: `{answer, changed, summary}`. */
-function control(lab_, method, path, body) {
+/** Answers a control route on `live.simulator` (which `PUT /_lab/snapshot` replaces): `{answer, changed, summary}`. */
+function control(live, method, path, body) {
   const [route, contactId] = routeOf(path);
   const methods = CONTROL_ROUTES.filter(([, r]) => r === route).map(([m]) => m);
   if (methods.length === 0) {
@@ -130,7 +130,7 @@ function control(lab_, method, path, body) {
       throw error;
     }
   };
-  const sim = lab_.simulator;
+  const sim = live.simulator;
   try {
     switch (`${method} ${route}`) {
       case 'GET ':
@@ -175,8 +175,8 @@ function control(lab_, method, path, body) {
         return { answer: { status: 200, headers: { 'Content-Type': 'application/json' }, body: sim.snapshot() }, summary: 'the snapshot' };
       case 'PUT snapshot': {
         const restored = lab.Simulator.restore(text());
-        lab_.simulator.free();
-        lab_.simulator = restored;
+        live.simulator.free();
+        live.simulator = restored;
         return { answer: json(200, {}), changed: true, summary: 'restored a snapshot' };
       }
       default:
@@ -203,9 +203,10 @@ export async function serve(options, out = (line) => console.log(line), err = (l
     throw new ServeError(`--${error.message}`);
   }
   const state = startingSimulator(options, notes);
-  const lab_ = { simulator: state.simulator };
+  // The simulator in service; a restored snapshot takes its place.
+  const live = { simulator: state.simulator };
   const persist = () => {
-    if (options.state) save(options.state, lab_.simulator.snapshot());
+    if (options.state) save(options.state, live.simulator.snapshot());
   };
   if (state.fresh && options.scenario) {
     let scenario;
@@ -215,7 +216,7 @@ export async function serve(options, out = (line) => console.log(line), err = (l
       if (!(error instanceof lab.ChatEventError)) throw error;
       throw new ServeError(`--scenario ${options.scenario}: ${error.message}`);
     }
-    const report = lab_.simulator.runScenario(scenario);
+    const report = live.simulator.runScenario(scenario);
     const steps = report.steps.length;
     notes.push(`ran --scenario ${JSON.stringify(report.title)}: ${steps} step${steps === 1 ? '' : 's'}, ${report.passed ? 'every expectation held' : `${report.failedSteps} failed`}`);
   }
@@ -239,12 +240,12 @@ export async function serve(options, out = (line) => console.log(line), err = (l
       const path = req.url.split('?')[0];
       let reply;
       if (path.startsWith(lab.Endpoint.controlPrefix())) {
-        const done = control(lab_, req.method, path, body);
+        const done = control(live, req.method, path, body);
         if (done.changed) persist();
         controlLine(done.answer.status, req.method, path, done.summary);
         reply = done.answer;
       } else {
-        const exchange = endpoint.handle(lab_.simulator, req.method, req.url, req.rawHeaders, body, randomUUID(), Date.now());
+        const exchange = endpoint.handle(live.simulator, req.method, req.url, req.rawHeaders, body, randomUUID(), Date.now());
         // Saved before the answer leaves: every request a client saw answered is in the saved state.
         if (exchange.changed) persist();
         logLine(exchange);
@@ -316,7 +317,7 @@ export async function serve(options, out = (line) => console.log(line), err = (l
       server.closeAllConnections();
     }).then(() => {
       persist();
-      lab_.simulator.free();
+      live.simulator.free();
     });
     return stopped;
   };
