@@ -11,7 +11,6 @@ pub mod sigv4;
 
 use indexmap::IndexMap;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::json::write::Members;
 use crate::json::ToJson;
@@ -229,8 +228,8 @@ impl Endpoint {
 /// The answer before it is written out.
 enum Answer {
     Ok(String),
-    /// The error and, for the operation's own errors, the body's modelled members.
-    Error(WireError, Option<Value>),
+    /// The error and, for the operation's own errors, the body the simulator's response has.
+    Error(WireError, Option<String>),
 }
 
 impl Answer {
@@ -240,30 +239,26 @@ impl Answer {
         headers.insert("x-amzn-RequestId".to_string(), request_id.to_string());
         match self {
             Answer::Ok(body) => HttpResponse { status: 200, headers, body },
-            Answer::Error(mut error, members) => {
+            Answer::Error(mut error, body) => {
                 headers.insert("x-amzn-ErrorType".into(), error.code.into());
                 if let Some(allow) = error.allow.take() {
                     headers.insert("Allow".into(), allow);
                 }
-                let body = match members {
-                    Some(body) => crate::json::write::text(&body),
-                    None => crate::json::write::text(&Members::new().add("Message", &error.message).finish()),
-                };
+                let body = body.unwrap_or_else(|| {
+                    crate::json::write::text(&Members::new().add("Message", &error.message).finish())
+                });
                 HttpResponse { status: error.status, headers, body }
             }
         }
     }
 }
 
-/// The simulator's outcome as the service answers it.
+/// The simulator's outcome as the service answers it, its body written by the simulator's response.
 fn outcome_answer(outcome: &Outcome) -> Answer {
+    let body = outcome.response.body_json();
     match outcome.error() {
-        None => Answer::Ok(outcome.response.body_json()),
-        Some(e) => {
-            let body = Members::new().add("Message", &e.message).optional("Reason", &e.reason).finish();
-            let error = WireError::new(e.http_status, e.error_type.name(), e.message.clone());
-            Answer::Error(error, Some(body))
-        }
+        None => Answer::Ok(body),
+        Some(e) => Answer::Error(WireError::new(e.http_status, e.error_type.name(), e.message.clone()), Some(body)),
     }
 }
 
@@ -282,10 +277,7 @@ fn read_body(body: &[u8]) -> Result<SendChatIntegrationEventRequest, WireError> 
             "" => d.message.clone(),
             path => format!("{path}: {}", d.message),
         });
-        serialization(match located {
-            Some(located) => located,
-            None => e.message,
-        })
+        serialization(located.unwrap_or(e.message))
     })
 }
 

@@ -130,13 +130,14 @@ pub enum AwsResponse {
 
 impl AwsResponse {
     /// The body as the service sends it: `{"InitialContactId":"…","NewChatCreated":true}`, or for an
-    /// error `{"Message":"…"}` (the error's type travels in the `x-amzn-ErrorType` header).
+    /// error `{"Message":"…"}` and its modelled `Reason` when set (the error's type travels in the
+    /// `x-amzn-ErrorType` header).
     pub fn body_json(&self) -> String {
         match self {
             AwsResponse::Ok(r) => crate::json::to_string(r),
-            AwsResponse::Error(e) => {
-                crate::json::write::text(&crate::json::write::Members::new().add("Message", &e.message).finish())
-            }
+            AwsResponse::Error(e) => crate::json::write::text(
+                &crate::json::write::Members::new().add("Message", &e.message).optional("Reason", &e.reason).finish(),
+            ),
         }
     }
 }
@@ -646,6 +647,22 @@ mod tests {
         ]);
         round_trip(&[super::super::SubtypeMatching::CaseSensitive, super::super::SubtypeMatching::CaseInsensitive]);
         round_trip(&ErrorType::ALL);
+    }
+
+    /// An error's body holds its message, and its modelled `Reason` when it has one.
+    #[test]
+    fn error_bodies_hold_message_and_reason() {
+        use crate::model::{AttachedFileInvalidRequestExceptionReason, InvalidRequestExceptionReason};
+        let mut error = ServiceError::new(ErrorType::InvalidRequestException, "bad");
+        assert_eq!(AwsResponse::Error(error.clone()).body_json(), r#"{"Message":"bad"}"#);
+        error.reason = Some(InvalidRequestExceptionReason {
+            attached_file_invalid_request_exception_reason:
+                AttachedFileInvalidRequestExceptionReason::INVALID_FILE_SIZE,
+        });
+        assert_eq!(
+            AwsResponse::Error(error).body_json(),
+            r#"{"Message":"bad","Reason":{"AttachedFileInvalidRequestExceptionReason":"INVALID_FILE_SIZE"}}"#
+        );
     }
 
     /// A response is an object with exactly one member, `ok` or `error`.
