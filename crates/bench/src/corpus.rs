@@ -455,6 +455,24 @@ mod tests {
         }
     }
 
+    /// The validation rows time `validate_json`, which reads most texts in one pass: on every text
+    /// of the corpus it answers as the tree does, and the one-pass reader is what it mostly uses.
+    #[test]
+    fn the_one_pass_reader_answers_as_the_tree_on_the_corpus() {
+        use chat_event_core::json::{self, one_pass};
+        use chat_event_core::validate::validate_value;
+        let corpus = Corpus::generate();
+        let mut in_one_pass = 0;
+        for text in &corpus.validation {
+            let tree = json::parse(text).expect("every corpus text parses");
+            assert_eq!(validate_json(text), validate_value(&tree), "{text}");
+            in_one_pass +=
+                usize::from(one_pass::read::<chat_event_core::SendChatIntegrationEventRequest>(text).is_some());
+        }
+        assert!(in_one_pass * 2 > corpus.validation.len(), "only {in_one_pass} texts read in one pass");
+        assert!(one_pass::read::<chat_event_core::SendChatIntegrationEventRequest>(&corpus.one_valid_sms).is_some());
+    }
+
     #[test]
     fn the_corpus_is_the_same_every_time() {
         assert_eq!(Corpus::generate().to_json(), Corpus::generate().to_json());

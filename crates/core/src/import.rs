@@ -104,6 +104,10 @@ pub fn read_request(value: &Value) -> Result<SendChatIntegrationEventRequest, Un
 /// [`read_request`] from JSON text: a syntax error is a `json-syntax` diagnostic with its line and
 /// column.
 pub fn read_request_json(text: &str) -> Result<SendChatIntegrationEventRequest, Unreadable> {
+    // Text that is simply a request is read in one pass; only anything else needs the tree.
+    if let Some(request) = crate::json::one_pass::read(text) {
+        return Ok(request);
+    }
     match crate::json::parse(text) {
         Ok(value) => read_request(&value),
         Err(e) => Err(Unreadable { message: crate::json::message(&e), diagnostics: validate_json(text) }),

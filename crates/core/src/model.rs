@@ -15,13 +15,14 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use crate::json::one_pass::OnePass;
 use crate::json::{FromJson, ToJson};
 
 /// `NewSessionDetails.Attributes`: contact attributes, in the order they were given.
 pub type Attributes = IndexMap<String, String>;
 
 /// `SendChatIntegrationEventRequest`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson, OnePass)]
 #[json(expected = "a SendChatIntegrationEventRequest object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -44,7 +45,7 @@ pub struct SendChatIntegrationEventRequest {
 }
 
 /// `ChatEvent`, the request's `Event` member.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson, OnePass)]
 #[json(expected = "a ChatEvent object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -59,7 +60,7 @@ pub struct ChatEvent {
 }
 
 /// `NewSessionDetails`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson, OnePass)]
 #[json(expected = "a NewSessionDetails object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -76,7 +77,7 @@ pub struct NewSessionDetails {
 }
 
 /// `ParticipantDetails`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson, OnePass)]
 #[json(expected = "a ParticipantDetails object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -86,7 +87,7 @@ pub struct ParticipantDetails {
 }
 
 /// `ChatStreamingConfiguration`, the `StreamingConfiguration` member.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson, OnePass)]
 #[json(expected = "a ChatStreamingConfiguration object")]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]

@@ -1,4 +1,4 @@
-//! `#[derive(ToJson, FromJson)]` for chat-event-core: a type's JSON shape is declared once, by
+//! `#[derive(ToJson, FromJson, OnePass)]` for chat-event-core: a type's JSON shape is declared once, by
 //! the `#[serde(...)]` attributes it carries for its `Serialize` derive (which tsify reads for the
 //! TypeScript declarations, and which the tests use as the oracle), and these derives translate
 //! that declaration into core's non-generic writer and reader (`chat_event_core::json`).
@@ -37,6 +37,15 @@ pub fn derive_to_json(input: TokenStream) -> TokenStream {
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
     from_json(&input).unwrap_or_else(Error::into_compile_error).into()
+}
+
+/// Reads the value straight from JSON text when the text is simply one, through
+/// `chat_event_core::json::one_pass`: for structs whose members are all `Option`s and that deny
+/// unknown members, so that what it reads, the tree reader reads the same.
+#[proc_macro_derive(OnePass, attributes(serde, json))]
+pub fn derive_one_pass(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as DeriveInput);
+    one_pass(&input).unwrap_or_else(Error::into_compile_error).into()
 }
 
 // ---- the attributes -------------------------------------------------------------------------
@@ -471,5 +480,43 @@ fn read_struct(input: &DeriveInput, attrs: &Attrs, fields: &Fields) -> syn::Resu
         #(#places)*
         #read_object
         #build
+    })
+}
+
+// ---- OnePass --------------------------------------------------------------------------------
+
+/// A struct's one-pass reader: every member starts absent, and each one named in the text is read
+/// into its place. Only what the tree reader would read the same way is allowed: every member an
+/// `Option` (an absent member is `None` for both), unknown members refused (the one-pass reader
+/// refuses them), no `flatten` or `skip`.
+fn one_pass(input: &DeriveInput) -> syn::Result<Tokens> {
+    let attrs = Attrs::of(&input.attrs)?;
+    let Data::Struct(data) = &input.data else {
+        return Err(Error::new(input.span(), "OnePass reads structs"));
+    };
+    if !attrs.deny_unknown_fields {
+        return Err(Error::new(input.span(), "OnePass needs #[serde(deny_unknown_fields)]"));
+    }
+    let members = members(&data.fields, attrs.rename_all)?;
+    if let Some(m) = members.iter().find(|m| m.attrs.flatten || m.attrs.skip || !is_option(m.ty)) {
+        return Err(Error::new(m.ident.span(), "OnePass reads members that are Options, without flatten or skip"));
+    }
+    let one_pass = quote!(::chat_event_core::json::one_pass);
+    let idents: Vec<&Ident> = members.iter().map(|m| m.ident).collect();
+    let names: Vec<&String> = members.iter().map(|m| &m.name).collect();
+    let indexes = 0..members.len();
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    Ok(quote! {
+        impl #impl_generics #one_pass::OnePass for #ident #ty_generics #where_clause {
+            fn one_pass(scan: &mut #one_pass::Scan<'_>) -> ::core::option::Option<Self> {
+                let mut read = Self { #(#idents: ::core::option::Option::None),* };
+                scan.members(&[#(#names),*], &mut |scan, index| match index {
+                    #(#indexes => scan.into(&mut read.#idents),)*
+                    _ => ::core::option::Option::None,
+                })?;
+                ::core::option::Option::Some(read)
+            }
+        }
     })
 }

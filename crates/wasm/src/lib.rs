@@ -18,6 +18,7 @@ use chat_event_core::endpoint::{self, Exchange};
 use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::import;
 use chat_event_core::json;
+use chat_event_core::json::one_pass;
 use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::shape::{Shape, Structure, REQUEST};
 use chat_event_core::simulator::scenarios::{self, Example};
@@ -417,17 +418,25 @@ fn to_json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// Any JSON value given as a JS value (shorthand values, structure option values).
 fn decode_value(value: &JsValue, what: &str) -> Result<Value, JsValue> {
-    let text = to_json_text(value, what)?;
-    json::parse(&text).map_err(|e| {
+    parse_argument(&to_json_text(value, what)?, what)
+}
+
+/// The JSON text of an argument as a tree.
+fn parse_argument(text: &str, what: &str) -> Result<Value, JsValue> {
+    json::parse(text).map_err(|e| {
         fail(ChatEventErrorDetails::new(ErrorKind::InvalidArgument, format!("{what}: {}", json::message(&e))))
     })
 }
 
-/// A request given as a JS object. Wrong member types and unknown members throw, with core's
-/// located diagnostics of the same value attached.
+/// A request given as a JS object: read in one pass when it is simply a request, else through the
+/// tree, where wrong member types and unknown members throw, with core's located diagnostics of
+/// the same value attached.
 fn decode_request(request: &Ts<SendChatIntegrationEventRequest>) -> Result<SendChatIntegrationEventRequest, JsValue> {
-    let value = decode_value(&request.js_value(), "request")?;
-    import::read_request(&value).map_err(|e| unreadable(ErrorKind::InvalidArgument, e))
+    let text = to_json_text(&request.js_value(), "request")?;
+    if let Some(request) = one_pass::read(&text) {
+        return Ok(request);
+    }
+    import::read_request(&parse_argument(&text, "request")?).map_err(|e| unreadable(ErrorKind::InvalidArgument, e))
 }
 
 /// Core's reason why there is no request, thrown as a `ChatEventError` of `kind`.

@@ -1,7 +1,9 @@
 //! One way between JSON and typed values, each way round: typed values are written to a
 //! `serde_json::Value` by [`write`] ([`ToJson`]) and the tree to text by [`write::text`] and
 //! [`write::pretty`]; they are read from a `Value` by [`read`] ([`FromJson`]); text is parsed to a
-//! `Value` first ([`from_text`]).
+//! `Value` first ([`from_text`]). The request alone, read at the start of nearly every call, is
+//! also read straight from text when the text is simply a request ([`one_pass`], derived from the
+//! same attributes), and through the tree otherwise.
 //!
 //! Why: serde's generated code is monomorphized for every serializer a type meets, and each struct
 //! member compiles to its own generic `serialize_entry`; serde_json's writer brings
@@ -17,6 +19,7 @@
 //! (tests check that every `to_json` writes the tree it writes). Core and the playground never call
 //! `Serialize`; the npm facade does, to hand its results to JavaScript (see crates/wasm).
 
+pub mod one_pass;
 pub mod parse;
 pub mod read;
 pub mod write;

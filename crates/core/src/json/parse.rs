@@ -63,6 +63,37 @@ pub fn skim(text: &str) -> Result<()> {
     Parser { text, i: 0, skim: true }.document().map(drop)
 }
 
+/// The parser's own reading of whitespace and strings, for a reader that goes through the text
+/// once without building a tree ([`super::one_pass`]): what it takes for a string, the parser
+/// takes for the same string. Its errors are not kept: such a reader hands anything unusual back
+/// to [`parse`], which says what is wrong.
+pub(super) struct Cursor<'a>(Parser<'a>);
+
+impl<'a> Cursor<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Cursor(Parser { text, i: 0, skim: false })
+    }
+
+    /// The next byte after any whitespace, not read.
+    pub(super) fn peek(&mut self) -> Option<u8> {
+        self.0.whitespace()
+    }
+
+    /// Reads the byte [`Cursor::peek`] saw.
+    pub(super) fn bump(&mut self) {
+        self.0.i += 1;
+    }
+
+    /// After whitespace, a string (its escapes decoded) appended to `out`; `None` if there is none.
+    pub(super) fn string(&mut self, out: &mut String) -> Option<()> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        self.bump();
+        self.0.string(out).ok()
+    }
+}
+
 const EOF_LIST: &str = "EOF while parsing a list";
 const EOF_OBJECT: &str = "EOF while parsing an object";
 const EOF_STRING: &str = "EOF while parsing a string";
@@ -403,7 +434,11 @@ impl Parser<'_> {
                     }
                     return Err(self.error(CONTROL));
                 }
-                Some(_) => self.i += 1,
+                // The plain run up to the next byte that ends it, in one scan of the slice.
+                Some(_) => {
+                    let rest = self.text.as_bytes().get(self.i..).unwrap_or_default();
+                    self.i += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+                }
             }
         }
     }

@@ -8,7 +8,8 @@
 //!   `null`, unknown members), then runs the same rules as [`validate`] on whatever has the
 //!   right type;
 //! - [`validate_json`] and [`validate_yaml`] parse text, reporting a syntax error with its line
-//!   and column.
+//!   and column ([`validate_json`] reads text that is simply a request in one pass, and validates
+//!   it typed).
 //!
 //! # Paths
 //! `SourceId`, `Event.ContentType`, `NewSessionDetails.SupportedMessagingContentTypes[2]`,
@@ -91,6 +92,11 @@ pub fn validate_value(value: &serde_json::Value) -> Vec<Diagnostic> {
 /// Every problem in a request given as JSON text. Text that is not JSON gives one `json-syntax`
 /// diagnostic with its line and column.
 pub fn validate_json(text: &str) -> Vec<Diagnostic> {
+    // Text that is simply a request (the usual case) is read in one pass and validated typed: the
+    // tree would give no diagnostic of its own and the same view to the rules.
+    if let Some(request) = crate::json::one_pass::read::<SendChatIntegrationEventRequest>(text) {
+        return validate(&request);
+    }
     match crate::json::parse(text) {
         Ok(value) => validate_value(&value),
         Err(error) => vec![syntax::json_syntax(&error)],
