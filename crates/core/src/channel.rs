@@ -221,9 +221,14 @@ fn first_colons(bytes: &[u8]) -> ([usize; 5], usize) {
     let mut found = 0;
     for (at, &b) in bytes.iter().enumerate() {
         if b == b':' {
-            let Some(slot) = colons.get_mut(found) else { break };
-            *slot = at;
+            if let Some(slot) = colons.get_mut(found) {
+                *slot = at;
+            }
             found += 1;
+            // The resource after the fifth is not scanned: it is most of a phone-number ARN.
+            if found == colons.len() {
+                break;
+            }
         }
     }
     (colons, found)
