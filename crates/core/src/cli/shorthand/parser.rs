@@ -55,34 +55,91 @@ fn is_ascii_ws(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
-/// Python's `str.isspace()` and the regex class `\s` on str: Unicode whitespace plus U+001C..U+001F,
-/// which Rust's `char::is_whitespace` leaves out.
-pub(crate) fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+/// Declares a character class by its rule. An ASCII character (nearly every one a value has) is
+/// tested by one bit of a mask that the compiler works out from the rule itself; any other by the
+/// rule. The word loops test every character of a value, and the rules' range scans were most of
+/// parsing shorthand.
+macro_rules! class {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($c:ident) $rule:block) => {
+        $(#[$doc])*
+        $vis fn $name($c: char) -> bool {
+            const fn rule($c: char) -> bool $rule
+            const ASCII: u128 = {
+                let mut mask = 0u128;
+                let mut b = 0u8;
+                while b < 128 {
+                    if rule(b as char) {
+                        mask |= 1 << b;
+                    }
+                    b += 1;
+                }
+                mask
+            };
+            if $c.is_ascii() {
+                (ASCII >> ($c as u32)) & 1 == 1
+            } else {
+                rule($c)
+            }
+        }
+    };
 }
 
-fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
+/// Python's `str.isspace()` and the regex class `\s` on str: Unicode's White_Space (what
+/// `char::is_whitespace` tests, written out so that the classes below are worked out by the
+/// compiler with the Rust this crate supports) plus U+001C..U+001F, which White_Space leaves out.
+pub(crate) const fn is_py_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{1c}'..='\u{1f}'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+const fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     let n = c as u32;
-    ranges.iter().any(|&(lo, hi)| lo <= n && n <= hi)
+    let mut i = 0;
+    while i < ranges.len() {
+        if ranges[i].0 <= n && n <= ranges[i].1 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
-/// `_START_WORD`: the first character of an unquoted value. Not whitespace or other controls,
-/// `"`, `'`, `,`, `=`, `[`, `{`, nor anything above U+FFFF.
-pub(crate) fn is_start_word(c: char) -> bool {
-    in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0x5A), (0x5C, 0x7A), (0x7C, 0xFFFF)])
+class! {
+    /// `_START_WORD`: the first character of an unquoted value. Not whitespace or other controls,
+    /// `"`, `'`, `,`, `=`, `[`, `{`, nor anything above U+FFFF.
+    pub(crate) fn is_start_word(c) {
+        in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0x5A), (0x5C, 0x7A), (0x7C, 0xFFFF)])
+    }
 }
 
-/// `_FIRST_FOLLOW_CHARS`: later characters of a value that is not a later item of a bare list.
-/// Whitespace allowed; not `"`, `'`, `,`, `]`, `}`, non-space controls, nor above U+FFFF.
-pub(crate) fn is_first_follow(c: char) -> bool {
-    is_py_space(c)
-        || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x5C), (0x5E, 0x7C), (0x7E, 0xFFFF)])
+class! {
+    /// `_FIRST_FOLLOW_CHARS`: later characters of a value that is not a later item of a bare list.
+    /// Whitespace allowed; not `"`, `'`, `,`, `]`, `}`, non-space controls, nor above U+FFFF.
+    pub(crate) fn is_first_follow(c) {
+        is_py_space(c)
+            || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x5C), (0x5E, 0x7C), (0x7E, 0xFFFF)])
+    }
 }
 
-/// `_SECOND_FOLLOW_CHARS`: later characters of the 2nd, 3rd... item of a bare list. Here `=` is
-/// excluded (it ends the list) while `]` and `}` are allowed.
-pub(crate) fn is_second_follow(c: char) -> bool {
-    is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0xFFFF)])
+class! {
+    /// `_SECOND_FOLLOW_CHARS`: later characters of the 2nd, 3rd... item of a bare list. Here `=` is
+    /// excluded (it ends the list) while `]` and `}` are allowed.
+    pub(crate) fn is_second_follow(c) {
+        is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0xFFFF)])
+    }
 }
 
 /// `_KEYS`' characters: ASCII letters and digits and `-_.#/:`.
@@ -266,10 +323,21 @@ impl<'a> Parser<'a> {
     fn match_word(&self, follow: impl Fn(char) -> bool) -> Option<usize> {
         let mut chars = self.text(self.index, self.input.len()).chars();
         let mut end = self.index + word_step(&mut chars, is_start_word)?;
-        while let Some(len) = word_step(&mut chars, &follow) {
-            end += len;
+        let bytes = self.input.as_bytes();
+        loop {
+            // A run of ASCII characters other than `\` is a step per byte: tested without decoding.
+            while let Some(&b) = bytes.get(end) {
+                if b >= 0x80 || b == b'\\' || !follow(char::from(b)) {
+                    break;
+                }
+                end += 1;
+            }
+            let mut chars = self.text(end, self.input.len()).chars();
+            match word_step(&mut chars, &follow) {
+                Some(len) => end += len,
+                None => return Some(end),
+            }
         }
-        Some(end)
     }
 
     fn unquoted(&mut self, end: usize) -> PResult<String> {
@@ -437,6 +505,49 @@ impl<'a> Parser<'a> {
         // `string.whitespace` is ASCII, one byte each.
         while self.input.as_bytes().get(self.index).is_some_and(|&b| is_ascii_ws(b as char)) {
             self.index += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The written-out White_Space is std's, for every character.
+    #[test]
+    fn py_space_is_white_space_and_the_four_separators() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_py_space(c), c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c), "{:#x}", c as u32);
+        }
+    }
+
+    /// The classes' ASCII masks answer as the CLI's regex classes do (`re` character sets in
+    /// awscli's shorthand.py), around every boundary.
+    #[test]
+    fn classes_answer_for_ascii_as_their_rules() {
+        for (c, start, first, second) in [
+            (' ', false, true, true),
+            ('\t', false, true, true),
+            ('\u{1c}', false, true, true),
+            ('\u{1}', false, false, false),
+            ('!', true, true, true),
+            ('"', false, false, false),
+            ('\'', false, false, false),
+            (',', false, false, false),
+            ('=', false, true, false),
+            ('[', false, true, true),
+            (']', true, false, true),
+            ('\\', true, true, true),
+            ('{', false, true, true),
+            ('}', true, false, true),
+            ('a', true, true, true),
+            ('~', true, true, true),
+            ('\u{7f}', true, true, true),
+            ('é', true, true, true),
+            ('\u{a0}', true, true, true),
+            ('😀', false, false, false),
+        ] {
+            assert_eq!((is_start_word(c), is_first_follow(c), is_second_follow(c)), (start, first, second), "{c:?}");
         }
     }
 }
