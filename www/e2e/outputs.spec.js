@@ -71,15 +71,31 @@ test('a shorthand error shows the CLI\'s echo of the input, the caret under its 
   const { errors } = await openFresh(page);
   await page.locator('#import-text').fill("aws connect send-chat-integration-event --source-id +1 --destination-id d --event 'Type=MESSAGE,Content=a,'");
   const diag = page.locator('#import-diags .diag.error').first();
-  await expect(diag.locator('.msg')).toContainText("Error parsing parameter '--event'");
+  // AWS CLI version 2's words by default: its prefix, the echo one column right of its caret line.
+  await expect(page.locator('#import-cli')).toHaveValue('v2');
+  await expect(diag.locator('.msg')).toContainText("aws: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '--event'");
   const echo = diag.locator('.echo');
+  const [shifted, v2Caret] = (await echo.textContent()).split('\n');
+  expect(shifted).toBe(' Type=MESSAGE,Content=a,');
+  await expect(diag.locator('.exit-code')).toHaveText('Exit code: 252 (AWS CLI version 2).');
+  // Version 1's, chosen with the keyboard: the echo at the start of its line, the caret one past
+  // the trailing comma, where the CLI expected a second item.
+  await page.locator('#import-cli').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#import-cli')).toHaveValue('v1');
+  await expect(diag.locator('.msg')).not.toContainText('aws: [ERROR]');
+  await expect(diag.locator('.exit-code')).toHaveText('Exit code: 255 (AWS CLI version 1).');
   const [input, caret] = (await echo.textContent()).split('\n');
   expect(input).toBe('Type=MESSAGE,Content=a,');
-  // The CLI puts the caret one past the trailing comma, where it expected a second item.
   expect(caret).toBe(' '.repeat(input.length) + '^');
+  expect(v2Caret).toBe(caret);
   expect(await echo.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre');
   expect(await echo.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(/mono/i);
   await expect(diag.locator('.hint')).toHaveText(/^Hint: .*trailing comma/);
+  // The choice is kept with the page.
+  await page.reload();
+  await expect(page.locator('#import-cli')).toHaveValue('v1');
+  await expect(page.locator('#import-diags .diag.error .exit-code').first()).toHaveText('Exit code: 255 (AWS CLI version 1).');
   expect(errors).toEqual([]);
 });
 

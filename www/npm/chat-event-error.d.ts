@@ -19,6 +19,11 @@ export declare class ChatEventError extends Error {
   readonly hint?: string;
   /** A likely intended spelling. */
   readonly suggestion?: string;
+  /**
+   * Where the AWS CLI itself would refuse the input (`parseCommand`): the code it would exit with,
+   * in the version the call asked for (the `message` is then what that CLI prints).
+   */
+  readonly exitCode?: number;
   /** Every located problem found in the input (may be empty). */
   readonly diagnostics: Diagnostic[];
 }

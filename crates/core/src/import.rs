@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::command;
+use crate::cli::{command, CliVersion};
 use crate::json::ToJson;
 use crate::validate::codes::{self, Rule};
 use crate::validate::{validate_json, validate_value};
@@ -140,8 +140,13 @@ fn line_column(breaks: &[usize], len: usize, index: usize) -> (usize, usize) {
     (line + 1, index - start + 1)
 }
 
-/// Detects the format of `text` and reads it.
+/// Detects the format of `text` and reads it; a command the AWS CLI refuses is said in CLI v2's words.
 pub fn import(text: &str) -> Imported {
+    import_in(text, CliVersion::default())
+}
+
+/// [`import`], a command the AWS CLI refuses said in the words of `version`.
+pub fn import_in(text: &str, version: CliVersion) -> Imported {
     match detect(text) {
         // Parsed once: what every entry point reads as a request (a list where its object belongs,
         // or a `null` member, is none), with every problem of the text.
@@ -167,12 +172,17 @@ pub fn import(text: &str) -> Imported {
         },
         Format::Command => match command::parse(text) {
             Err(e) => {
-                // The CLI's own lines (a shorthand error echoes the input with a caret under the
-                // place), then the hint on a line of its own.
-                let mut message = e.message.clone();
+                // What the CLI prints (a shorthand error echoes the input with a caret under the
+                // place), then the hint and the CLI's exit code on lines of their own.
+                let refusal = e.refusal(version);
+                let mut message = refusal.as_ref().map_or_else(|| e.message.clone(), |r| r.text.clone());
                 if let Some(hint) = &e.hint {
                     message.push_str("\nHint: ");
                     message.push_str(hint);
+                }
+                if let Some(r) = refusal {
+                    let v = if r.version == CliVersion::V1 { "1" } else { "2" };
+                    message.push_str(&format!("\nExit code: {} (AWS CLI version {v}).", r.exit_code));
                 }
                 Imported {
                     format: Format::Command,
@@ -263,6 +273,36 @@ mod tests {
         assert!(cmd.request.is_none());
         let yaml = import("SourceId: [unclosed");
         assert_eq!(yaml.diagnostics.first().map(|d| d.code.as_str()), Some("yaml-syntax"));
+    }
+
+    /// A command the CLI refuses reads as that CLI prints it, with the hint and the exit code after.
+    #[test]
+    fn a_refused_command_is_said_in_the_words_of_each_cli() {
+        let text = "aws connect send-chat-integration-event --source-id x --destination-id d --event 'Type'";
+        let said =
+            |version| import_in(text, version).diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+        let v1 = said(CliVersion::V1);
+        let v2 = said(CliVersion::V2);
+        assert!(
+            v1.starts_with(
+                "Error parsing parameter '--event': Expected: '=', received: 'EOF' for input:\nType\n    ^\n"
+            ),
+            "{v1}"
+        );
+        assert!(v1.ends_with("\nExit code: 255 (AWS CLI version 1)."), "{v1}");
+        assert!(
+            v2.starts_with(
+                "aws: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '--event': Expected: '=', \
+                 received: 'EOF' for input:\n Type\n    ^\n"
+            ),
+            "{v2}"
+        );
+        assert!(v2.ends_with("\nExit code: 252 (AWS CLI version 2)."), "{v2}");
+        assert_eq!(import(text), import_in(text, CliVersion::V2));
+        // What bash would refuse first is said as before, with no exit code of the CLI.
+        let shell = import("aws connect send-chat-integration-event --source-id 'x");
+        let message = shell.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+        assert!(message.starts_with("A single quote is never closed") && !message.contains("Exit code"), "{message}");
     }
 
     #[test]

@@ -932,6 +932,47 @@ fn commands_are_read_step_by_step_as_the_cli_reads_them() {
     }
 }
 
+/// The words each CLI prints for a refusal, derived from version 1's (the table's, which awscli's own
+/// driver checks below) by exactly the differences AWS CLI version 2 shows: a prefix, the shorthand
+/// echo one column to the right, one exit code.
+fn in_version_2(v1: &str) -> String {
+    let shifted = match v1.split_once("for input:\n") {
+        Some((head, echo)) => format!("{head}for input:\n {echo}"),
+        None => v1.to_string(),
+    };
+    format!("aws: [ERROR]: An error occurred (ParamValidation): {shifted}")
+}
+
+#[test]
+fn each_refusal_is_worded_as_each_cli_prints_it() {
+    use chat_event_core::cli::CliVersion;
+    let mut refused = 0;
+    for (rule, command, expected) in STEPS {
+        let Some(v1) = expected.strip_prefix("error: ") else { continue };
+        let Err(e) = parse(&with_send(command)) else { continue };
+        let (Some(one), Some(two)) = (e.refusal(CliVersion::V1), e.refusal(CliVersion::V2)) else {
+            panic!("{rule}: the CLI refuses {command}, but no refusal was worded");
+        };
+        assert!(same(v1, &one.text), "{rule}: {}", one.text);
+        assert!(same(&in_version_2(v1), &two.text), "{rule}: {}", two.text);
+        assert!([2, 255].contains(&one.exit_code), "{rule}: {}", one.exit_code);
+        assert_eq!((one.version, two.version, two.exit_code), (CliVersion::V1, CliVersion::V2, 252), "{rule}");
+        refused += 1;
+    }
+    assert!(refused >= 30, "only {refused} refusals in the table");
+    // What the shell would do first, or what the CLI does instead of refusing, is no refusal of the CLI.
+    for command in [
+        "$SEND --source-id +1 --destination-id d --event 'Type=MESSAGE",
+        "$SEND --source-id $HOME --destination-id d --event Type=MESSAGE",
+        "$SEND --source-id +1 --destination-id d --event Type=MESSAGE help",
+        "$SEND --source-id +1 --destination-id d --event Type=MESSAGE --version",
+        "$SEND --source-id +1 --destination-id d --event file://event.json",
+    ] {
+        let e = parse(&with_send(command)).expect_err(command);
+        assert_eq!(e.refusal(CliVersion::V2), None, "{command}: {}", e.message);
+    }
+}
+
 /// The table above is what awscli's own driver does with each command (after real bash has split
 /// it); where it sends the request, its parameters are exactly ours.
 #[test]
@@ -949,6 +990,11 @@ fn awscli_reads_each_command_as_the_table_says() {
             (None, None) => "printed".to_string(),
         };
         assert!(same(expected, &cli), "{rule}: {command}\n  the table says {expected}\n  awscli says    {cli}");
+        // Where both refuse, ours exits as awscli's does.
+        if let (Some(rc), Err(e)) = (result.get("rc"), parse(command)) {
+            let ours = e.refusal(chat_event_core::cli::CliVersion::V1).map(|r| r.exit_code);
+            assert_eq!(ours.map(u64::from), rc.as_u64(), "{rule}: {command}");
+        }
         if let Some(params) = result.get("params") {
             let ours = parse(command).map(|p| p.params).unwrap_or_default();
             assert_eq!(params, &ours, "{rule}: {command}");

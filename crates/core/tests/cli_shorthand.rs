@@ -6,6 +6,7 @@ mod cli_common;
 use chat_event_core::cli::shorthand::{
     generate, generate_explained, parse, QuoteReason, ShorthandErrorKind, ShorthandValue, Written,
 };
+use chat_event_core::cli::CliVersion;
 use chat_event_core::json::ToJson;
 use proptest::prelude::*;
 use serde_json::json;
@@ -599,6 +600,12 @@ fn generic_parser_agrees_with_awscli_shorthand_parser() {
             },
         };
         assert_eq!(&got, want, "input {text:?}");
+        // CLI version 2 prints the same message with the echoed input one column to the right.
+        if let (Err(e), Some(message)) = (parse(text), want.get("message").and_then(|m| m.as_str())) {
+            let (head, echo) = message.split_once("for input:\n").expect("an echo");
+            assert_eq!(e.message_in(CliVersion::V2), format!("{head}for input:\n {echo}"), "input {text:?}");
+            assert_eq!(e.message_in(CliVersion::V1), message, "input {text:?}");
+        }
     }
     assert!(checked_errors > 50, "the corpus should exercise errors too ({checked_errors})");
 }

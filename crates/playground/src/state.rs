@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use chat_event_core::cli::CliVersion;
 use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::simulator::scenario::{EndChatStep, Step, StepDuration};
 use chat_event_core::simulator::{ContactId, EndedBy, Scenario, Settings, SubtypeMatching, Throttling};
@@ -110,6 +111,8 @@ pub struct UiChoices {
     pub sdk_language: SdkLanguage,
     /// The snippet's region and explaining comment.
     pub sdk_options: SnippetOptions,
+    /// Whose words the import box says a refused command in: AWS CLI version 2's or version 1's.
+    pub cli_version: CliVersion,
 }
 
 /// The simulator as steps: the state is what was done, in core's scenario format; the simulator
@@ -283,6 +286,7 @@ pub enum Action {
     SetStructureStyle(StructureStyle),
     SetSdkLanguage(SdkLanguage),
     SetSdkOptions(SnippetOptions),
+    SetCliVersion(CliVersion),
     SetTheme(Theme),
     SetNotice(Option<Notice>),
     /// Sends the request being edited to the simulator.
@@ -558,6 +562,7 @@ impl AppState {
             Action::SetStructureStyle(style) => self.ui.structure_style = style,
             Action::SetSdkLanguage(language) => self.ui.sdk_language = language,
             Action::SetSdkOptions(options) => self.ui.sdk_options = options,
+            Action::SetCliVersion(version) => self.ui.cli_version = version,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
             Action::SimSend => {

@@ -1,15 +1,12 @@
 // The one error class the package throws. It lives in JS so that it can extend Error (a Rust
 // export cannot); the facade constructs it from a ChatEventErrorDetails object.
-const OPTIONAL = ['path', 'line', 'column', 'option', 'hint', 'suggestion'];
-
+// Every member of the details becomes a member of the error (optional ones are absent, not
+// undefined, when the details leave them out).
 export class ChatEventError extends Error {
-  constructor(details) {
-    super(details.message);
+  constructor({ message, diagnostics = [], ...members }) {
+    super(message);
     this.name = 'ChatEventError';
-    this.kind = details.kind;
-    for (const key of OPTIONAL) {
-      if (details[key] !== undefined) this[key] = details[key];
-    }
-    this.diagnostics = details.diagnostics ?? [];
+    Object.assign(this, members);
+    this.diagnostics = diagnostics;
   }
 }

@@ -14,6 +14,7 @@ use chat_event_core::cli::command::{self, CommandError, ParsedCommand, RenderOpt
 use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure, ParsedStructure, StructureError};
 use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
 use chat_event_core::cli::skeleton;
+use chat_event_core::cli::version::{CliOptions, CliVersion};
 use chat_event_core::endpoint::{self, Exchange};
 use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::import;
@@ -97,6 +98,11 @@ pub struct ChatEventErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub suggestion: Option<String>,
+    /// Where the AWS CLI itself would refuse the input: the code it would exit with (the message
+    /// is then what that version of the CLI prints).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub exit_code: Option<u8>,
     /// Every located problem core found in the input (empty when there is nothing more to say).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -114,6 +120,7 @@ impl ChatEventErrorDetails {
             option: None,
             hint: None,
             suggestion: None,
+            exit_code: None,
             diagnostics: Vec::new(),
         }
     }
@@ -134,10 +141,15 @@ impl ChatEventErrorDetails {
 
 impl From<ShorthandError> for ChatEventErrorDetails {
     fn from(e: ShorthandError) -> Self {
-        let mut details = ChatEventErrorDetails::new(ErrorKind::Shorthand, e.message);
-        (details.line, details.column, details.hint) = (Some(e.line), Some(e.column), e.hint);
-        details
+        shorthand_error(e, CliVersion::default())
     }
+}
+
+/// A shorthand error, its message in the words of `version` of the CLI.
+fn shorthand_error(e: ShorthandError, version: CliVersion) -> ChatEventErrorDetails {
+    let mut details = ChatEventErrorDetails::new(ErrorKind::Shorthand, e.message_in(version));
+    (details.line, details.column, details.hint) = (Some(e.line), Some(e.column), e.hint);
+    details
 }
 
 impl From<StructureError> for ChatEventErrorDetails {
@@ -153,13 +165,17 @@ impl From<StructureError> for ChatEventErrorDetails {
     }
 }
 
-impl From<CommandError> for ChatEventErrorDetails {
-    fn from(e: CommandError) -> Self {
-        let mut details = ChatEventErrorDetails::new(ErrorKind::Command, e.message);
-        (details.line, details.column) = (Some(e.line), Some(e.column));
-        (details.option, details.hint, details.suggestion) = (e.option, e.hint, e.suggestion);
-        details
-    }
+/// A command the CLI would not run: where the CLI itself refuses it, what `version` prints and
+/// exits with; else (the shell, or what the CLI does instead) the explanation.
+fn command_error(e: CommandError, version: CliVersion) -> ChatEventErrorDetails {
+    let (message, exit_code) = match e.refusal(version) {
+        Some(refusal) => (refusal.text, Some(refusal.exit_code)),
+        None => (e.message, None),
+    };
+    let mut details = ChatEventErrorDetails::new(ErrorKind::Command, message);
+    (details.line, details.column, details.exit_code) = (Some(e.line), Some(e.column), exit_code);
+    (details.option, details.hint, details.suggestion) = (e.option, e.hint, e.suggestion);
+    details
 }
 
 impl From<NotExpressible> for ChatEventErrorDetails {
@@ -577,13 +593,23 @@ fn decode_parameter(parameter: Ts<CliParameter>) -> Result<CliParameter, JsValue
 
 /// Parses shorthand with the AWS CLI's generic parser, before any model is applied: what
 /// `Type=MESSAGE,Content=hi` means to the CLI for any parameter. Throws a `ChatEventError` of kind
-/// `shorthand` with the CLI's own message (caret included), line, column and a hint.
+/// `shorthand` with the CLI's own message (caret included, in CLI v2's words unless `options.cli`
+/// is `v1`), line, column and a hint.
 #[wasm_bindgen(js_name = parseShorthand)]
 pub fn parse_shorthand(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: Option<Ts<CliOptions>>,
 ) -> Result<Ts<ShorthandValue>, JsValue> {
-    let value = shorthand::parse(&text_argument(&text, "text")?).map_err(|e| fail(e.into()))?;
+    let version = cli_options(options)?.cli;
+    let value = shorthand::parse(&text_argument(&text, "text")?).map_err(|e| fail(shorthand_error(e, version)))?;
     encode(&value)
+}
+
+fn cli_options(options: Option<Ts<CliOptions>>) -> Result<CliOptions, JsValue> {
+    match options {
+        Some(options) => decode_argument(&options.js_value(), "options"),
+        None => Ok(CliOptions::default()),
+    }
 }
 
 /// The shortest shorthand the CLI parses back to exactly `value` (a map). Throws a
@@ -644,12 +670,16 @@ pub fn render_command(
 /// Parses a pasted command (bash syntax; the `aws connect send-chat-integration-event` prefix is
 /// optional) as the AWS CLI reads it: the parameters it hands to botocore, the typed request when
 /// the types allow, and diagnostics, global options and warnings. Throws a `ChatEventError` of kind
-/// `command` (with line, column, the option at fault and a hint) when the CLI would refuse it.
+/// `command` (with line, column, the option at fault and a hint) when the CLI would refuse it:
+/// where the CLI itself refuses, its `message` is what the CLI prints and `exitCode` its exit code,
+/// in CLI v2's words unless `options.cli` is `v1`.
 #[wasm_bindgen(js_name = parseCommand)]
 pub fn parse_command(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: Option<Ts<CliOptions>>,
 ) -> Result<Ts<ParsedCommand>, JsValue> {
-    encode(&command::parse(&text_argument(&text, "text")?).map_err(|e| fail(e.into()))?)
+    let version = cli_options(options)?.cli;
+    encode(&command::parse(&text_argument(&text, "text")?).map_err(|e| fail(command_error(e, version)))?)
 }
 
 /// Which `--generate-cli-skeleton` output.

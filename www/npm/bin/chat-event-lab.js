@@ -16,9 +16,11 @@ commands:
       check SendChatIntegrationEvent requests (JSON, or YAML by extension; - for stdin);
       exit 1 on errors, and on warnings with --strict
   convert --from json|yaml|shorthand|cli --to json|yaml|shorthand|cli
-          [--shell bash|powershell|pwsh|cmd] [--param event|new-session-details] [FILE]
+          [--shell bash|powershell|pwsh|cmd] [--param event|new-session-details]
+          [--cli v2|v1] [FILE]
       convert a request (FILE or stdin); shorthand without --param is read by the AWS CLI's
-      generic parser and printed as the JSON value the CLI would pass on
+      generic parser and printed as the JSON value the CLI would pass on; where the AWS CLI
+      would refuse the input, what it prints, in version 2's words or version 1's
   skeleton input|output|yaml-input
       print what --generate-cli-skeleton prints (AWS CLI v2)
   simulate [--json] SCENARIO
@@ -105,8 +107,10 @@ function convert(args) {
     to: { type: 'string' },
     shell: { type: 'string', default: 'bash' },
     param: { type: 'string' },
+    cli: { type: 'string', default: 'v2' },
   });
   const from = oneOf('from', values.from, FORMATS);
+  const cli = { cli: oneOf('cli', values.cli, ['v2', 'v1']) };
   const to = oneOf('to', values.to, FORMATS);
   const shell = SHELLS[oneOf('shell', values.shell, Object.keys(SHELLS))];
   const param = values.param === undefined ? undefined : oneOf('param', values.param, Object.keys(PARAMS));
@@ -118,7 +122,7 @@ function convert(args) {
 
   if (from === 'shorthand' && param === undefined) {
     if (to !== 'json') throw new UsageError('shorthand without --param is read by the generic parser: convert it --to json, or give --param');
-    console.log(JSON.stringify(lab.parseShorthand(line), null, 2));
+    console.log(JSON.stringify(lab.parseShorthand(line, cli), null, 2));
     return 0;
   }
 
@@ -126,7 +130,7 @@ function convert(args) {
   if (from === 'json') request = lab.parseJson(text);
   else if (from === 'yaml') request = lab.parseYaml(text);
   else if (from === 'cli') {
-    const parsed = lab.parseCommand(line);
+    const parsed = lab.parseCommand(line, cli);
     if (reportErrors(source, parsed.diagnostics) || !parsed.request) {
       reportErrors(source, lab.validate(parsed.params).filter((d) => d.code === 'wrong-type' || d.code === 'unknown-member'));
       return 1;
@@ -244,9 +248,14 @@ function main(argv) {
       return 2;
     }
     if (error instanceof lab.ChatEventError) {
-      // Shorthand messages are the AWS CLI's own, caret line included: print them as they are.
-      const where = error.line !== undefined && error.kind !== 'shorthand' ? ` (line ${error.line}, column ${error.column ?? 1})` : '';
-      console.error(`chat-event-lab: ${error.message}${where}`);
+      const where = ` (line ${error.line}, column ${error.column ?? 1})`;
+      if (error.exitCode !== undefined) {
+        // What the AWS CLI itself prints: as it is, after where it stops and how it exits.
+        console.error(`chat-event-lab: the AWS CLI stops here${where} and exits with ${error.exitCode}:\n${error.message}`);
+      } else {
+        // Shorthand messages are the AWS CLI's own, caret line included: print them as they are.
+        console.error(`chat-event-lab: ${error.message}${error.line !== undefined && error.kind !== 'shorthand' ? where : ''}`);
+      }
       for (const d of error.diagnostics.slice(1)) console.error(`  ${d.path}: ${d.message}`);
       if (error.hint) console.error(`hint: ${error.hint}`);
       if (error.suggestion) console.error(`did you mean ${error.suggestion}?`);

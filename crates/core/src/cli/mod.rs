@@ -10,3 +10,6 @@ pub mod command;
 pub mod shell;
 pub mod shorthand;
 pub mod skeleton;
+pub mod version;
+
+pub use version::{CliOptions, CliRefusal, CliVersion};

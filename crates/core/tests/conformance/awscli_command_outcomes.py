@@ -4,9 +4,10 @@ send (captured at botocore's before-parameter-build event, whose handler raises,
 sent), what it printed instead of sending (a skeleton, the version), or its error message.
 
 stdin: a JSON list of argument lists (without the leading "aws").
-stdout: a JSON list: {"params": {...}} | {"printed": "<first line of stdout>"} | {"error": "<message>"},
-where the message is what the CLI wrote to stderr without its usage text and argparse's
-"<program>: error: " prefix. Used by crates/core/tests/cli_command.rs.
+stdout: a JSON list: {"params": {...}} | {"printed": "<first line of stdout>"} |
+{"error": "<message>", "rc": <exit code>}, where the message is what the CLI wrote to stderr
+without its usage text and argparse's "<program>: error: " prefix. Used by
+crates/core/tests/cli_command.rs.
 """
 import json
 import os
@@ -29,7 +30,8 @@ LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ - ")
 
 
 def outcome(args):
-    params, out, err = Driver().run(args)
+    driver = Driver()
+    params, out, err = driver.run(args)
     if params is not None:
         return {"params": params}
     lines = [
@@ -39,7 +41,7 @@ def outcome(args):
     ]
     if lines:
         lines[0] = re.sub(r"^\S+: error: ", "", lines[0])
-        return {"error": "\n".join(lines)}
+        return {"error": "\n".join(lines), "rc": driver.rc}
     return {"printed": out.split("\n", 1)[0]}
 
 

@@ -22,6 +22,8 @@ class Driver:
     def __init__(self):
         self._driver = create_clidriver()
         self._params = None
+        # The exit code of the last run.
+        self.rc = None
         self._driver.session.register(EVENT, self._capture)
 
     def _capture(self, params, **kwargs):
@@ -34,7 +36,7 @@ class Driver:
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
             try:
-                self._driver.main(args)
-            except SystemExit:
-                pass
+                self.rc = self._driver.main(args)
+            except SystemExit as e:
+                self.rc = e.code
         return self._params, out.getvalue(), err.getvalue()

@@ -3,9 +3,10 @@
 
 use std::rc::Rc;
 
-use chat_event_core::import::import;
+use chat_event_core::cli::CliVersion;
+use chat_event_core::import::import_in;
 use chat_event_core::{Diagnostic, Severity};
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::field::cli_note;
@@ -15,14 +16,22 @@ use chat_event_core::limits::thousands;
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub text: AttrValue,
+    /// Whose words a command the AWS CLI refuses is said in.
+    pub cli: CliVersion,
     pub on_action: Callback<Action>,
 }
+
+/// The AWS CLI versions the import box can speak for: the value of each option, and its label.
+const CLI_VERSIONS: [(CliVersion, &str, &str); 2] =
+    [(CliVersion::V2, "v2", "AWS CLI version 2"), (CliVersion::V1, "v1", "AWS CLI version 1")];
 
 /// The text area and its live diagnostics.
 #[function_component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     // Text past any request's size is not read at all (a 10 MB paste would hold up every keystroke).
-    let reading = use_memo(props.text.clone(), |text| (text.len() <= MAX_IMPORT_BYTES).then(|| import(text)));
+    let reading = use_memo((props.text.clone(), props.cli), |(text, cli)| {
+        (text.len() <= MAX_IMPORT_BYTES).then(|| import_in(text, *cli))
+    });
     let request = reading.as_ref().as_ref().and_then(|r| r.request.clone());
     let oninput = {
         let on = props.on_action.clone();
@@ -49,6 +58,15 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let onclick = Callback::from(move |_: MouseEvent| load());
+    let on_cli = {
+        let on = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((version, _, _)) = CLI_VERSIONS.iter().find(|(_, key, _)| *key == v) {
+                on.emit(Action::SetCliVersion(*version));
+            }
+        })
+    };
     let empty = props.text.trim().is_empty();
     let status = match &*reading {
         _ if empty => "Paste an AWS CLI command, JSON or YAML: the format is detected and problems are listed as you type. Load puts it in the form.".to_owned(),
@@ -72,7 +90,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <textarea id="import-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput} {onkeydown}
                 placeholder={"{\n  \"SourceId\": \"+14155550123\",\n  ...\n}"} aria-describedby="import-status import-diags" />
             <p id="import-status" class="status">{ status }</p>
-            <button type="button" id="import-load" disabled={request.is_none()} {onclick}>{ "Load into the form" }</button>
+            <div class="import-actions">
+                <button type="button" id="import-load" disabled={request.is_none()} {onclick}>{ "Load into the form" }</button>
+                <label for="import-cli">{ "Refusals as printed by" }
+                    <select id="import-cli" onchange={on_cli}>
+                        { for CLI_VERSIONS.iter().map(|(version, key, label)| html! {
+                            <option value={*key} selected={*version == props.cli}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
             <ul id="import-diags" class="import-diags" aria-live="polite">
                 if !empty {
                     { for diags.iter().map(import_line) }
@@ -101,16 +128,19 @@ fn import_line(d: &Diagnostic) -> Html {
 }
 
 /// A command error is the CLI's own text: a first line, then the input echoed with a caret under
-/// the place (kept as monospace lines, so that the caret stays under its character), then a hint.
+/// the place (kept as monospace lines, so that the caret stays under its character), then a hint
+/// and the CLI's exit code.
 fn message(text: &str) -> Html {
     let mut lines = text.split('\n');
     let headline = lines.next().unwrap_or_default();
-    let (hints, echo): (Vec<&str>, Vec<&str>) = lines.partition(|line| line.starts_with("Hint: "));
+    let (after, echo): (Vec<&str>, Vec<&str>) =
+        lines.partition(|line| line.starts_with("Hint: ") || line.starts_with("Exit code: "));
+    let class = |line: &str| if line.starts_with("Hint: ") { "hint" } else { "exit-code" };
     html! {
         <>
             { headline }
             if !echo.is_empty() { <pre class="echo">{ echo.join("\n") }</pre> }
-            { for hints.into_iter().map(|hint| html! { <p class="hint">{ hint }</p> }) }
+            { for after.into_iter().map(|line| html! { <p class={class(line)}>{ line }</p> }) }
         </>
     }
 }

@@ -253,7 +253,7 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
         .unwrap_or_else(|e| panic!("renderCommand threw: {e:?}"));
     let text = get(&rendered.js_value(), "text").as_string().unwrap_or_default();
     assert_eq!(text, command::render(&typed, &Default::default()).text);
-    let parsed = api::parse_command(s(&text)).unwrap_or_else(|e| panic!("parseCommand threw: {e:?}"));
+    let parsed = api::parse_command(s(&text), None).unwrap_or_else(|e| panic!("parseCommand threw: {e:?}"));
     assert_eq!(
         js_sys::JSON::stringify(&get(&parsed.js_value(), "request")).ok(),
         js_sys::JSON::stringify(&js(request)).ok()
@@ -289,10 +289,10 @@ pub fn cli_forms_match_core_and_fail_with_their_kind() {
     // (what fails, the kind it must throw)
     let failures: Vec<(Result<(), JsValue>, &str)> = vec![
         (api::parse_yaml(s("Event: [1")).map(drop), "yaml"),
-        (api::parse_shorthand(s("Type=\"open")).map(drop), "shorthand"),
+        (api::parse_shorthand(s("Type=\"open"), None).map(drop), "shorthand"),
         (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("event")), s("{\"Type\": ")).map(drop), "shorthand"),
         (api::parse_parameter(Ts::new_unchecked(JsValue::from_str("subtype")), s("x")).map(drop), "invalid-argument"),
-        (api::parse_command(s("aws connect send-chat-integration-event --sourceid x")).map(drop), "command"),
+        (api::parse_command(s("aws connect send-chat-integration-event --sourceid x"), None).map(drop), "command"),
         (api::to_shorthand(Ts::new_unchecked(js(r#"{"a": 1}"#))).map(drop), "not-expressible"),
         (api::skeleton(Ts::new_unchecked(JsValue::from_str("json"))).map(drop), "invalid-argument"),
         (

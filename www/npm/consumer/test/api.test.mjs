@@ -195,6 +195,12 @@ test('shorthand: the generic parser and generator, as the AWS CLI reads shorthan
   const error = throwsKind(() => lab.parseShorthand('Type=MESSAGE,Content="Hi'), 'shorthand');
   assert.match(error.message, /^Expected: /);
   assert.equal(error.line, 1);
+  // CLI v2's words unless v1's are asked for: the echoed input one column to the right.
+  const v1 = throwsKind(() => lab.parseShorthand('Type=MESSAGE,Content="Hi', { cli: 'v1' }), 'shorthand');
+  assert.equal(error.message, v1.message.replace('for input:\n', 'for input:\n '));
+  assert.equal(lab.parseShorthand('a=b', { cli: 'v1' }).a, 'b');
+  throwsKind(() => lab.parseShorthand('a=b', { cli: 'v3' }), 'invalid-argument');
+  throwsKind(() => lab.parseShorthand('a=b', { version: 'v1' }), 'invalid-argument');
   throwsKind(() => lab.toShorthand({ a: 1 }), 'not-expressible');
 });
 
@@ -227,6 +233,15 @@ test('commands: renderCommand for each shell, and parseCommand reads them back',
   assert.equal(file.files.length, 1);
   const error = throwsKind(() => lab.parseCommand('aws connect send-chat-integration-event --sourceid +1555'), 'command');
   assert.equal(error.line, 1);
+  // What the CLI prints and exits with, in v2's words unless v1's are asked for.
+  const missing = 'aws connect send-chat-integration-event --source-id +1 --destination-id d --event Type=MESSAGE --region';
+  const v2 = throwsKind(() => lab.parseCommand(missing), 'command');
+  const v1 = throwsKind(() => lab.parseCommand(missing, { cli: 'v1' }), 'command');
+  assert.deepEqual([v1.message, v1.exitCode], ['argument --region: expected one argument', 2]);
+  assert.deepEqual([v2.message, v2.exitCode], [`aws: [ERROR]: An error occurred (ParamValidation): ${v1.message}`, 252]);
+  // What the shell would do first is no refusal of the CLI: no exit code.
+  const shell = throwsKind(() => lab.parseCommand("aws connect send-chat-integration-event --source-id 'x"), 'command');
+  assert.equal(shell.exitCode, undefined);
   throwsKind(() => lab.renderCommand(SMS, { shell: 'fish' }), 'invalid-argument');
 });
 

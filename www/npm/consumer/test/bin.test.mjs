@@ -119,8 +119,12 @@ test('convert --from shorthand without --param: the generic parser, printed as J
   const bad = cli(['convert', '--from', 'shorthand', '--to', 'json'], 'Type=MESSAGE,Content="Hi\n');
   assert.equal(bad.status, 1);
   assert.equal(bad.stdout, '');
-  assert.match(bad.stderr, /Expected: '<double quoted>', received: '<none>' for input:\nType=MESSAGE,Content="Hi\n {21}\^/);
+  // AWS CLI v2's words by default: the echoed input one column right of its caret line; v1's on request.
+  assert.match(bad.stderr, /Expected: '<double quoted>', received: '<none>' for input:\n Type=MESSAGE,Content="Hi\n {21}\^/);
+  const v1 = cli(['convert', '--from', 'shorthand', '--to', 'json', '--cli', 'v1'], 'Type=MESSAGE,Content="Hi\n');
+  assert.match(v1.stderr, /Expected: '<double quoted>', received: '<none>' for input:\nType=MESSAGE,Content="Hi\n {21}\^/);
   assert.equal(cli(['convert', '--from', 'shorthand', '--to', 'yaml'], 'a=b').status, 2);
+  assert.equal(cli(['convert', '--from', 'shorthand', '--to', 'json', '--cli', 'v3'], 'a=b').status, 2);
 });
 
 test('convert: problems exit 1 with located messages', () => {
@@ -133,6 +137,12 @@ test('convert: problems exit 1 with located messages', () => {
   const command = cli(['convert', '--from', 'cli', '--to', 'json'], 'aws connect send-chat-integration-event --sourceid x');
   assert.equal(command.status, 1);
   assert.match(command.stderr, /--sourceid/);
+  // Where the AWS CLI refuses, what it prints and exits with: version 2's, or version 1's.
+  const required = 'the following arguments are required: --source-id, --destination-id, --event\n';
+  assert.ok(command.stderr.startsWith('chat-event-lab: the AWS CLI stops here (line 1, column 53) and exits with 252:\n'
+    + `aws: [ERROR]: An error occurred (ParamValidation): ${required}`), command.stderr);
+  const v1 = cli(['convert', '--from', 'cli', '--to', 'json', '--cli', 'v1'], 'aws connect send-chat-integration-event --sourceid x');
+  assert.ok(v1.stderr.startsWith(`chat-event-lab: the AWS CLI stops here (line 1, column 53) and exits with 2:\n${required}`), v1.stderr);
 });
 
 test('skeleton: prints what --generate-cli-skeleton prints, byte for byte', () => {

@@ -3,6 +3,7 @@
 
 use super::CommandError;
 use crate::cli::shorthand::error::line_column;
+use crate::cli::version::Refuser;
 
 /// A word of the command after shell processing, with where it started.
 #[derive(Debug, Clone)]
@@ -32,6 +33,7 @@ impl ErrorAt<'_> {
             valid_options: Vec::new(),
             suggestion: None,
             shorthand: None,
+            refused_by: None,
         }
     }
 
@@ -51,6 +53,7 @@ impl ErrorAt<'_> {
         hint: Option<&str>,
     ) -> CommandError {
         self.option_error(index, option, &format!("Error parsing parameter '{option}': {message}"), hint)
+            .by(Refuser::Cli)
     }
 }
 

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use super::shell::Shell;
 use super::shorthand::ShorthandError;
+use super::version::{CliRefusal, CliVersion, Refuser};
 use crate::json::{FromJson, ToJson};
 use crate::{Diagnostic, SendChatIntegrationEventRequest};
 
@@ -185,6 +186,24 @@ pub struct CommandError {
     /// The shorthand error behind this one, with its position inside the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shorthand: Option<Box<ShorthandError>>,
+    /// Which part of the CLI refuses the command, when the CLI itself does (not for what the shell
+    /// would do first, nor for what it would do instead of refusing: print help, read a file).
+    #[serde(skip)]
+    pub refused_by: Option<Refuser>,
+}
+
+impl CommandError {
+    /// What `version` of the CLI prints, and exits with, for this command; `None` when the CLI
+    /// would not be the one to refuse it.
+    pub fn refusal(&self, version: CliVersion) -> Option<CliRefusal> {
+        self.refused_by.map(|refuser| version.refusal(refuser, &self.message))
+    }
+
+    /// The same error, refused by `refuser`.
+    pub(super) fn by(mut self, refuser: Refuser) -> CommandError {
+        self.refused_by = Some(refuser);
+        self
+    }
 }
 
 impl std::fmt::Display for CommandError {

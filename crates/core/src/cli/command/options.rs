@@ -3,6 +3,7 @@
 
 use super::lex::{ErrorAt, Word};
 use super::CommandError;
+use crate::cli::version::Refuser;
 
 /// How an option takes its value: argparse's `action` and `nargs` for it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -174,6 +175,7 @@ pub(super) fn parse_known<'w>(
                     &format!("ambiguous option: {} could match {could_be}", word.text),
                     Some("The CLI takes the beginning of an option's name when only one option starts so: write the name in full."),
                 )
+                .by(Refuser::Argparse)
             })?
         };
         ended |= matches!(class, Class::EndOfOptions);
@@ -191,12 +193,9 @@ pub(super) fn parse_known<'w>(
         let value = match (spec.takes, attached) {
             (Takes::Nothing | Takes::Version, Some(eq)) => {
                 let message = format!("argument {name}: ignored explicit argument '{}'", &word.text[eq + 1..]);
-                return Err(at.option_error(
-                    word.start,
-                    name,
-                    &message,
-                    Some("The option is a flag: it takes no value."),
-                ));
+                return Err(at
+                    .option_error(word.start, name, &message, Some("The option is a flag: it takes no value."))
+                    .by(Refuser::Argparse));
             }
             (Takes::Version, None) => {
                 return Err(at.option_error(
@@ -218,25 +217,29 @@ pub(super) fn parse_known<'w>(
                 }
                 _ if matches!(takes, Takes::Optional(_)) => None,
                 (next, _) => {
-                    return Err(at.option_error(
-                        next.map_or(at.chars.len(), |w| w.start),
-                        name,
-                        &format!("argument {name}: expected one argument"),
-                        Some(&format!(
+                    return Err(at
+                        .option_error(
+                            next.map_or(at.chars.len(), |w| w.start),
+                            name,
+                            &format!("argument {name}: expected one argument"),
+                            Some(&format!(
                             "Give {name} a value. A value starting with - must be attached with =, as in {name}=-abc."
                         )),
-                    ));
+                        )
+                        .by(Refuser::Argparse));
                 }
             },
         };
         if let (Takes::OneOf(choices) | Takes::Optional(choices), Some((text, start, _))) = (spec.takes, &value) {
             if !choices.contains(&text.as_str()) {
-                return Err(at.option_error(
-                    *start,
-                    name,
-                    &format!("argument {name}: Invalid choice, valid choices are: {}", choices.join(", ")),
-                    Some(&format!("'{text}' is not one of them.")),
-                ));
+                return Err(at
+                    .option_error(
+                        *start,
+                        name,
+                        &format!("argument {name}: Invalid choice, valid choices are: {}", choices.join(", ")),
+                        Some(&format!("'{text}' is not one of them.")),
+                    )
+                    .by(Refuser::Argparse));
             }
         }
         pass.taken.push(Taken { spec, word, abbreviated, value });

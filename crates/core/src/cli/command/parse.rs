@@ -9,6 +9,7 @@ use super::options::{
 use super::{CommandError, CommandWarning, GlobalOption, ParsedCommand, OPERATION, SERVICE};
 use crate::cli::cli_input::{self, InputFormat};
 use crate::cli::shorthand::model::{parse_structure, StructureError};
+use crate::cli::version::Refuser;
 use crate::shape::{Shape, REQUEST};
 use crate::validate::suggest::closest;
 use crate::Diagnostic;
@@ -109,7 +110,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         } else {
             format!("invalid literal for int() with base 10: '{value}'")
         };
-        return Err(at.option_error(*start, name, &message, None));
+        return Err(at.option_error(*start, name, &message, None).by(Refuser::Cli));
     }
 
     // The service and the operation: the first two words no option took. Without `aws`, a pasted
@@ -128,26 +129,30 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         if let (Class::Positional, Some(&(want, argument))) = (class, expected.clone().next()) {
             expected.next();
             if word.text != want {
-                return Err(at.error(
-                    word.start,
-                    &format!("argument {argument}: Invalid choice, valid choices are: {want} (among others)"),
-                    Some(&format!(
-                        "'{}' stands where the CLI expects {want}: the command is `aws connect \
+                return Err(at
+                    .error(
+                        word.start,
+                        &format!("argument {argument}: Invalid choice, valid choices are: {want} (among others)"),
+                        Some(&format!(
+                            "'{}' stands where the CLI expects {want}: the command is `aws connect \
                          send-chat-integration-event` and its options.",
-                        word.text
-                    )),
-                ));
+                            word.text
+                        )),
+                    )
+                    .by(Refuser::Argparse));
             }
             continue;
         }
         words.push(word);
     }
     if let Some(&(_, argument)) = expected.next() {
-        return Err(at.error(
-            chars.len(),
-            &format!("the following arguments are required: {argument}"),
-            Some("The command is `aws connect send-chat-integration-event` and its options."),
-        ));
+        return Err(at
+            .error(
+                chars.len(),
+                &format!("the following arguments are required: {argument}"),
+                Some("The command is `aws connect send-chat-integration-event` and its options."),
+            )
+            .by(Refuser::Argparse));
     }
 
     // The operation's parser.
@@ -190,6 +195,7 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
             hint.push_str(&format!(" {} is read as {}.", typed_name(t.word), t.spec.name));
         }
         at.error(chars.len(), &format!("the following arguments are required: {missing}"), Some(&hint))
+            .by(Refuser::Argparse)
     });
     let (params, diagnostics) = match (read_values(&at, &operation, &mut warnings), required) {
         (Ok(read), None) => read,
@@ -309,10 +315,10 @@ fn read_values(
                  before it, quote that whole value, since the shell splits unquoted text at spaces.",
                 first.text
             );
-            return Err(at.error(first.start, &message, Some(&hint)));
+            return Err(at.error(first.start, &message, Some(&hint)).by(Refuser::Cli));
         };
         let typed = typed_name(typo);
-        let mut e = at.option_error(typo.start, typed, &message, None);
+        let mut e = at.option_error(typo.start, typed, &message, None).by(Refuser::Cli);
         let options = || OPERATION_OPTIONS.iter().chain(&GLOBAL_OPTIONS).map(|spec| spec.name);
         let best = closest(typed, options()).unwrap_or_default();
         e.valid_options = options().map(str::to_string).collect();
@@ -377,7 +383,7 @@ fn read_values(
             // The CLI names these two without their dashes here.
             Err(message) => {
                 let message = format!("Error parsing parameter '{}': {message}", &name[2..]);
-                return Err(at.option_error(*start, name, &message, None));
+                return Err(at.option_error(*start, name, &message, None).by(Refuser::Cli));
             }
         }
     }

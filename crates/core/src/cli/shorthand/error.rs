@@ -52,6 +52,11 @@ impl std::fmt::Display for ShorthandError {
 impl std::error::Error for ShorthandError {}
 
 impl ShorthandError {
+    /// The message as `version` of the CLI prints it (version 2 moves the echoed input one column).
+    pub fn message_in(&self, version: crate::cli::CliVersion) -> String {
+        version.shorthand_message(&self.message)
+    }
+
     pub(crate) fn new(input: &[char], kind: ShorthandErrorKind, index: usize) -> ShorthandError {
         let (line, column) = line_column(input, index);
         let mut message = String::new();
