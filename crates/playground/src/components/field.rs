@@ -157,3 +157,29 @@ pub fn cli_note(d: &Diagnostic) -> Html {
         Html::default()
     }
 }
+
+/// A labelled menu of fixed choices, each `(value, key, label)`: the key is the option's value in
+/// the page, the label what a person reads; picking one emits its value.
+pub fn choice_menu<T: Copy + PartialEq + 'static>(
+    id: &'static str,
+    label: &'static str,
+    choices: Vec<(T, &'static str, &'static str)>,
+    current: T,
+    on_pick: Callback<T>,
+) -> Html {
+    let options = choices.iter().map(|&(value, key, text)| {
+        html! { <option value={key} selected={value == current}>{ text }</option> }
+    });
+    let options: Html = options.collect();
+    let onchange = Callback::from(move |e: Event| {
+        let key = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        if let Some(&(value, _, _)) = choices.iter().find(|(_, k, _)| *k == key) {
+            on_pick.emit(value);
+        }
+    });
+    html! {
+        <label for={id}>{ label }
+            <select {id} {onchange}>{ options }</select>
+        </label>
+    }
+}

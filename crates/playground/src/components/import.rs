@@ -6,10 +6,10 @@ use std::rc::Rc;
 use chat_event_core::cli::CliVersion;
 use chat_event_core::import::import_in;
 use chat_event_core::{Diagnostic, Severity};
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::field::cli_note;
+use super::field::{choice_menu, cli_note};
 use crate::state::{replaced_by, Action, MAX_IMPORT_BYTES};
 use chat_event_core::limits::thousands;
 
@@ -58,15 +58,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let onclick = Callback::from(move |_: MouseEvent| load());
-    let on_cli = {
-        let on = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some((version, _, _)) = CLI_VERSIONS.iter().find(|(_, key, _)| *key == v) {
-                on.emit(Action::SetCliVersion(*version));
-            }
-        })
-    };
+    let on_cli = props.on_action.reform(Action::SetCliVersion);
     let empty = props.text.trim().is_empty();
     let status = match &*reading {
         _ if empty => "Paste an AWS CLI command, JSON or YAML: the format is detected and problems are listed as you type. Load puts it in the form.".to_owned(),
@@ -92,13 +84,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <p id="import-status" class="status">{ status }</p>
             <div class="import-actions">
                 <button type="button" id="import-load" disabled={request.is_none()} {onclick}>{ "Load into the form" }</button>
-                <label for="import-cli">{ "Refusals as printed by" }
-                    <select id="import-cli" onchange={on_cli}>
-                        { for CLI_VERSIONS.iter().map(|(version, key, label)| html! {
-                            <option value={*key} selected={*version == props.cli}>{ *label }</option>
-                        }) }
-                    </select>
-                </label>
+                { choice_menu("import-cli", "Refusals as printed by", CLI_VERSIONS.to_vec(), props.cli, on_cli) }
             </div>
             <ul id="import-diags" class="import-diags" aria-live="polite">
                 if !empty {

@@ -10,10 +10,11 @@ use chat_event_core::cli::shorthand::model::generate_structure;
 use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
 use chat_event_core::snippets::{self, SdkLanguage, SnippetOptions};
 use chat_event_core::{Diagnostic, SendChatIntegrationEventRequest};
-use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::code::{CodeBlock, Lang};
+use super::field::choice_menu;
 use crate::state::{Action, OutputTab, StructureStyle, UiChoices};
 
 #[derive(Properties, PartialEq)]
@@ -174,15 +175,8 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
         }
         OutputTab::Sdk => {
             let language = props.ui.sdk_language;
-            let on_language = {
-                let on = props.on_action.clone();
-                Callback::from(move |e: Event| {
-                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    if let Some(language) = SdkLanguage::ALL.into_iter().find(|l| l.label() == v) {
-                        on.emit(Action::SetSdkLanguage(language));
-                    }
-                })
-            };
+            let languages = SdkLanguage::ALL.into_iter().map(|l| (l, l.label(), l.label())).collect();
+            let on_language = props.on_action.reform(Action::SetSdkLanguage);
             let options = props.ui.sdk_options.clone();
             let on_region = {
                 let (on, options) = (props.on_action.clone(), options.clone());
@@ -203,13 +197,7 @@ fn output_body(tab: OutputTab, props: &OutputsProps) -> Html {
             html! {
                 <>
                     <div class="output-options">
-                        <label for="sdk-language">{ "SDK" }
-                            <select id="sdk-language" onchange={on_language}>
-                                { for SdkLanguage::ALL.into_iter().map(|l| html! {
-                                    <option value={l.label()} selected={l == language}>{ l.label() }</option>
-                                }) }
-                            </select>
-                        </label>
+                        { choice_menu("sdk-language", "SDK", languages, language, on_language) }
                         <label for="sdk-region">{ "Region" }
                             <input id="sdk-region" type="text" size="14" spellcheck="false" autocomplete="off"
                                 placeholder="from your config" value={options.region.clone().unwrap_or_default()} oninput={on_region} />
@@ -263,15 +251,7 @@ fn notes(cmd: &RenderedCommand) -> Html {
 /// The shell, and shorthand or JSON for the structures. (A plain function rather than a component:
 /// it has no hooks, and each component costs code in the wasm.)
 fn command_options(ui: &UiChoices, on_action: &Callback<Action>, show_style: bool) -> Html {
-    let on_shell = {
-        let on = on_action.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some((shell, _, _)) = SHELLS.iter().find(|(_, key, _)| *key == v) {
-                on.emit(Action::SetShell(*shell));
-            }
-        })
-    };
+    let on_shell = on_action.reform(Action::SetShell);
     let style = ui.structure_style;
     let radio = |value: StructureStyle, id: &'static str, label: &'static str| {
         let on = on_action.clone();
@@ -285,13 +265,7 @@ fn command_options(ui: &UiChoices, on_action: &Callback<Action>, show_style: boo
     };
     html! {
         <div class="output-options">
-            <label for="shell">{ "Shell" }
-                <select id="shell" onchange={on_shell}>
-                    { for SHELLS.iter().map(|(shell, key, label)| html! {
-                        <option value={*key} selected={*shell == ui.shell}>{ *label }</option>
-                    }) }
-                </select>
-            </label>
+            { choice_menu("shell", "Shell", SHELLS.to_vec(), ui.shell, on_shell) }
             if show_style {
                 <fieldset class="inline-fieldset">
                     <legend>{ "Event and NewSessionDetails as" }</legend>
