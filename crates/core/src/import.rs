@@ -181,8 +181,7 @@ pub fn import_in(text: &str, version: CliVersion) -> Imported {
                     message.push_str(hint);
                 }
                 if let Some(r) = refusal {
-                    let v = if r.version == CliVersion::V1 { "1" } else { "2" };
-                    message.push_str(&format!("\nExit code: {} (AWS CLI version {v}).", r.exit_code));
+                    message.push_str(&format!("\nExit code: {} ({}).", r.exit_code, r.version.label()));
                 }
                 Imported {
                     format: Format::Command,

@@ -63,6 +63,14 @@ const V2_EXIT: u8 = 252;
 const ECHO_HEADER: &str = "for input:\n";
 
 impl CliVersion {
+    /// The CLI's name for people: `AWS CLI version 2`.
+    pub fn label(self) -> &'static str {
+        match self {
+            CliVersion::V1 => "AWS CLI version 1",
+            CliVersion::V2 => "AWS CLI version 2",
+        }
+    }
+
     /// A shorthand error's message (written in version 1's words) as this version prints it.
     pub fn shorthand_message(self, message: &str) -> String {
         match (self, message.split_once(ECHO_HEADER)) {

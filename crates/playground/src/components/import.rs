@@ -21,9 +21,13 @@ pub struct ImportPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// The AWS CLI versions the import box can speak for: the value of each option, and its label.
-const CLI_VERSIONS: [(CliVersion, &str, &str); 2] =
-    [(CliVersion::V2, "v2", "AWS CLI version 2"), (CliVersion::V1, "v1", "AWS CLI version 1")];
+/// The AWS CLI versions the import box can speak for, each with its key in the page (its label is
+/// the version's own).
+const CLI_VERSIONS: [(CliVersion, &str); 2] = [(CliVersion::V2, "v2"), (CliVersion::V1, "v1")];
+
+fn cli_versions() -> Vec<(CliVersion, &'static str, &'static str)> {
+    CLI_VERSIONS.iter().map(|&(version, key)| (version, key, version.label())).collect()
+}
 
 /// The text area and its live diagnostics.
 #[function_component]
@@ -84,7 +88,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <p id="import-status" class="status">{ status }</p>
             <div class="import-actions">
                 <button type="button" id="import-load" disabled={request.is_none()} {onclick}>{ "Load into the form" }</button>
-                { choice_menu("import-cli", "Refusals as printed by", CLI_VERSIONS.to_vec(), props.cli, on_cli) }
+                { choice_menu("import-cli", "Refusals as printed by", cli_versions(), props.cli, on_cli) }
             </div>
             <ul id="import-diags" class="import-diags" aria-live="polite">
                 if !empty {
