@@ -12,8 +12,8 @@ pub mod sigv4;
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::json::write::Members;
 use crate::json::ToJson;
+use crate::simulator::outcome::error_body;
 use crate::simulator::{ContactId, Outcome, Simulator, Timestamp, What};
 use crate::SendChatIntegrationEventRequest;
 pub use sigv4::{Credential, Crypto};
@@ -244,9 +244,7 @@ impl Answer {
                 if let Some(allow) = error.allow.take() {
                     headers.insert("Allow".into(), allow);
                 }
-                let body = body.unwrap_or_else(|| {
-                    crate::json::write::text(&Members::new().add("Message", &error.message).finish())
-                });
+                let body = body.unwrap_or_else(|| error_body(&error.message, None));
                 HttpResponse { status: error.status, headers, body }
             }
         }

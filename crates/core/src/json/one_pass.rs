@@ -67,16 +67,21 @@ impl Scan<'_> {
 
     /// `{`, members read by `member` (each from its name through its value) separated by commas, `}`.
     fn object(&mut self, member: &mut dyn FnMut(&mut Self) -> Option<()>) -> Option<()> {
-        self.byte(b'{')?;
-        if self.cursor.peek() == Some(b'}') {
+        self.sequence(b'{', b'}', member)
+    }
+
+    /// `open`, items read by `item` separated by commas (none after the last), `close`.
+    fn sequence(&mut self, open: u8, close: u8, item: &mut dyn FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.byte(open)?;
+        if self.cursor.peek() == Some(close) {
             self.cursor.bump();
             return Some(());
         }
         loop {
-            member(self)?;
+            item(self)?;
             match self.cursor.peek()? {
                 b',' => self.cursor.bump(),
-                b'}' => {
+                b if b == close => {
                     self.cursor.bump();
                     return Some(());
                 }
@@ -105,23 +110,12 @@ impl OnePass for String {
 
 impl<T: OnePass> OnePass for Vec<T> {
     fn one_pass(scan: &mut Scan<'_>) -> Option<Self> {
-        scan.byte(b'[')?;
         let mut items = Vec::new();
-        if scan.cursor.peek() == Some(b']') {
-            scan.cursor.bump();
-            return Some(items);
-        }
-        loop {
+        scan.sequence(b'[', b']', &mut |scan| {
             items.push(T::one_pass(scan)?);
-            match scan.cursor.peek()? {
-                b',' => scan.cursor.bump(),
-                b']' => {
-                    scan.cursor.bump();
-                    return Some(items);
-                }
-                _ => return None,
-            }
-        }
+            Some(())
+        })?;
+        Some(items)
     }
 }
 

@@ -12,7 +12,7 @@ use super::clock::{human_duration, Timestamp};
 use super::ids::{ContactId, MessageId};
 use crate::json::read::{Path, ReadError};
 use crate::json::{FromJson, ToJson};
-use crate::model::{SendChatIntegrationEventResponse, ServiceError};
+use crate::model::{InvalidRequestExceptionReason, SendChatIntegrationEventResponse, ServiceError};
 use crate::Diagnostic;
 
 /// The result of one `send`.
@@ -135,11 +135,16 @@ impl AwsResponse {
     pub fn body_json(&self) -> String {
         match self {
             AwsResponse::Ok(r) => crate::json::to_string(r),
-            AwsResponse::Error(e) => crate::json::write::text(
-                &crate::json::write::Members::new().add("Message", &e.message).optional("Reason", &e.reason).finish(),
-            ),
+            AwsResponse::Error(e) => error_body(&e.message, e.reason.as_ref()),
         }
     }
+}
+
+/// An error's body as the service writes it: its `Message`, and its modelled `Reason` when set.
+pub fn error_body(message: &str, reason: Option<&InvalidRequestExceptionReason>) -> String {
+    crate::json::write::text(
+        &crate::json::write::Members::new().add("Message", &message).optional("Reason", &reason).finish(),
+    )
 }
 
 /// What happened to a request.
