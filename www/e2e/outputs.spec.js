@@ -99,6 +99,31 @@ test('a shorthand error shows the CLI\'s echo of the input, the caret under its 
   expect(errors).toEqual([]);
 });
 
+test('a pasted PowerShell command is read as PowerShell reads it, and another shell can be chosen', async ({ page }) => {
+  const { errors } = await openFresh(page);
+  // Windows PowerShell 5.1's idiom: \" inside single quotes, and a backtick line continuation.
+  await page.locator('#import-text').fill(`aws connect send-chat-integration-event --source-id +15551234567 \`
+  --destination-id d --event '{\\"Type\\":\\"MESSAGE\\",\\"ContentType\\":\\"text/plain\\",\\"Content\\":\\"It''s me\\"}'`);
+  const reading = page.locator('#import-shell-reading');
+  await expect(reading).toContainText('Read as Windows PowerShell 5.1.');
+  await expect(reading).toContainText("PowerShell's line continuation");
+  await expect(page.locator('#import-status')).toContainText('ready to load');
+  // What aws receives: the JSON with its quotes, as the C runtime leaves it.
+  await reading.locator('summary').click();
+  await expect(reading.locator('.arguments li').nth(7)).toHaveText('{"Type":"MESSAGE","ContentType":"text/plain","Content":"It\'s me"}');
+  // PowerShell 7.3+, chosen with the keyboard, passes the backslashes on: the CLI refuses the JSON.
+  await page.locator('#import-shell').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#import-shell')).toHaveValue('pwsh7');
+  await expect(reading).toContainText('Read as PowerShell 7.3+. It was chosen.');
+  await expect(page.locator('#import-diags .diag.error .msg').first()).toContainText('Invalid JSON');
+  // The choice is kept with the page.
+  await page.reload();
+  await expect(page.locator('#import-shell')).toHaveValue('pwsh7');
+  expect(errors).toEqual([]);
+});
+
 test('a pasted CLI command fills the form; a broken one is located and kept', async ({ page }) => {
   const { errors } = await openFresh(page);
   const box = page.locator('#import-text');

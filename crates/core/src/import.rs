@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::{command, CliVersion};
+use crate::cli::command::{self, CommandOptions, ShellReading};
 use crate::json::ToJson;
 use crate::validate::codes::{self, Rule};
 use crate::validate::{validate_json, validate_value};
@@ -17,7 +17,8 @@ use crate::{Diagnostic, SendChatIntegrationEventRequest};
 pub enum Format {
     Json,
     Yaml,
-    /// An `aws connect send-chat-integration-event ...` command (bash syntax), or only its options.
+    /// An `aws connect send-chat-integration-event ...` command (for bash, PowerShell or cmd.exe),
+    /// or only its options.
     Command,
 }
 
@@ -32,7 +33,8 @@ impl Format {
 }
 
 /// The format of pasted text: JSON when it starts with `{` or `[`; a command when it starts with
-/// `aws`, a `--option` or a shell prompt; YAML otherwise.
+/// `aws` (`aws.exe`, or PowerShell's call operator `&`), a `--option` or a shell prompt; YAML
+/// otherwise.
 ///
 /// ```
 /// use chat_event_core::import::{detect, Format};
@@ -42,14 +44,18 @@ impl Format {
 /// ```
 pub fn detect(text: &str) -> Format {
     let t = text.trim_start();
-    let t = t.strip_prefix("$ ").unwrap_or(t);
+    let t = match command::prompt(t) {
+        Some(end) => t.get(end..).unwrap_or_default().trim_start(),
+        None => t.strip_prefix("$ ").unwrap_or(t),
+    };
+    // The program's word ends at a blank or a line continuation.
+    let program = t.split(|c: char| c.is_whitespace() || "\\`^".contains(c)).next().unwrap_or_default();
     if t.starts_with('{') || t.starts_with('[') {
         Format::Json
     } else if t.starts_with("--")
-        || t == "aws"
-        || t.starts_with("aws ")
-        || t.starts_with("aws\t")
-        || t.starts_with("aws\\")
+        || program.eq_ignore_ascii_case("aws")
+        || program.eq_ignore_ascii_case("aws.exe")
+        || program == "&"
     {
         Format::Command
     } else {
@@ -67,6 +73,9 @@ pub struct Imported {
     pub request: Option<SendChatIntegrationEventRequest>,
     /// Syntax errors (with line and column) and every validation problem.
     pub diagnostics: Vec<Diagnostic>,
+    /// For a command: the shell it was read in, why, and what `aws` receives there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shell: Option<ShellReading>,
 }
 
 /// Why a text or a tree holds no request: the errors that explain it, located, and the reader's
@@ -142,11 +151,12 @@ fn line_column(breaks: &[usize], len: usize, index: usize) -> (usize, usize) {
 
 /// Detects the format of `text` and reads it; a command the AWS CLI refuses is said in CLI v2's words.
 pub fn import(text: &str) -> Imported {
-    import_in(text, CliVersion::default())
+    import_in(text, CommandOptions::default())
 }
 
-/// [`import`], a command the AWS CLI refuses said in the words of `version`.
-pub fn import_in(text: &str, version: CliVersion) -> Imported {
+/// [`import`], a command read as `options.shell` reads it (detected when `None`), and one the AWS
+/// CLI refuses said in the words of `options.cli`.
+pub fn import_in(text: &str, options: CommandOptions) -> Imported {
     match detect(text) {
         // Parsed once: what every entry point reads as a request (a list where its object belongs,
         // or a `null` member, is none), with every problem of the text.
@@ -155,26 +165,29 @@ pub fn import_in(text: &str, version: CliVersion) -> Imported {
                 format: Format::Json,
                 request: read_request(&value).ok(),
                 diagnostics: validate_value(&value),
+                shell: None,
             },
-            Err(_) => Imported { format: Format::Json, request: None, diagnostics: validate_json(text) },
+            Err(_) => Imported { format: Format::Json, request: None, diagnostics: validate_json(text), shell: None },
         },
         Format::Yaml => match crate::yaml::from_str(text) {
             Err(e) => Imported {
                 format: Format::Yaml,
                 request: None,
                 diagnostics: vec![crate::validate::syntax::yaml_syntax(&e)],
+                shell: None,
             },
             Ok(value) => Imported {
                 format: Format::Yaml,
                 request: read_request(&value).ok(),
                 diagnostics: validate_value(&value),
+                shell: None,
             },
         },
-        Format::Command => match command::parse(text) {
+        Format::Command => match command::parse_in(text, options.shell) {
             Err(e) => {
                 // What the CLI prints (a shorthand error echoes the input with a caret under the
                 // place), then the hint and the CLI's exit code on lines of their own.
-                let refusal = e.refusal(version);
+                let refusal = e.refusal(options.cli);
                 let mut message = refusal.as_ref().map_or_else(|| e.message.clone(), |r| r.text.clone());
                 if let Some(hint) = &e.hint {
                     message.push_str("\nHint: ");
@@ -187,6 +200,7 @@ pub fn import_in(text: &str, version: CliVersion) -> Imported {
                     format: Format::Command,
                     request: None,
                     diagnostics: vec![located(codes::COMMAND_SYNTAX, message, e.line, e.column)],
+                    shell: e.shell.map(|reading| *reading),
                 }
             }
             Ok(parsed) => {
@@ -208,7 +222,7 @@ pub fn import_in(text: &str, version: CliVersion) -> Imported {
                     let (line, column) = line_column(&breaks, len, w.index);
                     diagnostics.push(located(codes::COMMAND_WARNING, w.message.clone(), line, column));
                 }
-                Imported { format: Format::Command, request: parsed.request, diagnostics }
+                Imported { format: Format::Command, request: parsed.request, diagnostics, shell: Some(parsed.shell) }
             }
         },
     }
@@ -217,6 +231,7 @@ pub fn import_in(text: &str, version: CliVersion) -> Imported {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::CliVersion;
 
     #[test]
     fn formats_are_detected_from_the_start_of_the_text() {
@@ -226,7 +241,13 @@ mod tests {
             ("aws connect send-chat-integration-event", Format::Command),
             ("$ aws connect send-chat-integration-event", Format::Command),
             ("--source-id x --event Type=DISCONNECT", Format::Command),
+            ("PS C:\\Users\\me> aws connect send-chat-integration-event", Format::Command),
+            ("C:\\> AWS.EXE connect send-chat-integration-event", Format::Command),
+            ("& aws connect send-chat-integration-event", Format::Command),
+            ("aws`\n connect", Format::Command),
+            ("aws^\n connect", Format::Command),
             ("awsome: yes", Format::Yaml),
+            ("PS: yes", Format::Yaml),
             ("SourceId: x", Format::Yaml),
             ("", Format::Yaml),
         ];
@@ -278,8 +299,10 @@ mod tests {
     #[test]
     fn a_refused_command_is_said_in_the_words_of_each_cli() {
         let text = "aws connect send-chat-integration-event --source-id x --destination-id d --event 'Type'";
-        let said =
-            |version| import_in(text, version).diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+        let said = |cli| {
+            let options = CommandOptions { cli, shell: None };
+            import_in(text, options).diagnostics.first().map(|d| d.message.clone()).unwrap_or_default()
+        };
         let v1 = said(CliVersion::V1);
         let v2 = said(CliVersion::V2);
         assert!(
@@ -297,7 +320,7 @@ mod tests {
             "{v2}"
         );
         assert!(v2.ends_with("\nExit code: 252 (AWS CLI version 2)."), "{v2}");
-        assert_eq!(import(text), import_in(text, CliVersion::V2));
+        assert_eq!(import(text), import_in(text, CommandOptions { cli: CliVersion::V2, shell: None }));
         // What bash would refuse first is said as before, with no exit code of the CLI.
         let shell = import("aws connect send-chat-integration-event --source-id 'x");
         let message = shell.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();

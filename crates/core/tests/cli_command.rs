@@ -5,7 +5,7 @@ mod cli_common;
 
 use std::process::Command;
 
-use chat_event_core::cli::command::{parse, render, InputForm, RenderOptions, StructureStyle};
+use chat_event_core::cli::command::{parse, parse_in, render, InputForm, RenderOptions, StructureStyle};
 use chat_event_core::cli::shell::{quote, Shell};
 use chat_event_core::cli::skeleton;
 use chat_event_core::{
@@ -428,10 +428,11 @@ fn parse_errors_point_at_the_option_and_character() {
     assert!(e.message.contains("brace expansion"));
 }
 
-/// Pasted commands are read as bash reads them; a command written for PowerShell or cmd.exe is named
-/// as such where bash would read it differently, never read silently into another request.
+/// A pasted command is read as the shell it is written for: a rendered command's line
+/// continuations say it, and so does PowerShell's '' on one line. Read as bash when asked, such
+/// a command is named as another shell's, never read silently into another request.
 #[test]
-fn commands_written_for_other_shells_are_named() {
+fn commands_written_for_other_shells_are_read_as_that_shell() {
     let mut request = sample();
     request.event.as_mut().unwrap().content = Some("It's me".into());
     for (shell, says) in [
@@ -440,21 +441,31 @@ fn commands_written_for_other_shells_are_named() {
         (Shell::Cmd, "continues a cmd.exe command"),
     ] {
         let text = render(&request, &RenderOptions { shell, multiline: true, ..Default::default() }).text;
-        let e = parse(&text).unwrap_err();
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.shell.shell, shell, "{text}");
+        assert!(parsed.shell.reason.contains("line continuation"), "{}", parsed.shell.reason);
+        assert_eq!(parsed.request.as_ref(), Some(&request), "{text}");
+        let e = parse_in(&text, Some(Shell::Bash)).unwrap_err();
         assert!(e.message.contains(says), "{shell:?}: {}", e.message);
         assert_eq!(text.chars().nth(e.index), Some(if shell == Shell::Cmd { '\n' } else { '`' }), "{shell:?}");
+        assert_eq!(e.shell.unwrap().shell, Shell::Bash);
     }
-    // On one line, PowerShell's '' reads in bash as two joined parts without the apostrophe: said.
+    // On one line, PowerShell's '' is its apostrophe; read as bash, two joined parts without one.
     let text = render(&request, &RenderOptions { shell: Shell::PowerShell7, ..Default::default() }).text;
     assert!(text.contains("It''s"), "{text}");
     let parsed = parse(&text).unwrap();
+    assert_eq!(parsed.shell.shell, Shell::PowerShell7, "{}", parsed.shell.reason);
+    assert_eq!(parsed.params["Event"]["Content"], "It's me");
+    let parsed = parse_in(&text, Some(Shell::Bash)).unwrap();
     assert_eq!(parsed.params["Event"]["Content"], "Its me", "bash's reading");
     let warning = parsed.warnings.iter().find(|w| w.message.contains("PowerShell")).expect("a warning");
     assert_eq!(text.chars().nth(warning.index), Some('\''));
     assert_eq!(text.chars().nth(warning.index + 1), Some('\''));
     // bash's own forms have none of these.
     let bash = render(&request, &RenderOptions { multiline: true, ..Default::default() }).text;
-    assert!(parse(&bash).unwrap().warnings.is_empty(), "{bash}");
+    let parsed = parse(&bash).unwrap();
+    assert_eq!(parsed.shell.shell, Shell::Bash);
+    assert!(parsed.warnings.is_empty(), "{bash}");
 }
 
 /// Each note on an option is said once, however often the option is repeated (a pasted text may
@@ -506,7 +517,8 @@ proptest! {
     #[test]
     fn bash_command_round_trips(request in arb_request(), options in arb_options()) {
         let cmd = render(&request, &options);
-        let parsed = parse(&cmd.text).map_err(|e| TestCaseError::fail(format!("{e}\n{}", cmd.text)))?;
+        // Read as bash: on its own, a value such as \" in single quotes reads as PowerShell 5.1's idiom.
+        let parsed = parse_in(&cmd.text, Some(Shell::Bash)).map_err(|e| TestCaseError::fail(format!("{e}\n{}", cmd.text)))?;
         // Members the CLI would drop are none: parse gives back exactly the request.
         prop_assert_eq!(parsed.request, Some(request), "{}", cmd.text);
     }

@@ -1,189 +1,22 @@
-//! The commands written for PowerShell 7.3+, Windows PowerShell 5.1 and cmd.exe (issue 17 §5).
-//! There is no Windows shell here to run them, so each rendered command is read back by a reference
-//! reader written from Microsoft's documented rules, into the argv `aws.exe` would receive, and
-//! that argv must be exactly the one the renderer meant.
-//!
-//! The rules, as documented:
-//! - PowerShell (about_Parsing, about_Quoting_Rules): a backtick at the end of a line continues it;
-//!   in argument mode a single-quoted string is literal, `''` standing for one quote, and the
-//!   typographic single quotes count as quotes too. The reader accepts bare words only from a safe
-//!   set: anything else outside quotes (`$`, `` ` ``, `&`, `|`, `;`, `,`, `@`, `(`, `{`, `<`, `>`,
-//!   `#`, `"`) would be PowerShell syntax, and fails the test.
-//! - PowerShell 7.3+ (`$PSNativeCommandArgumentPassing` = `Standard`/`Windows`): the program gets
-//!   exactly those arguments.
-//! - Windows PowerShell 5.1 ("Legacy"): it drops empty arguments, wraps an argument in `"` when it
-//!   has whitespace outside its own double quotes (a `"` right after a backslash does not count),
-//!   passes everything else as it is, and joins them into one command line.
-//! - cmd.exe (cmd /?, "Parsing of command lines"): `^` at the end of a line continues it; outside
-//!   double quotes `^` takes the next character literally, and an unescaped `&`, `|`, `<`, `>`, `(`,
-//!   `)` is an operator (fails the test); every `"` toggles quoting and stays in the line.
-//! - The program (Python on Windows, through the Universal C runtime) splits its command line:
-//!   blanks outside quotes separate arguments; `2n` backslashes and a `"` give `n` backslashes and
-//!   toggle quoting, `2n+1` give `n` and a literal `"`; inside quotes `""` is a literal `"`;
-//!   backslashes not before a `"` are literal.
+//! The commands written for PowerShell 7.3+, Windows PowerShell 5.1 and cmd.exe, and read back
+//! from them (issue 17 §5, issue 19 §2). There is no Windows shell here to run them, so the reader
+//! follows Microsoft's documented rules (see `cli::command`'s `powershell`, `cmd` and
+//! `command_line`), is held to the documented examples below, and every rendered command must read
+//! back to the argv the renderer meant and to the request.
 
 mod cli_common;
 
-use chat_event_core::cli::command::{render, InputForm, RenderOptions, StructureStyle};
+use chat_event_core::cli::command::{
+    arguments, parse, parse_in, render, same_arguments, InputForm, RenderOptions, StructureStyle,
+};
 use chat_event_core::cli::shell::Shell;
 use chat_event_core::{ChatEvent, NewSessionDetails, ParticipantDetails, SendChatIntegrationEventRequest};
 use cli_common::{Rng, TRICKY};
+use proptest::prelude::*;
 
-const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
-
-/// PowerShell's reading of a native command's arguments (after the program name), as written by
-/// the renderer: bare safe words and single-quoted strings.
-fn powershell_arguments(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut args = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == ' ' || chars[i] == '\t' {
-            i += 1;
-            continue;
-        }
-        // A backtick that ends a line, outside quotes, continues the command on the next.
-        if chars[i] == '`' && chars.get(i + 1) == Some(&'\n') {
-            i += 2;
-            continue;
-        }
-        if chars[i] == '`' && chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n') {
-            i += 3;
-            continue;
-        }
-        let mut arg = String::new();
-        while i < chars.len() && chars[i] != ' ' && chars[i] != '\t' {
-            let c = chars[i];
-            if SINGLE_QUOTES.contains(&c) {
-                i += 1;
-                loop {
-                    let Some(&q) = chars.get(i) else { panic!("an unclosed single quote in {text:?}") };
-                    if SINGLE_QUOTES.contains(&q) {
-                        if chars.get(i + 1).is_some_and(|n| SINGLE_QUOTES.contains(n)) {
-                            arg.push(chars[i + 1]);
-                            i += 2;
-                            continue;
-                        }
-                        i += 1;
-                        break;
-                    }
-                    arg.push(q);
-                    i += 1;
-                }
-            } else {
-                assert!(
-                    c.is_ascii_alphanumeric() || "_./:-=".contains(c),
-                    "{c:?} outside quotes is PowerShell syntax, in {text:?}"
-                );
-                arg.push(c);
-                i += 1;
-            }
-        }
-        args.push(arg);
-    }
-    args
-}
-
-/// Windows PowerShell 5.1's legacy command line for `args`.
-fn legacy_command_line(args: &[String]) -> String {
-    let mut line = Vec::new();
-    for arg in args.iter().filter(|a| !a.is_empty()) {
-        // As its NeedQuotes does: a `"` after a backslash is not counted.
-        let (mut quotes, mut after_backslash) = (0, false);
-        let needs = arg.chars().any(|c| {
-            if c == '"' && !after_backslash {
-                quotes += 1;
-            }
-            after_backslash = c == '\\';
-            c.is_whitespace() && quotes % 2 == 0
-        });
-        line.push(if needs { format!("\"{arg}\"") } else { arg.clone() });
-    }
-    line.join(" ")
-}
-
-/// cmd.exe's reading of a line into the command line the program gets.
-fn cmd_command_line(text: &str) -> String {
-    let text = text.replace("^\r\n", "").replace("^\n", "");
-    let mut out = String::new();
-    let mut inside = false;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                inside = !inside;
-                out.push(c);
-            }
-            '^' if !inside => out.extend(chars.next()),
-            '&' | '|' | '<' | '>' | '(' | ')' if !inside => panic!("{c:?} is a cmd.exe operator in {text:?}"),
-            '\n' | '\r' => panic!("a line break ends the command in cmd.exe: {text:?}"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The Universal C runtime's split of a command line into argv.
-fn ucrt_argv(line: &str) -> Vec<String> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut args = Vec::new();
-    let mut i = 0;
-    loop {
-        while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return args;
-        }
-        let mut arg = String::new();
-        let mut inside = false;
-        while i < chars.len() && (inside || (chars[i] != ' ' && chars[i] != '\t')) {
-            match chars[i] {
-                '\\' => {
-                    let start = i;
-                    while i < chars.len() && chars[i] == '\\' {
-                        i += 1;
-                    }
-                    let n = i - start;
-                    if chars.get(i) == Some(&'"') {
-                        arg.extend(std::iter::repeat_n('\\', n / 2));
-                        if n % 2 == 1 {
-                            arg.push('"');
-                            i += 1;
-                        }
-                    } else {
-                        arg.extend(std::iter::repeat_n('\\', n));
-                    }
-                }
-                '"' if inside && chars.get(i + 1) == Some(&'"') => {
-                    arg.push('"');
-                    i += 2;
-                }
-                '"' => {
-                    inside = !inside;
-                    i += 1;
-                }
-                c => {
-                    arg.push(c);
-                    i += 1;
-                }
-            }
-        }
-        args.push(arg);
-    }
-}
-
-/// The argv `aws.exe` receives from `text` in `shell`, its own name first.
+/// The arguments `aws` receives from `text` in `shell`, after its own name.
 fn argv_in(shell: Shell, text: &str) -> Vec<String> {
-    match shell {
-        Shell::PowerShell7 => powershell_arguments(text),
-        Shell::PowerShell5 => {
-            let args = powershell_arguments(text);
-            ucrt_argv(&legacy_command_line(&args))
-        }
-        Shell::Cmd => ucrt_argv(&cmd_command_line(text)),
-        Shell::Bash => unreachable!("bash is run for real in cli_command.rs"),
-    }
+    arguments(text, shell).unwrap_or_else(|e| panic!("{shell:?} cannot read {text:?}: {e}"))
 }
 
 fn request(value: &str, key: &str) -> SendChatIntegrationEventRequest {
@@ -232,8 +65,26 @@ fn check(request: &SendChatIntegrationEventRequest) -> usize {
                 continue;
             }
             let argv = argv_in(shell, &rendered.text);
-            assert_eq!(argv.first().map(String::as_str), Some("aws"), "{shell:?}: {}", rendered.text);
-            assert_eq!(argv[1..], rendered.argv[..], "{shell:?}, multiline {multiline}:\n{}", rendered.text);
+            assert_eq!(argv, rendered.argv, "{shell:?}, multiline {multiline}:\n{}", rendered.text);
+            let parsed = parse_in(&rendered.text, Some(shell)).unwrap();
+            assert_eq!(parsed.request.as_ref(), Some(request), "{shell:?}:\n{}", rendered.text);
+            if multiline {
+                // The line continuations say the shell: cmd.exe or PowerShell. Which PowerShell is
+                // a guess from 5.1's idioms, which a value may hold: either reading is the same or
+                // was the guess.
+                let detected = match parse(&rendered.text) {
+                    Ok(parsed) => parsed.shell,
+                    Err(e) => *e.shell.unwrap(),
+                };
+                let powershell = [Shell::PowerShell5, Shell::PowerShell7];
+                assert!(
+                    detected.shell == shell
+                        || same_arguments(&rendered.text, shell).contains(&detected.shell)
+                        || powershell.contains(&shell) && powershell.contains(&detected.shell),
+                    "{shell:?} read as {detected:?}:\n{}",
+                    rendered.text
+                );
+            }
             checked += 1;
         }
     }
@@ -312,29 +163,152 @@ fn random_tricky_values_come_back_exactly() {
     assert!(checked > 2_000, "{checked}");
 }
 
-/// The reference readers against cases that Microsoft's documentation spells out, so that a wrong
-/// reader cannot vouch for a wrong renderer.
+/// The cases Microsoft's documentation spells out (about_Parsing, about_Quoting_Rules,
+/// about_Special_Characters, "Parsing C command-line arguments", cmd's own help), read the way
+/// each shell and then `aws.exe` read them. Examples written for another program use `aws` here.
 #[test]
-fn the_reference_readers_follow_the_documented_examples() {
-    // The C runtime's examples ("Parsing C command-line arguments").
-    let ucrt = [
-        (r#""abc" d e"#, vec!["abc", "d", "e"]),
-        (r#"a\\b d"e f"g h"#, vec![r"a\\b", "de fg", "h"]),
-        (r#"a\\\"b c d"#, vec![r#"a\"b"#, "c", "d"]),
-        (r#"a\\\\"b c" d e"#, vec![r"a\\b c", "d", "e"]),
-        (r#"a"b"" c d"#, vec![r#"ab" c d"#]),
+fn commands_read_as_documented() {
+    use Shell::{Cmd, PowerShell5 as Ps5, PowerShell7 as Ps7};
+    let program_files = r#""C:\Program Files (x86)\Microsoft\""#;
+    let cases: &[(&[Shell], &str, &[&str])] = &[
+        // Single quotes are literal, '' is one; a quoted part joins its word.
+        (&[Ps7, Ps5], "aws 'It''s' a'$a' plain", &["It's", "a$a", "plain"]),
+        (&[Ps7, Ps5], "aws \u{2018}It\u{2019}\u{2019}s\u{2019}", &["It\u{2019}s"]),
+        // "" and `" are quotes inside double quotes; escapes work there only.
+        (&[Ps7], r#"aws "say ""hi""" "a`"b" "a`tb" a`tb"#, &["say \"hi\"", "a\"b", "a\tb", "atb"]),
+        // 5.1 passes `"say "hi""`, `a"b`, `"a<tab>b"` and `atb`, which the program splits anew.
+        (&[Ps5], r#"aws "say ""hi""" "a`"b" "a`tb" a`tb"#, &["say hi", "ab a", "b atb"]),
+        (&[Ps7], r#"aws "`e`u{1F44D}""#, &["\u{1b}\u{1F44D}"]),
+        (&[Ps5], r#"aws "`e`u{1F44D}""#, &["eu{1F44D}"]),
+        // A comma is part of the word for a native program; -- is passed on.
+        (&[Ps7, Ps5], "aws A,B -a -- -c", &["A,B", "-a", "--", "-c"]),
+        // A backtick continues a line; # starts a comment at the start of a word only.
+        (&[Ps7, Ps5], "aws a `\n  b#c # comment", &["a", "b#c"]),
+        // 7.3 keeps quotes inside arguments and empty arguments; 5.1 loses both.
+        (&[Ps7], r#"aws 'c" "d' e" "f '' x"#, &["c\" \"d", "e f", "", "x"]),
+        (&[Ps5], r#"aws 'c" "d' e" "f '' x"#, &["c d", "e f", "x"]),
+        // 5.1's escapes for the program, and the documented way to pass a quoted path.
+        (&[Ps5], r#"aws '{\"a\":1}'"#, &[r#"{"a":1}"#]),
+        (&[Ps7], r#"aws '{\"a\":1}'"#, &[r#"{\"a\":1}"#]),
+        (&[Ps5], r#"aws "\""C:\Program Files (x86)\Microsoft\\""""#, &[program_files]),
+        (&[Ps7], r#"aws '"C:\Program Files (x86)\Microsoft\"'"#, &[program_files]),
+        // --% passes the rest of the line as written, for the program to split.
+        (&[Ps7, Ps5], r#"aws --% """C:\Program Files (x86)\Microsoft\\"""#, &[program_files]),
+        (&[Ps7, Ps5], r#"aws --% ""\""C:\Program Files (x86)\Microsoft\\"\"""#, &[program_files]),
+        (&[Ps7, Ps5], r"aws x --% /grant Dom\HVAdmin:(CI)(OI)F", &["x", "/grant", r"Dom\HVAdmin:(CI)(OI)F"]),
+        // The prompt and the call operator are not arguments.
+        (&[Ps7, Ps5], "PS C:\\Users\\me> & aws.exe x", &["x"]),
+        // cmd.exe: ^ escapes outside quotes only, continues a line, and " stays for the program.
+        (&[Cmd], r#"aws a^&b "c^&d" ^"e f"#, &["a&b", "c^&d", "e f"]),
+        (&[Cmd], "C:\\Users\\me>AWS a ^\n  b", &["a", "b"]),
+        (&[Cmd], r#"aws "a ""b"" c" x\"y"#, &[r#"a "b" c"#, r#"x"y"#]),
+        (&[Cmd], "aws %PATH% 100%", &["%PATH%", "100%"]),
     ];
-    for (line, expected) in ucrt {
-        assert_eq!(ucrt_argv(line), expected, "{line}");
+    for &(shells, text, expected) in cases {
+        for &shell in shells {
+            assert_eq!(argv_in(shell, text), expected, "{shell:?}: {text}");
+        }
     }
-    // PowerShell's quoting rules (about_Quoting_Rules).
-    assert_eq!(powershell_arguments("aws 'It''s' 'a`b$c' plain"), ["aws", "It's", "a`b$c", "plain"]);
-    assert_eq!(powershell_arguments("aws `\n  'x'"), ["aws", "x"]);
-    // Windows PowerShell 5.1 drops an empty argument and wraps one with a space.
-    assert_eq!(
-        legacy_command_line(&["aws".into(), String::new(), "a b".into(), r#""a b""#.into()]),
-        r#"aws "a b" "a b""#
-    );
-    // cmd.exe: carets escape outside quotes only.
-    assert_eq!(cmd_command_line(r#"aws a^&b "c^&d" ^"e"#), r#"aws a&b "c^&d" "e"#);
+}
+
+/// What each shell would do instead of running `aws` with literal arguments is an error where it
+/// stands, never a silent reading.
+#[test]
+fn shell_syntax_that_is_not_an_argument_is_refused_where_it_stands() {
+    use Shell::{Cmd, PowerShell7 as Ps7};
+    let cases: &[(Shell, &str, &str, &str)] = &[
+        (Ps7, "aws --source-id $phone", "$", "variable"),
+        (Ps7, r#"aws --source-id "+1$(x)""#, "$", "variable inside double quotes"),
+        (Ps7, "aws --source-id a;b", ";", "end or redirect"),
+        (Ps7, "aws --event {Type=MESSAGE}", "{", "expression"),
+        (Ps7, "aws --event @x", "@", "splatting"),
+        (Ps7, "aws --event a, b", ",", "array"),
+        (Ps7, "aws --event 'open", "'", "never closed"),
+        (Ps7, "aws x\naws y", "\n", "more than one command"),
+        (Ps7, "aws --% a | b", "|", "end or redirect"),
+        (Cmd, "aws a & b", "&", "end or redirect"),
+        (Cmd, "aws a\naws b", "\n", "more than one command"),
+    ];
+    for &(shell, text, at, says) in cases {
+        let e = parse_in(text, Some(shell)).unwrap_err();
+        assert!(e.message.contains(says), "{shell:?} {text:?}: {}", e.message);
+        let index = text.chars().position(|c| at.starts_with(c)).unwrap();
+        let index = if at == "$" { text.find('$').map(|b| text[..b].chars().count()).unwrap() } else { index };
+        assert_eq!(e.index, index, "{shell:?} {text:?}: {}", e.message);
+    }
+    // A %NAME% is read as written, with a warning where it stands.
+    let parsed = parse_in(
+        "aws connect send-chat-integration-event --source-id %PHONE% --destination-id d --event Type=DISCONNECT",
+        Some(Cmd),
+    )
+    .unwrap();
+    let warning = parsed.warnings.iter().find(|w| w.message.contains("%NAME%")).expect("a warning");
+    assert_eq!(warning.index, 52);
+    assert_eq!(parsed.params["SourceId"], "%PHONE%");
+}
+
+/// The shell a pasted command is written for: what decides, and the reason given.
+#[test]
+fn the_shell_is_detected_from_what_the_command_says() {
+    use Shell::{Bash, Cmd, PowerShell5 as Ps5, PowerShell7 as Ps7};
+    let tail = "--destination-id d --event Type=DISCONNECT";
+    let cases: &[(&str, Shell, &str)] = &[
+        ("aws connect send-chat-integration-event --source-id x", Bash, "Nothing in it"),
+        ("$ aws connect send-chat-integration-event --source-id x", Bash, "Nothing in it"),
+        ("PS C:\\> aws connect send-chat-integration-event --source-id x", Ps7, "PowerShell's prompt"),
+        ("C:\\> aws connect send-chat-integration-event --source-id x", Cmd, "cmd.exe's prompt"),
+        ("aws connect send-chat-integration-event \\\n --source-id x", Bash, "bash's line continuation (line 1"),
+        ("aws connect send-chat-integration-event `\r\n --source-id x", Ps7, "PowerShell's line continuation (line 1"),
+        ("aws connect send-chat-integration-event ^\n --source-id x", Cmd, "cmd.exe's line continuation (line 1"),
+        ("aws connect send-chat-integration-event --source-id 'it'\\''s'", Bash, "as bash does"),
+        ("aws connect send-chat-integration-event --source-id 'it''s'", Ps7, "PowerShell's apostrophe"),
+        ("aws connect send-chat-integration-event --source-id a^&b", Cmd, "as cmd.exe does"),
+        ("aws connect send-chat-integration-event --% --source-id x", Ps7, "stop-parsing"),
+        (r#"aws connect send-chat-integration-event --source-id '\"x\"'"#, Ps5, "Windows PowerShell 5.1"),
+        (r#"aws connect send-chat-integration-event `\n --source-id '"a \"x\""'"#, Ps5, "Windows PowerShell 5.1"),
+        ("aws connect send-chat-integration-event `\n --source-id '\"\"'", Ps5, "Windows PowerShell 5.1"),
+        // bash's JSON with an escaped quote inside a string is bash's.
+        (r#"aws connect send-chat-integration-event --source-id '{"a":"say \"hi\""}'"#, Bash, "Nothing in it"),
+    ];
+    for &(text, shell, says) in cases {
+        let text = format!("{text} {tail}");
+        let reading = match parse(&text) {
+            Ok(parsed) => parsed.shell,
+            Err(e) => *e.shell.unwrap(),
+        };
+        assert_eq!(reading.shell, shell, "{text}: {reading:?}");
+        assert!(reading.reason.contains(says), "{text}: {}", reading.reason);
+    }
+    // Which other shells give aws the same arguments.
+    let plain = "aws connect send-chat-integration-event --source-id x --destination-id d --event Type=DISCONNECT";
+    assert_eq!(same_arguments(plain, Bash), [Ps7, Ps5, Cmd]);
+    let quoted = "aws connect send-chat-integration-event --source-id 'a b' --destination-id d --event Type=DISCONNECT";
+    assert_eq!(same_arguments(quoted, Bash), [Ps7, Ps5], "cmd.exe passes the single quotes on");
+    assert_eq!(arguments(quoted, Cmd).unwrap()[3..5], ["'a", "b'"]);
+    assert_eq!(same_arguments("aws 'open", Bash), [], "bash cannot read it");
+    let chosen = parse_in(
+        "aws connect send-chat-integration-event --source-id 'it''s' --destination-id d --event Type=DISCONNECT",
+        Some(Bash),
+    )
+    .unwrap()
+    .shell;
+    assert_eq!((chosen.shell, chosen.reason.as_str()), (Bash, "It was chosen."));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any argument the renderer quotes for a Windows shell reads back exactly, alone and between
+    /// others, in that shell (cmd.exe cannot pass a line break, and says so when rendering).
+    #[test]
+    fn every_quoted_argument_reads_back(arg in "\\PC{0,16}|[ '\"`$^&|<>(){},;#@%\\\\\n\t\u{2019}\u{201C}a-]{0,12}") {
+        for shell in WINDOWS_SHELLS {
+            if arg.contains('\0') || (shell == Shell::Cmd && (arg.contains('\n') || arg.contains('\r'))) {
+                continue;
+            }
+            let quoted = chat_event_core::cli::shell::quote(shell, &arg).text;
+            let text = format!("aws x {quoted} y");
+            prop_assert_eq!(argv_in(shell, &text), vec!["x".to_string(), arg.clone(), "y".to_string()], "{:?}: {}", shell, text);
+        }
+    }
 }

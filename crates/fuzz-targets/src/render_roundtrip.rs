@@ -150,8 +150,8 @@ impl Input {
     }
 }
 
-fn parse_back(text: &str, request: &SendChatIntegrationEventRequest, what: &dyn std::fmt::Debug) {
-    match command::parse(text) {
+fn parse_back(text: &str, shell: Shell, request: &SendChatIntegrationEventRequest, what: &dyn std::fmt::Debug) {
+    match command::parse_in(text, Some(shell)) {
         Ok(parsed) => assert_eq!(parsed.request.as_ref(), Some(request), "{what:?}: {text:?} reads back"),
         Err(e) => panic!("{what:?}: {text:?} does not parse: {e}"),
     }
@@ -200,8 +200,8 @@ pub fn run(data: &[u8]) {
     }
 
     // One command form, picked by the input (the fuzzer's coverage finds the combinations; looping
-    // over all 160 of them for each request made every run 160 times slower). Bash text is parsed
-    // back; for every shell, the arguments `aws` receives (with a file form's file in its place)
+    // over all 160 of them for each request made every run 160 times slower). The text is parsed
+    // back in its shell; for every shell, the arguments `aws` receives (with a file form's file in its place)
     // are too. Not with a NUL anywhere: no argument can hold one, so rendering cuts the argument
     // there (with a warning).
     let form = &input.form;
@@ -227,21 +227,24 @@ pub fn run(data: &[u8]) {
     if nul {
         return;
     }
-    let bash_text = options.shell == Shell::Bash
-        && !matches!(options.input, InputForm::CliInputJsonFile | InputForm::CliInputYamlFile);
+    // Read back in its shell, but for a file form (the file is not there) and a line break in
+    // cmd.exe (it cannot pass one, and the renderer says so).
+    let file_form = matches!(options.input, InputForm::CliInputJsonFile | InputForm::CliInputYamlFile);
+    let cmd_break = options.shell == Shell::Cmd && rendered.argv.iter().any(|a| a.contains(['\n', '\r']));
+    let readable = !(file_form || cmd_break);
     // An endpoint URL the CLI refuses: the renderer warns, in the words the parser stops with.
     let refused = |n: &&RenderNote| n.option.as_deref() == Some("--endpoint-url") && n.kind == "warning";
     if let Some(warning) = rendered.notes.iter().find(refused) {
-        if bash_text {
-            let Err(error) = command::parse(&rendered.text) else {
+        if readable {
+            let Err(error) = command::parse_in(&rendered.text, Some(options.shell)) else {
                 panic!("{:?} parses, despite {warning:?}", rendered.text)
             };
             assert!(warning.message.contains(&error.message), "{warning:?} {error}");
         }
         return;
     }
-    if bash_text {
-        parse_back(&rendered.text, &request, &options);
+    if readable {
+        parse_back(&rendered.text, options.shell, &request, &options);
     }
     let mut args = String::new();
     for arg in &rendered.argv {
@@ -253,7 +256,7 @@ pub fn run(data: &[u8]) {
         args.push_str(&quote(Shell::Bash, &arg).text);
         args.push(' ');
     }
-    parse_back(&args, &request, &options);
+    parse_back(&args, Shell::Bash, &request, &options);
 }
 
 fn style(json: bool) -> StructureStyle {

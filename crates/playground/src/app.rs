@@ -196,7 +196,7 @@ pub fn App() -> Html {
                 </div>
                 <div class="col col-out">
                     <Outputs request={request.clone()} ui={state.ui.clone()} on_action={on_action.clone()} diagnostics={diagnostics.clone()} />
-                    <ImportPanel text={state.import_text.clone()} cli={state.ui.cli_version} on_action={on_action.clone()} />
+                    <ImportPanel text={state.import_text.clone()} cli={state.ui.cli_version} shell={state.ui.import_shell} on_action={on_action.clone()} />
                 </div>
                 <div class="col col-sim">
                     <SimulatorPanel state={state.sim.clone()} run={sim_run.clone()} on_action={on_action.clone()} />

@@ -113,6 +113,8 @@ pub struct UiChoices {
     pub sdk_options: SnippetOptions,
     /// Whose words the import box says a refused command in: AWS CLI version 2's or version 1's.
     pub cli_version: CliVersion,
+    /// The shell the import box reads a command as; detected from the text when `None`.
+    pub import_shell: Option<Shell>,
 }
 
 /// The simulator as steps: the state is what was done, in core's scenario format; the simulator
@@ -287,6 +289,7 @@ pub enum Action {
     SetSdkLanguage(SdkLanguage),
     SetSdkOptions(SnippetOptions),
     SetCliVersion(CliVersion),
+    SetImportShell(Option<Shell>),
     SetTheme(Theme),
     SetNotice(Option<Notice>),
     /// Sends the request being edited to the simulator.
@@ -563,6 +566,7 @@ impl AppState {
             Action::SetSdkLanguage(language) => self.ui.sdk_language = language,
             Action::SetSdkOptions(options) => self.ui.sdk_options = options,
             Action::SetCliVersion(version) => self.ui.cli_version = version,
+            Action::SetImportShell(shell) => self.ui.import_shell = shell,
             Action::SetTheme(theme) => self.ui.theme = theme,
             Action::SetNotice(notice) => self.notice = notice,
             Action::SimSend => {

@@ -10,7 +10,9 @@
 //! `into_wasm_abi`/`from_wasm_abi` attributes throw from inside the ABI glue and leak).
 
 use chat_event_core::cli::cli_input::{self, InputFormat};
-use chat_event_core::cli::command::{self, CommandError, ParsedCommand, RenderOptions, RenderedCommand};
+use chat_event_core::cli::command::{
+    self, CommandError, CommandOptions, ParsedCommand, RenderOptions, RenderedCommand, ShellReading,
+};
 use chat_event_core::cli::shorthand::model::{generate_structure, parse_structure, ParsedStructure, StructureError};
 use chat_event_core::cli::shorthand::{self, NotExpressible, ShorthandError, ShorthandValue};
 use chat_event_core::cli::skeleton;
@@ -103,6 +105,10 @@ pub struct ChatEventErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub exit_code: Option<u8>,
+    /// For a command: the shell it was read in, why, and the arguments `aws` would receive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub shell: Option<Box<ShellReading>>,
     /// Every located problem core found in the input (empty when there is nothing more to say).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -121,6 +127,7 @@ impl ChatEventErrorDetails {
             hint: None,
             suggestion: None,
             exit_code: None,
+            shell: None,
             diagnostics: Vec::new(),
         }
     }
@@ -175,6 +182,7 @@ fn command_error(e: CommandError, version: CliVersion) -> ChatEventErrorDetails 
     let mut details = ChatEventErrorDetails::new(ErrorKind::Command, message);
     (details.line, details.column, details.exit_code) = (Some(e.line), Some(e.column), exit_code);
     (details.option, details.hint, details.suggestion) = (e.option, e.hint, e.suggestion);
+    details.shell = e.shell;
     details
 }
 
@@ -310,6 +318,11 @@ fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
 /// one throws `invalid-argument` saying where (`path`) and what was expected.
 fn decode_argument<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValue> {
     json::read::read(&decode_value(value, what)?).map_err(|e| argument_error(what, e))
+}
+
+/// An optional argument, or its default when it is left out.
+fn decode_optional<T: FromJson + Default + Tsify>(value: Option<Ts<T>>, what: &str) -> Result<T, JsValue> {
+    value.map_or_else(|| Ok(T::default()), |value| decode_argument(&value.js_value(), what))
 }
 
 /// The error of [`decode_argument`], compiled once rather than once per argument type.
@@ -600,16 +613,9 @@ pub fn parse_shorthand(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<Ts<CliOptions>>,
 ) -> Result<Ts<ShorthandValue>, JsValue> {
-    let version = cli_options(options)?.cli;
+    let version = decode_optional(options, "options")?.cli;
     let value = shorthand::parse(&text_argument(&text, "text")?).map_err(|e| fail(shorthand_error(e, version)))?;
     encode(&value)
-}
-
-fn cli_options(options: Option<Ts<CliOptions>>) -> Result<CliOptions, JsValue> {
-    match options {
-        Some(options) => decode_argument(&options.js_value(), "options"),
-        None => Ok(CliOptions::default()),
-    }
 }
 
 /// The shortest shorthand the CLI parses back to exactly `value` (a map). Throws a
@@ -660,26 +666,26 @@ pub fn render_command(
     options: Option<Ts<RenderOptions>>,
 ) -> Result<Ts<RenderedCommand>, JsValue> {
     let request = decode_request(&request)?;
-    let options = match options {
-        Some(options) => decode_argument(&options.js_value(), "options")?,
-        None => RenderOptions::default(),
-    };
+    let options = decode_optional(options, "options")?;
     encode(&command::render(&request, &options))
 }
 
-/// Parses a pasted command (bash syntax; the `aws connect send-chat-integration-event` prefix is
-/// optional) as the AWS CLI reads it: the parameters it hands to botocore, the typed request when
-/// the types allow, and diagnostics, global options and warnings. Throws a `ChatEventError` of kind
-/// `command` (with line, column, the option at fault and a hint) when the CLI would refuse it:
-/// where the CLI itself refuses, its `message` is what the CLI prints and `exitCode` its exit code,
-/// in CLI v2's words unless `options.cli` is `v1`.
+/// Parses a pasted command (the `aws connect send-chat-integration-event` prefix is optional) as
+/// the AWS CLI reads it: the parameters it hands to botocore, the typed request when the types
+/// allow, and diagnostics, global options and warnings. It is read as `options.shell` reads it
+/// (`bash`, `powerShell7`, `powerShell5` or `cmd`), or as the shell the text is written for when
+/// that is left out; `shell` says which, why, and what `aws` receives. Throws a `ChatEventError` of
+/// kind `command` (with line, column, the option at fault, a hint and the shell) when the CLI would
+/// refuse it: where the CLI itself refuses, its `message` is what the CLI prints and `exitCode` its
+/// exit code, in CLI v2's words unless `options.cli` is `v1`.
 #[wasm_bindgen(js_name = parseCommand)]
 pub fn parse_command(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    options: Option<Ts<CliOptions>>,
+    options: Option<Ts<CommandOptions>>,
 ) -> Result<Ts<ParsedCommand>, JsValue> {
-    let version = cli_options(options)?.cli;
-    encode(&command::parse(&text_argument(&text, "text")?).map_err(|e| fail(command_error(e, version)))?)
+    let options: CommandOptions = decode_optional(options, "options")?;
+    let text = text_argument(&text, "text")?;
+    encode(&command::parse_in(&text, options.shell).map_err(|e| fail(command_error(e, options.cli)))?)
 }
 
 /// Which `--generate-cli-skeleton` output.
@@ -717,14 +723,8 @@ pub fn render_snippet(
     options: Option<Ts<SnippetOptions>>,
 ) -> Result<String, JsValue> {
     let request = decode_request(&request)?;
-    let language = match language {
-        Some(language) => decode_argument(&language.js_value(), "language")?,
-        None => SdkLanguage::default(),
-    };
-    let options = match options {
-        Some(options) => decode_argument(&options.js_value(), "options")?,
-        None => SnippetOptions::default(),
-    };
+    let language = decode_optional(language, "language")?;
+    let options = decode_optional(options, "options")?;
     Ok(snippets::render_with(&request, language, &options))
 }
 
@@ -752,10 +752,7 @@ impl JsSimulator {
     /// setting's `path`) for a value out of range, or `invalid-argument` for an unknown member.
     #[wasm_bindgen(constructor)]
     pub fn new(settings: Option<Ts<Settings>>) -> Result<JsSimulator, JsValue> {
-        let settings = match settings {
-            Some(settings) => decode_argument(&settings.js_value(), "settings")?,
-            None => Settings::default(),
-        };
+        let settings = decode_optional(settings, "settings")?;
         Ok(JsSimulator(sim::Simulator::new(settings).map_err(|e| fail(e.into()))?))
     }
 

@@ -19,8 +19,9 @@ commands:
           [--shell bash|powershell|pwsh|cmd] [--param event|new-session-details]
           [--cli v2|v1] [FILE]
       convert a request (FILE or stdin); shorthand without --param is read by the AWS CLI's
-      generic parser and printed as the JSON value the CLI would pass on; where the AWS CLI
-      would refuse the input, what it prints, in version 2's words or version 1's
+      generic parser and printed as the JSON value the CLI would pass on; --shell is the shell
+      a command is read as (detected when left out) or written for (bash when left out); where
+      the AWS CLI would refuse the input, what it prints, in version 2's words or version 1's
   skeleton input|output|yaml-input
       print what --generate-cli-skeleton prints (AWS CLI v2)
   simulate [--json] SCENARIO
@@ -87,6 +88,11 @@ const FORMATS = ['json', 'yaml', 'shorthand', 'cli'];
 /** `--shell` names → the core's shells. `powershell` is Windows PowerShell 5.1 (powershell.exe),
  * `pwsh` PowerShell 7.3+; they quote differently. */
 const SHELLS = { bash: 'bash', zsh: 'bash', powershell: 'powerShell5', pwsh: 'powerShell7', cmd: 'cmd' };
+/** The shell a command was read as, and why, for people. */
+function readAs(reading) {
+  const name = Object.keys(SHELLS).find((key) => SHELLS[key] === reading.shell && key !== 'zsh');
+  return `read as ${name} (--shell ${name}): ${reading.reason}`;
+}
 /** `--param` names → the request member each structure option sets. */
 const PARAMS = { event: 'Event', 'new-session-details': 'NewSessionDetails' };
 
@@ -105,14 +111,14 @@ function convert(args) {
   const { values, positionals } = parse(args, {
     from: { type: 'string' },
     to: { type: 'string' },
-    shell: { type: 'string', default: 'bash' },
+    shell: { type: 'string' },
     param: { type: 'string' },
     cli: { type: 'string', default: 'v2' },
   });
   const from = oneOf('from', values.from, FORMATS);
   const cli = { cli: oneOf('cli', values.cli, ['v2', 'v1']) };
   const to = oneOf('to', values.to, FORMATS);
-  const shell = SHELLS[oneOf('shell', values.shell, Object.keys(SHELLS))];
+  const shell = values.shell === undefined ? undefined : SHELLS[oneOf('shell', values.shell, Object.keys(SHELLS))];
   const param = values.param === undefined ? undefined : oneOf('param', values.param, Object.keys(PARAMS));
   if (positionals.length > 1) throw new UsageError('convert reads one FILE (or stdin)');
   const source = positionals[0] ?? '-';
@@ -130,7 +136,8 @@ function convert(args) {
   if (from === 'json') request = lab.parseJson(text);
   else if (from === 'yaml') request = lab.parseYaml(text);
   else if (from === 'cli') {
-    const parsed = lab.parseCommand(line, cli);
+    const parsed = lab.parseCommand(line, { ...cli, shell });
+    if (shell === undefined && parsed.shell.shell !== 'bash') console.error(`chat-event-lab: ${readAs(parsed.shell)}`);
     if (reportErrors(source, parsed.diagnostics) || !parsed.request) {
       reportErrors(source, lab.validate(parsed.params).filter((d) => d.code === 'wrong-type' || d.code === 'unknown-member'));
       return 1;
@@ -145,7 +152,7 @@ function convert(args) {
   const member = param && PARAMS[param];
   if (to === 'json') console.log(member && from === 'shorthand' ? JSON.stringify(request[member], null, 2) : lab.toJson(request));
   else if (to === 'yaml') process.stdout.write(lab.toYaml(request));
-  else if (to === 'cli') console.log(lab.renderCommand(request, { shell }).text);
+  else if (to === 'cli') console.log(lab.renderCommand(request, { shell: shell ?? 'bash' }).text);
   else {
     if (!member) throw new UsageError('--to shorthand needs --param event or --param new-session-details');
     if (request[member] === undefined) throw new UsageError(`the request has no ${member}`);
@@ -249,6 +256,7 @@ function main(argv) {
     }
     if (error instanceof lab.ChatEventError) {
       const where = ` (line ${error.line}, column ${error.column ?? 1})`;
+      if (error.shell && error.shell.shell !== 'bash') console.error(`chat-event-lab: ${readAs(error.shell)}`);
       if (error.exitCode !== undefined) {
         // What the AWS CLI itself prints: as it is, after where it stops and how it exits.
         console.error(`chat-event-lab: the AWS CLI stops here${where} and exits with ${error.exitCode}:\n${error.message}`);

@@ -31,6 +31,9 @@ pub enum Shell {
 // The playground's saved choices still hold a shell through serde.
 
 impl Shell {
+    /// Every shell, bash first.
+    pub const ALL: [Shell; 4] = [Shell::Bash, Shell::PowerShell7, Shell::PowerShell5, Shell::Cmd];
+
     /// The line-continuation mark: placed at the end of a line, it joins the next one.
     pub fn continuation(self) -> &'static str {
         match self {
@@ -50,6 +53,10 @@ impl Shell {
         }
     }
 }
+
+/// The single and double quote marks PowerShell reads: the typographic ones count as well.
+pub(crate) const POWERSHELL_SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+pub(crate) const POWERSHELL_DOUBLE_QUOTES: [char; 4] = ['"', '\u{201C}', '\u{201D}', '\u{201E}'];
 
 /// One argument written for a shell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToJson)]
@@ -204,7 +211,7 @@ fn powershell(arg: &str, token: &str, warning: Option<String>) -> QuotedArg {
     let mut text = String::from("'");
     for c in token.chars() {
         // PowerShell also treats the typographic single quotes as quote marks: double them too.
-        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
+        if POWERSHELL_SINGLE_QUOTES.contains(&c) {
             text.push(c);
         }
         text.push(c);

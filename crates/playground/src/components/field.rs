@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use chat_event_core::cli::shell::Shell;
 use chat_event_core::form;
 use chat_event_core::limits::{thousands, Usage};
 use chat_event_core::{Diagnostic, Severity};
@@ -156,6 +157,17 @@ pub fn cli_note(d: &Diagnostic) -> Html {
     } else {
         Html::default()
     }
+}
+
+/// Every shell as a menu's choice: its key in the page, and its name.
+pub fn shell_choices() -> Vec<(Shell, &'static str, &'static str)> {
+    let key = |shell| match shell {
+        Shell::Bash => "bash",
+        Shell::PowerShell7 => "pwsh7",
+        Shell::PowerShell5 => "pwsh5",
+        Shell::Cmd => "cmd",
+    };
+    Shell::ALL.into_iter().map(|shell| (shell, key(shell), shell.label())).collect()
 }
 
 /// A labelled menu of fixed choices, each `(value, key, label)`: the key is the option's value in

@@ -3,13 +3,15 @@
 
 use std::rc::Rc;
 
+use chat_event_core::cli::command::{self, CommandOptions, ShellReading};
+use chat_event_core::cli::shell::Shell;
 use chat_event_core::cli::CliVersion;
 use chat_event_core::import::import_in;
 use chat_event_core::{Diagnostic, Severity};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::field::{choice_menu, cli_note};
+use super::field::{choice_menu, cli_note, shell_choices};
 use crate::state::{replaced_by, Action, MAX_IMPORT_BYTES};
 use chat_event_core::limits::thousands;
 
@@ -18,6 +20,8 @@ pub struct ImportPanelProps {
     pub text: AttrValue,
     /// Whose words a command the AWS CLI refuses is said in.
     pub cli: CliVersion,
+    /// The shell a command is read as; detected when `None`.
+    pub shell: Option<Shell>,
     pub on_action: Callback<Action>,
 }
 
@@ -33,8 +37,8 @@ fn cli_versions() -> Vec<(CliVersion, &'static str, &'static str)> {
 #[function_component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     // Text past any request's size is not read at all (a 10 MB paste would hold up every keystroke).
-    let reading = use_memo((props.text.clone(), props.cli), |(text, cli)| {
-        (text.len() <= MAX_IMPORT_BYTES).then(|| import_in(text, *cli))
+    let reading = use_memo((props.text.clone(), props.cli, props.shell), |&(ref text, cli, shell)| {
+        (text.len() <= MAX_IMPORT_BYTES).then(|| import_in(text, CommandOptions { cli, shell }))
     });
     let request = reading.as_ref().as_ref().and_then(|r| r.request.clone());
     let oninput = {
@@ -63,6 +67,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
     let onclick = Callback::from(move |_: MouseEvent| load());
     let on_cli = props.on_action.reform(Action::SetCliVersion);
+    let on_shell = props.on_action.reform(Action::SetImportShell);
+    // "Detect", then every shell.
+    let mut shells = vec![(None, "detect", "the shell it is written for")];
+    shells.extend(shell_choices().into_iter().map(|(shell, key, label)| (Some(shell), key, label)));
     let empty = props.text.trim().is_empty();
     let status = match &*reading {
         _ if empty => "Paste an AWS CLI command, JSON or YAML: the format is detected and problems are listed as you type. Load puts it in the form.".to_owned(),
@@ -88,14 +96,45 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <p id="import-status" class="status">{ status }</p>
             <div class="import-actions">
                 <button type="button" id="import-load" disabled={request.is_none()} {onclick}>{ "Load into the form" }</button>
+                { choice_menu("import-shell", "Read a command as", shells, props.shell, on_shell) }
                 { choice_menu("import-cli", "Refusals as printed by", cli_versions(), props.cli, on_cli) }
             </div>
+            if !empty {
+                if let Some(shell) = reading.as_ref().as_ref().and_then(|r| r.shell.as_ref()) {
+                    { shell_reading(&props.text, shell) }
+                }
+            }
             <ul id="import-diags" class="import-diags" aria-live="polite">
                 if !empty {
                     { for diags.iter().map(import_line) }
                 }
             </ul>
         </section>
+    }
+}
+
+/// The shell a command was read as, why, which other shells give `aws` the same arguments, and the
+/// arguments themselves (what the shell leaves of the quoting is what trips people up).
+fn shell_reading(text: &str, reading: &ShellReading) -> Html {
+    let arguments = command::arguments(text, reading.shell).unwrap_or_default();
+    let others: Vec<&str> = command::same_arguments(text, reading.shell).iter().map(|s| s.label()).collect();
+    let same = match others.as_slice() {
+        [] => "No other shell gives aws these arguments.".to_owned(),
+        [one] => format!("{one} gives aws the same arguments."),
+        [init @ .., last] => format!("{} and {last} give aws the same arguments.", init.join(", ")),
+    };
+    html! {
+        <div id="import-shell-reading" class="shell-reading">
+            <p>{ format!("Read as {}. {} {same}", reading.shell.label(), reading.reason) }</p>
+            if !arguments.is_empty() {
+                <details>
+                    <summary>{ format!("The {} arguments aws receives", arguments.len()) }</summary>
+                    <ol class="arguments">
+                        { for arguments.into_iter().map(|a| html! { <li><code>{ a }</code></li> }) }
+                    </ol>
+                </details>
+            }
+        </div>
     }
 }
 

@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use chat_event_core::cli::command::{render, InputForm, RenderOptions, RenderedCommand};
-use chat_event_core::cli::shell::Shell;
 use chat_event_core::cli::shorthand::model::generate_structure;
 use chat_event_core::shape::{CHAT_EVENT, NEW_SESSION_DETAILS};
 use chat_event_core::snippets::{self, SdkLanguage, SnippetOptions};
@@ -14,7 +13,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::code::{CodeBlock, Lang};
-use super::field::choice_menu;
+use super::field::{choice_menu, shell_choices};
 use crate::state::{Action, OutputTab, StructureStyle, UiChoices};
 
 #[derive(Properties, PartialEq)]
@@ -46,14 +45,6 @@ pub const TABS: &[(OutputTab, &str)] = &[
     (OutputTab::CliInputJson, "--cli-input-json"),
     (OutputTab::CliInputYaml, "--cli-input-yaml"),
     (OutputTab::Sdk, "SDK"),
-];
-
-/// The shells offered, with their labels.
-const SHELLS: &[(Shell, &str, &str)] = &[
-    (Shell::Bash, "bash", "bash / zsh"),
-    (Shell::PowerShell7, "pwsh7", "PowerShell 7.3+"),
-    (Shell::PowerShell5, "pwsh5", "Windows PowerShell 5.1"),
-    (Shell::Cmd, "cmd", "cmd.exe"),
 ];
 
 pub fn tab_id(tab: OutputTab) -> &'static str {
@@ -265,7 +256,7 @@ fn command_options(ui: &UiChoices, on_action: &Callback<Action>, show_style: boo
     };
     html! {
         <div class="output-options">
-            { choice_menu("shell", "Shell", SHELLS.to_vec(), ui.shell, on_shell) }
+            { choice_menu("shell", "Shell", shell_choices(), ui.shell, on_shell) }
             if show_style {
                 <fieldset class="inline-fieldset">
                     <legend>{ "Event and NewSessionDetails as" }</legend>

@@ -223,7 +223,22 @@ test('commands: renderCommand for each shell, and parseCommand reads them back',
     assert.equal(rendered.shell, shell);
     assert.equal(rendered.argv[0], 'connect');
     assert.ok(Array.isArray(rendered.notes) && Array.isArray(rendered.files));
+    // Read back as the shell its line continuations say, and as that shell when asked.
+    const detected = lab.parseCommand(rendered.text);
+    assert.equal(detected.shell.shell, shell);
+    assert.match(detected.shell.reason, /line continuation/);
+    assert.deepEqual(detected.request, SMS);
+    assert.deepEqual(lab.parseCommand(rendered.text, { shell }).shell, { shell, reason: 'It was chosen.' });
   }
+  // Windows PowerShell 5.1 strips the double quotes of JSON in single quotes; its \" form keeps them.
+  const json = `aws connect send-chat-integration-event --source-id +1 --destination-id d --event '{"Type":"DISCONNECT"}'`;
+  const stripped = throwsKind(() => lab.parseCommand(json, { shell: 'powerShell5' }), 'command');
+  assert.match(stripped.message, /Invalid JSON/);
+  assert.equal(stripped.shell.shell, 'powerShell5');
+  const escaped = lab.parseCommand(json.replaceAll('"', '\\"'));
+  assert.equal(escaped.shell.shell, 'powerShell5');
+  assert.deepEqual(escaped.request.Event, { Type: 'DISCONNECT' });
+  throwsKind(() => lab.parseCommand(json, { shell: 'fish' }), 'invalid-argument');
   const bash = lab.renderCommand(SMS);
   assert.match(bash.text, /^aws connect send-chat-integration-event --source-id /);
   const parsed = lab.parseCommand(bash.text);

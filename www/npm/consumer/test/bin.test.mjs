@@ -112,6 +112,18 @@ test('convert --shell: the command is quoted for that shell', () => {
   assert.notEqual(lines.powershell.stdout, lines.bash.stdout);
 });
 
+test('convert --from cli: the shell is detected, or taken from --shell', () => {
+  const powershell = "aws connect send-chat-integration-event --source-id '+1 555' `\n  --destination-id d --event 'Type=MESSAGE,Content=\"It''s me\"'\n";
+  const detected = cli(['convert', '--from', 'cli', '--to', 'json'], powershell);
+  assert.equal(detected.status, 0);
+  assert.equal(JSON.parse(detected.stdout).Event.Content, "It's me");
+  assert.match(detected.stderr, /^chat-event-lab: read as pwsh \(--shell pwsh\): A backtick ends a line/);
+  // Read as bash, the backtick is no line continuation.
+  const bash = cli(['convert', '--from', 'cli', '--to', 'json', '--shell', 'bash'], powershell);
+  assert.equal(bash.status, 1);
+  assert.match(bash.stderr, /continues a PowerShell command/);
+});
+
 test('convert --from shorthand without --param: the generic parser, printed as JSON', () => {
   const ok = cli(['convert', '--from', 'shorthand', '--to', 'json'], 'Type=MESSAGE,Content="Hi, you",Tags=[a,b]\n');
   assert.equal(ok.status, 0);

@@ -1,18 +1,27 @@
 //! Whole `aws connect send-chat-integration-event` commands: rendered for a shell from a request,
-//! and parsed back from pasted text (bash syntax) into the request.
+//! and parsed back from pasted text (for bash, PowerShell or cmd.exe) into the request.
 //!
 //! - [`render`]: a request as a command for a shell, with notes on what had to be written specially;
-//! - `lex`: the words bash makes of a pasted command, with where each started;
+//! - `which_shell`: the shell a pasted command is written for, assumed from the text or chosen;
+//! - `lex`: the words bash or PowerShell makes of a pasted command, with where each started;
+//!   `powershell` and `cmd`: what those shells pass `aws.exe`, and `command_line`: how a Windows
+//!   program splits the one line it is given;
 //! - `options`: the CLI's option tables and how its argument parsers read a word against them;
 //! - [`parse`]: a pasted command read in the CLI's own steps, into the request and its diagnostics.
 
+mod cmd;
+mod command_line;
 mod lex;
 mod options;
 mod parse;
+mod powershell;
 mod render;
+mod which_shell;
 
-pub use parse::parse;
+pub use parse::{parse, parse_in};
 pub use render::render;
+pub(crate) use which_shell::prompt_end as prompt;
+pub use which_shell::{arguments, same_arguments, ShellReading};
 
 use serde::Serialize;
 
@@ -142,11 +151,27 @@ pub struct CommandWarning {
     pub index: usize,
 }
 
+/// How to read a pasted command: the shell it is written for (detected when left out) and which
+/// CLI's words a refusal is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ToJson, FromJson)]
+#[json(expected = "command options (an object)")]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct CommandOptions {
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub cli: CliVersion,
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shell: Option<Shell>,
+}
+
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Serialize, ToJson)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedCommand {
+    /// The shell it was read in, and why.
+    pub shell: ShellReading,
     /// The request parameters exactly as the CLI hands them to botocore (validate these with
     /// `validate::validate_value`).
     #[cfg_attr(feature = "tsify", tsify(type = "JsonValue"))]
@@ -186,6 +211,9 @@ pub struct CommandError {
     /// The shorthand error behind this one, with its position inside the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shorthand: Option<Box<ShorthandError>>,
+    /// The shell the command was read in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shell: Option<Box<ShellReading>>,
     /// Which part of the CLI refuses the command, when the CLI itself does (not for what the shell
     /// would do first, nor for what it would do instead of refusing: print help, read a file).
     #[serde(skip)]

@@ -2,12 +2,14 @@
 
 use serde_json::Value;
 
-use super::lex::{bash_words, ErrorAt, Word};
+use super::lex::{ErrorAt, Word};
 use super::options::{
     parse_known, typed_name, Class, Cli, CliOption, Pass, Taken, Takes, GLOBAL_OPTIONS, OPERATION_OPTIONS,
 };
-use super::{CommandError, CommandWarning, GlobalOption, ParsedCommand, OPERATION, SERVICE};
+use super::which_shell::{program_words, reading};
+use super::{CommandError, CommandWarning, GlobalOption, ParsedCommand, ShellReading, OPERATION, SERVICE};
 use crate::cli::cli_input::{self, InputFormat};
+use crate::cli::shell::Shell;
 use crate::cli::shorthand::model::{parse_structure, StructureError};
 use crate::cli::version::Refuser;
 use crate::shape::{Shape, REQUEST};
@@ -55,8 +57,9 @@ fn has_url_scheme(url: &str) -> bool {
     url.get(start).is_some_and(u8::is_ascii_alphabetic) && url.get(i) == Some(&b':')
 }
 
-/// Parses a pasted command (bash syntax) into the request, as the AWS CLI would read it. The
-/// `aws connect send-chat-integration-event` prefix is optional.
+/// Parses a pasted command into the request, as the AWS CLI would read it, after the shell the
+/// command is written for (detected: see [`parse_in`]). The `aws connect
+/// send-chat-integration-event` prefix is optional.
 ///
 /// The steps and their order are the CLI's, so that the first problem reported is the one the CLI
 /// would stop at: its main parser takes the global options (argparse: wherever they stand, by a
@@ -78,17 +81,52 @@ fn has_url_scheme(url: &str) -> bool {
 /// ```
 #[allow(clippy::result_large_err)]
 pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
+    parse_in(text, None)
+}
+
+/// [`parse`], the command read as `shell` reads it, or as the shell it is written for when `None`
+/// (see [`ShellReading`](super::ShellReading)): bash, PowerShell 7.3+, Windows PowerShell 5.1 or
+/// cmd.exe. The result and the error both say which shell and why; [`arguments`](super::arguments)
+/// gives what that shell hands `aws`.
+///
+/// ```
+/// use chat_event_core::cli::command::parse_in;
+/// use chat_event_core::cli::shell::Shell;
+/// let text = "aws connect send-chat-integration-event --source-id +1555 --destination-id d `\n  --event 'Type=MESSAGE,Content=\"It''s me\"'";
+/// let parsed = parse_in(text, None).unwrap();
+/// assert_eq!(parsed.shell.shell, Shell::PowerShell7);
+/// assert_eq!(parsed.request.unwrap().event.unwrap().content.as_deref(), Some("It's me"));
+/// ```
+#[allow(clippy::result_large_err)]
+pub fn parse_in(text: &str, shell: Option<Shell>) -> Result<ParsedCommand, CommandError> {
     let chars: Vec<char> = text.chars().collect();
-    let at = ErrorAt { chars: &chars };
-    let (all, doubled_quote) = bash_words(&chars)?;
-    // A pasted prompt, then the program.
-    let mut skip = usize::from(all.first().is_some_and(|w| w.text == "$"));
-    let aws = all.get(skip).is_some_and(|w| w.text == "aws");
-    skip += usize::from(aws);
-    let mut words: Vec<&Word> = Vec::new();
-    for word in all.iter().skip(skip) {
-        words.push(word);
+    let (reading, words) = reading(&chars, shell);
+    let parsed = words.and_then(|(all, warnings)| {
+        let skip = program_words(&all, reading.shell);
+        parse_words(&chars, &all[skip..], skip > 0 && all[skip - 1].text != "$", warnings)
+    });
+    match parsed {
+        Ok(mut parsed) => {
+            parsed.shell = reading;
+            Ok(parsed)
+        }
+        Err(mut e) => {
+            e.shell = Some(Box::new(reading));
+            Err(e)
+        }
     }
+}
+
+/// The CLI's steps over the words after the program (`aws` tells whether it was written).
+#[allow(clippy::result_large_err)]
+fn parse_words(
+    chars: &[char],
+    all: &[Word],
+    aws: bool,
+    mut warnings: Vec<CommandWarning>,
+) -> Result<ParsedCommand, CommandError> {
+    let at = ErrorAt { chars };
+    let words: Vec<&Word> = all.iter().collect();
 
     // The main parser takes the global options; then awscli checks their values.
     let globals = parse_known(&words, &GLOBAL_OPTIONS, &at)?;
@@ -157,17 +195,6 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
 
     // The operation's parser.
     let operation = parse_known(&words, &OPERATION_OPTIONS, &at)?;
-    let mut warnings = Vec::new();
-    if let Some(index) = doubled_quote {
-        warnings.push(CommandWarning {
-            option: None,
-            message: "'' here joins two single-quoted parts, with no apostrophe between them, as bash reads it. In \
-                      PowerShell it is one apostrophe: if the command is PowerShell's, paste its bash form, where an \
-                      apostrophe is '\\''."
-                .into(),
-            index,
-        });
-    }
     notes(&globals, &GLOBAL_OPTIONS, &mut warnings);
     notes(&operation, &OPERATION_OPTIONS, &mut warnings);
 
@@ -210,7 +237,15 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
         .last("--generate-cli-skeleton")
         .map(|t| t.value.as_ref().map_or("input", |v| v.0.as_str()).to_string());
     let request = crate::json::read::read(&params).ok();
-    Ok(ParsedCommand { params, request, diagnostics, global_options, warnings, generate_cli_skeleton: skeleton })
+    Ok(ParsedCommand {
+        shell: ShellReading::default(),
+        params,
+        request,
+        diagnostics,
+        global_options,
+        warnings,
+        generate_cli_skeleton: skeleton,
+    })
 }
 
 /// What to tell about the options a parser took, once per option however often a pasted text
