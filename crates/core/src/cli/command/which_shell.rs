@@ -2,8 +2,9 @@
 //!
 //! A command does not say its shell, but most say it in passing: a prompt, a line continuation,
 //! an idiom only one shell needs. The first of these decides, in that order; with none, bash is
-//! assumed (what most documentation writes). The reading says why, and which other shells would
-//! give `aws` the same arguments, so that a person can tell when the choice matters.
+//! assumed (what most documentation writes). The reading says why; [`arguments`] gives what a shell
+//! hands `aws`, and [`same_arguments`] which other shells would hand it the same, so that a person
+//! can tell when the choice matters.
 
 use serde::Serialize;
 
@@ -84,21 +85,43 @@ pub fn same_arguments(text: &str, shell: Shell) -> Vec<Shell> {
     Shell::ALL.into_iter().filter(|&other| other != shell && arguments(text, other).as_ref() == Ok(&these)).collect()
 }
 
-/// What can say a shell, and the sentence that says so, in the order they decide: a prompt, a line
-/// continuation, an idiom.
-const CLUES: [(Shell, &str); 10] = [
-    (Shell::PowerShell7, "It starts with PowerShell's prompt"),
-    (Shell::Cmd, "It starts with cmd.exe's prompt"),
-    (Shell::Bash, "A backslash ends a line: bash's line continuation"),
-    (Shell::PowerShell7, "A backtick ends a line: PowerShell's line continuation"),
-    (Shell::Cmd, "A caret ends a line: cmd.exe's line continuation"),
-    (Shell::Bash, "'\\'' writes an apostrophe as bash does"),
-    (Shell::PowerShell7, "'' inside single quotes is PowerShell's apostrophe"),
-    (Shell::Cmd, "^ escapes a character as cmd.exe does"),
-    (Shell::PowerShell7, "--% is PowerShell's stop-parsing token"),
-    (Shell::PowerShell5, "\\\" inside single quotes is how Windows PowerShell 5.1 passes a double quote"),
-];
-const LEGACY: usize = 9;
+/// What can say a shell, in the order they decide: a prompt, a line continuation, an idiom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clue {
+    PowerShellPrompt,
+    CmdPrompt,
+    BashContinuation,
+    PowerShellContinuation,
+    CmdContinuation,
+    BashApostrophe,
+    PowerShellApostrophe,
+    CmdEscape,
+    StopParsing,
+    /// Windows PowerShell 5.1's own: it refines PowerShell when another clue says PowerShell.
+    LegacyQuote,
+}
+
+impl Clue {
+    /// The shell the clue says, and the sentence that says so.
+    fn says(self) -> (Shell, &'static str) {
+        match self {
+            Clue::PowerShellPrompt => (Shell::PowerShell7, "It starts with PowerShell's prompt"),
+            Clue::CmdPrompt => (Shell::Cmd, "It starts with cmd.exe's prompt"),
+            Clue::BashContinuation => (Shell::Bash, "A backslash ends a line: bash's line continuation"),
+            Clue::PowerShellContinuation => {
+                (Shell::PowerShell7, "A backtick ends a line: PowerShell's line continuation")
+            }
+            Clue::CmdContinuation => (Shell::Cmd, "A caret ends a line: cmd.exe's line continuation"),
+            Clue::BashApostrophe => (Shell::Bash, "'\\'' writes an apostrophe as bash does"),
+            Clue::PowerShellApostrophe => (Shell::PowerShell7, "'' inside single quotes is PowerShell's apostrophe"),
+            Clue::CmdEscape => (Shell::Cmd, "^ escapes a character as cmd.exe does"),
+            Clue::StopParsing => (Shell::PowerShell7, "--% is PowerShell's stop-parsing token"),
+            Clue::LegacyQuote => {
+                (Shell::PowerShell5, "\\\" inside single quotes is how Windows PowerShell 5.1 passes a double quote")
+            }
+        }
+    }
+}
 
 /// The shell the text is written for, and the sentence that says why.
 fn assume(chars: &[char]) -> (Shell, String) {
@@ -107,16 +130,16 @@ fn assume(chars: &[char]) -> (Shell, String) {
         format!(" (line {line}, column {column})")
     };
     let (clue, legacy) = clues(chars);
-    let Some((clue, index)) = clue.or(legacy.map(|index| (LEGACY, index))) else {
+    let Some((clue, index)) = clue.or(legacy.map(|index| (Clue::LegacyQuote, index))) else {
         return (Shell::Bash, "Nothing in it belongs to PowerShell or cmd.exe, so it is read as bash reads it.".into());
     };
-    let (mut shell, says) = CLUES[clue];
+    let (mut shell, says) = clue.says();
     let mut reason = [says, &at(index)].concat();
     // Windows PowerShell 5.1 needs its own idiom where PowerShell 7.3 and later would pass the
     // backslashes on.
     if let (Shell::PowerShell7, Some(index)) = (shell, legacy) {
         shell = Shell::PowerShell5;
-        reason = [&reason, "; ", CLUES[LEGACY].1, &at(index)].concat();
+        reason = [&reason, "; ", Clue::LegacyQuote.says().1, &at(index)].concat();
     }
     reason.push('.');
     (shell, reason)
@@ -126,7 +149,7 @@ fn assume(chars: &[char]) -> (Shell, String) {
 /// first stands: a single-quoted part whose double quotes are written `\"`, or that is in double
 /// quotes itself, its inner ones written `\"` (5.1 passes the quotes of an argument with a blank,
 /// or of an empty one, only so). Quoted parts are passed over as bash and PowerShell read them.
-fn clues(chars: &[char]) -> (Option<(usize, usize)>, Option<usize>) {
+fn clues(chars: &[char]) -> (Option<(Clue, usize)>, Option<usize>) {
     let (mut continuation, mut idiom, mut legacy) = (None, None, None);
     let mut i = 0;
     'scan: while let Some(&c) = chars.get(i) {
@@ -136,9 +159,9 @@ fn clues(chars: &[char]) -> (Option<(usize, usize)>, Option<usize>) {
                 let end = if i > 0 && chars[i - 1] == '\r' { i - 1 } else { i };
                 let mark = end.checked_sub(1);
                 continuation = match mark.map(|k| chars[k]) {
-                    Some('\\') => mark.map(|k| (2, k)),
-                    Some('`') => mark.map(|k| (3, k)),
-                    Some('^') => mark.map(|k| (4, k)),
+                    Some('\\') => mark.map(|k| (Clue::BashContinuation, k)),
+                    Some('`') => mark.map(|k| (Clue::PowerShellContinuation, k)),
+                    Some('^') => mark.map(|k| (Clue::CmdContinuation, k)),
                     _ => None,
                 };
             }
@@ -158,10 +181,10 @@ fn clues(chars: &[char]) -> (Option<(usize, usize)>, Option<usize>) {
                     close += 2;
                 }
                 if chars.get(close..close + 4) == Some(&['\'', '\\', '\'', '\''][..]) {
-                    idiom = idiom.or(Some((5, close)));
+                    idiom = idiom.or(Some((Clue::BashApostrophe, close)));
                 }
                 if let Some(at) = doubled {
-                    idiom = idiom.or(Some((6, at)));
+                    idiom = idiom.or(Some((Clue::PowerShellApostrophe, at)));
                 }
                 // Its double quotes: escaped, and not (bare), the first and last of these.
                 let (mut escaped, mut bare, mut first, mut last) = (0, 0, None, 0);
@@ -189,18 +212,19 @@ fn clues(chars: &[char]) -> (Option<(usize, usize)>, Option<usize>) {
                     i += 1 + usize::from(q == '\\');
                 }
             }
-            '^' if next.is_some_and(|n| "&|<>()^\"%".contains(n)) => idiom = idiom.or(Some((7, i))),
+            '^' if next.is_some_and(|n| "&|<>()^\"%".contains(n)) => idiom = idiom.or(Some((Clue::CmdEscape, i))),
             '-' if chars.get(i..i + 3) == Some(&['-', '-', '%'][..])
                 && chars.get(i + 3).is_none_or(|n| n.is_whitespace())
                 && (i == 0 || chars[i - 1].is_whitespace()) =>
             {
-                idiom = idiom.or(Some((8, i)))
+                idiom = idiom.or(Some((Clue::StopParsing, i)))
             }
             _ => {}
         }
         i += 1;
     }
-    let prompt = prompt(chars).map(|(shell, _)| (usize::from(shell == Shell::Cmd), 0));
+    let prompt =
+        prompt(chars).map(|(shell, _)| (if shell == Shell::Cmd { Clue::CmdPrompt } else { Clue::PowerShellPrompt }, 0));
     (prompt.or(continuation).or(idiom), legacy)
 }
 
