@@ -115,6 +115,25 @@ fn ten_megabytes_of_text_are_an_error_everywhere() {
 
 /// A request with 10 MB of Content, and one with 100,000 attributes: read whole, and each limit
 /// reported once, at its member.
+/// A million blank lines before a command: every shell's reader passes over them once (cmd.exe's
+/// looked back over the line at each break, a quadratic walk that never ended here).
+#[test]
+fn blank_lines_before_a_command_are_read_once_in_every_shell() {
+    let text = format!(
+        "{}aws connect send-chat-integration-event --source-id x --destination-id d --event Type=DISCONNECT",
+        " \n".repeat(500_000)
+    );
+    for shell in chat_event_core::cli::shell::Shell::ALL {
+        let parsed = command::parse_in(&text, Some(shell)).unwrap_or_else(|e| panic!("{shell:?}: {e}"));
+        assert_eq!(parsed.params["SourceId"], "x", "{shell:?}");
+    }
+    // Ten megabytes of one word, in every shell: the CLI's refusal, not a reading.
+    let word = "x".repeat(TEN_MB);
+    for shell in chat_event_core::cli::shell::Shell::ALL {
+        assert!(command::parse_in(&word, Some(shell)).is_err(), "{shell:?}");
+    }
+}
+
 #[test]
 fn oversized_members_are_read_and_reported_once() {
     let content = "é".repeat(TEN_MB / 2);

@@ -45,11 +45,13 @@ pub(super) fn cmd_words(chars: &[char]) -> Words {
     let at = ErrorAt { chars };
     let get = |i: usize| chars.get(i).copied();
     let mut line: Vec<Sourced> = Vec::new();
+    // Whether the line holds more than blanks yet: line breaks before that are blank lines.
+    let mut started = false;
     let mut quoted = false;
     let mut i = prompt(chars).filter(|&(shell, _)| shell == Shell::Cmd).map_or(0, |(_, end)| end);
     while let Some(c) = get(i) {
         match c {
-            '\n' | '\r' if line.iter().all(|(c, _)| c.is_whitespace()) => {}
+            '\n' | '\r' if !started => {}
             '\n' | '\r' => {
                 end_of_command(&at, i, '^', false)?;
                 break;
@@ -70,6 +72,8 @@ pub(super) fn cmd_words(chars: &[char]) -> Words {
             '&' | '|' | '<' | '>' if !quoted => return Err(operator_error(&at, i, c)),
             c => line.push((c, i)),
         }
+        // At most one character is added a turn, so the last one tells.
+        started |= line.last().is_some_and(|&(c, _)| !c.is_whitespace());
         i += 1;
     }
     let warnings = percent_variables(&line).into_iter().collect();
