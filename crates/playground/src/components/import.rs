@@ -40,6 +40,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let reading = use_memo((props.text.clone(), props.cli, props.shell), |&(ref text, cli, shell)| {
         (text.len() <= MAX_IMPORT_BYTES).then(|| import_in(text, CommandOptions { cli, shell }))
     });
+    // What the shell hands aws, and which other shells hand it the same: worked out again only
+    // when the text or the shell changes, not at every render.
+    let read_as = reading.as_ref().as_ref().and_then(|r| r.shell.as_ref()).map(|r| r.shell);
+    let handed = use_memo((props.text.clone(), read_as), |(text, shell)| {
+        shell.map(|shell| (command::arguments(text, shell).unwrap_or_default(), command::same_arguments(text, shell)))
+    });
     let request = reading.as_ref().as_ref().and_then(|r| r.request.clone());
     let oninput = {
         let on = props.on_action.clone();
@@ -100,8 +106,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 { choice_menu("import-cli", "Refusals as printed by", cli_versions(), props.cli, on_cli) }
             </div>
             if !empty {
-                if let Some(shell) = reading.as_ref().as_ref().and_then(|r| r.shell.as_ref()) {
-                    { shell_reading(&props.text, shell) }
+                if let (Some(shell), Some((arguments, same))) =
+                    (reading.as_ref().as_ref().and_then(|r| r.shell.as_ref()), handed.as_ref())
+                {
+                    { shell_reading(shell, arguments, same) }
                 }
             }
             <ul id="import-diags" class="import-diags" aria-live="polite">
@@ -115,9 +123,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
 /// The shell a command was read as, why, which other shells give `aws` the same arguments, and the
 /// arguments themselves (what the shell leaves of the quoting is what trips people up).
-fn shell_reading(text: &str, reading: &ShellReading) -> Html {
-    let arguments = command::arguments(text, reading.shell).unwrap_or_default();
-    let others: Vec<&str> = command::same_arguments(text, reading.shell).iter().map(|s| s.label()).collect();
+fn shell_reading(reading: &ShellReading, arguments: &[String], same_in: &[Shell]) -> Html {
+    let others: Vec<&str> = same_in.iter().map(|s| s.label()).collect();
     let same = match others.as_slice() {
         [] => "No other shell gives aws these arguments.".to_owned(),
         [one] => format!("{one} gives aws the same arguments."),
@@ -130,7 +137,7 @@ fn shell_reading(text: &str, reading: &ShellReading) -> Html {
                 <details>
                     <summary>{ format!("The {} arguments aws receives", arguments.len()) }</summary>
                     <ol class="arguments">
-                        { for arguments.into_iter().map(|a| html! { <li><code>{ a }</code></li> }) }
+                        { for arguments.iter().map(|a| html! { <li><code>{ a.clone() }</code></li> }) }
                     </ol>
                 </details>
             }
