@@ -46,9 +46,44 @@ impl Shape {
     }
 }
 
+/// `a == b`, in a form a `const fn` can use.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 impl Structure {
-    pub fn member(&self, name: &str) -> Option<&'static Member> {
-        self.members.iter().find(|m| m.name == name)
+    /// The member called `name`. A `const fn`, so that a rule naming a member the model has finds it
+    /// when it is compiled ([`Structure::expect_member`]) rather than at each request.
+    pub const fn member(&self, name: &str) -> Option<&'static Member> {
+        let members = self.members;
+        let mut i = 0;
+        while i < members.len() {
+            if same_text(members[i].name, name) {
+                return Some(&members[i]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The member called `name`, for code that names one the model has: used in a `const`, a name
+    /// the model lacks fails the build.
+    pub const fn expect_member(&self, name: &str) -> &'static Member {
+        match self.member(name) {
+            Some(member) => member,
+            None => panic!("no such member in the model"),
+        }
     }
 
     pub fn member_names(&self) -> impl Iterator<Item = &'static str> {

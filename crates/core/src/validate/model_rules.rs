@@ -6,7 +6,7 @@
 
 use super::view::{Field, RequestView};
 use super::{chars_word, codes, did_you_mean, suggest::near_miss, thousands};
-use crate::shape::{self, Shape};
+use crate::shape::{self, Member, Shape};
 use crate::Diagnostic;
 
 /// Where a string sits, turned into a path only when something is reported.
@@ -39,21 +39,26 @@ impl At<'_> {
 pub(crate) const SUPPORTED_PATH: &str = "NewSessionDetails.SupportedMessagingContentTypes";
 pub(crate) const ATTRIBUTES_PATH: &str = "NewSessionDetails.Attributes";
 
+/// A member of one of the model's structures, found when this file is compiled.
+macro_rules! member {
+    ($structure:ident . $name:literal) => {
+        const { shape::$structure.expect_member($name) }
+    };
+}
+
 pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     // Members in model order, `required` flags read from the shapes.
-    let req = &shape::REQUEST;
-    required_string(req, "SourceId", "SourceId", view.source_id, out);
-    required_string(req, "DestinationId", "DestinationId", view.destination_id, out);
-    required_string(req, "Subtype", "Subtype", view.subtype, out);
-    required(req, "Event", "Event", view.event.is_absent(), out);
+    required_string(member!(REQUEST."SourceId"), "SourceId", view.source_id, out);
+    required_string(member!(REQUEST."DestinationId"), "DestinationId", view.destination_id, out);
+    required_string(member!(REQUEST."Subtype"), "Subtype", view.subtype, out);
+    required(member!(REQUEST."Event"), "Event", view.event.is_absent(), out);
     if let Field::Present(event) = view.event {
-        let ev = &shape::CHAT_EVENT;
-        required_string(ev, "Type", "Event.Type", event.r#type, out);
+        required_string(member!(CHAT_EVENT."Type"), "Event.Type", event.r#type, out);
         if let Some(t) = event.r#type.get() {
             event_type_enum(t, out);
         }
-        required_string(ev, "ContentType", "Event.ContentType", event.content_type, out);
-        required_string(ev, "Content", "Event.Content", event.content, out);
+        required_string(member!(CHAT_EVENT."ContentType"), "Event.ContentType", event.content_type, out);
+        required_string(member!(CHAT_EVENT."Content"), "Event.Content", event.content, out);
     }
     let Field::Present(nsd) = view.new_session else { return };
     if let Field::Present(list) = nsd.supported {
@@ -65,8 +70,7 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     }
     if let Field::Present(display_name) = nsd.participant {
         required_string(
-            &shape::PARTICIPANT_DETAILS,
-            "DisplayName",
+            member!(PARTICIPANT_DETAILS."DisplayName"),
             "NewSessionDetails.ParticipantDetails.DisplayName",
             display_name,
             out,
@@ -82,8 +86,7 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     }
     if let Field::Present(arn) = nsd.streaming {
         required_string(
-            &shape::CHAT_STREAMING_CONFIGURATION,
-            "StreamingEndpointArn",
+            member!(CHAT_STREAMING_CONFIGURATION."StreamingEndpointArn"),
             "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
             arn,
             out,
@@ -91,47 +94,41 @@ pub(crate) fn check(view: &RequestView<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A string member: `required` when absent and the shape says so, else its length.
-fn required_string(
-    structure: &'static shape::Structure,
-    member: &str,
-    path: &'static str,
-    field: Field<&str>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let Some(m) = structure.member(member) else { return };
+/// A string member at `path`: `required` when absent and the model says so, else its length.
+fn required_string(member: &'static Member, path: &'static str, field: Field<&str>, out: &mut Vec<Diagnostic>) {
     match field {
-        Field::Absent => required(structure, member, path, true, out),
+        Field::Absent => required(member, path, true, out),
         Field::WrongType => {}
-        Field::Present(s) => length(At::Member(path), s, m.shape, out),
+        Field::Present(s) => length(At::Member(path), s, member.shape, out),
     }
 }
 
-fn required(
-    structure: &'static shape::Structure,
-    member: &str,
-    path: &'static str,
-    absent: bool,
-    out: &mut Vec<Diagnostic>,
-) {
-    if !absent || !structure.member(member).is_some_and(|m| m.required) {
+fn required(member: &'static Member, path: &'static str, absent: bool, out: &mut Vec<Diagnostic>) {
+    if !absent || !member.required {
         return;
     }
     let within = path.rsplit_once('.').map_or("the request", |(parent, _)| parent);
-    out.push(
-        codes::REQUIRED
-            .diagnostic(path, format!("{member} is required in {within} by the service model, and it is missing.")),
-    );
+    out.push(codes::REQUIRED.diagnostic(
+        path,
+        format!("{} is required in {within} by the service model, and it is missing.", member.name),
+    ));
 }
 
-/// Minimum and maximum length from the shape, counted in Unicode scalar values.
+/// Minimum and maximum length from the shape, counted in Unicode scalar values. Inlined: most
+/// strings are within their bounds by their byte length alone, told without a call.
+#[inline]
 pub(crate) fn length(at: At<'_>, s: &str, shape: &Shape, out: &mut Vec<Diagnostic>) {
     let Shape::String { min, max, .. } = *shape else { return };
-    // Short-circuit on the byte length: a string of at most `max` bytes has at most `max`
-    // characters, and counting characters is the costly part on the hot path.
+    // A string of at most `max` bytes has at most `max` characters; counting them is the costly part.
     if s.len() >= min && s.len() <= max {
         return;
     }
+    length_in_characters(at, s, min, max, out);
+}
+
+/// [`length`] where the byte length does not settle it: the count, and the diagnostic when outside.
+#[inline(never)]
+fn length_in_characters(at: At<'_>, s: &str, min: usize, max: usize, out: &mut Vec<Diagnostic>) {
     let n = s.chars().count();
     // One diagnostic built in one place for both bounds.
     let (rule, message) = if n < min {
