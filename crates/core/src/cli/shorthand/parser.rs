@@ -34,8 +34,26 @@ const MAX_DEPTH: usize = 127;
 /// An internal failure: a syntax error (which the list parser may backtrack from) or a final one.
 /// `index` is a byte offset, turned into a character position when the error is made.
 enum Fail {
-    Syntax { expected: String, actual: String, index: usize },
+    Syntax { expected: Token, actual: Token, index: usize },
     Final(ShorthandError),
+}
+
+/// What a syntax error expected or found: a character, or the CLI's name for a token or for the
+/// end. Made into text only when the error is reported: the list parser backtracks from one such
+/// error after every `key=value` pair that another follows.
+#[derive(Clone, Copy)]
+enum Token {
+    Char(char),
+    Name(&'static str),
+}
+
+impl Token {
+    fn text(self) -> String {
+        match self {
+            Token::Char(c) => c.to_string(),
+            Token::Name(name) => name.to_string(),
+        }
+    }
 }
 
 type PResult<T> = Result<T, Fail>;
@@ -55,12 +73,16 @@ fn is_ascii_ws(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
-/// Declares a character class by its rule. An ASCII character (nearly every one a value has) is
-/// tested by one bit of a mask that the compiler works out from the rule itself; any other by the
-/// rule. The word loops test every character of a value, and the rules' range scans were most of
+/// Declares a character class by its rule, as two functions. `$name` tests a character: an ASCII
+/// one (nearly every one a value has) by one bit of a mask that the compiler works out from the
+/// rule itself; any other by the rule. `$step` is the word loop's test of a byte, from a table the
+/// compiler works out the same way: an ASCII byte other than `\\` (whose step depends on the next
+/// byte) by the rule, and every byte of a character from U+0080 to U+FFFF (a byte below 0xF0) as
+/// taken, which holds because every class takes all of them (`every_class_takes_the_bmp_beyond_ascii`).
+/// The word loops test every character of a value, and the rules' range scans were most of
 /// parsing shorthand.
 macro_rules! class {
-    ($(#[$doc:meta])* $vis:vis fn $name:ident($c:ident) $rule:block) => {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident / $step:ident ($c:ident) $rule:block) => {
         $(#[$doc])*
         $vis fn $name($c: char) -> bool {
             const fn rule($c: char) -> bool $rule
@@ -80,6 +102,20 @@ macro_rules! class {
             } else {
                 rule($c)
             }
+        }
+
+        fn $step(b: u8) -> bool {
+            const fn rule($c: char) -> bool $rule
+            const STEPS: [bool; 256] = {
+                let mut steps = [false; 256];
+                let mut b = 0;
+                while b < 256 {
+                    steps[b] = if b < 0x80 { b != b'\\' as usize && rule(b as u8 as char) } else { b < 0xF0 };
+                    b += 1;
+                }
+                steps
+            };
+            STEPS[b as usize]
         }
     };
 }
@@ -120,7 +156,7 @@ const fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
 class! {
     /// `_START_WORD`: the first character of an unquoted value. Not whitespace or other controls,
     /// `"`, `'`, `,`, `=`, `[`, `{`, nor anything above U+FFFF.
-    pub(crate) fn is_start_word(c) {
+    pub(crate) fn is_start_word / start_word_step(c) {
         in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0x5A), (0x5C, 0x7A), (0x7C, 0xFFFF)])
     }
 }
@@ -128,7 +164,7 @@ class! {
 class! {
     /// `_FIRST_FOLLOW_CHARS`: later characters of a value that is not a later item of a bare list.
     /// Whitespace allowed; not `"`, `'`, `,`, `]`, `}`, non-space controls, nor above U+FFFF.
-    pub(crate) fn is_first_follow(c) {
+    pub(crate) fn is_first_follow / first_follow_step(c) {
         is_py_space(c)
             || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x5C), (0x5E, 0x7C), (0x7E, 0xFFFF)])
     }
@@ -137,7 +173,7 @@ class! {
 class! {
     /// `_SECOND_FOLLOW_CHARS`: later characters of the 2nd, 3rd... item of a bare list. Here `=` is
     /// excluded (it ends the list) while `]` and `}` are allowed.
-    pub(crate) fn is_second_follow(c) {
+    pub(crate) fn is_second_follow / second_follow_step(c) {
         is_py_space(c) || in_ranges(c, &[(0x21, 0x21), (0x23, 0x26), (0x28, 0x2B), (0x2D, 0x3C), (0x3E, 0xFFFF)])
     }
 }
@@ -147,19 +183,53 @@ fn is_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
 }
 
-/// One step of a word: `\\,` (two bytes), or one character of `class`; its length in bytes.
-fn word_step(chars: &mut std::str::Chars<'_>, class: impl Fn(char) -> bool) -> Option<usize> {
-    let mut ahead = chars.clone();
-    let len = match ahead.next()? {
-        '\\' if ahead.clone().next() == Some(',') => {
-            ahead.next();
-            2
+/// `s.replace(from, to)` where `from` is `\` and then the ASCII `second`: every `\` is found by a
+/// byte search, and each one followed by `second` is replaced (left to right, not overlapping, as
+/// Python's `str.replace`). The general string searcher behind `str::replace` was a good part of
+/// reading a value with a backslash.
+fn replace_escape(s: &str, second: u8, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('\\') {
+        // `\` and `second` are ASCII: each slice below ends on a character boundary.
+        let (kept, skip) = if rest.as_bytes().get(at + 1) == Some(&second) { (at, 2) } else { (at + 1, 1) };
+        out.push_str(rest.get(..kept).unwrap_or_default());
+        if skip == 2 {
+            out.push_str(to);
         }
-        c if class(c) => c.len_utf8(),
-        _ => return None,
-    };
-    *chars = ahead;
-    Some(len)
+        rest = rest.get(at + skip..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What the CLI makes of a quoted value's text: `inner.replace("\\q", "q").replace("\\\\", "\\")`,
+/// in one pass. The two come to the same: a run of backslashes before `q` loses its last one to
+/// the first replace and is halved by the second, as the one pass halves it (a pair at a time) and
+/// takes its odd one, if any, with the `q` (`unescape_quoted_is_the_clis_two_replaces`).
+fn unescape_quoted(inner: &str, q: u8) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(at) = rest.find('\\') {
+        // `\\` and `q` are ASCII: each slice below ends on a character boundary.
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let next = rest.as_bytes().get(at + 1).copied();
+        let skip = if next == Some(b'\\') || next == Some(q) { 2 } else { 1 };
+        out.push(char::from(next.filter(|_| skip == 2).unwrap_or(b'\\')));
+        rest = rest.get(at + skip..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the word step at the `\\` at `at`: `\\,` is one step of two bytes, and a `\\`
+/// before anything else one of its own (every class takes it).
+fn backslash_step(bytes: &[u8], at: usize) -> usize {
+    if bytes.get(at + 1) == Some(&b',') {
+        2
+    } else {
+        1
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -179,8 +249,8 @@ impl<'a> Parser<'a> {
         self.input.get(from..to).unwrap_or_default()
     }
 
-    fn syntax(&self, expected: &str, actual: &str, index: usize) -> Fail {
-        Fail::Syntax { expected: expected.to_string(), actual: actual.to_string(), index }
+    fn syntax(&self, expected: Token, actual: Token, index: usize) -> Fail {
+        Fail::Syntax { expected, actual, index }
     }
 
     /// An error at byte offset `index`, located as the CLI locates it (in characters).
@@ -197,7 +267,7 @@ impl<'a> Parser<'a> {
     fn finish(&self, fail: Fail) -> ShorthandError {
         match fail {
             Fail::Syntax { expected, actual, index } => {
-                self.error(ShorthandErrorKind::Syntax { expected, received: actual }, index)
+                self.error(ShorthandErrorKind::Syntax { expected: expected.text(), received: actual.text() }, index)
             }
             Fail::Final(e) => e,
         }
@@ -281,7 +351,7 @@ impl<'a> Parser<'a> {
             return Ok(ShorthandValue::String(first_value));
         }
         self.expect(',', true)?;
-        let mut csv_list = vec![first_value.clone()];
+        let mut csv_list = vec![first_value];
         loop {
             match self.csv_item() {
                 Ok((current, done)) => {
@@ -302,7 +372,7 @@ impl<'a> Parser<'a> {
             }
         }
         if csv_list.len() == 1 {
-            return Ok(ShorthandValue::String(first_value));
+            return Ok(ShorthandValue::String(csv_list.pop().unwrap_or_default()));
         }
         Ok(ShorthandValue::List(csv_list.into_iter().map(ShorthandValue::String).collect()))
     }
@@ -318,39 +388,40 @@ impl<'a> Parser<'a> {
         Ok((current, false))
     }
 
-    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end. Generic
-    /// over the class, so that each character's test is inlined rather than called through a pointer.
-    fn match_word(&self, follow: impl Fn(char) -> bool) -> Option<usize> {
-        let mut chars = self.text(self.index, self.input.len()).chars();
-        let mut end = self.index + word_step(&mut chars, is_start_word)?;
+    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end, `step` being
+    /// the follow class's byte test (see [`class!`]). Generic over it, so that each byte's test is
+    /// inlined rather than called through a pointer.
+    fn match_word(&self, step: impl Fn(u8) -> bool) -> Option<usize> {
         let bytes = self.input.as_bytes();
+        // The first character, of the start class (the later bytes of a longer one are steps below).
+        let mut end = match *bytes.get(self.index)? {
+            b'\\' => self.index + backslash_step(bytes, self.index),
+            b if start_word_step(b) => self.index + 1,
+            _ => return None,
+        };
         loop {
-            // A run of ASCII characters other than `\` is a step per byte: tested without decoding.
-            while let Some(&b) = bytes.get(end) {
-                if b >= 0x80 || b == b'\\' || !follow(char::from(b)) {
-                    break;
-                }
+            while bytes.get(end).is_some_and(|&b| step(b)) {
                 end += 1;
             }
-            let mut chars = self.text(end, self.input.len()).chars();
-            match word_step(&mut chars, &follow) {
-                Some(len) => end += len,
-                None => return Some(end),
+            // What stopped it: the end, a character the class does not take (ASCII, or above
+            // U+FFFF), or `\\`, which every class takes.
+            if bytes.get(end) != Some(&b'\\') {
+                return Some(end);
             }
+            end += backslash_step(bytes, end);
         }
     }
 
     fn unquoted(&mut self, end: usize) -> PResult<String> {
         let consumed = self.text(self.index, end);
         self.index = end;
-        // A backslash is rare: look for one (a byte search) before looking for `\,`.
-        let mut processed = if consumed.contains('\\') { consumed.replace("\\,", ",") } else { consumed.to_string() };
+        let mut processed = replace_escape(consumed, b',', ",");
         processed.truncate(processed.trim_end_matches(is_py_space).len());
         self.resolve(processed)
     }
 
     fn value(&mut self) -> PResult<String> {
-        match self.match_word(is_first_follow) {
+        match self.match_word(first_follow_step) {
             Some(end) => self.unquoted(end),
             None => Ok(String::new()),
         }
@@ -411,9 +482,9 @@ impl<'a> Parser<'a> {
         match self.current() {
             Some('\'') => self.quoted('\'', "<singled quoted>"),
             Some('"') => self.quoted('"', "<double quoted>"),
-            _ => match self.match_word(is_second_follow) {
+            _ => match self.match_word(second_follow_step) {
                 Some(end) => self.unquoted(end),
-                None => Err(self.syntax("<second>", "<none>", self.index)),
+                None => Err(self.syntax(Token::Name("<second>"), Token::Name("<none>"), self.index)),
             },
         }
     }
@@ -421,37 +492,39 @@ impl<'a> Parser<'a> {
     /// Matches the regex `q(?:\\q|[^q])*q` with Python's backtracking: the greedy scan stops at the
     /// first quote not escaped by a backslash; if the text ends first, the regex backs off to the last
     /// `\q`, taking that quote as the closing one. The quote and the backslash are ASCII, so the scan
-    /// is over bytes (no byte of a longer character equals either).
-    fn match_quoted(&self, q: u8) -> Option<usize> {
+    /// is over bytes (no byte of a longer character equals either). Also says whether the quoted
+    /// text has a backslash, so that it need not be searched again.
+    fn match_quoted(&self, q: u8) -> Option<(usize, bool)> {
         let bytes = self.input.as_bytes();
         let mut j = self.index + 1;
         let mut last_escaped_quote = None;
+        let mut backslash = false;
         loop {
             match bytes.get(j).copied() {
-                None => return last_escaped_quote.map(|p: usize| p + 1),
-                Some(b'\\') if bytes.get(j + 1) == Some(&q) => {
-                    last_escaped_quote = Some(j + 1);
-                    j += 2;
+                // Backing off: the text then ends with `\q`, so it has a backslash.
+                None => return last_escaped_quote.map(|p: usize| (p + 1, true)),
+                Some(b'\\') => {
+                    backslash = true;
+                    if bytes.get(j + 1) == Some(&q) {
+                        last_escaped_quote = Some(j + 1);
+                        j += 1;
+                    }
+                    j += 1;
                 }
-                Some(b) if b == q => return Some(j + 1),
+                Some(b) if b == q => return Some((j + 1, backslash)),
                 Some(_) => j += 1,
             }
         }
     }
 
     /// `name` is the CLI's name for the token, such as `<double quoted>`.
-    fn quoted(&mut self, q: char, name: &str) -> PResult<String> {
-        let Some(end) = self.match_quoted(q as u8) else {
-            return Err(self.syntax(name, "<none>", self.index));
+    fn quoted(&mut self, q: char, name: &'static str) -> PResult<String> {
+        let Some((end, backslash)) = self.match_quoted(q as u8) else {
+            return Err(self.syntax(Token::Name(name), Token::Name("<none>"), self.index));
         };
         let inner = self.text(self.index + 1, end - 1);
         self.index = end;
-        let value = if inner.contains('\\') {
-            // Two replaces in this order, as in the CLI: `\q` first, then `\\`.
-            inner.replace(&format!("\\{q}"), q.encode_utf8(&mut [0; 4])).replace("\\\\", "\\")
-        } else {
-            inner.to_string()
-        };
+        let value = if backslash { unescape_quoted(inner, q as u8) } else { inner.to_string() };
         self.resolve(value)
     }
 
@@ -474,13 +547,9 @@ impl<'a> Parser<'a> {
         if consume_whitespace {
             self.consume_whitespace();
         }
-        let mut expected = [0; 4];
-        let expected = c.encode_utf8(&mut expected);
         match self.current() {
-            None => return Err(self.syntax(expected, "EOF", self.index)),
-            Some(actual) if actual != c => {
-                return Err(self.syntax(expected, actual.encode_utf8(&mut [0; 4]), self.index))
-            }
+            None => return Err(self.syntax(Token::Char(c), Token::Name("EOF"), self.index)),
+            Some(actual) if actual != c => return Err(self.syntax(Token::Char(c), Token::Char(actual), self.index)),
             Some(_) => {}
         }
         self.advance(c);
@@ -518,6 +587,63 @@ mod tests {
     fn py_space_is_white_space_and_the_four_separators() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_py_space(c), c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c), "{:#x}", c as u32);
+        }
+    }
+
+    /// The word loop steps over every byte of a character from U+0080 to U+FFFF, and over `\\`,
+    /// without testing the character: that holds only while every class takes all of them (and none
+    /// takes what lies above).
+    #[test]
+    fn every_class_takes_the_bmp_beyond_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32).chain(['\\']) {
+            let bmp = (c as u32) <= 0xFFFF;
+            assert_eq!([is_start_word(c), is_first_follow(c), is_second_follow(c)], [bmp; 3], "{:#x}", c as u32);
+        }
+    }
+
+    /// Each class's byte steps are its character test on ASCII (but `\\`), and take exactly the bytes
+    /// of characters up to U+FFFF beyond it.
+    #[test]
+    fn byte_steps_are_the_classes() {
+        for b in 0..=255u8 {
+            let want = |class: fn(char) -> bool| if b < 0x80 { b != b'\\' && class(char::from(b)) } else { b < 0xF0 };
+            assert_eq!(start_word_step(b), want(is_start_word), "{b:#x}");
+            assert_eq!(first_follow_step(b), want(is_first_follow), "{b:#x}");
+            assert_eq!(second_follow_step(b), want(is_second_follow), "{b:#x}");
+        }
+    }
+
+    /// The one pass over a quoted value is the CLI's two replaces, on every string of up to seven
+    /// backslashes, quotes of both kinds and other characters.
+    #[test]
+    fn unescape_quoted_is_the_clis_two_replaces() {
+        let pieces = ["\\", "\"", "'", "a", "é"];
+        let mut strings = vec![String::new()];
+        for _ in 0..7 {
+            strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            for s in &strings {
+                for q in ['"', '\''] {
+                    let want = s.replace(&format!("\\{q}"), &q.to_string()).replace("\\\\", "\\");
+                    assert_eq!(unescape_quoted(s, q as u8), want, "{s:?} {q:?}");
+                }
+            }
+        }
+    }
+
+    /// `replace_escape` is `str::replace` of a backslash pair, on strings of backslashes, the
+    /// second character, and others around them.
+    #[test]
+    fn replace_escape_is_str_replace() {
+        let pieces = ["\\", ",", "\"", "a", "é", "😀"];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            for s in &strings {
+                for (second, to) in [(b',', ","), (b'"', "\""), (b'\\', "\\")] {
+                    let from = format!("\\{}", char::from(second));
+                    assert_eq!(replace_escape(s, second, to), s.replace(&from, to), "{s:?} {from:?}");
+                }
+            }
         }
     }
 
