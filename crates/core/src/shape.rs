@@ -63,27 +63,23 @@ const fn same_text(a: &str, b: &str) -> bool {
 }
 
 impl Structure {
-    /// The member called `name`. A `const fn`, so that a rule naming a member the model has finds it
-    /// when it is compiled ([`Structure::expect_member`]) rather than at each request.
-    pub const fn member(&self, name: &str) -> Option<&'static Member> {
+    pub fn member(&self, name: &str) -> Option<&'static Member> {
+        self.members.iter().find(|m| m.name == name)
+    }
+
+    /// The member called `name`, for code that names one the model has, found when it is compiled:
+    /// used in a `const`, a name the model lacks fails the build. (A `const fn`, so it compares
+    /// names a byte at a time; [`Structure::member`] is for names only known at run time.)
+    pub const fn expect_member(&self, name: &str) -> &'static Member {
         let members = self.members;
         let mut i = 0;
         while i < members.len() {
             if same_text(members[i].name, name) {
-                return Some(&members[i]);
+                return &members[i];
             }
             i += 1;
         }
-        None
-    }
-
-    /// The member called `name`, for code that names one the model has: used in a `const`, a name
-    /// the model lacks fails the build.
-    pub const fn expect_member(&self, name: &str) -> &'static Member {
-        match self.member(name) {
-            Some(member) => member,
-            None => panic!("no such member in the model"),
-        }
+        panic!("no such member in the model")
     }
 
     pub fn member_names(&self) -> impl Iterator<Item = &'static str> {

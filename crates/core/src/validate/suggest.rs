@@ -36,7 +36,7 @@ pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
         if lower.len().abs_diff(cand.len()) > limit {
             continue;
         }
-        let d = distance(&lower, &cand, &mut table);
+        let d = distance(&lower, &cand, &mut table, limit);
         if d > limit {
             continue;
         }
@@ -71,7 +71,7 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
     for c in candidates {
         cand.clear();
         cand.extend(c.chars());
-        let d = distance(&input, &cand, &mut table);
+        let d = distance(&input, &cand, &mut table, usize::MAX);
         if best.is_none_or(|(b, _)| d < b) {
             best = Some((d, c));
         }
@@ -84,36 +84,87 @@ fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase())
 }
 
-/// Levenshtein distance with adjacent transpositions (optimal string alignment).
-fn distance(a: &[char], b: &[char], table: &mut Vec<usize>) -> usize {
+/// Levenshtein distance with adjacent transpositions (optimal string alignment), exact when it is at
+/// most `limit`, and otherwise some number above `limit`.
+///
+/// Only the cells within `limit` of the diagonal are worked out (one further from it is more than
+/// `limit` apart), and the work stops once two rows in a row are all over `limit` (a cell takes
+/// from the two rows above it). A suggestion allows a distance of at most 3, and the candidates
+/// (content types, members) run to dozens of characters: the whole table was most of validating a
+/// misspelled content type. Three rows are kept, reused for each candidate.
+fn distance(a: &[char], b: &[char], rows: &mut Vec<usize>, limit: usize) -> usize {
+    let over = limit.saturating_add(1);
     let w = b.len() + 1;
-    table.clear();
-    table.resize((a.len() + 1) * w, 0);
-    let d = table;
-    for (i, row) in d.chunks_mut(w).enumerate() {
-        if let Some(first) = row.first_mut() {
-            *first = i;
-        }
+    rows.clear();
+    rows.resize(3 * w, over);
+    let (mut before_last, rest) = rows.split_at_mut(w);
+    let (mut last, mut current) = rest.split_at_mut(w);
+    for (j, cell) in last.iter_mut().enumerate() {
+        *cell = j.min(over);
     }
-    for (j, cell) in d.iter_mut().take(w).enumerate() {
-        *cell = j;
-    }
+    let mut last_min = 0;
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
+        current.fill(over);
+        current[0] = i.min(over);
+        let mut row_min = current[0];
+        for j in i.saturating_sub(limit).max(1)..=i.saturating_add(limit).min(b.len()) {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = last[j].saturating_add(1).min(current[j - 1].saturating_add(1)).min(last[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
+                v = v.min(before_last[j - 2].saturating_add(1));
             }
-            d[i * w + j] = v;
+            current[j] = v.min(over);
+            row_min = row_min.min(current[j]);
         }
+        if row_min >= over && last_min >= over {
+            return over;
+        }
+        last_min = row_min;
+        (before_last, last, current) = (last, current, before_last);
     }
-    d[a.len() * w + b.len()]
+    last[b.len()]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The whole table, as the distance was first worked out.
+    fn full_distance(a: &[char], b: &[char]) -> usize {
+        let w = b.len() + 1;
+        let mut d = vec![0; (a.len() + 1) * w];
+        for i in 0..=a.len() {
+            for j in 0..=b.len() {
+                d[i * w + j] = if i == 0 || j == 0 {
+                    i + j
+                } else {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[(i - 2) * w + j - 2] + 1);
+                    }
+                    v
+                };
+            }
+        }
+        d[a.len() * w + b.len()]
+    }
+
+    proptest::proptest! {
+        /// Within its limit the banded distance is the whole table's; beyond it, only "more".
+        #[test]
+        fn the_band_gives_the_whole_tables_distance(a in "[abc]{0,12}", b in "[abc]{0,12}", limit in 0usize..5) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let (want, mut rows) = (full_distance(&a, &b), Vec::new());
+            let got = distance(&a, &b, &mut rows, limit);
+            if want <= limit {
+                proptest::prop_assert_eq!(got, want);
+            } else {
+                proptest::prop_assert!(got > limit, "{} for {}", got, want);
+            }
+            proptest::prop_assert_eq!(distance(&a, &b, &mut rows, usize::MAX), want);
+        }
+    }
 
     #[test]
     fn suggestions() {
