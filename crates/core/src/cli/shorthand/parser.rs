@@ -222,6 +222,27 @@ fn unescape_quoted(inner: &str, q: u8) -> String {
     out
 }
 
+/// The first byte at or after `from` that is `a` or `b`. Eight bytes at a time: a quoted value is
+/// scanned to its closing quote, and values run to hundreds of characters. For each word, the bytes
+/// equal to `a` (made zero by the XOR) get their high bit set in `hits`, exactly, with no carry
+/// from one byte into the next; the lowest set bit is the first such byte.
+fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
+    let (a8, b8) = (u64::from_le_bytes([a; 8]), u64::from_le_bytes([b; 8]));
+    let mut chunks = bytes.get(from..)?.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        let hits = zero_bytes(word ^ a8) | zero_bytes(word ^ b8);
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    Some(at + chunks.remainder().iter().position(|&x| x == a || x == b)?)
+}
+
 /// The length of the word step at the `\\` at `at`: `\\,` is one step of two bytes, and a `\\`
 /// before anything else one of its own (every class takes it).
 fn backslash_step(bytes: &[u8], at: usize) -> usize {
@@ -351,11 +372,12 @@ impl<'a> Parser<'a> {
             return Ok(ShorthandValue::String(first_value));
         }
         self.expect(',', true)?;
-        let mut csv_list = vec![first_value];
+        // The later items; none (no allocation) when the comma turns out to start the next pair.
+        let mut later = Vec::new();
         loop {
             match self.csv_item() {
                 Ok((current, done)) => {
-                    csv_list.push(current);
+                    later.push(ShorthandValue::String(current));
                     if done {
                         break;
                     }
@@ -371,10 +393,11 @@ impl<'a> Parser<'a> {
                 Err(other) => return Err(other),
             }
         }
-        if csv_list.len() == 1 {
-            return Ok(ShorthandValue::String(csv_list.pop().unwrap_or_default()));
+        if later.is_empty() {
+            return Ok(ShorthandValue::String(first_value));
         }
-        Ok(ShorthandValue::List(csv_list.into_iter().map(ShorthandValue::String).collect()))
+        later.insert(0, ShorthandValue::String(first_value));
+        Ok(ShorthandValue::List(later))
     }
 
     /// One later item of a bare list and the comma after it; `true` when the input ended instead.
@@ -500,19 +523,18 @@ impl<'a> Parser<'a> {
         let mut last_escaped_quote = None;
         let mut backslash = false;
         loop {
-            match bytes.get(j).copied() {
-                // Backing off: the text then ends with `\q`, so it has a backslash.
-                None => return last_escaped_quote.map(|p: usize| (p + 1, true)),
-                Some(b'\\') => {
-                    backslash = true;
-                    if bytes.get(j + 1) == Some(&q) {
-                        last_escaped_quote = Some(j + 1);
-                        j += 1;
-                    }
-                    j += 1;
-                }
-                Some(b) if b == q => return Some((j + 1, backslash)),
-                Some(_) => j += 1,
+            // Backing off: the text then ends with `\q`, so it has a backslash.
+            let Some(at) = find_either(bytes, j, q, b'\\') else {
+                return last_escaped_quote.map(|p: usize| (p + 1, true));
+            };
+            if bytes.get(at) == Some(&q) {
+                return Some((at + 1, backslash));
+            }
+            backslash = true;
+            j = at + 1;
+            if bytes.get(j) == Some(&q) {
+                last_escaped_quote = Some(j);
+                j += 1;
             }
         }
     }
@@ -627,6 +649,18 @@ mod tests {
                     assert_eq!(unescape_quoted(s, q as u8), want, "{s:?} {q:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time search finds what a byte loop finds, from any start.
+        #[test]
+        fn find_either_is_a_byte_search(bytes in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::Just(b'"'), proptest::prelude::Just(b'\\'), proptest::prelude::Just(b'#'),
+            proptest::prelude::Just(b'\x80'), proptest::prelude::Just(0), proptest::prelude::any::<u8>(),
+        ], 0..40), from in 0usize..45) {
+            let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&x| x == b'"' || x == b'\\')).map(|i| from + i);
+            proptest::prop_assert_eq!(find_either(&bytes, from, b'"', b'\\'), want);
         }
     }
 
