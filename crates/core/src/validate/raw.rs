@@ -12,7 +12,10 @@ use crate::Diagnostic;
 
 /// Reports wrong types and unknown members anywhere in `value`.
 pub fn check(value: &Value, out: &mut Vec<Diagnostic>) {
-    walk(value, &REQUEST_SHAPE, &mut String::new(), out);
+    // Room for the longest path of the model's own members (an item of
+    // `NewSessionDetails.SupportedMessagingContentTypes`), so that the buffer is allocated once
+    // rather than grown member by member.
+    walk(value, &REQUEST_SHAPE, &mut String::with_capacity(64), out);
 }
 
 fn join(parent: &str, member: &str) -> String {
