@@ -10,7 +10,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::parser::{is_first_follow, is_py_space, is_second_follow, is_start_word, parse};
+use super::parser::{is_first_follow, is_py_space, is_second_follow, is_start_word, parses};
 use super::ShorthandValue;
 use crate::json::ToJson;
 
@@ -311,7 +311,7 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
     }
     let Enc { text, notes } = out;
     // The final check: the real parser (plus the model's fix-up) gives back exactly the value.
-    if parse(&text).is_ok_and(|parsed| with_list_fixup(parsed, list_members) == *value) {
+    if parses(&text).is_some_and(|parsed| with_list_fixup(parsed, list_members) == *value) {
         Ok(Generated { text, notes })
     } else {
         Err(not_expressible("", "no shorthand spelling parses back to this exact value"))
@@ -384,35 +384,52 @@ struct Candidate {
     written: Option<Written>,
 }
 
-/// Candidate spellings of a string, shortest first (ties: unquoted, double, single quotes).
-fn candidates(s: &str) -> Vec<Candidate> {
-    let commas = s.matches(',').count();
-    let mut out = vec![Candidate {
-        text: s.replace(',', "\\,"),
-        written: (commas > 0).then_some(Written::EscapedCommas { count: commas }),
-    }];
-    for quote in ['"', '\''] {
-        let escaped_quotes = s.matches(quote).count();
-        for doubled_backslashes in [false, true] {
-            if doubled_backslashes && !s.contains('\\') {
-                continue;
-            }
-            // In quotes: a quote mark like the enclosing one gets a backslash before it, and, when
-            // doubled, so does every backslash.
-            let mut text = String::from(quote);
-            for c in s.chars() {
-                if c == quote || doubled_backslashes && c == '\\' {
-                    text.push('\\');
-                }
-                text.push(c);
-            }
-            text.push(quote);
-            out.push(Candidate { text, written: Some(Written::Quoted { quote, escaped_quotes, doubled_backslashes }) });
+/// Candidate spellings of a string, shortest first (ties: unquoted, double, single quotes). Their
+/// lengths are counted first and each is written out only when it is tried: most strings read back
+/// as the first one, and writing all five was most of generating shorthand.
+fn candidates(s: &str) -> impl Iterator<Item = Candidate> + '_ {
+    // The four characters that change a spelling's length, counted in one pass.
+    let [commas, backslashes, double, single] = s.bytes().fold([0; 4], |mut n, b| {
+        match b {
+            b',' => n[0] += 1,
+            b'\\' => n[1] += 1,
+            b'"' => n[2] += 1,
+            b'\'' => n[3] += 1,
+            _ => {}
         }
-    }
-    // Shortest first; a stable sort keeps the preference order among equal lengths.
-    out.sort_by_cached_key(|candidate| candidate.text.chars().count());
-    out
+        n
+    });
+    let count = move |quote: char| if quote == '"' { double } else { single };
+    let chars = s.chars().count();
+    // In quotes: a quote mark like the enclosing one gets a backslash before it, and, when doubled,
+    // so does every backslash.
+    let quoted = |quote: char, doubled: bool| {
+        (chars + 2 + count(quote) + if doubled { backslashes } else { 0 }, Some((quote, doubled)))
+    };
+    let mut ways = [(chars + commas, None), quoted('"', false), quoted('"', true), quoted('\'', false), quoted('\'', true)];
+    // A stable sort keeps the preference order among equal lengths.
+    ways.sort_by_key(|(length, _)| *length);
+    ways.into_iter().filter(move |(_, way)| backslashes > 0 || !matches!(way, Some((_, true)))).map(move |(_, way)| {
+        match way {
+            None => Candidate {
+                text: s.replace(',', "\\,"),
+                written: (commas > 0).then_some(Written::EscapedCommas { count: commas }),
+            },
+            Some((quote, doubled_backslashes)) => {
+                let mut text = String::with_capacity(s.len() + 2 + count(quote) + backslashes);
+                text.push(quote);
+                for c in s.chars() {
+                    if c == quote || doubled_backslashes && c == '\\' {
+                        text.push('\\');
+                    }
+                    text.push(c);
+                }
+                text.push(quote);
+                let written = Written::Quoted { quote, escaped_quotes: count(quote), doubled_backslashes };
+                Candidate { text, written: Some(written) }
+            }
+        }
+    })
 }
 
 /// A spelled value and the notes for the strings in it.
@@ -495,7 +512,7 @@ fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
 fn reads_back(before: &str, c: &str, after: &str, more: bool, k: Expect) -> bool {
     let text = format!("K={before}{c}{after}{}", if more { ",L=x" } else { "" });
     let expected = [("K", k), ("L", Expect::Str("x"))];
-    parse(&text).is_ok_and(|v| Expect::Map(expected.get(..1 + usize::from(more)).unwrap_or_default()).matches(&v))
+    parses(&text).is_some_and(|v| Expect::Map(expected.get(..1 + usize::from(more)).unwrap_or_default()).matches(&v))
 }
 
 fn string(s: &str, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {

@@ -22,7 +22,14 @@ use super::ShorthandValue;
 /// ```
 pub fn parse(text: &str) -> Result<ShorthandValue, ShorthandError> {
     let mut parser = Parser { input: text, index: 0, resolve_paramfiles: false, depth: 1 };
-    parser.parameter().map(ShorthandValue::Map)
+    parser.parameter().map(ShorthandValue::Map).map_err(|fail| parser.finish(fail))
+}
+
+/// What [`parse`] gives, or `None` where it fails, without making the error (its message and
+/// caret): the generator reads back every spelling it tries, and rejects most of those that fail.
+pub(crate) fn parses(text: &str) -> Option<ShorthandValue> {
+    let mut parser = Parser { input: text, index: 0, resolve_paramfiles: false, depth: 1 };
+    parser.parameter().ok().map(ShorthandValue::Map)
 }
 
 /// How deep lists and maps may nest, the top-level `key=value` pairs counting as one level: as deep
@@ -295,19 +302,19 @@ impl<'a> Parser<'a> {
     }
 
     // parameter = keyval *("," keyval)
-    fn parameter(&mut self) -> Result<IndexMap<String, ShorthandValue>, ShorthandError> {
+    fn parameter(&mut self) -> PResult<IndexMap<String, ShorthandValue>> {
         let mut params = IndexMap::new();
-        let (key, val) = self.keyval().map_err(|f| self.finish(f))?;
+        let (key, val) = self.keyval()?;
         params.insert(key, val);
         let mut last_index = self.index;
         while self.index < self.input.len() {
-            self.expect(',', true).map_err(|f| self.finish(f))?;
-            let (key, val) = self.keyval().map_err(|f| self.finish(f))?;
+            self.expect(',', true)?;
+            let (key, val) = self.keyval()?;
             if params.contains_key(&key) {
                 // The CLI points one character past the end of the previous pair.
                 let chars: Vec<char> = self.input.chars().collect();
                 let at = self.char_position(last_index) + 1;
-                return Err(ShorthandError::new(&chars, ShorthandErrorKind::DuplicateKey { key }, at));
+                return Err(Fail::Final(ShorthandError::new(&chars, ShorthandErrorKind::DuplicateKey { key }, at)));
             }
             params.insert(key, val);
             last_index = self.index;
