@@ -108,10 +108,12 @@ fn required(member: &'static Member, path: &'static str, absent: bool, out: &mut
         return;
     }
     let within = path.rsplit_once('.').map_or("the request", |(parent, _)| parent);
-    out.push(codes::REQUIRED.diagnostic(
-        path,
-        format!("{} is required in {within} by the service model, and it is missing.", member.name),
-    ));
+    out.push(
+        codes::REQUIRED.diagnostic(
+            path,
+            format!("{} is required in {within} by the service model, and it is missing.", member.name),
+        ),
+    );
 }
 
 /// Minimum and maximum length from the shape, counted in Unicode scalar values. Inlined: most

@@ -406,7 +406,8 @@ fn candidates(s: &str) -> impl Iterator<Item = Candidate> + '_ {
     let quoted = |quote: char, doubled: bool| {
         (chars + 2 + count(quote) + if doubled { backslashes } else { 0 }, Some((quote, doubled)))
     };
-    let mut ways = [(chars + commas, None), quoted('"', false), quoted('"', true), quoted('\'', false), quoted('\'', true)];
+    let mut ways =
+        [(chars + commas, None), quoted('"', false), quoted('"', true), quoted('\'', false), quoted('\'', true)];
     // A stable sort keeps the preference order among equal lengths.
     ways.sort_by_key(|(length, _)| *length);
     ways.into_iter().filter(move |(_, way)| backslashes > 0 || !matches!(way, Some((_, true)))).map(move |(_, way)| {
