@@ -190,39 +190,26 @@ fn is_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
 }
 
-/// What the CLI makes of an unquoted value's text: `s.replace("\\,", ",")`. Every `\` is found by a
-/// byte search, where the general string searcher behind `str::replace` was a good part of reading
-/// a value with a backslash.
-fn unescape_commas(s: &str) -> String {
+/// `s` with the `\` dropped before each byte that `escapes` takes, left to right: the byte after it is
+/// kept as it is and not read again, and any other `\` is kept. Every `\` is found by a byte search,
+/// where the general string searcher behind `str::replace` was a good part of reading a value with a
+/// backslash. What the CLI does with a value's backslashes, written as one pass:
+/// - unquoted, `s.replace("\\,", ",")`: `escapes` takes `,`;
+/// - quoted in `q`, `s.replace("\\q", "q").replace("\\\\", "\\")`: `escapes` takes `q` and `\`. The two
+///   replaces come to the same: a run of backslashes before `q` loses its last one to the first and
+///   is halved by the second, as the one pass halves it (a pair at a time) and takes its odd one, if
+///   any, with the `q` (`unescape_is_the_clis_replaces`).
+fn unescape(s: &str, escapes: impl Fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(at) = rest.find('\\') {
-        // `\` and `,` are ASCII: each slice below ends on a character boundary.
-        let comma = rest.as_bytes().get(at + 1) == Some(&b',');
-        out.push_str(rest.get(..if comma { at } else { at + 1 }).unwrap_or_default());
-        if comma {
-            out.push(',');
-        }
-        rest = rest.get(at + 1 + usize::from(comma)..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
-}
-
-/// What the CLI makes of a quoted value's text: `inner.replace("\\q", "q").replace("\\\\", "\\")`,
-/// in one pass. The two come to the same: a run of backslashes before `q` loses its last one to
-/// the first replace and is halved by the second, as the one pass halves it (a pair at a time) and
-/// takes its odd one, if any, with the `q` (`unescape_quoted_is_the_clis_two_replaces`).
-fn unescape_quoted(inner: &str, q: u8) -> String {
-    let mut out = String::with_capacity(inner.len());
-    let mut rest = inner;
-    while let Some(at) = rest.find('\\') {
-        // `\` and `q` are ASCII: each slice below ends on a character boundary.
+        // `\` and every byte `escapes` takes are ASCII: each slice below ends on a character boundary.
+        let escaped = rest.as_bytes().get(at + 1).is_some_and(|&b| escapes(b));
+        let end = at + 1 + usize::from(escaped);
         out.push_str(rest.get(..at).unwrap_or_default());
-        let next = rest.as_bytes().get(at + 1).copied();
-        let skip = if next == Some(b'\\') || next == Some(q) { 2 } else { 1 };
-        out.push(char::from(next.filter(|_| skip == 2).unwrap_or(b'\\')));
-        rest = rest.get(at + skip..).unwrap_or_default();
+        // The escaped byte, or the `\` itself: ASCII either way.
+        out.push(rest.as_bytes().get(end - 1).map_or('\\', |&b| char::from(b)));
+        rest = rest.get(end..).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -444,7 +431,7 @@ impl<'a> Parser<'a> {
     fn unquoted(&mut self, end: usize) -> PResult<String> {
         let consumed = self.text(self.index, end);
         self.index = end;
-        let mut processed = unescape_commas(consumed);
+        let mut processed = unescape(consumed, |b| b == b',');
         processed.truncate(processed.trim_end_matches(is_py_space).len());
         self.resolve(processed)
     }
@@ -552,7 +539,7 @@ impl<'a> Parser<'a> {
         };
         let inner = self.text(self.index + 1, end - 1);
         self.index = end;
-        let value = if backslash { unescape_quoted(inner, q as u8) } else { inner.to_string() };
+        let value = if backslash { unescape(inner, |b| b == b'\\' || b == q as u8) } else { inner.to_string() };
         self.resolve(value)
     }
 
@@ -641,44 +628,20 @@ mod tests {
         }
     }
 
-    /// The one pass over a quoted value is the CLI's two replaces, on every string of up to seven
-    /// backslashes, quotes of both kinds and other characters.
+    /// The one pass is the CLI's replaces, quoted and unquoted, on every string of up to seven
+    /// backslashes, quotes of both kinds, commas and other characters.
     #[test]
-    fn unescape_quoted_is_the_clis_two_replaces() {
-        let pieces = ["\\", "\"", "'", "a", "é"];
+    fn unescape_is_the_clis_replaces() {
+        let pieces = ["\\", "\"", "'", ",", "é", "😀"];
         let mut strings = vec![String::new()];
         for _ in 0..7 {
             strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
             for s in &strings {
                 for q in ['"', '\''] {
                     let want = s.replace(&format!("\\{q}"), &q.to_string()).replace("\\\\", "\\");
-                    assert_eq!(unescape_quoted(s, q as u8), want, "{s:?} {q:?}");
+                    assert_eq!(unescape(s, |b| b == b'\\' || b == q as u8), want, "{s:?} {q:?}");
                 }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// The word-at-a-time search finds what a byte loop finds, from any start.
-        #[test]
-        fn find_either_is_a_byte_search(bytes in proptest::collection::vec(proptest::prop_oneof![
-            proptest::prelude::Just(b'"'), proptest::prelude::Just(b'\\'), proptest::prelude::Just(b'#'),
-            proptest::prelude::Just(b'\x80'), proptest::prelude::Just(0), proptest::prelude::any::<u8>(),
-        ], 0..40), from in 0usize..45) {
-            let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&x| x == b'"' || x == b'\\')).map(|i| from + i);
-            proptest::prop_assert_eq!(find_either(&bytes, from, b'"', b'\\'), want);
-        }
-    }
-
-    /// `unescape_commas` is `str::replace` of `\,`, on strings of backslashes, commas and others.
-    #[test]
-    fn unescape_commas_is_str_replace() {
-        let pieces = ["\\", ",", "\"", "a", "é", "😀"];
-        let mut strings = vec![String::new()];
-        for _ in 0..5 {
-            strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
-            for s in &strings {
-                assert_eq!(unescape_commas(s), s.replace("\\,", ","), "{s:?}");
+                assert_eq!(unescape(s, |b| b == b','), s.replace("\\,", ","), "{s:?}");
             }
         }
     }
