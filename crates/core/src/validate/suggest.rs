@@ -20,23 +20,27 @@
 /// assert_eq!(near_miss("SOURCEID", &members), Some("SourceId"));
 /// ```
 pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    if let Some(c) = candidates.iter().find(|c| fold(c).eq(fold(input))) {
+    // The input and each candidate as units, on the stack when they fit: a suggestion is worked
+    // out for most misspelled requests. A candidate is written out only when its length is near
+    // enough for its distance to count.
+    let (mut input_buf, mut input_spill) = ([0; UNITS_ON_STACK], Vec::new());
+    let a = units(input, &mut input_buf, &mut input_spill);
+    if let Some(c) = candidates.iter().find(|c| fold(unit_iter(c, Case::Folded)).eq(fold(a.iter().copied()))) {
         return Some(c);
     }
-    let lower: Vec<char> = input.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let limit = (lower.len() / 3).clamp(1, 3);
+    let limit = (a.len() / 3).clamp(1, 3);
     let mut best: Option<(usize, &'c str)> = None;
     let mut tie = false;
-    // One buffer for every candidate's characters and one for the distance table.
-    let (mut cand, mut table) = (Vec::new(), Vec::new());
+    let (mut cand_buf, mut cand_spill) = ([0; UNITS_ON_STACK], Vec::new());
+    let (mut rows_buf, mut rows_spill) = ([0; 3 * (UNITS_ON_STACK + 1)], Vec::new());
     for c in candidates {
-        cand.clear();
-        cand.extend(c.chars().map(|c| c.to_ascii_lowercase()));
         // The distance is at least the difference in length: no need to measure it.
-        if lower.len().abs_diff(cand.len()) > limit {
+        let n = if c.is_ascii() { c.len() } else { unit_iter(c, Case::Folded).count() };
+        if a.len().abs_diff(n) > limit {
             continue;
         }
-        let d = distance(&lower, &cand, &mut table, limit);
+        let b = units(c, &mut cand_buf, &mut cand_spill);
+        let d = distance(a, b, scratch(3 * (b.len() + 1), &mut rows_buf, &mut rows_spill), limit);
         if d > limit {
             continue;
         }
@@ -65,13 +69,14 @@ pub fn near_miss<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
 /// assert_eq!(closest("--evnet", ["--event", "--region"]), Some("--event"));
 /// ```
 pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let input: Vec<char> = input.chars().collect();
-    let (mut cand, mut table) = (Vec::new(), Vec::new());
+    let input: Vec<u8> = unit_iter(input, Case::Kept).collect();
+    let (mut cand, mut rows) = (Vec::new(), Vec::new());
     let mut best: Option<(usize, &'c str)> = None;
     for c in candidates {
         cand.clear();
-        cand.extend(c.chars());
-        let d = distance(&input, &cand, &mut table, usize::MAX);
+        cand.extend(unit_iter(c, Case::Kept));
+        rows.resize(3 * (cand.len() + 1), 0);
+        let d = distance(&input, &cand, &mut rows, usize::MAX);
         if best.is_none_or(|(b, _)| d < b) {
             best = Some((d, c));
         }
@@ -79,20 +84,75 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
     best.map(|(_, c)| c)
 }
 
-/// `s` without letter case and the separators `_`, `-` and spaces.
-fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase())
+/// How many units of a string [`near_miss`] keeps on the stack: more than the longest candidate
+/// (a content type) and any input near enough to one.
+const UNITS_ON_STACK: usize = 80;
+
+/// Any character other than ASCII, as one unit. No candidate (member names, enum values, content
+/// types, the CLI's options) has one, so it is an edit wherever it stands, as it was when the units
+/// were `char`s.
+const NOT_ASCII: u8 = 0x80;
+
+/// `s` as [`near_miss`] compares it: one unit per character, ASCII letters in lower case (case is
+/// folded for ASCII only: Unicode's case tables would cost the wasm about 12 KB), other ASCII as it
+/// is, any other character as [`NOT_ASCII`]. Written into `buf` when it fits, else into `spill`.
+fn units<'b>(s: &str, buf: &'b mut [u8; UNITS_ON_STACK], spill: &'b mut Vec<u8>) -> &'b [u8] {
+    // A string has no more characters than bytes.
+    if s.len() <= buf.len() {
+        let mut n = 0;
+        for (slot, unit) in buf.iter_mut().zip(unit_iter(s, Case::Folded)) {
+            *slot = unit;
+            n += 1;
+        }
+        buf.get(..n).unwrap_or_default()
+    } else {
+        spill.clear();
+        spill.extend(unit_iter(s, Case::Folded));
+        spill
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    Folded,
+    Kept,
+}
+
+/// The units of `s` one by one, worked out from its bytes: a UTF-8 continuation byte
+/// (`0b10xx_xxxx`) adds no character.
+fn unit_iter(s: &str, case: Case) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).map(move |b| match b {
+        _ if !b.is_ascii() => NOT_ASCII,
+        _ if case == Case::Folded => b.to_ascii_lowercase(),
+        _ => b,
+    })
+}
+
+/// `len` cells of `buf` when it has them, else of `spill`, grown to `len`.
+fn scratch<'b>(len: usize, buf: &'b mut [usize], spill: &'b mut Vec<usize>) -> &'b mut [usize] {
+    if len <= buf.len() {
+        &mut buf[..len]
+    } else {
+        spill.resize(len, 0);
+        spill
+    }
+}
+
+/// Units without the separators `_`, `-`, spaces and tabs.
+fn fold(units: impl Iterator<Item = u8>) -> impl Iterator<Item = u8> {
+    units.filter(|u| !matches!(u, b'_' | b'-' | b' ' | b'\t'))
 }
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment), exact when it is at
-/// most `limit`, and otherwise some number above `limit`.
+/// most `limit`, and otherwise some number above `limit`. `rows` has at least `3 * (b.len() + 1)`
+/// cells, whatever they hold.
 ///
 /// Only the cells within `limit` of the diagonal are worked out (one further from it is more than
 /// `limit` apart), and the work stops once two rows in a row are all over `limit` (a cell takes
 /// from the two rows above it). A suggestion allows a distance of at most 3, and the candidates
 /// (content types, members) run to dozens of characters: the whole table was most of validating a
 /// misspelled content type. Three rows are kept, reused for each candidate.
-fn distance(a: &[char], b: &[char], rows: &mut Vec<usize>, limit: usize) -> usize {
+fn distance(a: &[u8], b: &[u8], rows: &mut [usize], limit: usize) -> usize {
     // A common start and end need no edit: only what lies between is measured (`connect:Guide`
     // against `connect:sms` is `Guide` against `sms`).
     let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
@@ -101,8 +161,8 @@ fn distance(a: &[char], b: &[char], rows: &mut Vec<usize>, limit: usize) -> usiz
     let (a, b) = (a.get(..a.len() - end).unwrap_or_default(), b.get(..b.len() - end).unwrap_or_default());
     let over = limit.saturating_add(1);
     let w = b.len() + 1;
-    rows.clear();
-    rows.resize(3 * w, over);
+    let rows = &mut rows[..3 * w];
+    rows.fill(over);
     let (mut before_last, rest) = rows.split_at_mut(w);
     let (mut last, mut current) = rest.split_at_mut(w);
     for (j, cell) in last.iter_mut().enumerate() {
@@ -136,7 +196,7 @@ mod tests {
     use super::*;
 
     /// The whole table, as the distance was first worked out.
-    fn full_distance(a: &[char], b: &[char]) -> usize {
+    fn full_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         let w = b.len() + 1;
         let mut d = vec![0; (a.len() + 1) * w];
         for i in 0..=a.len() {
@@ -162,15 +222,57 @@ mod tests {
         /// letters, so that the strings often share a start or an end, which is not measured.
         #[test]
         fn the_band_gives_the_whole_tables_distance(a in "[abc]{0,12}", b in "[abc]{0,12}", limit in 0usize..5) {
-            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-            let (want, mut rows) = (full_distance(&a, &b), Vec::new());
-            let got = distance(&a, &b, &mut rows, limit);
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            let (want, mut rows) = (full_distance(a, b), vec![0; 3 * (b.len() + 1)]);
+            let got = distance(a, b, &mut rows, limit);
             if want <= limit {
                 proptest::prop_assert_eq!(got, want);
             } else {
                 proptest::prop_assert!(got > limit, "{} for {}", got, want);
             }
-            proptest::prop_assert_eq!(distance(&a, &b, &mut rows, usize::MAX), want);
+            proptest::prop_assert_eq!(distance(a, b, &mut rows, usize::MAX), want);
+        }
+    }
+
+    /// [`near_miss`] as it was first written, on `char`s in vectors: the reference for the units.
+    fn near_miss_on_chars<'c>(input: &str, candidates: &[&'c str]) -> Option<&'c str> {
+        let fold = |s: &str| -> Vec<char> {
+            s.chars().filter(|c| !matches!(c, '_' | '-' | ' ' | '\t')).map(|c| c.to_ascii_lowercase()).collect()
+        };
+        if let Some(c) = candidates.iter().find(|c| fold(c) == fold(input)) {
+            return Some(c);
+        }
+        let lower: Vec<char> = input.chars().map(|c| c.to_ascii_lowercase()).collect();
+        let limit = (lower.len() / 3).clamp(1, 3);
+        let mut ranked: Vec<(usize, &'c str)> = candidates
+            .iter()
+            .map(|c| (full_distance(&lower, &c.chars().map(|c| c.to_ascii_lowercase()).collect::<Vec<_>>()), *c))
+            .filter(|(d, _)| *d <= limit)
+            .collect();
+        ranked.sort_by_key(|(d, _)| *d);
+        match ranked.as_slice() {
+            [(d, c), (e, _), ..] if d < e => Some(c),
+            [(_, c)] => Some(c),
+            _ => None,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+        /// The units give the suggestion that characters gave: letters in either case, the
+        /// separators, and characters of two, three and four bytes in the input (the candidates,
+        /// like every list the validator passes, are ASCII). Inputs run past the stack's room.
+        #[test]
+        fn units_suggest_what_characters_did(
+            input in "[aAbB_ \\-é€😀]{0,10}|[ab]{78,84}",
+            candidates in proptest::collection::vec("[aAbB_-]{0,8}|[ab]{79,83}", 1..4),
+        ) {
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(near_miss(&input, &candidates), near_miss_on_chars(&input, &candidates));
+            // `closest` as first written: the first candidate at the least distance in `char`s.
+            let chars: Vec<char> = input.chars().collect();
+            let by_chars = candidates.iter().min_by_key(|c| full_distance(&chars, &c.chars().collect::<Vec<_>>())).copied();
+            proptest::prop_assert_eq!(closest(&input, candidates.iter().copied()), by_chars);
         }
     }
 
