@@ -87,23 +87,43 @@ impl std::error::Error for ReadError {}
 
 /// A short description of a value for messages (`the string "x"`, `the number 5`, `a list of 2
 /// items`, `an object with 1 member`): what the reader and the validator both say was found.
-pub fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string {}", preview(s)),
-        Value::Array(items) => format!("a list of {} item{}", items.len(), if items.len() == 1 { "" } else { "s" }),
-        Value::Object(map) => format!("an object with {} member{}", map.len(), if map.len() == 1 { "" } else { "s" }),
+/// Written straight into the message, as [`preview`] is.
+pub fn describe(value: &Value) -> impl fmt::Display + '_ {
+    Described(value)
+}
+
+struct Described<'a>(&'a Value);
+
+impl fmt::Display for Described<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match self.0 {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "the boolean {b}"),
+            Value::Number(n) => write!(f, "the number {n}"),
+            Value::String(s) => write!(f, "the string {}", preview(s)),
+            Value::Array(items) => write!(f, "a list of {} item{}", items.len(), plural(items.len())),
+            Value::Object(map) => write!(f, "an object with {} member{}", map.len(), plural(map.len())),
+        }
     }
 }
 
-/// A text quoted for a message, cut after 40 characters (on a character boundary).
-pub fn preview(s: &str) -> String {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{:?}…", s.get(..at).unwrap_or_default()),
-        None => format!("{s:?}"),
+/// A text quoted for a message, cut after 40 characters (on a character boundary). It is written
+/// straight into the message that quotes it, with no string of its own: most findings quote what
+/// they found.
+pub fn preview(s: &str) -> impl fmt::Display + '_ {
+    Preview(s)
+}
+
+struct Preview<'a>(&'a str);
+
+impl fmt::Display for Preview<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX: usize = 40;
+        match self.0.char_indices().nth(MAX) {
+            Some((at, _)) => write!(f, "{:?}…", self.0.get(..at).unwrap_or_default()),
+            None => write!(f, "{:?}", self.0),
+        }
     }
 }
 
@@ -467,7 +487,7 @@ pub fn choice(value: &Value, at: &Path<'_>, names: &[&str]) -> Result<usize, Rea
             Some(i) => return Ok(i),
             None => format!("{text:?}"),
         },
-        None => describe(value),
+        None => describe(value).to_string(),
     };
     Err(ReadError::new(at, format!("expected {}, found {found}", one_of_list(names))))
 }
