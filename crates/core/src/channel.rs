@@ -135,36 +135,37 @@ pub fn normalize_e164_with(input: &str, calling_code: Option<&str>) -> Option<St
     } else {
         (false, trimmed)
     };
-    let mut digits = String::with_capacity(rest.len());
-    for c in rest.chars() {
-        match c {
-            '0'..='9' => digits.push(c),
-            ' ' | '\u{a0}' | '-' | '.' | '/' | '(' | ')' => {}
-            _ => return None,
-        }
+    // Refused before anything is allocated: most strings this is asked about (a DestinationId that
+    // is not an ARN, a SourceId of letters) are no phone number at all.
+    if !rest.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '-' | '.' | '/' | '(' | ')')) {
+        return None;
     }
-    let full = if international {
-        digits
-    } else {
+    let mut digits = rest.chars().filter(char::is_ascii_digit);
+    let count = digits.clone().count();
+    // '+', a calling code of up to three digits, the number: written once, in place.
+    let mut e164 = String::with_capacity(4 + count);
+    e164.push('+');
+    if !international {
         let code = calling_code?;
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         if code == "1" {
-            match digits.len() {
-                10 => format!("1{digits}"),
-                11 if digits.starts_with('1') => digits,
+            match count {
+                10 => e164.push('1'),
+                11 if digits.clone().next() == Some('1') => {}
                 _ => return None,
             }
         } else {
-            let national = digits.strip_prefix('0').unwrap_or(&digits);
-            if national.is_empty() {
-                return None;
+            // A national number's trunk 0 is not dialled from abroad.
+            if digits.clone().next() == Some('0') {
+                digits.next();
             }
-            format!("{code}{national}")
+            digits.clone().next()?;
+            e164.push_str(code);
         }
-    };
-    let e164 = format!("+{full}");
+    }
+    e164.extend(digits);
     is_e164(&e164).then_some(e164)
 }
 
@@ -318,6 +319,61 @@ mod tests {
         }
         assert_eq!(normalize_e164_with("020 7946 0000", Some("44")).as_deref(), Some("+442079460000"));
         assert_eq!(normalize_e164_with("(555) 123-4567", None), None);
+    }
+
+    /// [`normalize_e164_with`] as first written: the digits gathered in a string of their own, then
+    /// the calling code and the `+` put in front, each in a new string.
+    fn normalize_by_steps(input: &str, calling_code: Option<&str>) -> Option<String> {
+        let trimmed = input.trim();
+        let (international, rest) = match (trimmed.strip_prefix('+'), trimmed.strip_prefix("00")) {
+            (Some(rest), _) | (None, Some(rest)) => (true, rest),
+            (None, None) => (false, trimmed),
+        };
+        let mut digits = String::new();
+        for c in rest.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                ' ' | '\u{a0}' | '-' | '.' | '/' | '(' | ')' => {}
+                _ => return None,
+            }
+        }
+        let full = if international {
+            digits
+        } else {
+            let code = calling_code?;
+            if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            if code == "1" {
+                match digits.len() {
+                    10 => format!("1{digits}"),
+                    11 if digits.starts_with('1') => digits,
+                    _ => return None,
+                }
+            } else {
+                let national = digits.strip_prefix('0').unwrap_or(&digits);
+                if national.is_empty() {
+                    return None;
+                }
+                format!("{code}{national}")
+            }
+        };
+        let e164 = format!("+{full}");
+        is_e164(&e164).then_some(e164)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+        /// Written in place, the number is the one the steps gave: digits, the separators people
+        /// write, the prefixes, letters and other characters, with each kind of calling code.
+        #[test]
+        fn normalizing_in_place_gives_what_the_steps_gave(
+            input in "[ ]?(\\+|00|0|1)?[0-9 ().\u{a0}/-]{0,18}[a€]?[0-9]{0,3}|(\\+|00|0|1)?[(]?[0-9]{3}[) .-]{0,2}[0-9]{3}[ .-]?[0-9]{4}",
+            code in proptest::option::of("|1|44|4a|353"),
+        ) {
+            let code = code.as_deref();
+            proptest::prop_assert_eq!(normalize_e164_with(&input, code), normalize_by_steps(&input, code));
+        }
     }
 
     #[test]

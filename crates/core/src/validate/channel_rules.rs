@@ -8,6 +8,8 @@
 //! creates a chat whose replies cannot be routed to a phone; a DestinationId or StreamingEndpointArn
 //! of the wrong shape is a free string to the model, but is most likely not the resource meant.
 
+use std::borrow::Cow;
+
 use super::model_rules::max_length;
 use super::view::{Field, RequestView};
 use super::{codes, did_you_mean, preview, suggest::near_miss, thousands, Memo};
@@ -70,10 +72,13 @@ fn subtype_spelling(s: &str, out: &mut Vec<Diagnostic>) {
                     "Subtype is {}, which AWS does not document; the known subtypes are connect:sms (also written connect:SMS) and connect:WhatsApp. The model accepts any string of 1 to 100 characters.",
                     preview(s)
                 ));
-            let unquoted: String = s.chars().filter(|c| *c != '"' && *c != '\'').collect();
+            // A copy without quotes only where there are quotes: most unknown subtypes have none.
+            let quotes = ['"', '\''];
+            let unquoted: Cow<'_, str> =
+                if s.contains(quotes) { Cow::Owned(s.replace(quotes, "")) } else { Cow::Borrowed(s) };
             let bare = match unquoted.get(..8) {
                 Some(prefix) if prefix.eq_ignore_ascii_case("connect:") => unquoted.get(8..).unwrap_or_default(),
-                _ => unquoted.as_str(),
+                _ => &unquoted,
             };
             let suggestion = if bare.eq_ignore_ascii_case("sms") {
                 Some(channel::SUBTYPE_SMS)

@@ -117,7 +117,7 @@ const MEMBER_PATHS: [&str; 14] = [
 fn unknown_member(s: &Structure, parent: &str, name: &str) -> Diagnostic {
     let path = join(parent, name);
     let names: Vec<&str> = s.member_names().collect();
-    let within = if parent.is_empty() { "the request".to_string() } else { parent.to_string() };
+    let within = if parent.is_empty() { "the request" } else { parent };
     let mut message = format!("{name:?} is not a member of {within}; the allowed members are {}.", names.join(", "));
     let mut suggestion = near_miss(name, &names).map(str::to_string);
     match &suggestion {
