@@ -268,7 +268,7 @@ impl ScalarNote {
 /// assert_eq!(generate(&value).unwrap(), r"Type=MESSAGE,Content=Hi\, there");
 /// ```
 pub fn generate(value: &ShorthandValue) -> Result<String, NotExpressible> {
-    generate_explained(value).map(|g| g.text)
+    generate_with(value, &[], Explain::No).map(|g| g.text)
 }
 
 /// As [`generate`], with a note for each string that was quoted or escaped, and why.
@@ -286,12 +286,24 @@ pub fn generate(value: &ShorthandValue) -> Result<String, NotExpressible> {
 /// );
 /// ```
 pub fn generate_explained(value: &ShorthandValue) -> Result<Generated, NotExpressible> {
-    generate_with(value, &[])
+    generate_with(value, &[], Explain::Yes)
+}
+
+/// Whether the strings that are quoted or escaped get a [`ScalarNote`]. Working out why a string
+/// cannot stand as it is takes more parsing: [`generate`], which drops the notes, does not do it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Explain {
+    Yes,
+    No,
 }
 
 /// As [`generate_explained`], where the model turns a scalar given for any of `list_members`
 /// (top-level keys) into a one-item list, so `K=[x]` can be written `K=x`.
-pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Result<Generated, NotExpressible> {
+pub(crate) fn generate_with(
+    value: &ShorthandValue,
+    list_members: &[&str],
+    explain: Explain,
+) -> Result<Generated, NotExpressible> {
     let ShorthandValue::Map(map) = value else {
         return Err(not_expressible("", "shorthand describes a structure or map (key=value pairs), not a lone value"));
     };
@@ -303,9 +315,9 @@ pub(crate) fn generate_with(value: &ShorthandValue, list_members: &[&str]) -> Re
         check_key(key, "")?;
         let last = i + 1 == map.len();
         let encoded = match item {
-            ShorthandValue::String(s) => string(s, Ctx::Top { last }, key)?,
-            ShorthandValue::List(items) => top_list(items, last, list_members.contains(&key.as_str()), key)?,
-            ShorthandValue::Map(inner) => brace(inner, key)?,
+            ShorthandValue::String(s) => string(s, Ctx::Top { last }, key, explain)?,
+            ShorthandValue::List(items) => top_list(items, last, list_members.contains(&key.as_str()), key, explain)?,
+            ShorthandValue::Map(inner) => brace(inner, key, explain)?,
         };
         out.push(i > 0, Some(key), encoded);
     }
@@ -516,7 +528,7 @@ fn reads_back(before: &str, c: &str, after: &str, more: bool, k: Expect) -> bool
     parses(&text).is_some_and(|v| Expect::Map(expected.get(..1 + usize::from(more)).unwrap_or_default()).matches(&v))
 }
 
-fn string(s: &str, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
+fn string(s: &str, ctx: Ctx, path: &str, explain: Explain) -> Result<Enc, NotExpressible> {
     for c in candidates(s) {
         // A quoted value ending in a backslash ends in `\"`, which reads as an escaped quote; it only
         // works at the very end of the input, where the CLI's regex backs off to it.
@@ -526,6 +538,7 @@ fn string(s: &str, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
         if fits(&c.text, s, ctx) {
             let notes = c
                 .written
+                .filter(|_| explain == Explain::Yes)
                 .map(|written| {
                     let reasons = match written {
                         Written::EscapedCommas { count } => vec![QuoteReason::Comma { count }],
@@ -606,30 +619,30 @@ fn unquoted_obstacles(s: &str, ctx: Ctx) -> Vec<QuoteReason> {
     reasons
 }
 
-fn value(v: &ShorthandValue, ctx: Ctx, path: &str) -> Result<Enc, NotExpressible> {
+fn value(v: &ShorthandValue, ctx: Ctx, path: &str, explain: Explain) -> Result<Enc, NotExpressible> {
     match v {
-        ShorthandValue::String(s) => string(s, ctx, path),
-        ShorthandValue::List(items) => bracket(items, path),
-        ShorthandValue::Map(inner) => brace(inner, path),
+        ShorthandValue::String(s) => string(s, ctx, path, explain),
+        ShorthandValue::List(items) => bracket(items, path, explain),
+        ShorthandValue::Map(inner) => brace(inner, path, explain),
     }
 }
 
-fn bracket(items: &[ShorthandValue], path: &str) -> Result<Enc, NotExpressible> {
+fn bracket(items: &[ShorthandValue], path: &str, explain: Explain) -> Result<Enc, NotExpressible> {
     let mut out = Enc::new("[");
     for (i, item) in items.iter().enumerate() {
-        let enc = value(item, Ctx::Item { last: i + 1 == items.len() }, &format!("{path}[{i}]"))?;
+        let enc = value(item, Ctx::Item { last: i + 1 == items.len() }, &format!("{path}[{i}]"), explain)?;
         out.push(i > 0, None, enc);
     }
     out.text.push(']');
     Ok(out)
 }
 
-fn brace(members: &IndexMap<String, ShorthandValue>, path: &str) -> Result<Enc, NotExpressible> {
+fn brace(members: &IndexMap<String, ShorthandValue>, path: &str, explain: Explain) -> Result<Enc, NotExpressible> {
     let mut out = Enc::new("{");
     for (i, (key, item)) in members.iter().enumerate() {
         check_key(key, path)?;
         let ctx = Ctx::Member { last: i + 1 == members.len() };
-        let enc = value(item, ctx, &format!("{path}.{key}"))?;
+        let enc = value(item, ctx, &format!("{path}.{key}"), explain)?;
         out.push(i > 0, Some(key), enc);
     }
     out.text.push('}');
@@ -638,13 +651,19 @@ fn brace(members: &IndexMap<String, ShorthandValue>, path: &str) -> Result<Enc, 
 
 /// A list at the top level: a bare list `a,b` when it has two or more plain strings and reads back,
 /// a single value when the model wraps it, else `[..]`.
-fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str) -> Result<Enc, NotExpressible> {
-    let mut best = bracket(items, path)?;
+fn top_list(
+    items: &[ShorthandValue],
+    last: bool,
+    model_wraps: bool,
+    path: &str,
+    explain: Explain,
+) -> Result<Enc, NotExpressible> {
+    let mut best = bracket(items, path, explain)?;
     if model_wraps && items.len() == 1 {
         let item_path = format!("{path}[0]");
         let single = match items {
-            [ShorthandValue::String(s)] => string(s, Ctx::Top { last }, &item_path).ok(),
-            [ShorthandValue::Map(m)] => brace(m, &item_path).ok(),
+            [ShorthandValue::String(s)] => string(s, Ctx::Top { last }, &item_path, explain).ok(),
+            [ShorthandValue::Map(m)] => brace(m, &item_path, explain).ok(),
             _ => None,
         };
         // `K=[x]` must not come back as a list of lists, so only a string or a map is unwrapped.
@@ -653,7 +672,7 @@ fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str)
         }
     }
     if items.len() >= 2 {
-        if let Some(bare) = bare_list(items, last, path) {
+        if let Some(bare) = bare_list(items, last, path, explain) {
             if bare.len() < best.len() {
                 best = bare;
             }
@@ -662,11 +681,11 @@ fn top_list(items: &[ShorthandValue], last: bool, model_wraps: bool, path: &str)
     Ok(best)
 }
 
-fn bare_list(items: &[ShorthandValue], last: bool, path: &str) -> Option<Enc> {
+fn bare_list(items: &[ShorthandValue], last: bool, path: &str, explain: Explain) -> Option<Enc> {
     let mut out = Enc::new("");
     for (i, item) in items.iter().enumerate() {
         let ShorthandValue::String(s) = item else { return None };
-        let enc = string(s, Ctx::Bare { first: i == 0 }, &format!("{path}[{i}]")).ok()?;
+        let enc = string(s, Ctx::Bare { first: i == 0 }, &format!("{path}[{i}]"), explain).ok()?;
         out.push(i > 0, None, enc);
     }
     reads_back("", &out.text, "", !last, Expect::Values(items)).then_some(out)

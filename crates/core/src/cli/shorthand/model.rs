@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::error::ShorthandError;
-use super::generate::generate_with;
+use super::generate::{generate_with, Explain};
 use super::{parse, Generated, NotExpressible, ShorthandValue};
 use crate::json::ToJson;
 use crate::shape::{Shape, Structure};
@@ -119,7 +119,7 @@ pub fn generate_structure_explained(
     };
     let list_members: Vec<&str> =
         shape.members.iter().filter(|m| matches!(m.shape, Shape::List { .. })).map(|m| m.name).collect();
-    match generate_with(&sv, &list_members) {
+    match generate_with(&sv, &list_members, Explain::Yes) {
         Ok(mut generated) => {
             for note in &mut generated.notes {
                 note.path = prefixed(&note.path);
