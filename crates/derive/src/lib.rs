@@ -265,9 +265,9 @@ fn to_json(input: &DeriveInput) -> syn::Result<Tokens> {
                 quote!(&self.#ident)
             });
             quote! {
-                let mut members = #json::write::Members::new();
+                let mut members = #json::write::Members::new(out);
                 #writes
-                members.finish()
+                members.finish();
             }
         }
         Data::Enum(data) => {
@@ -276,17 +276,17 @@ fn to_json(input: &DeriveInput) -> syn::Result<Tokens> {
                 let (name, variant_attrs) = variant_name(variant, attrs.rename_all)?;
                 let ident = &variant.ident;
                 let arm = match (&variant.fields, &attrs.tag, attrs.untagged) {
-                    (Fields::Unit, None, false) => quote! { Self::#ident => #json::write::string(#name), },
+                    (Fields::Unit, None, false) => quote! { Self::#ident => out.string(#name), },
                     (Fields::Unit, Some(tag), _) => quote! {
-                        Self::#ident => #json::write::Members::new().add(#tag, &#name).finish(),
+                        Self::#ident => #json::write::Members::new(out).add(#tag, &#name).finish(),
                     },
                     (Fields::Unnamed(one), _, _) if one.unnamed.len() == 1 => {
                         let write = match (&attrs.tag, attrs.untagged) {
-                            (_, true) => quote! { #json::write::ToJson::to_json(inner) },
+                            (_, true) => quote! { #json::write::ToJson::write(inner, out) },
                             (Some(tag), _) => {
-                                quote! { #json::write::Members::new().add(#tag, &#name).flatten(inner).finish() }
+                                quote! { #json::write::Members::new(out).add(#tag, &#name).flatten(inner).finish() }
                             }
-                            (None, false) => quote! { #json::write::Members::new().add(#name, inner).finish() },
+                            (None, false) => quote! { #json::write::Members::new(out).add(#name, inner).finish() },
                         };
                         quote! { Self::#ident(inner) => #write, }
                     }
@@ -299,10 +299,10 @@ fn to_json(input: &DeriveInput) -> syn::Result<Tokens> {
                         });
                         quote! {
                             Self::#ident { #(#idents),* } => {
-                                let mut members = #json::write::Members::new();
+                                let mut members = #json::write::Members::new(out);
                                 members.add(#tag, &#name);
                                 #writes
-                                members.finish()
+                                members.finish();
                             }
                         }
                     }
@@ -320,7 +320,7 @@ fn to_json(input: &DeriveInput) -> syn::Result<Tokens> {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     Ok(quote! {
         impl #impl_generics #json::write::ToJson for #ident #ty_generics #where_clause {
-            fn to_json(&self) -> ::serde_json::Value {
+            fn write(&self, out: &mut dyn #json::write::Out) {
                 #body
             }
         }

@@ -22,6 +22,7 @@ use chat_event_core::help::{self, FieldHelp};
 use chat_event_core::import;
 use chat_event_core::json;
 use chat_event_core::json::one_pass;
+use chat_event_core::json::write::Out;
 use chat_event_core::json::{FromJson, ToJson};
 use chat_event_core::shape::{Shape, Structure, REQUEST};
 use chat_event_core::simulator::scenarios::{self, Example};
@@ -241,61 +242,129 @@ fn fail(details: ChatEventErrorDetails) -> JsValue {
     ChatEventError::new(to_js(&details)).into()
 }
 
-/// Rust → JS: the value's JSON tree from its [`ToJson`] (which core derives from the same
-/// `#[serde]` attributes the `.d.ts` comes from), built as JS objects, arrays, strings, numbers,
-/// booleans and `null`: maps as plain objects, absent members left out, `null` for a `None` that
-/// is written. One serializer serves core's JSON text and the boundary: a second one (serde's
-/// `Serialize` through serde-wasm-bindgen) compiled every result type again into the wasm.
+/// Rust → JS: the value as its [`ToJson`] writes it (which core derives from the same `#[serde]`
+/// attributes the `.d.ts` comes from), made as JS objects, arrays, strings, numbers, booleans and
+/// `null`: maps as plain objects, absent members left out, `null` for a `None` that is written.
+/// One serializer serves core's JSON text and the boundary: a second one (serde's `Serialize`
+/// through serde-wasm-bindgen) compiled every result type again into the wasm.
 /// JS → Rust still goes through `JSON.stringify` and core's JSON reader (below).
-fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
-    js_of(&value.to_json())
+fn to_js(value: &dyn ToJson) -> JsValue {
+    let mut js = Js::default();
+    value.write(&mut js);
+    js.done
 }
 
-/// A JSON tree as the JS value `JSON.parse` would make of its text.
-fn js_of(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        // Every number core writes fits an f64 as JSON.parse reads it.
-        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => {
-            let array = js_sys::Array::new_with_length(items.len() as u32);
-            for (i, item) in items.iter().enumerate() {
-                array.set(i as u32, js_of(item));
+/// An [`Out`] that makes the JS value `JSON.parse` would make of the text written, straight from
+/// the events, with no JSON tree between (building the tree and then walking it was most of
+/// returning a result).
+#[derive(Default)]
+struct Js {
+    /// The lists and objects begun and not yet ended, innermost last.
+    open: Vec<Open>,
+    /// The value written, once it is whole (`undefined` before).
+    done: JsValue,
+}
+
+enum Open {
+    Array(js_sys::Array),
+    /// An object and the name of the member being written.
+    Object(JsObject, JsValue),
+}
+
+impl Js {
+    fn put(&mut self, value: JsValue) {
+        match self.open.last_mut() {
+            Some(Open::Array(array)) => {
+                array.push(&value);
             }
-            array.into()
+            Some(Open::Object(object, key)) => object.set(key, &value),
+            None => self.done = value,
         }
-        Value::Object(members) => {
-            let object = JsObject::new();
-            for (name, member) in members {
-                object.set(&key(name), &js_of(member));
-            }
-            object.into()
+    }
+
+    fn close(&mut self) {
+        match self.open.pop() {
+            Some(Open::Array(array)) => self.put(array.into()),
+            Some(Open::Object(object, _)) => self.put(object.into()),
+            None => {}
         }
     }
 }
 
+impl Out for Js {
+    fn null(&mut self) {
+        self.put(JsValue::NULL);
+    }
+
+    fn bool(&mut self, value: bool) {
+        self.put(JsValue::from_bool(value));
+    }
+
+    fn number(&mut self, value: serde_json::Number) {
+        // Every number core writes fits an f64 as JSON.parse reads it.
+        self.put(JsValue::from_f64(value.as_f64().unwrap_or(f64::NAN)));
+    }
+
+    fn string(&mut self, value: &str) {
+        self.put(JsValue::from_str(value));
+    }
+
+    fn begin_array(&mut self) {
+        self.open.push(Open::Array(js_sys::Array::new()));
+    }
+
+    fn end_array(&mut self) {
+        self.close();
+    }
+
+    fn begin_object(&mut self) {
+        self.open.push(Open::Object(JsObject::new(), JsValue::UNDEFINED));
+    }
+
+    fn key(&mut self, name: &str) {
+        if let Some(Open::Object(_, key)) = self.open.last_mut() {
+            *key = self::key(name);
+        }
+    }
+
+    fn end_object(&mut self) {
+        self.close();
+    }
+}
+
 /// A member name as a JS string, made once: the same few dozen names come back in every result,
-/// and making a JS string from Rust text is most of what setting a member costs. The cache is
-/// bounded, since map keys (a request's Attributes) are the user's own.
+/// and making a JS string from Rust text is most of what setting a member costs. One name per
+/// slot, the slot chosen by the name's hash; a name whose slot is taken takes it over. So the
+/// cache is bounded (map keys, a request's Attributes, are the user's own) and has none of a hash
+/// map's code for growing, which cost the wasm more than the rare name made twice costs in time.
 fn key(name: &str) -> JsValue {
-    const MAX_KEYS: usize = 512;
+    const SLOTS: usize = 512;
+    let mut hasher = rustc_hash::FxHasher::default();
+    std::hash::Hasher::write(&mut hasher, name.as_bytes());
+    let slot = std::hash::Hasher::finish(&hasher) as usize % SLOTS;
     KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
-        if let Some(key) = keys.get(name) {
-            return key.clone();
+        if keys.is_empty() {
+            keys.resize_with(SLOTS, || None);
+        }
+        if let Some(Some((cached, key))) = keys.get(slot) {
+            if **cached == *name {
+                return key.clone();
+            }
         }
         let key = JsValue::from_str(name);
-        if keys.len() < MAX_KEYS {
-            keys.insert(name.to_owned(), key.clone());
+        if let Some(entry) = keys.get_mut(slot) {
+            *entry = Some((name.into(), key.clone()));
         }
         key
     })
 }
 
+/// A slot of [`key`]'s cache: a name and its JS string.
+type KeySlot = Option<(Box<str>, JsValue)>;
+
 thread_local! {
-    static KEYS: std::cell::RefCell<std::collections::HashMap<String, JsValue, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>> = Default::default();
+    static KEYS: std::cell::RefCell<Vec<KeySlot>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen]

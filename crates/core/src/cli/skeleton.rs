@@ -39,10 +39,9 @@ pub fn input_json() -> String {
 /// `--generate-cli-skeleton output`: string members hold their own name, booleans are `true`.
 /// (The response shape has two members, restated from [`crate::SendChatIntegrationEventResponse`].)
 pub fn output_json() -> String {
-    let value = crate::json::write::Members::new()
-        .add("InitialContactId", &"InitialContactId")
-        .add("NewChatCreated", &true)
-        .finish();
+    let value = crate::json::write::object(|members| {
+        members.add("InitialContactId", &"InitialContactId").add("NewChatCreated", &true);
+    });
     pretty4(&value)
 }
 

@@ -36,18 +36,18 @@ use read::ReadError;
 pub use write::ToJson;
 
 /// A typed value as a JSON tree.
-pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Value {
-    value.to_json()
+pub fn to_value<T: ToJson>(value: &T) -> Value {
+    write::tree(value)
 }
 
 /// A typed value as compact JSON text, through [`to_value`].
-pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
-    write::text(&value.to_json())
+pub fn to_string<T: ToJson>(value: &T) -> String {
+    write::text(&write::tree(value))
 }
 
 /// A typed value as pretty JSON text (2-space indent), through [`to_value`].
-pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
-    write::pretty(&value.to_json(), "  ")
+pub fn to_string_pretty<T: ToJson>(value: &T) -> String {
+    write::pretty(&write::tree(value), "  ")
 }
 
 /// A number for people to read, written as JSON writes it (`0.5`, `2`), or `NaN`/`inf` for what

@@ -1,6 +1,8 @@
-//! Writing typed values as JSON: [`ToJson`] builds a [`Value`] tree, and [`text`] and [`pretty`]
-//! write a tree as text, byte for byte as serde_json writes it. Types get their [`ToJson`] from
-//! `#[derive(ToJson)]` (crates/derive), which reads the same `#[serde]` attributes as `Serialize`.
+//! Writing typed values as JSON: [`ToJson`] writes a value as events into an [`Out`]: a [`Tree`]
+//! builds the [`Value`] ([`ToJson::to_json`]), and [`text`] and [`pretty`] write a tree as text,
+//! byte for byte as serde_json writes it; the npm facade's `Out` makes JS values with no tree
+//! between. Types get their [`ToJson`] from `#[derive(ToJson)]` (crates/derive), which reads the
+//! same `#[serde]` attributes as `Serialize`.
 //!
 //! Why not serde's `Serialize`: its derived code is generic over the serializer, and every struct
 //! member compiles to its own call of a generic `serialize_entry`, so each type costs the wasm a
@@ -13,13 +15,23 @@
 use std::fmt::Write as _;
 
 use indexmap::IndexMap;
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
-/// A value written as a JSON tree, with the members, spellings and absent members its
-/// `Serialize` writes.
+/// A value written as JSON, with the members, spellings and absent members its `Serialize`
+/// writes: one event at a time into an [`Out`], so that the npm facade makes JS values straight
+/// from it, without a tree between.
 pub trait ToJson {
-    /// The value as a JSON tree.
-    fn to_json(&self) -> Value;
+    /// Writes the value into `out`.
+    fn write(&self, out: &mut dyn Out);
+
+    /// The value as a JSON tree. (`Self: Sized` keeps it out of every type's vtable: a copy of it
+    /// for each type written as a member cost the wasm kilobytes.)
+    fn to_json(&self) -> Value
+    where
+        Self: Sized,
+    {
+        tree(self)
+    }
 
     /// True when a member holding this value is left out by [`Members::optional`]: `None` and
     /// empty lists, as serde's `skip_serializing_if = "Option::is_none"` and `"Vec::is_empty"`.
@@ -28,40 +40,163 @@ pub trait ToJson {
     }
 }
 
-/// The members of a JSON object, written one by one in order (the order serde writes them).
-#[derive(Default)]
-pub struct Members(Map<String, Value>);
+/// Where [`ToJson`] writes: a JSON value as a sequence of events. An object is `begin_object`,
+/// then `key` before each member's value, then `end_object`; a list is `begin_array`, its items,
+/// `end_array`.
+pub trait Out {
+    fn null(&mut self);
+    fn bool(&mut self, value: bool);
+    fn number(&mut self, value: Number);
+    fn string(&mut self, value: &str);
+    fn begin_array(&mut self);
+    fn end_array(&mut self);
+    fn begin_object(&mut self);
+    /// The name of the member whose value is written next.
+    fn key(&mut self, name: &str);
+    fn end_object(&mut self);
+}
 
-impl Members {
-    pub fn new() -> Members {
-        Members(Map::new())
+/// `value` as a JSON tree: [`ToJson::to_json`]. One function for every type: a copy of it for
+/// each cost the wasm more than the call through the vtable costs in time.
+pub fn tree(value: &dyn ToJson) -> Value {
+    let mut tree = Tree::default();
+    value.write(&mut tree);
+    tree.finish()
+}
+
+/// An [`Out`] that builds a [`Value`], as [`ToJson::to_json`] returns it.
+#[derive(Default)]
+pub struct Tree {
+    /// The lists and objects begun and not yet ended, innermost last, each object with the key of
+    /// the member being written.
+    open: Vec<(Value, Option<String>)>,
+    done: Option<Value>,
+}
+
+impl Tree {
+    /// The value written (`null` when nothing was).
+    pub fn finish(self) -> Value {
+        self.done.unwrap_or(Value::Null)
+    }
+
+    fn put(&mut self, value: Value) {
+        match self.open.last_mut() {
+            Some((Value::Array(items), _)) => items.push(value),
+            Some((Value::Object(map), key)) => {
+                if let Some(key) = key.take() {
+                    map.insert(key, value);
+                }
+            }
+            _ => self.done = Some(value),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((value, _)) = self.open.pop() {
+            self.put(value);
+        }
+    }
+}
+
+impl Out for Tree {
+    fn null(&mut self) {
+        self.put(Value::Null);
+    }
+
+    fn bool(&mut self, value: bool) {
+        self.put(Value::Bool(value));
+    }
+
+    fn number(&mut self, value: Number) {
+        self.put(Value::Number(value));
+    }
+
+    fn string(&mut self, value: &str) {
+        self.put(Value::String(value.to_owned()));
+    }
+
+    fn begin_array(&mut self) {
+        self.open.push((Value::Array(Vec::new()), None));
+    }
+
+    fn end_array(&mut self) {
+        self.close();
+    }
+
+    fn begin_object(&mut self) {
+        self.open.push((Value::Object(Map::new()), None));
+    }
+
+    fn key(&mut self, name: &str) {
+        if let Some((_, key)) = self.open.last_mut() {
+            *key = Some(name.to_owned());
+        }
+    }
+
+    fn end_object(&mut self) {
+        self.close();
+    }
+}
+
+/// The members of a JSON object, written one by one in order (the order serde writes them):
+/// [`Members::new`] begins the object and [`Members::finish`] ends it.
+pub struct Members<'o> {
+    out: &'o mut dyn Out,
+}
+
+// Not inlined: each derived `write` is a row of these calls, and a copy of their bodies in every
+// one cost the wasm kilobytes.
+impl<'o> Members<'o> {
+    #[inline(never)]
+    pub fn new(out: &'o mut dyn Out) -> Members<'o> {
+        out.begin_object();
+        Members { out }
     }
 
     /// A member written whatever its value (`None` as `null`).
-    pub fn add(&mut self, name: &str, value: &dyn ToJson) -> &mut Members {
-        self.0.insert(name.to_owned(), value.to_json());
+    #[inline(never)]
+    pub fn add(&mut self, name: &str, value: &dyn ToJson) -> &mut Members<'o> {
+        self.out.key(name);
+        value.write(self.out);
         self
     }
 
     /// A member left out when its value [is absent](ToJson::is_absent).
-    pub fn optional(&mut self, name: &str, value: &dyn ToJson) -> &mut Members {
+    #[inline(never)]
+    pub fn optional(&mut self, name: &str, value: &dyn ToJson) -> &mut Members<'o> {
         if !value.is_absent() {
             self.add(name, value);
         }
         self
     }
 
-    /// The members of `value`'s object, as serde's `flatten` writes them.
-    pub fn flatten(&mut self, value: &dyn ToJson) -> &mut Members {
-        if let Value::Object(map) = value.to_json() {
-            self.0.extend(map);
+    /// The members of `value`'s object, as serde's `flatten` writes them (a value that is not an
+    /// object adds nothing). Through a tree: only a tagged enum's newtype variants and one type of
+    /// the npm facade flatten, and a tree costs the wasm less than a second kind of [`Out`].
+    #[inline(never)]
+    pub fn flatten(&mut self, value: &dyn ToJson) -> &mut Members<'o> {
+        if let Value::Object(map) = tree(value) {
+            for (key, member) in &map {
+                self.out.key(key);
+                member.write(self.out);
+            }
         }
         self
     }
 
-    pub fn finish(&mut self) -> Value {
-        Value::Object(std::mem::take(&mut self.0))
+    #[inline(never)]
+    pub fn finish(&mut self) {
+        self.out.end_object();
     }
+}
+
+/// An object built by `add` as a tree: for the few places that write one by hand.
+pub fn object(add: impl FnOnce(&mut Members<'_>)) -> Value {
+    let mut tree = Tree::default();
+    let mut members = Members::new(&mut tree);
+    add(&mut members);
+    members.finish();
+    tree.finish()
 }
 
 /// A string value (enums' spellings, ids).
@@ -69,51 +204,80 @@ pub fn string(text: &str) -> Value {
     Value::String(text.to_owned())
 }
 
+/// A tree, event by event.
 impl ToJson for Value {
-    fn to_json(&self) -> Value {
-        self.clone()
+    fn write(&self, out: &mut dyn Out) {
+        match self {
+            Value::Null => out.null(),
+            Value::Bool(b) => out.bool(*b),
+            Value::Number(n) => out.number(n.clone()),
+            Value::String(s) => out.string(s),
+            Value::Array(items) => {
+                out.begin_array();
+                for item in items {
+                    item.write(out);
+                }
+                out.end_array();
+            }
+            Value::Object(map) => {
+                out.begin_object();
+                for (key, value) in map {
+                    out.key(key);
+                    value.write(out);
+                }
+                out.end_object();
+            }
+        }
     }
 }
 
 impl ToJson for str {
-    fn to_json(&self) -> Value {
-        string(self)
+    fn write(&self, out: &mut dyn Out) {
+        out.string(self);
     }
 }
 
 impl ToJson for String {
-    fn to_json(&self) -> Value {
-        string(self)
+    fn write(&self, out: &mut dyn Out) {
+        out.string(self);
     }
 }
 
 impl ToJson for char {
-    fn to_json(&self) -> Value {
-        Value::String(self.to_string())
+    fn write(&self, out: &mut dyn Out) {
+        out.string(self.encode_utf8(&mut [0; 4]));
     }
 }
 
 impl ToJson for bool {
-    fn to_json(&self) -> Value {
-        Value::Bool(*self)
+    fn write(&self, out: &mut dyn Out) {
+        out.bool(*self);
     }
 }
 
 macro_rules! numbers {
     ($($ty:ty),*) => {$(
         impl ToJson for $ty {
-            fn to_json(&self) -> Value {
-                Value::from(*self)
+            fn write(&self, out: &mut dyn Out) {
+                number(Value::from(*self), out);
             }
         }
     )*};
+}
+
+/// A number as its tree holds it, one function for every type of number.
+fn number(value: Value, out: &mut dyn Out) {
+    match value {
+        Value::Number(n) => out.number(n),
+        _ => out.null(),
+    }
 }
 // `f64` as serde_json's value serializer writes it: `null` for NaN and the infinities.
 numbers!(u8, u16, u32, u64, usize, i64, f64);
 
 impl<T: ToJson + ?Sized> ToJson for &T {
-    fn to_json(&self) -> Value {
-        (**self).to_json()
+    fn write(&self, out: &mut dyn Out) {
+        (**self).write(out);
     }
 
     fn is_absent(&self) -> bool {
@@ -122,8 +286,8 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 }
 
 impl<T: ToJson + ?Sized> ToJson for Box<T> {
-    fn to_json(&self) -> Value {
-        (**self).to_json()
+    fn write(&self, out: &mut dyn Out) {
+        (**self).write(out);
     }
 
     fn is_absent(&self) -> bool {
@@ -133,10 +297,10 @@ impl<T: ToJson + ?Sized> ToJson for Box<T> {
 
 /// `None` is `null` (or left out by [`Members::optional`]).
 impl<T: ToJson> ToJson for Option<T> {
-    fn to_json(&self) -> Value {
+    fn write(&self, out: &mut dyn Out) {
         match self {
-            Some(value) => value.to_json(),
-            None => Value::Null,
+            Some(value) => value.write(out),
+            None => out.null(),
         }
     }
 
@@ -146,13 +310,12 @@ impl<T: ToJson> ToJson for Option<T> {
 }
 
 impl<T: ToJson> ToJson for [T] {
-    fn to_json(&self) -> Value {
-        // A plain loop, not `collect()`: the adapter is compiled again for every `T`.
-        let mut items = Vec::with_capacity(self.len());
+    fn write(&self, out: &mut dyn Out) {
+        out.begin_array();
         for item in self {
-            items.push(item.to_json());
+            item.write(out);
         }
-        Value::Array(items)
+        out.end_array();
     }
 
     fn is_absent(&self) -> bool {
@@ -161,8 +324,8 @@ impl<T: ToJson> ToJson for [T] {
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
-    fn to_json(&self) -> Value {
-        self.as_slice().to_json()
+    fn write(&self, out: &mut dyn Out) {
+        self.as_slice().write(out);
     }
 
     fn is_absent(&self) -> bool {
@@ -172,12 +335,13 @@ impl<T: ToJson> ToJson for Vec<T> {
 
 /// An object of string keys, in the map's order.
 impl<T: ToJson> ToJson for IndexMap<String, T> {
-    fn to_json(&self) -> Value {
-        let mut map = Map::new();
+    fn write(&self, out: &mut dyn Out) {
+        out.begin_object();
         for (key, value) in self {
-            map.insert(key.clone(), value.to_json());
+            out.key(key);
+            value.write(out);
         }
-        Value::Object(map)
+        out.end_object();
     }
 }
 

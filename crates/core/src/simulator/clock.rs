@@ -230,10 +230,10 @@ impl Serialize for Timestamp {
 
 /// `{"iso": "2026-01-01T00:00:00Z", "epochMillis": 1767225600000}`.
 impl ToJson for Timestamp {
-    fn to_json(&self) -> Value {
-        let mut members = crate::json::write::Members::new();
+    fn write(&self, out: &mut dyn crate::json::write::Out) {
+        let mut members = crate::json::write::Members::new(out);
         members.add("iso", &self.to_iso()).add("epochMillis", &self.epoch_millis());
-        members.finish()
+        members.finish();
     }
 }
 

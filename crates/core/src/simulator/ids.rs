@@ -272,8 +272,8 @@ macro_rules! uuid_type {
 
         /// Written as its text.
         impl ToJson for $name {
-            fn to_json(&self) -> Value {
-                Value::String(self.to_string())
+            fn write(&self, out: &mut dyn crate::json::write::Out) {
+                out.string(&self.to_string());
             }
         }
 

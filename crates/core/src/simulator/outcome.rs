@@ -142,9 +142,9 @@ impl AwsResponse {
 
 /// An error's body as the service writes it: its `Message`, and its modelled `Reason` when set.
 pub fn error_body(message: &str, reason: Option<&InvalidRequestExceptionReason>) -> String {
-    crate::json::write::text(
-        &crate::json::write::Members::new().add("Message", &message).optional("Reason", &reason).finish(),
-    )
+    crate::json::write::text(&crate::json::write::object(|members| {
+        members.add("Message", &message).optional("Reason", &reason);
+    }))
 }
 
 /// What happened to a request.
@@ -595,8 +595,8 @@ impl Serialize for Explanation {
 
 /// Written as its text.
 impl ToJson for Explanation {
-    fn to_json(&self) -> Value {
-        crate::json::write::string(self.as_str())
+    fn write(&self, out: &mut dyn crate::json::write::Out) {
+        out.string(self.as_str());
     }
 }
 

@@ -89,8 +89,8 @@ impl Serialize for StepDuration {
 
 /// Written compactly (`"1h30m"`).
 impl ToJson for StepDuration {
-    fn to_json(&self) -> Value {
-        Value::String(crate::simulator::clock::compact_duration(self.millis))
+    fn write(&self, out: &mut dyn crate::json::write::Out) {
+        out.string(&crate::simulator::clock::compact_duration(self.millis));
     }
 }
 

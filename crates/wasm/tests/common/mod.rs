@@ -38,6 +38,7 @@ macro_rules! all_facade_tests {
             cli_forms_match_core_and_fail_with_their_kind,
             simulator_class_runs_the_core_simulator,
             scenario_examples_run_as_in_core,
+            results_are_what_json_parse_makes_of_cores_text,
         );
     };
 }
@@ -373,5 +374,31 @@ pub fn scenario_examples_run_as_in_core() {
         assert_eq!(get(&report.js_value(), "passed").as_bool(), expected, "{}", example.name);
         let table = get(&report.js_value(), "table").as_string().unwrap_or_default();
         assert!(table.starts_with(example.title), "{}", example.name);
+    }
+}
+
+/// What a call returns is the JS value `JSON.parse` makes of core's JSON text for the same result:
+/// diagnostics (strings, booleans, numbers, absent members), and a scenario's report (nested
+/// lists and objects, `null`s, a flattened member), compared as `JSON.stringify` writes them.
+pub fn results_are_what_json_parse_makes_of_cores_text() {
+    let same = |result: &JsValue, core_text: &str, what: &str| {
+        let text = |v: &JsValue| js_sys::JSON::stringify(v).ok().and_then(|t| t.as_string());
+        assert_eq!(text(result), text(&js(core_text)), "{what}");
+    };
+    let request = r#"{"SourceId": "555 123 4567", "DestinationId": "+15551234567", "Subtype": "connect:Sms",
+        "Event": {"Type": "message", "ContentType": "text/html", "Content": ""},
+        "NewSessionDetails": {"SupportedMessagingContentTypes": ["text/plain", "text/plain"], "Attributes": {"a b": "1"}}}"#;
+    let found = api::validate_json(s(request)).unwrap_or_else(|e| panic!("validateJson threw: {e:?}"));
+    let expected = validate::validate_json(request);
+    assert!(expected.len() > 3, "{expected:?}");
+    assert_eq!(found.len(), expected.len());
+    for (d, want) in found.iter().zip(&expected) {
+        same(&d.js_value(), &chat_event_core::json::to_string(want), &want.code);
+    }
+    for example in EXAMPLES {
+        let parsed = api::parse_scenario(s(example.text), None).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
+        let report = api::run_scenario(parsed).unwrap_or_else(|e| panic!("{}: {e:?}", example.name));
+        let core = Scenario::from_json(example.text).and_then(|s| s.run()).unwrap_or_else(|e| panic!("{e}"));
+        same(&report.js_value(), &chat_event_core::json::to_string(&api::ScenarioRun::from(core)), example.name);
     }
 }
