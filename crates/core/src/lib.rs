@@ -5,6 +5,7 @@
 // The derives of `json` name this crate by its name, as they do in the crates that use it.
 extern crate self as chat_event_core;
 
+pub(crate) mod bytes;
 pub mod channel;
 pub mod cli;
 pub mod content_type;

@@ -434,10 +434,10 @@ impl Parser<'_> {
                     }
                     return Err(self.error(CONTROL));
                 }
-                // The plain run up to the next byte that ends it, in one scan of the slice.
+                // The plain run up to the next byte that ends it, a word at a time.
                 Some(_) => {
-                    let rest = self.text.as_bytes().get(self.i..).unwrap_or_default();
-                    self.i += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+                    let bytes = self.text.as_bytes();
+                    self.i = crate::bytes::find::<0x20>(bytes, self.i, b'"', b'\\').unwrap_or(bytes.len());
                 }
             }
         }

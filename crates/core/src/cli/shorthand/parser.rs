@@ -215,27 +215,6 @@ fn unescape(s: &str, escapes: impl Fn(u8) -> bool) -> String {
     out
 }
 
-/// The first byte at or after `from` that is `a` or `b`. Eight bytes at a time: a quoted value is
-/// scanned to its closing quote, and values run to hundreds of characters. For each word, the bytes
-/// equal to `a` (made zero by the XOR) get their high bit set in `hits`, exactly, with no carry
-/// from one byte into the next; the lowest set bit is the first such byte.
-fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
-    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
-    let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
-    let (a8, b8) = (u64::from_le_bytes([a; 8]), u64::from_le_bytes([b; 8]));
-    let mut chunks = bytes.get(from..)?.chunks_exact(8);
-    let mut at = from;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-        let hits = zero_bytes(word ^ a8) | zero_bytes(word ^ b8);
-        if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    Some(at + chunks.remainder().iter().position(|&x| x == a || x == b)?)
-}
-
 /// The length of the word step at the `\` at `at`: `\,` is one step of two bytes, and a `\`
 /// before anything else one of its own (every class takes it).
 fn backslash_step(bytes: &[u8], at: usize) -> usize {
@@ -517,7 +496,7 @@ impl<'a> Parser<'a> {
         let mut backslash = false;
         loop {
             // Backing off: the text then ends with `\q`, so it has a backslash.
-            let Some(at) = find_either(bytes, j, q, b'\\') else {
+            let Some(at) = crate::bytes::find::<0>(bytes, j, q, b'\\') else {
                 return last_escaped_quote.map(|p: usize| (p + 1, true));
             };
             if bytes.get(at) == Some(&q) {
