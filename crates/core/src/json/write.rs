@@ -56,8 +56,8 @@ pub trait Out {
     fn end_object(&mut self);
 }
 
-/// `value` as a JSON tree: [`ToJson::to_json`]. One function for every type: a copy of it for
-/// each cost the wasm more than the call through the vtable costs in time.
+/// `value` as a JSON tree: [`ToJson::to_json`]. One function for every type rather than a copy
+/// for each: the wasm is smaller, for the price of a call through the vtable.
 pub fn tree(value: &dyn ToJson) -> Value {
     let mut tree = Tree::default();
     value.write(&mut tree);
@@ -197,11 +197,6 @@ pub fn object(add: impl FnOnce(&mut Members<'_>)) -> Value {
     add(&mut members);
     members.finish();
     tree.finish()
-}
-
-/// A string value (enums' spellings, ids).
-pub fn string(text: &str) -> Value {
-    Value::String(text.to_owned())
 }
 
 /// A tree, event by event.
