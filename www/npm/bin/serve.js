@@ -4,8 +4,9 @@
 // (`Endpoint.handle`): this file reads requests, writes answers, saves the state and logs. The
 // control routes under /_lab/ call the simulator's own methods, as the other commands do.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { basename, dirname, join } from 'node:path';
 import * as lab from '../index.node.js';
 
 /** A problem with what `serve` was given: printed with the usage, exit 2. */
@@ -40,6 +41,35 @@ function save(file, text) {
     closeSync(fd);
   }
   renameSync(temporary, file);
+}
+
+/**
+ * Removes the temporaries that a server killed in the middle of a save left beside `file`
+ * (`save` names each by its process). Its state is in `file` itself, renamed over whole, so a
+ * temporary holds nothing to keep; one of a process still running is its save in progress, and
+ * stays.
+ */
+function removeStaleTemporaries(file) {
+  const prefix = `${basename(file)}.`;
+  for (const name of readdirSync(dirname(file))) {
+    const pid = name.startsWith(prefix) && /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (!pid || isRunning(Number(pid))) continue;
+    try {
+      unlinkSync(join(dirname(file), name));
+    } catch {
+      // Gone already, or not ours to remove: either way, nothing of the state is lost.
+    }
+  }
+}
+
+/** Whether a process of this id is running (EPERM: it is, as another user's). */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 /** The simulator to start from, and what to tell the user about it. */
@@ -203,6 +233,7 @@ export async function serve(options, out = (line) => console.log(line), err = (l
     throw new ServeError(`--${error.message}`);
   }
   const state = startingSimulator(options, notes);
+  if (options.state) removeStaleTemporaries(options.state);
   // The simulator in service; a restored snapshot takes its place.
   const live = { simulator: state.simulator };
   const persist = () => {

@@ -242,6 +242,24 @@ test('serve: --state keeps every answered request across a SIGKILL in the middle
   assert.deepEqual(readdirSync(dir), ['state.json'], 'no temporary file is left behind');
 });
 
+test('serve: --state removes the temporaries a killed save left, and keeps one of a process still running', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chat-event-lab-state-'));
+  const file = join(dir, 'state.json');
+  const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has exited
+  const [stale, running] = [`state.json.${gone}.tmp`, `state.json.${process.pid}.tmp`];
+  for (const name of [stale, running, 'state.json.notes.tmp']) writeFileSync(join(dir, name), '{"half');
+  const lab = await start(['--state', file]);
+  try {
+    assert.equal((await control(lab.url, 'GET', 'state')).status, 200);
+  } finally {
+    assert.equal((await lab.stop()).code, 0);
+  }
+  const left = readdirSync(dir);
+  assert.ok(!left.includes(stale), `${stale} is removed: ${left}`);
+  assert.ok(left.includes(running), `${running} stays: ${left}`);
+  assert.ok(left.includes('state.json.notes.tmp'), `a file not named by a process stays: ${left}`);
+});
+
 /** The Python venv's interpreter runs `code` with the endpoint's address; resolves with its stdout
  * as JSON. Not spawnSync: the test's event loop must keep reading the server's log meanwhile. */
 function python(code, url, env = {}) {
