@@ -10,7 +10,10 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::parser::{is_first_follow, is_py_space, is_second_follow, is_start_word, parses};
+use super::parser::{
+    is_first_follow, is_py_space, is_second_follow, is_start_word, parses, reads_back_quoted, reads_back_unquoted,
+    Follow,
+};
 use super::ShorthandValue;
 use crate::json::ToJson;
 
@@ -381,6 +384,14 @@ enum Ctx {
 }
 
 impl Ctx {
+    /// The class of the string's later characters, were it unquoted.
+    fn follow(self) -> Follow {
+        match self {
+            Ctx::Bare { first: false } => Follow::Second,
+            _ => Follow::First,
+        }
+    }
+
     /// Whether more of the shorthand (at least a comma or a closing bracket) follows the string.
     fn followed(self) -> bool {
         match self {
@@ -503,6 +514,15 @@ impl Expect<'_> {
     }
 }
 
+/// Whether the grammar's classes alone tell that `c` reads back as `s` where `ctx` puts it, as they
+/// do for most strings. Where they do not, [`fits`] parses it.
+fn told(c: &Candidate, s: &str, ctx: Ctx) -> bool {
+    match c.written {
+        Some(Written::Quoted { .. }) => reads_back_quoted(s),
+        None | Some(Written::EscapedCommas { .. }) => reads_back_unquoted(s, ctx.follow()),
+    }
+}
+
 /// Whether `candidate` reads back as `s` where `ctx` puts it.
 fn fits(candidate: &str, s: &str, ctx: Ctx) -> bool {
     use Expect::{List, Map, Str};
@@ -535,7 +555,7 @@ fn string(s: &str, ctx: Ctx, path: &str, explain: Explain) -> Result<Enc, NotExp
         if c.written.is_some_and(|w| matches!(w, Written::Quoted { .. })) && s.ends_with('\\') && ctx.followed() {
             continue;
         }
-        if fits(&c.text, s, ctx) {
+        if told(&c, s, ctx) || fits(&c.text, s, ctx) {
             let notes = c
                 .written
                 .filter(|_| explain == Explain::Yes)
@@ -689,4 +709,78 @@ fn bare_list(items: &[ShorthandValue], last: bool, path: &str, explain: Explain)
         out.push(i > 0, None, enc);
     }
     reads_back("", &out.text, "", !last, Expect::Values(items)).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every place a string can stand.
+    const PLACES: [Ctx; 8] = [
+        Ctx::Top { last: true },
+        Ctx::Top { last: false },
+        Ctx::Item { last: true },
+        Ctx::Item { last: false },
+        Ctx::Member { last: true },
+        Ctx::Member { last: false },
+        Ctx::Bare { first: true },
+        Ctx::Bare { first: false },
+    ];
+
+    /// Characters at the edges of the classes, whitespace that is trimmed and that is not, and the
+    /// characters the grammar gives a meaning.
+    const PIECES: &[&str] = &[
+        "a", "Z", "0", " ", "  ", ",", "=", "\"", "'", "\\", "{", "}", "[", "]", "\n", "\t", "\r", "é", "日本", "😀",
+        "\u{a0}", "\u{85}", "\u{1f}", "\u{7f}", "\u{2028}", "\u{3000}", "\u{ffff}", "@", ":", "/", "#", "-", "!",
+        "file://", "x=y",
+    ];
+
+    #[test]
+    fn plain_words_are_told_without_parsing() {
+        // (string, where, told)
+        let cases: &[(&str, Follow, bool)] = &[
+            ("MESSAGE", Follow::First, true),
+            ("text/plain", Follow::First, true),
+            ("Hi, there", Follow::First, true),
+            (",leading comma", Follow::First, true),
+            ("héllo 日本", Follow::First, true),
+            ("\u{a0}leading no-break space", Follow::First, true),
+            ("a=b", Follow::First, true),
+            ("a=b", Follow::Second, false),
+            ("a]", Follow::First, false),
+            ("a]", Follow::Second, true),
+            ("]", Follow::First, false),
+            ("]", Follow::Second, false),
+            ("}a", Follow::First, true),
+            ("", Follow::First, false),
+            (" leading space", Follow::First, false),
+            ("trailing space ", Follow::First, false),
+            ("trailing no-break space\u{a0}", Follow::First, false),
+            ("back\\slash", Follow::First, false),
+            ("\"quoted\"", Follow::First, false),
+            ("[list", Follow::First, false),
+            ("emoji 😀", Follow::First, false),
+        ];
+        for &(s, follow, told) in cases {
+            assert_eq!(reads_back_unquoted(s, follow), told, "{s:?} {follow:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Where the classes tell that a spelling reads back, parsing it in that place agrees.
+        #[test]
+        fn spellings_told_read_back_as_parsing_says(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..7)) {
+            let s = pieces.concat();
+            for c in candidates(&s) {
+                for ctx in PLACES {
+                    if told(&c, &s, ctx) {
+                        prop_assert!(fits(&c.text, &s, ctx), "{:?} does not read back as {:?}", c.text, s);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -185,6 +185,41 @@ class! {
     }
 }
 
+/// The class of an unquoted value's later characters: `_FIRST_FOLLOW_CHARS` for any value but a
+/// later item of a bare list, which takes `_SECOND_FOLLOW_CHARS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Follow {
+    First,
+    Second,
+}
+
+/// Whether `s`, written unquoted with a backslash before each comma, is matched whole as one value
+/// and read back as exactly `s`, wherever a value of `follow` stands with a comma, a closing
+/// bracket or the end after it. Told from the classes alone, without building a value: a start
+/// character other than `]` (which would end a list before its first item), then characters of
+/// the class (a comma being escaped), no backslash of its own (which would need more thought than
+/// this), and no trailing whitespace (which the parser trims). Where it says no, only parsing can
+/// tell; where it says yes, parsing agrees (generate.rs, `spellings_told_read_back_as_parsing_says`).
+pub(crate) fn reads_back_unquoted(s: &str, follow: Follow) -> bool {
+    let step = match follow {
+        Follow::First => first_follow_step,
+        Follow::Second => second_follow_step,
+    };
+    let Some((&first, rest)) = s.as_bytes().split_first() else { return false };
+    // The steps refuse `\` (its step depends on the next byte), as both need here.
+    (first == b',' || start_word_step(first) && first != b']')
+        && rest.iter().all(|&b| b == b',' || step(b))
+        && !s.ends_with(is_py_space)
+}
+
+/// Whether `s` in quotes, with a backslash before each quote like the enclosing one, reads back as
+/// exactly `s` wherever a value stands: so when `s` has no backslash of its own, for then the
+/// closing quote is the first one without a backslash before it and each escaped quote loses its
+/// backslash. Held to parsing by the same test as [`reads_back_unquoted`].
+pub(crate) fn reads_back_quoted(s: &str) -> bool {
+    !s.contains('\\')
+}
+
 /// `_KEYS`' characters: ASCII letters and digits and `-_.#/:`.
 fn is_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '#' | '/' | ':')
