@@ -217,7 +217,7 @@ pub(crate) fn reads_back_unquoted(s: &str, follow: Follow) -> bool {
 /// closing quote is the first one without a backslash before it and each escaped quote loses its
 /// backslash. Held to parsing by the same test as [`reads_back_unquoted`].
 pub(crate) fn reads_back_quoted(s: &str) -> bool {
-    !s.contains('\\')
+    !s.as_bytes().contains(&b'\\')
 }
 
 /// `_KEYS`' characters: ASCII letters and digits and `-_.#/:`.
@@ -248,6 +248,13 @@ fn unescape(s: &str, escapes: impl Fn(u8) -> bool) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// An unquoted value matched: where it ends, and whether it has a backslash to resolve.
+#[derive(Clone, Copy)]
+struct Word {
+    end: usize,
+    backslash: bool,
 }
 
 /// The length of the word step at the `\` at `at`: `\,` is one step of two bytes, and a `\`
@@ -419,14 +426,14 @@ impl<'a> Parser<'a> {
     }
 
     /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end, `step` being
-    /// the follow class's byte test (see [`class!`]). Generic over it, so that each byte's test is
-    /// inlined rather than called through a pointer.
-    fn match_word(&self, step: impl Fn(u8) -> bool) -> Option<usize> {
+    /// the follow class's byte test (see [`class!`]), and whether the word has a backslash. Generic
+    /// over `step`, so that each byte's test is inlined rather than called through a pointer.
+    fn match_word(&self, step: impl Fn(u8) -> bool) -> Option<Word> {
         let bytes = self.input.as_bytes();
         // The first character, of the start class (the later bytes of a longer one are steps below).
-        let mut end = match *bytes.get(self.index)? {
-            b'\\' => self.index + backslash_step(bytes, self.index),
-            b if start_word_step(b) => self.index + 1,
+        let (mut end, mut backslash) = match *bytes.get(self.index)? {
+            b'\\' => (self.index + backslash_step(bytes, self.index), true),
+            b if start_word_step(b) => (self.index + 1, false),
             _ => return None,
         };
         loop {
@@ -436,23 +443,24 @@ impl<'a> Parser<'a> {
             // What stopped it: the end, a character the class does not take (ASCII, or above
             // U+FFFF), or `\`, which every class takes.
             if bytes.get(end) != Some(&b'\\') {
-                return Some(end);
+                return Some(Word { end, backslash });
             }
+            backslash = true;
             end += backslash_step(bytes, end);
         }
     }
 
-    fn unquoted(&mut self, end: usize) -> PResult<String> {
+    fn unquoted(&mut self, Word { end, backslash }: Word) -> PResult<String> {
         let consumed = self.text(self.index, end);
         self.index = end;
-        let mut processed = unescape(consumed, |b| b == b',');
+        let mut processed = if backslash { unescape(consumed, |b| b == b',') } else { consumed.to_string() };
         processed.truncate(processed.trim_end_matches(is_py_space).len());
         self.resolve(processed)
     }
 
     fn value(&mut self) -> PResult<String> {
         match self.match_word(first_follow_step) {
-            Some(end) => self.unquoted(end),
+            Some(word) => self.unquoted(word),
             None => Ok(String::new()),
         }
     }
@@ -513,7 +521,7 @@ impl<'a> Parser<'a> {
             Some('\'') => self.quoted('\'', "<singled quoted>"),
             Some('"') => self.quoted('"', "<double quoted>"),
             _ => match self.match_word(second_follow_step) {
-                Some(end) => self.unquoted(end),
+                Some(word) => self.unquoted(word),
                 None => Err(self.syntax(Token::Name("<second>"), Token::Name("<none>"), self.index)),
             },
         }
