@@ -408,35 +408,26 @@ struct Candidate {
 }
 
 /// Candidate spellings of a string, shortest first (ties: unquoted, double, single quotes). Their
-/// lengths are counted first and each is written out only when it is tried: most strings read back
-/// as the first one, and writing all five was most of generating shorthand.
+/// lengths are counted first, as the characters each adds to the string's own, and each is written
+/// out only when it is tried: most strings read back as the first one, and writing all five was
+/// most of generating shorthand.
 fn candidates(s: &str) -> impl Iterator<Item = Candidate> + '_ {
-    // The four characters that change a spelling's length, counted in one pass.
-    let [commas, backslashes, double, single] = s.bytes().fold([0; 4], |mut n, b| {
-        match b {
-            b',' => n[0] += 1,
-            b'\\' => n[1] += 1,
-            b'"' => n[2] += 1,
-            b'\'' => n[3] += 1,
-            _ => {}
-        }
-        n
-    });
+    // The four characters that change a spelling's length, a pass for each: one pass that told
+    // the four apart branched on every byte.
+    let [commas, backslashes, double, single] =
+        [b',', b'\\', b'"', b'\''].map(|c| crate::bytes::count(s.as_bytes(), c));
     let count = move |quote: char| if quote == '"' { double } else { single };
-    let chars = s.chars().count();
     // In quotes: a quote mark like the enclosing one gets a backslash before it, and, when doubled,
     // so does every backslash.
-    let quoted = |quote: char, doubled: bool| {
-        (chars + 2 + count(quote) + if doubled { backslashes } else { 0 }, Some((quote, doubled)))
-    };
-    let mut ways =
-        [(chars + commas, None), quoted('"', false), quoted('"', true), quoted('\'', false), quoted('\'', true)];
+    let quoted =
+        |quote: char, doubled: bool| (2 + count(quote) + if doubled { backslashes } else { 0 }, Some((quote, doubled)));
+    let mut ways = [(commas, None), quoted('"', false), quoted('"', true), quoted('\'', false), quoted('\'', true)];
     // A stable sort keeps the preference order among equal lengths.
-    ways.sort_by_key(|(length, _)| *length);
+    ways.sort_by_key(|(added, _)| *added);
     ways.into_iter().filter(move |(_, way)| backslashes > 0 || !matches!(way, Some((_, true)))).map(move |(_, way)| {
         match way {
             None => Candidate {
-                text: s.replace(',', "\\,"),
+                text: if commas == 0 { s.to_string() } else { s.replace(',', "\\,") },
                 written: (commas > 0).then_some(Written::EscapedCommas { count: commas }),
             },
             Some((quote, doubled_backslashes)) => {
