@@ -298,6 +298,22 @@ pub fn markdown(run: &Run, machine: &[(String, String)]) -> String {
             time(without),
         );
     }
+    if let (Some(boto), Some(read), Some(tree)) =
+        (g(corpus, "botocore"), g(corpus, "native-tree-read"), g(corpus, "native-tree"))
+    {
+        let budget = boto / 20.0;
+        let _ = writeln!(
+            md,
+            "\nThe least that validating a tree must read, with no rule and no finding (every member name, every \
+             string of up to 256 bytes, the length of a longer one; `native-tree-read`), takes {} per request of \
+             the corpus, natively; validating it takes {}. At 20× botocore a request has {}, which leaves {} \
+             for every rule and every finding.",
+            time(read),
+            time(tree),
+            time(budget),
+            if budget > read { time(budget - read) } else { "nothing".to_string() },
+        );
+    }
 
     let _ = writeln!(md, "\n## AWS CLI shorthand and whole commands (per value)\n");
     let _ = writeln!(
@@ -738,7 +754,10 @@ mod tests {
         run.add_runner(&json!({"runner": "native", "results": [
             {"id": "validate.corpus", "impl": "botocore-flagged", "value": 2370.0, "unit": "requests"},
             {"id": "validate.corpus", "impl": "native-tree-flagged", "value": 1130.0, "items": 8778.0},
-            {"id": "validate.corpus", "impl": "native-tree-clean", "value": 330.0, "items": 1222.0}
+            {"id": "validate.corpus", "impl": "native-tree-clean", "value": 330.0, "items": 1222.0},
+            {"id": "validate.corpus", "impl": "native-tree", "value": 1000.0},
+            {"id": "validate.corpus", "impl": "native-tree-read", "value": 300.0},
+            {"id": "validate.corpus", "impl": "botocore", "value": 10000.0, "unit": "ns", "per": "request"}
         ]}))
         .unwrap();
         assert!(run.add_runner(&json!({"results": [{"impl": "x", "value": 1}]})).is_err());
@@ -756,6 +775,10 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("a request with findings takes 1.13 µs, one with none 330 ns"), "{md}");
+        assert!(
+            md.contains("takes 300 ns per request of the corpus, natively; validating it takes 1.00 µs. At 20× botocore a request has 500 ns, which leaves 200 ns for every rule"),
+            "{md}"
+        );
         let summary = summary(&run);
         assert!(summary.contains("| validate one valid SMS message | native – (typed), – (from a tree); wasm `validate` 1.50 µs | botocore 6.00 µs |"), "{summary}");
         assert!(summary.contains("costs 3.0 to 3.0 times its floor"), "{summary}");
