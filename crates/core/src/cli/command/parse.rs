@@ -99,7 +99,10 @@ pub fn parse(text: &str) -> Result<ParsedCommand, CommandError> {
 /// ```
 #[allow(clippy::result_large_err)]
 pub fn parse_in(text: &str, shell: Option<Shell>) -> Result<ParsedCommand, CommandError> {
-    let chars: Vec<char> = text.chars().collect();
+    // Counted first, so that the list is allocated once: collected as it came, it was grown again
+    // and again over a long message.
+    let mut chars = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     let (reading, words) = reading(&chars, shell);
     let parsed = words.and_then(|(all, warnings)| {
         let skip = program_words(&all, reading.shell);
