@@ -219,6 +219,12 @@ async function startServer(args) {
     }
     throw error;
   }
+  // Listened for before the server starts, so that a signal sent as soon as it says where it
+  // listens stops it as one sent later does: listened for only after, such a signal still found
+  // the default action, which ends the process at once, state unsaved.
+  const signalled = new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, resolve);
+  });
   let running;
   try {
     running = await serve(options);
@@ -229,9 +235,7 @@ async function startServer(args) {
     }
     throw error;
   }
-  await new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, resolve);
-  });
+  await signalled;
   await running.stop();
   console.log('chat-event-lab: stopped');
   return 0;

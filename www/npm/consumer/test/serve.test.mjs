@@ -260,6 +260,19 @@ test('serve: --state removes the temporaries a killed save left, and keeps one o
   assert.ok(left.includes('state.json.notes.tmp'), `a file not named by a process stays: ${left}`);
 });
 
+test('serve: a signal sent as soon as it says where it listens stops it cleanly', async () => {
+  // Before the fix most of these runs ended by the signal itself (no code): the handlers were set
+  // only after the line that says where it listens.
+  for (let run = 0; run < 10; run++) {
+    const dir = mkdtempSync(join(tmpdir(), 'chat-event-lab-state-'));
+    const file = join(dir, 'state.json');
+    const lab = await start(['--state', file]);
+    const { code, stderr } = await lab.stop(run % 2 ? 'SIGINT' : 'SIGTERM');
+    assert.equal(code, 0, `run ${run}: ${stderr}`);
+    assert.deepEqual(readdirSync(dir), ['state.json'], `run ${run}: the state saved, no temporary left`);
+  }
+});
+
 /** The Python venv's interpreter runs `code` with the endpoint's address; resolves with its stdout
  * as JSON. Not spawnSync: the test's event loop must keep reading the server's log meanwhile. */
 function python(code, url, env = {}) {
