@@ -267,8 +267,8 @@ struct Js {
 
 enum Open {
     Array(js_sys::Array),
-    /// An object and the name of the member being written.
-    Object(JsObject, JsValue),
+    /// An object, the name of the member being written, and whether that name is `__proto__`.
+    Object(JsObject, JsValue, bool),
 }
 
 impl Js {
@@ -277,7 +277,9 @@ impl Js {
             Some(Open::Array(array)) => {
                 array.push(&value);
             }
-            Some(Open::Object(object, key)) => object.set(key, &value),
+            // `object[key] = value` would set the object's prototype instead, and lose the member.
+            Some(Open::Object(object, key, true)) => define_member(object, key, &value),
+            Some(Open::Object(object, key, false)) => object.set(key, &value),
             None => self.done = value,
         }
     }
@@ -285,7 +287,7 @@ impl Js {
     fn close(&mut self) {
         match self.open.pop() {
             Some(Open::Array(array)) => self.put(array.into()),
-            Some(Open::Object(object, _)) => self.put(object.into()),
+            Some(Open::Object(object, ..)) => self.put(object.into()),
             None => {}
         }
     }
@@ -318,12 +320,13 @@ impl Out for Js {
     }
 
     fn begin_object(&mut self) {
-        self.open.push(Open::Object(JsObject::new(), JsValue::UNDEFINED));
+        self.open.push(Open::Object(JsObject::new(), JsValue::UNDEFINED, false));
     }
 
     fn key(&mut self, name: &str) {
-        if let Some(Open::Object(_, key)) = self.open.last_mut() {
+        if let Some(Open::Object(_, key, proto)) = self.open.last_mut() {
             *key = self::key(name);
+            *proto = name == "__proto__";
         }
     }
 
@@ -377,6 +380,14 @@ extern "C" {
     fn new() -> JsObject;
     #[wasm_bindgen(method, indexing_setter)]
     fn set(this: &JsObject, key: &JsValue, value: &JsValue);
+}
+
+// A member set as JSON.parse sets it, for the one name that plain assignment treats otherwise.
+#[wasm_bindgen(
+    inline_js = "export function define_member(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true }); }"
+)]
+extern "C" {
+    fn define_member(object: &JsObject, key: &JsValue, value: &JsValue);
 }
 
 fn encode<T: ToJson + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {

@@ -379,7 +379,8 @@ pub fn scenario_examples_run_as_in_core() {
 
 /// What a call returns is the JS value `JSON.parse` makes of core's JSON text for the same result:
 /// diagnostics (strings, booleans, numbers, absent members), and a scenario's report (nested
-/// lists and objects, `null`s, a flattened member), compared as `JSON.stringify` writes them.
+/// lists and objects, `null`s, a flattened member), and a map with a key named `__proto__`,
+/// compared as `JSON.stringify` writes them.
 pub fn results_are_what_json_parse_makes_of_cores_text() {
     let same = |result: &JsValue, core_text: &str, what: &str| {
         let text = |v: &JsValue| js_sys::JSON::stringify(v).ok().and_then(|t| t.as_string());
@@ -401,4 +402,9 @@ pub fn results_are_what_json_parse_makes_of_cores_text() {
         let core = Scenario::from_json(example.text).and_then(|s| s.run()).unwrap_or_else(|e| panic!("{e}"));
         same(&report.js_value(), &chat_event_core::json::to_string(&api::ScenarioRun::from(core)), example.name);
     }
+    // A member named `__proto__` (a user's own key) is a member, not the object's prototype.
+    let text = "__proto__={a=1},b=x";
+    let parsed = api::parse_shorthand(s(text), None).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+    let core = chat_event_core::cli::shorthand::parse(text).unwrap_or_else(|e| panic!("{e}"));
+    same(&parsed.js_value(), &chat_event_core::json::to_string(&core), text);
 }
