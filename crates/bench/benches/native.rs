@@ -12,7 +12,7 @@ use chat_event_core::cli::command::{self, RenderOptions};
 use chat_event_core::cli::shorthand::{self, ShorthandValue};
 use chat_event_core::simulator::{EndedBy, Settings, Simulator, What};
 use chat_event_core::validate::{validate, validate_json, validate_value};
-use chat_event_core::SendChatIntegrationEventRequest;
+use chat_event_core::{Diagnostic, SendChatIntegrationEventRequest};
 use criterion::{BenchmarkGroup, Criterion, Throughput};
 use serde_json::Value;
 
@@ -67,6 +67,10 @@ fn validation(c: &mut Criterion, corpus: &Corpus) {
             per_item(&mut group, "native-tree-read", &values, |v| {
                 black_box(read(v));
             });
+            // The other floor: each request's findings, made beforehand, copied (as many allocations
+            // and bytes as making them takes at the least, when they are returned as text).
+            let found: Vec<Vec<Diagnostic>> = values.iter().map(validate_value).collect();
+            per_item(&mut group, "native-findings-copy", &found, |d| drop(black_box(d.clone())));
         }
         if texts.len() == 1 {
             let typed: Vec<SendChatIntegrationEventRequest> =
