@@ -1,10 +1,11 @@
 //! The shortest shorthand that the CLI parses back to exactly a given value, and why each string
 //! in it was quoted or escaped.
 //!
-//! Every candidate encoding is checked by running it through [`parse`] in the context where it will
-//! stand (what follows it matters: `{a=}` fails while `{a=,b=1}` works), and the whole result is
-//! parsed back once more. So the generator can only be as wrong as the parser, which is itself
-//! checked against awscli. The explanation of a choice ([`ScalarNote`]) is made where the choice is
+//! Every candidate encoding is checked in the context where it will stand (what follows it matters:
+//! `{a=}` fails while `{a=,b=1}` works): by the parser's own character classes where they settle it
+//! (most strings; a proptest holds each such answer to parsing), else by running it through
+//! [`parse`] there. The whole result is parsed back once more. So the generator can only be as
+//! wrong as the parser, which is itself checked against awscli. The explanation of a choice ([`ScalarNote`]) is made where the choice is
 //! made, from the parser's own character classes, so the two cannot drift apart.
 
 use indexmap::IndexMap;
