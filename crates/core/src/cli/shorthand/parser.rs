@@ -425,9 +425,9 @@ impl<'a> Parser<'a> {
         Ok((current, false))
     }
 
-    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index and returns its end, `step` being
-    /// the follow class's byte test (see [`class!`]), and whether the word has a backslash. Generic
-    /// over `step`, so that each byte's test is inlined rather than called through a pointer.
+    /// Matches `(\\,|[start])(\\,|[follow])*` at the current index: where the word ends, and whether
+    /// it has a backslash. `step` is the follow class's byte test (see [`class!`]); generic over it,
+    /// so that each byte's test is inlined rather than called through a pointer.
     fn match_word(&self, step: impl Fn(u8) -> bool) -> Option<Word> {
         let bytes = self.input.as_bytes();
         // The first character, of the start class (the later bytes of a longer one are steps below).
