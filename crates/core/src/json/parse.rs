@@ -149,7 +149,7 @@ impl Parser<'_> {
     fn error_at(&self, message: &'static str, at: usize) -> SyntaxError {
         let before = self.text.as_bytes().get(..at).unwrap_or(self.text.as_bytes());
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + crate::bytes::count(before, b'\n');
         SyntaxError { message, line, column: before.len() - line_start }
     }
 
