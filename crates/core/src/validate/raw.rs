@@ -12,70 +12,79 @@ use crate::Diagnostic;
 
 /// Reports wrong types and unknown members anywhere in `value`.
 pub fn check(value: &Value, out: &mut Vec<Diagnostic>) {
-    // Room for the longest path of the model's own members (an item of
-    // `NewSessionDetails.SupportedMessagingContentTypes`), so that the buffer is allocated once
-    // rather than grown member by member.
-    walk(value, &REQUEST_SHAPE, &mut String::with_capacity(64), out);
+    walk(value, &REQUEST_SHAPE, Path::Request, out);
 }
 
-fn join(parent: &str, member: &str) -> String {
-    let mut path = parent.to_string();
-    push_member(&mut path, member);
-    path
+/// Where the walk stands: a chain on the stack, written out as a member path only when something
+/// there is reported. Most members have nothing to report, and the walk then does no more for them
+/// than look at them.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Request,
+    /// A structure's member or a map's value: `parent.name`.
+    Member(&'a Path<'a>, &'a str),
+    /// A list's item: `parent[i]`.
+    Item(&'a Path<'a>, usize),
 }
 
-fn push_member(path: &mut String, member: &str) {
-    if !path.is_empty() {
-        path.push('.');
+impl Path<'_> {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Request => {}
+            Path::Member(parent, name) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Path::Item(parent, i) => {
+                parent.write(out);
+                let _ = write!(out, "[{i}]"); // writing to a String cannot fail
+            }
+        }
     }
-    path.push_str(member);
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
 }
 
-/// Walks `value` with `path` its member path: one buffer, grown and cut back as the walk goes in and
-/// out, so that a member with nothing to report costs no path of its own.
-fn walk(value: &Value, shape: &'static Shape, path: &mut String, out: &mut Vec<Diagnostic>) {
-    let depth = path.len();
+fn walk(value: &Value, shape: &'static Shape, at: Path<'_>, out: &mut Vec<Diagnostic>) {
     match shape {
         Shape::Structure(s) => match value {
             Value::Object(map) => {
                 for (name, child) in map {
                     match s.member(name) {
-                        Some(member) => {
-                            push_member(path, name);
-                            walk(child, member.shape, path, out);
-                            path.truncate(depth);
-                        }
-                        None => out.push(unknown_member(s, path, name)),
+                        Some(member) => walk(child, member.shape, Path::Member(&at, name), out),
+                        None => out.push(unknown_member(s, &at, name)),
                     }
                 }
             }
-            _ => out.push(wrong_type(path, value, "an object")),
+            _ => out.push(wrong_type(&at.text(), value, "an object")),
         },
         Shape::List { member, .. } => match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let _ = write!(path, "[{i}]"); // writing to a String cannot fail
-                    walk(item, member, path, out);
-                    path.truncate(depth);
+                    walk(item, member, Path::Item(&at, i), out);
                 }
             }
-            _ => out.push(wrong_type(path, value, "a list of strings")),
+            _ => out.push(wrong_type(&at.text(), value, "a list of strings")),
         },
         Shape::Map { value: value_shape, .. } => match value {
             // JSON keys are always strings, so only values can have the wrong type.
             Value::Object(map) => {
                 for (key, child) in map {
-                    path.push('.');
-                    path.push_str(key);
-                    walk(child, value_shape, path, out);
-                    path.truncate(depth);
+                    walk(child, value_shape, Path::Member(&at, key), out);
                 }
             }
-            _ => out.push(wrong_type(path, value, "an object of string keys and values")),
+            _ => out.push(wrong_type(&at.text(), value, "an object of string keys and values")),
         },
         Shape::String { .. } => {
             if !value.is_string() {
-                out.push(wrong_type(path, value, "a string"));
+                out.push(wrong_type(&at.text(), value, "a string"));
             }
         }
     }
@@ -114,10 +123,10 @@ const MEMBER_PATHS: [&str; 14] = [
     "NewSessionDetails.StreamingConfiguration.StreamingEndpointArn",
 ];
 
-fn unknown_member(s: &Structure, parent: &str, name: &str) -> Diagnostic {
-    let path = join(parent, name);
+fn unknown_member(s: &Structure, at: &Path<'_>, name: &str) -> Diagnostic {
+    let (parent, path) = (at.text(), Path::Member(at, name).text());
     let names: Vec<&str> = s.member_names().collect();
-    let within = if parent.is_empty() { "the request" } else { parent };
+    let within = if parent.is_empty() { "the request" } else { &parent };
     let mut message = format!("{name:?} is not a member of {within}; the allowed members are {}.", names.join(", "));
     let mut suggestion = near_miss(name, &names).map(str::to_string);
     match &suggestion {
