@@ -2,54 +2,18 @@
 //! members, walked the way botocore's `ParamValidator` walks it. Required members, lengths and
 //! enums are checked afterwards by [`super::model_rules`] on the typed view, for both entry points.
 
-use std::fmt::Write as _;
-
 use serde_json::Value;
 
 use super::{codes, suggest::near_miss};
+use crate::json::read::Path;
 use crate::shape::{Shape, Structure, REQUEST_SHAPE};
 use crate::Diagnostic;
 
 /// Reports wrong types and unknown members anywhere in `value`.
 pub fn check(value: &Value, out: &mut Vec<Diagnostic>) {
-    walk(value, &REQUEST_SHAPE, Path::Request, out);
-}
-
-/// Where the walk stands: a chain on the stack, written out as a member path only when something
-/// there is reported. Most members have nothing to report, and the walk then does no more for them
-/// than look at them.
-#[derive(Clone, Copy)]
-enum Path<'a> {
-    Request,
-    /// A structure's member or a map's value: `parent.name`.
-    Member(&'a Path<'a>, &'a str),
-    /// A list's item: `parent[i]`.
-    Item(&'a Path<'a>, usize),
-}
-
-impl Path<'_> {
-    fn write(&self, out: &mut String) {
-        match *self {
-            Path::Request => {}
-            Path::Member(parent, name) => {
-                parent.write(out);
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(name);
-            }
-            Path::Item(parent, i) => {
-                parent.write(out);
-                let _ = write!(out, "[{i}]"); // writing to a String cannot fail
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
-    }
+    // The walk keeps its place as a chain on the stack, written out only for a finding: most members
+    // have none, and the walk then does no more for them than look at them.
+    walk(value, &REQUEST_SHAPE, Path::Root, out);
 }
 
 fn walk(value: &Value, shape: &'static Shape, at: Path<'_>, out: &mut Vec<Diagnostic>) {
@@ -58,33 +22,33 @@ fn walk(value: &Value, shape: &'static Shape, at: Path<'_>, out: &mut Vec<Diagno
             Value::Object(map) => {
                 for (name, child) in map {
                     match s.member(name) {
-                        Some(member) => walk(child, member.shape, Path::Member(&at, name), out),
+                        Some(member) => walk(child, member.shape, at.member(name), out),
                         None => out.push(unknown_member(s, &at, name)),
                     }
                 }
             }
-            _ => out.push(wrong_type(&at.text(), value, "an object")),
+            _ => out.push(wrong_type(&at.to_string(), value, "an object")),
         },
         Shape::List { member, .. } => match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    walk(item, member, Path::Item(&at, i), out);
+                    walk(item, member, at.index(i), out);
                 }
             }
-            _ => out.push(wrong_type(&at.text(), value, "a list of strings")),
+            _ => out.push(wrong_type(&at.to_string(), value, "a list of strings")),
         },
         Shape::Map { value: value_shape, .. } => match value {
             // JSON keys are always strings, so only values can have the wrong type.
             Value::Object(map) => {
                 for (key, child) in map {
-                    walk(child, value_shape, Path::Member(&at, key), out);
+                    walk(child, value_shape, at.member(key), out);
                 }
             }
-            _ => out.push(wrong_type(&at.text(), value, "an object of string keys and values")),
+            _ => out.push(wrong_type(&at.to_string(), value, "an object of string keys and values")),
         },
         Shape::String { .. } => {
             if !value.is_string() {
-                out.push(wrong_type(&at.text(), value, "a string"));
+                out.push(wrong_type(&at.to_string(), value, "a string"));
             }
         }
     }
@@ -124,7 +88,7 @@ const MEMBER_PATHS: [&str; 14] = [
 ];
 
 fn unknown_member(s: &Structure, at: &Path<'_>, name: &str) -> Diagnostic {
-    let (parent, path) = (at.text(), Path::Member(at, name).text());
+    let (parent, path) = (at.to_string(), at.member(name).to_string());
     let names: Vec<&str> = s.member_names().collect();
     let within = if parent.is_empty() { "the request" } else { &parent };
     let mut message = format!("{name:?} is not a member of {within}; the allowed members are {}.", names.join(", "));
