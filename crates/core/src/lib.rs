@@ -18,6 +18,7 @@ pub mod import;
 pub mod json;
 pub mod limits;
 pub mod model;
+pub mod ordered_map;
 pub mod presets;
 pub mod receipt;
 pub mod shape;

@@ -12,14 +12,13 @@
 //! names the member's path (`NewSessionDetails.Attributes.a: expected a string, found the number 1`).
 //! A repeated member keeps its last value, as Python's `json.loads` (and so the AWS CLI) does.
 
-use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::json::one_pass::OnePass;
 use crate::json::{FromJson, ToJson};
 
 /// `NewSessionDetails.Attributes`: contact attributes, in the order they were given.
-pub type Attributes = IndexMap<String, String>;
+pub type Attributes = crate::ordered_map::OrderedMap<String>;
 
 /// `SendChatIntegrationEventRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToJson, FromJson, OnePass)]

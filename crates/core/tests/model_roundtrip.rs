@@ -29,7 +29,7 @@ fn opt<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Strategy
 
 fn attributes() -> impl Strategy<Value = Attributes> {
     prop::collection::vec((text(), text()), 0..6).prop_map(|pairs| {
-        let mut map = Attributes::new();
+        let mut map = Attributes::default();
         for (k, v) in pairs {
             map.entry(k).or_insert(v);
         }

@@ -9,7 +9,6 @@
 
 pub mod sigv4;
 
-use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::json::ToJson;
@@ -51,7 +50,7 @@ pub struct HttpResponse {
     pub status: u16,
     /// Names as AWS writes them.
     #[cfg_attr(feature = "tsify", tsify(type = "Record<string, string>"))]
-    pub headers: IndexMap<String, String>,
+    pub headers: crate::ordered_map::OrderedMap<String>,
     pub body: String,
 }
 
@@ -234,7 +233,7 @@ enum Answer {
 
 impl Answer {
     fn response(self, request_id: &str) -> HttpResponse {
-        let mut headers = IndexMap::new();
+        let mut headers = crate::ordered_map::OrderedMap::default();
         headers.insert("Content-Type".to_string(), "application/json".to_string());
         headers.insert("x-amzn-RequestId".to_string(), request_id.to_string());
         match self {

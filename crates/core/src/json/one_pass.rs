@@ -121,9 +121,9 @@ impl<T: OnePass> OnePass for Vec<T> {
 
 /// An object of any string keys, in the order given; a repeated key keeps its first place and its
 /// last value, as the tree does.
-impl<T: OnePass> OnePass for IndexMap<String, T> {
+impl<T: OnePass, S: std::hash::BuildHasher + Default> OnePass for IndexMap<String, T, S> {
     fn one_pass(scan: &mut Scan<'_>) -> Option<Self> {
-        let mut map = IndexMap::new();
+        let mut map = IndexMap::default();
         scan.object(&mut |scan| {
             let key = String::one_pass(scan)?;
             scan.colon()?;

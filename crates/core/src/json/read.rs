@@ -236,9 +236,9 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 /// An object of string keys, in the order given.
-impl<T: FromJson> FromJson for IndexMap<String, T> {
+impl<T: FromJson, S: std::hash::BuildHasher + Default> FromJson for IndexMap<String, T, S> {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, ReadError> {
-        let mut read = IndexMap::new();
+        let mut read = IndexMap::default();
         each_member(value, at, &mut |k, v, at| {
             read.insert(k.to_owned(), T::from_json(v, at)?);
             Ok(())

@@ -329,7 +329,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 }
 
 /// An object of string keys, in the map's order.
-impl<T: ToJson> ToJson for IndexMap<String, T> {
+impl<T: ToJson, S> ToJson for IndexMap<String, T, S> {
     fn write(&self, out: &mut dyn Out) {
         out.begin_object();
         for (key, value) in self {

@@ -8,7 +8,7 @@
 //! wrong as the parser, which is itself checked against awscli. The explanation of a choice ([`ScalarNote`]) is made where the choice is
 //! made, from the parser's own character classes, so the two cannot drift apart.
 
-use indexmap::IndexMap;
+use super::Members;
 use serde::Serialize;
 
 use super::parser::{
@@ -649,7 +649,7 @@ fn bracket(items: &[ShorthandValue], path: &str, explain: Explain) -> Result<Enc
     Ok(out)
 }
 
-fn brace(members: &IndexMap<String, ShorthandValue>, path: &str, explain: Explain) -> Result<Enc, NotExpressible> {
+fn brace(members: &Members, path: &str, explain: Explain) -> Result<Enc, NotExpressible> {
     let mut out = Enc::new("{");
     for (i, (key, item)) in members.iter().enumerate() {
         check_key(key, path)?;

@@ -18,8 +18,10 @@ pub use generate::{generate, generate_explained, Generated, NotExpressible, Quot
 pub use parser::parse;
 
 use crate::json::ToJson;
-use indexmap::IndexMap;
 use serde::Serialize;
+
+/// A shorthand map's members, in their order.
+pub type Members = crate::ordered_map::OrderedMap<ShorthandValue>;
 
 /// A parsed shorthand value. Shorthand has only strings, lists and maps: types such as numbers or
 /// booleans come later, from the model. Written as plain JSON (`"x"`, `[..]`, `{..}`), which is
@@ -32,7 +34,7 @@ pub enum ShorthandValue {
     String(String),
     List(Vec<ShorthandValue>),
     /// Keys keep their order, as in the CLI (Python dicts are ordered).
-    Map(IndexMap<String, ShorthandValue>),
+    Map(Members),
 }
 
 impl ShorthandValue {
@@ -44,7 +46,7 @@ impl ShorthandValue {
                 ShorthandValue::List(items.iter().map(Self::from_json).collect::<Option<Vec<_>>>()?)
             }
             serde_json::Value::Object(map) => ShorthandValue::Map(
-                map.iter().map(|(k, v)| Some((k.clone(), Self::from_json(v)?))).collect::<Option<IndexMap<_, _>>>()?,
+                map.iter().map(|(k, v)| Some((k.clone(), Self::from_json(v)?))).collect::<Option<Members>>()?,
             ),
             _ => return None,
         })

@@ -6,7 +6,7 @@
 //! error's position is given in Unicode scalar values, as Python counts them, so that it matches the
 //! CLI's caret.
 
-use indexmap::IndexMap;
+use super::Members;
 
 use super::error::{ShorthandError, ShorthandErrorKind};
 use super::ShorthandValue;
@@ -309,8 +309,8 @@ impl<'a> Parser<'a> {
     }
 
     // parameter = keyval *("," keyval)
-    fn parameter(&mut self) -> PResult<IndexMap<String, ShorthandValue>> {
-        let mut params = IndexMap::new();
+    fn parameter(&mut self) -> PResult<Members> {
+        let mut params = Members::default();
         let (key, val) = self.keyval()?;
         params.insert(key, val);
         let mut last_index = self.index;
@@ -490,7 +490,7 @@ impl<'a> Parser<'a> {
 
     fn hash_literal(&mut self) -> PResult<ShorthandValue> {
         self.expect('{', true)?;
-        let mut keyvals = IndexMap::new();
+        let mut keyvals = Members::default();
         while self.current() != Some('}') {
             let key = self.key();
             self.at_sign();
