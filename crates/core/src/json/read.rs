@@ -15,7 +15,8 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 /// Where a value sits in the document, as a chain of members and indexes from the root. Built on
-/// the stack while reading; turned into text only for an error.
+/// the stack while reading, and while the validator checks a tree against the model
+/// (`validate::raw`); turned into text only for an error or a finding.
 #[derive(Debug, Clone, Copy)]
 pub enum Path<'a> {
     Root,
