@@ -3,9 +3,11 @@
 //! floor, so that the boundary and the work can be told apart.
 //!
 //! The moves are the cheapest generic ones, whatever design the package uses:
-//! - a text argument is copied into linear memory (wasm-bindgen's `&str`);
+//! - a text argument is copied into linear memory by the engine's `TextEncoder.encodeInto`, with
+//!   the package's own `string_of` (crates/wasm/src/text.rs, included here): wasm-bindgen's
+//!   `&str` copies ASCII one code unit at a time in JS, which costs more;
 //! - an object argument is written as JSON text by the engine's own `JSON.stringify`, then copied
-//!   into linear memory (a walk of the object through `Reflect` calls costs more per member);
+//!   in the same way (a walk of the object through `Reflect` calls costs more per member);
 //! - the result is made in JS by `JSON.parse` of text held in linear memory, the text the real
 //!   entry's result writes as (loaded beforehand, so making it is not counted), or returned as a
 //!   string when the entry returns one.
@@ -14,6 +16,9 @@ use std::cell::RefCell;
 use std::hint::black_box;
 
 use wasm_bindgen::prelude::*;
+
+#[path = "../../../wasm/src/text.rs"]
+mod text;
 
 thread_local! {
     /// The results to hand back, one per input of the row being measured.
@@ -39,15 +44,16 @@ fn result_text(i: usize) -> Result<String, JsValue> {
 
 /// The argument's content in linear memory, as JSON text.
 fn take_object(value: &JsValue) -> Result<(), JsValue> {
-    let text: String = js_sys::JSON::stringify(value)?.into();
-    black_box(text);
+    let text = js_sys::JSON::stringify(value)?;
+    black_box(text::string_of(&text));
     Ok(())
 }
 
 /// A text argument in, a value out (`validateJson`, `parseShorthand`, `parseCommand`).
 #[wasm_bindgen(js_name = textToValue)]
-pub fn text_to_value(text: &str, i: usize) -> Result<JsValue, JsValue> {
-    black_box(text);
+pub fn text_to_value(text: JsValue, i: usize) -> Result<JsValue, JsValue> {
+    // The entries take any value and check that it is text; the floor only reads it.
+    black_box(text.dyn_ref::<js_sys::JsString>().map(text::string_of));
     result(i)
 }
 

@@ -39,6 +39,7 @@ macro_rules! all_facade_tests {
             simulator_class_runs_the_core_simulator,
             scenario_examples_run_as_in_core,
             results_are_what_json_parse_makes_of_cores_text,
+            text_reaches_core_as_given,
         );
     };
 }
@@ -407,4 +408,36 @@ pub fn results_are_what_json_parse_makes_of_cores_text() {
     let parsed = api::parse_shorthand(s(text), None).unwrap_or_else(|e| panic!("{text}: {e:?}"));
     let core = chat_event_core::cli::shorthand::parse(text).unwrap_or_else(|e| panic!("{e}"));
     same(&parsed.js_value(), &chat_event_core::json::to_string(&core), text);
+}
+
+/// Text and objects cross into core by the engine's UTF-8 encoder (`text.rs`): every width of
+/// character, the ASCII boundary, a NUL, escapes and a long text arrive exactly as given, whether
+/// the argument is text (read by `parseJson`) or an object (written by `JSON.stringify` for
+/// `toJson`), and a lone surrogate is still refused rather than replaced.
+pub fn text_reaches_core_as_given() {
+    // A long mix, and a long text of three-byte characters: three UTF-8 bytes for each UTF-16
+    // unit, the most any text needs.
+    let (long, wide) = ("ü日😀a".repeat(2_000), "語".repeat(3_000));
+    let texts = ["", "a", "\u{0}", "\u{7f}\u{80}", "ü", "日本語", "😀👍🏽", "x\"y\\z\n\t", "+1 ü 日 😀", &long, &wide];
+    for text in texts {
+        let request = serde_json::json!({"SourceId": text, "Event": {"Content": text}}).to_string();
+        let content_of = |request: &serde_json::Value| {
+            (request["SourceId"].as_str().map(str::to_string), request["Event"]["Content"].as_str().map(str::to_string))
+        };
+        let expected = (Some(text.to_string()), Some(text.to_string()));
+        // As text: what core read, written back by core.
+        let parsed = api::parse_json(s(&request)).unwrap_or_else(|e| panic!("parseJson threw for {text:?}: {e:?}"));
+        let written = api::to_json(parsed).unwrap_or_else(|e| panic!("toJson threw for {text:?}: {e:?}"));
+        let read_back: serde_json::Value = serde_json::from_str(&written).unwrap_or_default();
+        assert_eq!(content_of(&read_back), expected, "text argument {text:?}");
+        // As an object: JSON.stringify's text, read by core.
+        let written = api::to_json(Ts::new_unchecked(js(&request)))
+            .unwrap_or_else(|e| panic!("toJson threw for an object with {text:?}: {e:?}"));
+        let read_back: serde_json::Value = serde_json::from_str(&written).unwrap_or_default();
+        assert_eq!(content_of(&read_back), expected, "object argument {text:?}");
+    }
+    // Half of a UTF-16 pair: JS can hold it, UTF-8 cannot, and the encoder would replace it.
+    let lone = js_sys::JsString::from_char_code(&[0x54, 0xD83D]);
+    let error = api::parse_json(lone.into()).err().unwrap_or_else(|| panic!("parseJson accepted a lone surrogate"));
+    assert_chat_event_error(error, "invalid-argument");
 }
