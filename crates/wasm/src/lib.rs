@@ -310,7 +310,7 @@ impl Out for Js {
     }
 
     fn string(&mut self, value: &str) {
-        self.put(JsValue::from_str(value));
+        self.put(if value.len() <= INTERNED { interned(value) } else { JsValue::from_str(value) });
     }
 
     fn begin_array(&mut self) {
@@ -327,7 +327,7 @@ impl Out for Js {
 
     fn key(&mut self, name: &str) {
         if let Some(Open::Object(_, key, proto)) = self.open.last_mut() {
-            *key = self::key(name);
+            *key = interned(name);
             *proto = name == "__proto__";
         }
     }
@@ -337,39 +337,47 @@ impl Out for Js {
     }
 }
 
-/// A member name as a JS string, made once: the same few dozen names come back in every result,
-/// and making a JS string from Rust text is most of what setting a member costs. One name per
-/// slot, the slot chosen by the name's hash; a name whose slot is taken takes it over. So the
-/// cache is bounded (map keys, a request's Attributes, are the user's own) and has none of a hash
-/// map's code for growing, which cost the wasm more than the rare name made twice costs in time.
-fn key(name: &str) -> JsValue {
+/// A short string as a JS string, made once: member names, and the short values results repeat
+/// (codes, severities, member paths, event types, content types). Making a JS string from Rust
+/// text is most of what setting a member costs, and most of that cost is the same for two bytes as
+/// for sixty.
+///
+/// One string per slot, the slot chosen by the string's hash; a string whose slot is taken takes it
+/// over. So the cache is bounded (map keys and values are the user's own) and has none of a hash
+/// map's code for growing, which cost the wasm more than the rare string made twice costs in time.
+fn interned(text: &str) -> JsValue {
     const SLOTS: usize = 512;
     let mut hasher = rustc_hash::FxHasher::default();
-    std::hash::Hasher::write(&mut hasher, name.as_bytes());
+    std::hash::Hasher::write(&mut hasher, text.as_bytes());
     let slot = std::hash::Hasher::finish(&hasher) as usize % SLOTS;
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if keys.is_empty() {
-            keys.resize_with(SLOTS, || None);
+    INTERNED_SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        if slots.is_empty() {
+            slots.resize_with(SLOTS, || None);
         }
-        if let Some(Some((cached, key))) = keys.get(slot) {
-            if **cached == *name {
-                return key.clone();
+        if let Some(Some((cached, string))) = slots.get(slot) {
+            if **cached == *text {
+                return string.clone();
             }
         }
-        let key = JsValue::from_str(name);
-        if let Some(entry) = keys.get_mut(slot) {
-            *entry = Some((name.into(), key.clone()));
+        let string = JsValue::from_str(text);
+        if let Some(entry) = slots.get_mut(slot) {
+            *entry = Some((text.into(), string.clone()));
         }
-        key
+        string
     })
 }
 
-/// A slot of [`key`]'s cache: a name and its JS string.
-type KeySlot = Option<(Box<str>, JsValue)>;
+/// The longest string [`interned`] keeps: long enough for the model's member paths, codes and
+/// content types. Longer text is mostly the user's own and seldom repeats; kept, it would only push
+/// those out.
+const INTERNED: usize = 64;
+
+/// A slot of [`interned`]'s cache: a string's text and its JS string.
+type InternedSlot = Option<(Box<str>, JsValue)>;
 
 thread_local! {
-    static KEYS: std::cell::RefCell<Vec<KeySlot>> = const { std::cell::RefCell::new(Vec::new()) };
+    static INTERNED_SLOTS: std::cell::RefCell<Vec<InternedSlot>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen]

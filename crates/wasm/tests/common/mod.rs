@@ -403,11 +403,17 @@ pub fn results_are_what_json_parse_makes_of_cores_text() {
         let core = Scenario::from_json(example.text).and_then(|s| s.run()).unwrap_or_else(|e| panic!("{e}"));
         same(&report.js_value(), &chat_event_core::json::to_string(&api::ScenarioRun::from(core)), example.name);
     }
-    // A member named `__proto__` (a user's own key) is a member, not the object's prototype.
-    let text = "__proto__={a=1},b=x";
-    let parsed = api::parse_shorthand(s(text), None).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-    let core = chat_event_core::cli::shorthand::parse(text).unwrap_or_else(|e| panic!("{e}"));
-    same(&parsed.js_value(), &chat_event_core::json::to_string(&core), text);
+    // A member named `__proto__` (a user's own key) is a member, not the object's prototype. And
+    // short names and values are made once and kept in a bounded cache: thousands of different
+    // ones, more than it has room for, each come back as themselves, the second time too, beside
+    // values too long to be kept.
+    let many = (0..3_000).map(|i| format!("k{i}=v{}", i % 1_000)).collect::<Vec<_>>().join(",");
+    let long = format!("long={}", "x".repeat(65));
+    for text in ["__proto__={a=1},b=x", many.as_str(), many.as_str(), long.as_str()] {
+        let parsed = api::parse_shorthand(s(text), None).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        let core = chat_event_core::cli::shorthand::parse(text).unwrap_or_else(|e| panic!("{e}"));
+        same(&parsed.js_value(), &chat_event_core::json::to_string(&core), text);
+    }
 }
 
 /// Text and objects cross into core by the engine's UTF-8 encoder (`text.rs`): every width of
