@@ -27,7 +27,7 @@ fn walk(value: &Value, shape: &'static Shape, at: Path<'_>, out: &mut Vec<Diagno
                     }
                 }
             }
-            _ => out.push(wrong_type(&at.to_string(), value, "an object")),
+            _ => out.push(wrong_type(&at, value, "an object")),
         },
         Shape::List { member, .. } => match value {
             Value::Array(items) => {
@@ -35,7 +35,7 @@ fn walk(value: &Value, shape: &'static Shape, at: Path<'_>, out: &mut Vec<Diagno
                     walk(item, member, at.index(i), out);
                 }
             }
-            _ => out.push(wrong_type(&at.to_string(), value, "a list of strings")),
+            _ => out.push(wrong_type(&at, value, "a list of strings")),
         },
         Shape::Map { value: value_shape, .. } => match value {
             // JSON keys are always strings, so only values can have the wrong type.
@@ -44,18 +44,19 @@ fn walk(value: &Value, shape: &'static Shape, at: Path<'_>, out: &mut Vec<Diagno
                     walk(child, value_shape, at.member(key), out);
                 }
             }
-            _ => out.push(wrong_type(&at.to_string(), value, "an object of string keys and values")),
+            _ => out.push(wrong_type(&at, value, "an object of string keys and values")),
         },
         Shape::String { .. } => {
             if !value.is_string() {
-                out.push(wrong_type(&at.to_string(), value, "a string"));
+                out.push(wrong_type(&at, value, "a string"));
             }
         }
     }
 }
 
-fn wrong_type(path: &str, value: &Value, expected: &str) -> Diagnostic {
-    let what = if path.is_empty() { "The request" } else { path };
+fn wrong_type(at: &Path<'_>, value: &Value, expected: &str) -> Diagnostic {
+    let path = at.to_string();
+    let what = if path.is_empty() { "The request" } else { &path };
     let mut message = format!("{what} must be {expected}; found {}.", crate::json::read::describe(value));
     if value.is_null() {
         // botocore treats None as a value of the wrong type, not as "absent".
@@ -66,7 +67,7 @@ fn wrong_type(path: &str, value: &Value, expected: &str) -> Diagnostic {
             message.push_str(" (The CLI's shorthand turns `a,b` into a list: quote the value to keep the comma.)");
         }
     }
-    codes::WRONG_TYPE.diagnostic(path, message)
+    codes::WRONG_TYPE.diagnostic(&path, message)
 }
 
 /// Every member path of the request, for telling a user that a member belongs elsewhere.

@@ -5,8 +5,9 @@
 //! `{a=}` fails while `{a=,b=1}` works): by the parser's own character classes where they settle it
 //! (most strings; a proptest holds each such answer to parsing), else by running it through
 //! [`parse`] there. The whole result is parsed back once more. So the generator can only be as
-//! wrong as the parser, which is itself checked against awscli. The explanation of a choice ([`ScalarNote`]) is made where the choice is
-//! made, from the parser's own character classes, so the two cannot drift apart.
+//! wrong as the parser, which is itself checked against awscli. The explanation of a choice
+//! ([`ScalarNote`]) is made where the choice is made, from the parser's own character classes, so
+//! the two cannot drift apart.
 
 use super::Members;
 use serde::Serialize;
